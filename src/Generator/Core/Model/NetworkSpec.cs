@@ -1,0 +1,90 @@
+namespace LstmGen.Generator.Model
+{
+    /// <summary>
+    /// One network, as declared by one <c>*.lstm.yaml</c> spec. This record is the generator's cache
+    /// boundary: it holds only strings, numbers, enums, other records and <see cref="EquatableArray{T}"/>.
+    /// </summary>
+    /// <param name="TypeName">The C# type name of the generated class.</param>
+    /// <param name="Namespace">The C# namespace of the generated class.</param>
+    /// <param name="SpecFileName">The spec's file name (no directory: the generated text must not depend on the machine).</param>
+    /// <param name="Description">Free text from the spec, emitted as the class summary.</param>
+    /// <param name="InputCount">Number of input units (Table 10 "in").</param>
+    /// <param name="OutputCount">Number of output units (Table 10 "out").</param>
+    /// <param name="Blocks">The memory cell blocks (Table 10 "b" and "s").</param>
+    /// <param name="Connectivity">Which units feed which (Table 10 "c").</param>
+    /// <param name="Bias">Which units are biased (Table 10 "bias").</param>
+    /// <param name="CellInput">The squashing function g (Table 10 "g").</param>
+    /// <param name="CellOutput">The squashing function h (Table 10 "h").</param>
+    /// <param name="InitInterval">Half-width a of the uniform initialisation interval [−a, a] (Table 11 "interval").</param>
+    /// <param name="LearningRate">The learning rate α (Table 10 "α").</param>
+    /// <param name="Update">When weight changes are applied (extraction §2.4).</param>
+    /// <param name="Precision">The floating-point type of the generated code.</param>
+    /// <param name="SpecText">The spec's YAML text, embedded in the generated class so tools can describe it.</param>
+    public sealed record NetworkSpec(
+        string TypeName,
+        string Namespace,
+        string SpecFileName,
+        string Description,
+        int InputCount,
+        int OutputCount,
+        EquatableArray<BlockSpec> Blocks,
+        Connectivity Connectivity,
+        BiasPolicy Bias,
+        CellInputSquash CellInput,
+        CellOutputSquash CellOutput,
+        double InitInterval,
+        double LearningRate,
+        UpdateTiming Update,
+        Precision Precision,
+        string SpecText)
+    {
+        /// <summary>The full name of the generated type.</summary>
+        public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
+
+        /// <summary>Whether the input gates carry a bias weight.</summary>
+        public bool GatesBiased => Bias != BiasPolicy.None;
+
+        /// <summary>Whether the cell inputs carry a bias weight.</summary>
+        public bool CellsBiased => Bias == BiasPolicy.Hidden || Bias == BiasPolicy.All;
+
+        /// <summary>Whether the output units carry a bias weight.</summary>
+        public bool OutputsBiased => Bias == BiasPolicy.All;
+    }
+
+    /// <summary>A memory cell block: S cells sharing one input gate and (optionally) one output gate (App. A.1).</summary>
+    /// <param name="Cells">The block size S_j.</param>
+    /// <param name="InputGateBias">The initial input gate bias (Table 10 "igb").</param>
+    /// <param name="OutputGateBias">The initial output gate bias (Table 10 "ogb").</param>
+    /// <param name="HasOutputGate">False for the paper's 2a/2b blocks ("no og").</param>
+    public sealed record BlockSpec(int Cells, GateBias InputGateBias, GateBias OutputGateBias, bool HasOutputGate);
+
+    /// <summary>An initial gate bias: a fixed value, or random within the initialisation interval.</summary>
+    public sealed record GateBias(bool IsRandom, double Value)
+    {
+        public static GateBias Random { get; } = new GateBias(true, 0.0);
+
+        public static GateBias Fixed(double value) => new GateBias(false, value);
+    }
+
+    /// <summary>The sources of each kind of unit's net input.</summary>
+    /// <param name="Kind">F, B or custom.</param>
+    /// <param name="CellInputs">Sources of every cell's net input net_c.</param>
+    /// <param name="InputGates">Sources of every input gate's net input net_in.</param>
+    /// <param name="OutputGates">Sources of every output gate's net input net_out.</param>
+    /// <param name="Outputs">Sources of the output units (inputs and/or cells; gates never feed outputs, §4).</param>
+    public sealed record Connectivity(
+        ConnectivityKind Kind,
+        SourceSet CellInputs,
+        SourceSet InputGates,
+        SourceSet OutputGates,
+        SourceSet Outputs)
+    {
+        /// <summary>The paper's "F": a fully connected hidden layer; outputs see the cells only.</summary>
+        public static Connectivity Full { get; } =
+            new Connectivity(ConnectivityKind.Full, SourceSet.All, SourceSet.All, SourceSet.All, SourceSet.Cells);
+
+        /// <summary>The paper's "B": every layer sees all layers below it.</summary>
+        public static Connectivity Layered { get; } =
+            new Connectivity(ConnectivityKind.Layered, SourceSet.Input, SourceSet.Input, SourceSet.Input, SourceSet.Input | SourceSet.Cells);
+    }
+}

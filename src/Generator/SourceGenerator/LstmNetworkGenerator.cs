@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LstmGen.Generator.Diagnostics;
+using LstmGen.Generator.Emitting;
+using LstmGen.Generator.Model;
+using LstmGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace LstmGen.Generator
+{
+    /// <summary>
+    /// The pipeline: every <c>*.lstm.yaml</c> AdditionalFile is parsed into a <see cref="NetworkSpec"/> and emitted as
+    /// one network class; a registry lists them all. Diagnostics travel apart from source, so that a spec edit that
+    /// only moves an error re-reports it without re-emitting, and an unrelated C# edit re-runs nothing.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class LstmNetworkGenerator : IIncrementalGenerator
+    {
+        public const string SpecExtension = ".lstm.yaml";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var parsed = context.AdditionalTextsProvider
+                .Where(static file => file.Path.EndsWith(SpecExtension, StringComparison.OrdinalIgnoreCase))
+                .Select(static (file, cancellationToken) =>
+                    SpecParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+                .WithTrackingName(TrackingNames.Parse);
+
+            // Type names declared by more than one spec: reported on each, and none of them is emitted (LSTM0008).
+            var duplicates = parsed
+                .Where(static result => result.Spec is not null)
+                .Select(static (result, _) => new DeclaredName(result.Spec!.FullTypeName, result.Spec.SpecFileName, result.NameLocation ?? SourceLocation.FileStart(result.Spec.SpecFileName)))
+                .Collect()
+                .Select(static (names, _) => FindDuplicates(names))
+                .WithTrackingName(TrackingNames.Names);
+
+            var specs = parsed
+                .Where(static result => result.Spec is not null)
+                .Select(static (result, _) => result.Spec!)
+                .WithTrackingName(TrackingNames.Model);
+
+            var emitted = specs
+                .Combine(duplicates.Select(static (d, _) => d.Names))
+                .Where(static pair => !pair.Right.Contains(pair.Left.FullTypeName))
+                .Select(static (pair, _) => pair.Left)
+                .WithTrackingName(TrackingNames.Emit);
+
+            context.RegisterSourceOutput(emitted, static (output, spec) =>
+                output.AddSource(NetworkEmitter.HintName(spec), NetworkEmitter.Emit(spec, LstmGenVersion.Value)));
+
+            var registry = emitted
+                .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.FullTypeName, spec.SpecFileName))
+                .Collect()
+                .Select(static (entries, _) => new EquatableArray<RegistryEntry>(entries))
+                .WithTrackingName(TrackingNames.Registry);
+
+            context.RegisterSourceOutput(registry, static (output, entries) =>
+            {
+                if (entries.Count > 0)
+                {
+                    output.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(entries, LstmGenVersion.Value));
+                }
+            });
+
+            context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), static (output, diagnostics) =>
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    output.ReportDiagnostic(RoslynDiagnostics.ToDiagnostic(diagnostic));
+                }
+            });
+
+            context.RegisterSourceOutput(duplicates.Select(static (d, _) => d.Diagnostics), static (output, diagnostics) =>
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    output.ReportDiagnostic(RoslynDiagnostics.ToDiagnostic(diagnostic));
+                }
+            });
+        }
+
+        private static DuplicateNames FindDuplicates(ImmutableArray<DeclaredName> names)
+        {
+            var diagnostics = new List<SpecDiagnostic>();
+            var duplicated = new List<string>();
+            foreach (var group in names.GroupBy(n => n.FullTypeName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var all = group.OrderBy(n => n.Location.FilePath, StringComparer.Ordinal).ToList();
+                if (all.Count < 2)
+                {
+                    continue;
+                }
+
+                duplicated.Add(group.Key);
+                foreach (var name in all)
+                {
+                    var other = all.First(n => !ReferenceEquals(n, name));
+                    diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.DuplicateTypeName, name.Location, group.Key, other.SpecFileName));
+                }
+            }
+
+            return new DuplicateNames(new EquatableArray<string>(duplicated), new EquatableArray<SpecDiagnostic>(diagnostics));
+        }
+
+        private sealed record DeclaredName(string FullTypeName, string SpecFileName, SourceLocation Location);
+
+        private sealed record DuplicateNames(EquatableArray<string> Names, EquatableArray<SpecDiagnostic> Diagnostics);
+    }
+}

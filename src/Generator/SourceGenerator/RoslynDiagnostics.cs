@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using LstmGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LstmGen.Generator
+{
+    /// <summary>Turns the core's Roslyn-free diagnostics into compiler diagnostics located in the YAML file.</summary>
+    internal static class RoslynDiagnostics
+    {
+        private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = Build();
+
+        public static Diagnostic ToDiagnostic(SpecDiagnostic diagnostic)
+        {
+            var location = diagnostic.Location;
+            var roslynLocation = Location.Create(
+                location.FilePath,
+                new TextSpan(location.Start, location.Length),
+                new LinePositionSpan(
+                    new LinePosition(location.StartLine, location.StartColumn),
+                    new LinePosition(location.EndLine, location.EndColumn)));
+            var arguments = new object[diagnostic.Arguments.Count];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i] = diagnostic.Arguments[i];
+            }
+
+            return Diagnostic.Create(Descriptors[diagnostic.Id], roslynLocation, arguments);
+        }
+
+        private static Dictionary<string, DiagnosticDescriptor> Build()
+        {
+            var result = new Dictionary<string, DiagnosticDescriptor>();
+            foreach (var kind in DiagnosticCatalog.All)
+            {
+                result[kind.Id] = new DiagnosticDescriptor(
+                    kind.Id,
+                    kind.Title,
+                    kind.MessageFormat,
+                    DiagnosticCatalog.Category,
+                    kind.Severity == DiagnosticSeverityLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                    isEnabledByDefault: true,
+                    helpLinkUri: "docs/spec-language.md#" + kind.Id.ToLowerInvariant());
+            }
+
+            return result;
+        }
+    }
+}

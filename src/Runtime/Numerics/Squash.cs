@@ -1,0 +1,105 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace LstmGen.Runtime
+{
+    /// <summary>
+    /// The paper's squashing functions (App. A.1, Eqs. 3-5), each returning its value and its derivative from one
+    /// evaluation of the logistic σ. σ is computed without overflow for every finite input: for x &lt; 0 it uses
+    /// e^x / (1 + e^x), so exp never sees a large positive argument.
+    /// </summary>
+    public static class Squash
+    {
+        /// <summary>σ(x) = 1 / (1 + e^−x), the gate and output unit function f (Eq. 3).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Logistic(double x)
+        {
+            if (x >= 0.0)
+            {
+                return 1.0 / (1.0 + Math.Exp(-x));
+            }
+
+            var e = Math.Exp(x);
+            return e / (1.0 + e);
+        }
+
+        /// <summary>σ(x) = 1 / (1 + e^−x) in single precision.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Logistic(float x)
+        {
+            if (x >= 0f)
+            {
+                return 1f / (1f + MathF.Exp(-x));
+            }
+
+            var e = MathF.Exp(x);
+            return e / (1f + e);
+        }
+
+        /// <summary>f(x) = σ(x) with f'(x) = σ(x)(1 − σ(x)) (Eq. 3).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Logistic(double x, out double derivative)
+        {
+            var s = Logistic(x);
+            derivative = s * (1.0 - s);
+            return s;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Logistic(float x, out float derivative)
+        {
+            var s = Logistic(x);
+            derivative = s * (1f - s);
+            return s;
+        }
+
+        /// <summary>g(x) = 4σ(x) − 2 in [−2, 2] with g'(x) = 4σ(x)(1 − σ(x)) (Eq. 5).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double G2(double x, out double derivative)
+        {
+            var s = Logistic(x);
+            derivative = 4.0 * s * (1.0 - s);
+            return (4.0 * s) - 2.0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float G2(float x, out float derivative)
+        {
+            var s = Logistic(x);
+            derivative = 4f * s * (1f - s);
+            return (4f * s) - 2f;
+        }
+
+        /// <summary>h(x) = 2σ(x) − 1 in [−1, 1] with h'(x) = 2σ(x)(1 − σ(x)) (Eq. 4).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double H1(double x, out double derivative)
+        {
+            var s = Logistic(x);
+            derivative = 2.0 * s * (1.0 - s);
+            return (2.0 * s) - 1.0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float H1(float x, out float derivative)
+        {
+            var s = Logistic(x);
+            derivative = 2f * s * (1f - s);
+            return (2f * s) - 1f;
+        }
+
+        /// <summary>The identity, with derivative 1 (Exps 2a/2b use h(x) = x).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Identity(double x, out double derivative)
+        {
+            derivative = 1.0;
+            return x;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Identity(float x, out float derivative)
+        {
+            derivative = 1f;
+            return x;
+        }
+    }
+}
