@@ -1,7 +1,7 @@
 using LstmGen.Runtime;
 using Xunit;
 
-namespace LstmGen.Tests
+namespace LstmGen.Runtime.Tests
 {
     /// <summary>The compiled paper networks have exactly the weight counts of Table 10.</summary>
     public sealed class WeightCountTests
