@@ -1,0 +1,125 @@
+using System;
+using System.Globalization;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// A stopping rule that watches the stream of training sequences (Table 11, "stopping criterion"). Rules that need a
+    /// separate test set (Exp 1; ST1/ST2 of Exp 3) are evaluated by the protocol instead.
+    /// </summary>
+    public interface IStreamStoppingRule
+    {
+        /// <summary>The rule in the paper's words, for reports.</summary>
+        string Description { get; }
+
+        /// <summary>Records one training sequence; returns true once the rule is satisfied.</summary>
+        bool Observe(in SequenceOutcome outcome);
+
+        /// <summary>The rule's current figure for progress displays (e.g. the running error).</summary>
+        double CurrentError { get; }
+
+        void Reset();
+    }
+
+    /// <summary>
+    /// Exps 2a-2c: "during 10,000 successive, randomly chosen input sequences, the maximal absolute error of all output
+    /// units is always below β". Watched on the training stream itself (the sequences are random and the weights are those
+    /// of training at the time); satisfied when that many successive sequences were correct.
+    /// </summary>
+    public sealed class SuccessiveCorrectRule : IStreamStoppingRule
+    {
+        public SuccessiveCorrectRule(int required)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(required);
+            Required = required;
+        }
+
+        public int Required { get; }
+
+        /// <summary>Number of successive correct sequences so far.</summary>
+        public int Run { get; private set; }
+
+        public double CurrentError { get; private set; }
+
+        public string Description => string.Create(CultureInfo.InvariantCulture, $"{Required} successive sequences correct");
+
+        public bool Observe(in SequenceOutcome outcome)
+        {
+            Run = outcome.Correct ? Run + 1 : 0;
+            CurrentError = (0.999 * CurrentError) + (0.001 * outcome.MaxAbsError);
+            return Run >= Required;
+        }
+
+        public void Reset()
+        {
+            Run = 0;
+            CurrentError = 0.0;
+        }
+    }
+
+    /// <summary>
+    /// ST3(β) of Table 11 (Exps 4 and 6): "the average training error is below β, and the 2000 most recent sequences were
+    /// processed correctly". The average is taken over the same 2000 sequences (the paper does not say; extraction §7.3).
+    /// </summary>
+    public sealed class St3Rule : IStreamStoppingRule
+    {
+        private readonly RecentWindow _window;
+
+        public St3Rule(double beta, TrainingErrorMeasure measure = TrainingErrorMeasure.Squared, int window = 2000)
+        {
+            Beta = beta;
+            Measure = measure;
+            _window = new RecentWindow(window);
+        }
+
+        public double Beta { get; }
+
+        public TrainingErrorMeasure Measure { get; }
+
+        public double CurrentError => _window.MeanError;
+
+        /// <summary>Wrong sequences among the recent ones.</summary>
+        public int RecentWrong => _window.WrongCount;
+
+        public string Description => string.Create(CultureInfo.InvariantCulture,
+            $"ST3({Beta}): mean {(Measure == TrainingErrorMeasure.Squared ? "squared" : "absolute")} error of the {_window.Capacity} most recent sequences below {Beta}, all of them correct");
+
+        public bool Observe(in SequenceOutcome outcome)
+        {
+            _window.Add(outcome.Correct, Measure == TrainingErrorMeasure.Squared ? outcome.SquaredError : outcome.AbsError);
+            return _window.IsFull && _window.WrongCount == 0 && _window.MeanError < Beta;
+        }
+
+        public void Reset() => _window.Clear();
+    }
+
+    /// <summary>
+    /// Exp 5 (§5.5): performance is tested "as soon as less than n_seq of the 2000 most recent training sequences lead to
+    /// absolute errors exceeding 0.04" (n_seq = 140 and 13).
+    /// </summary>
+    public sealed class FewWrongRule : IStreamStoppingRule
+    {
+        private readonly RecentWindow _window;
+
+        public FewWrongRule(int maxWrongExclusive, int window = 2000)
+        {
+            MaxWrongExclusive = maxWrongExclusive;
+            _window = new RecentWindow(window);
+        }
+
+        public int MaxWrongExclusive { get; }
+
+        public double CurrentError => _window.MeanError;
+
+        public string Description => string.Create(CultureInfo.InvariantCulture,
+            $"fewer than {MaxWrongExclusive} of the {_window.Capacity} most recent sequences wrong");
+
+        public bool Observe(in SequenceOutcome outcome)
+        {
+            _window.Add(outcome.Correct, outcome.SquaredError);
+            return _window.IsFull && _window.WrongCount < MaxWrongExclusive;
+        }
+
+        public void Reset() => _window.Clear();
+    }
+}

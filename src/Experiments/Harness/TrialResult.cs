@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>One point of a learning curve: the running training error after a number of training sequences.</summary>
+    public readonly record struct CurvePoint(long Sequences, double Error);
+
+    /// <summary>
+    /// The outcome of one trial (one training run from fresh random weights, §5), as written to a results file (one JSON
+    /// line per trial).
+    /// </summary>
+    public sealed record TrialResult
+    {
+        /// <summary>The protocol row, e.g. "exp1-3x2-lr0.5".</summary>
+        public required string Row { get; init; }
+
+        /// <summary>The trial's index within its row; trial i of a row always gets the same seed.</summary>
+        public required int Trial { get; init; }
+
+        public required ulong Seed { get; init; }
+
+        /// <summary>Whether the stopping rule was met before the sequence cap.</summary>
+        public required bool Success { get; init; }
+
+        /// <summary>Training sequences presented until success (or until the cap, on failure).</summary>
+        public required long Sequences { get; init; }
+
+        /// <summary>Size of the final test set (0 when the row has none).</summary>
+        public int TestSize { get; init; }
+
+        /// <summary>Test sequences processed wrongly (misclassifications / wrong predictions).</summary>
+        public int TestWrong { get; init; }
+
+        /// <summary>Mean squared error at the judged steps over the test set.</summary>
+        public double TestMse { get; init; }
+
+        /// <summary>Mean absolute error at the judged steps over the test set.</summary>
+        public double TestMeanAbsError { get; init; }
+
+        /// <summary>Secondary figures some rows report (e.g. Exp 3's sequences until ST1), by name.</summary>
+        public IReadOnlyDictionary<string, double> Extra { get; init; } = new Dictionary<string, double>();
+
+        public required double WallSeconds { get; init; }
+
+        /// <summary>The running training error, sampled during training.</summary>
+        public IReadOnlyList<CurvePoint> Curve { get; init; } = new List<CurvePoint>();
+    }
+}
