@@ -29,9 +29,11 @@ namespace LstmGen.Generator
                 .WithTrackingName(TrackingNames.Parse);
 
             // Type names declared by more than one spec: reported on each, and none of them is emitted (LSTM0008).
+            // Names are compared without their namespace: the generated file is named after the type, and tools
+            // (PaperNetworks.Find, the CLI) look networks up by type name.
             var duplicates = parsed
                 .Where(static result => result.Spec is not null)
-                .Select(static (result, _) => new DeclaredName(result.Spec!.FullTypeName, result.Spec.SpecFileName, result.NameLocation ?? SourceLocation.FileStart(result.Spec.SpecFileName)))
+                .Select(static (result, _) => new DeclaredName(result.Spec!.TypeName, result.Spec.SpecFileName, result.NameLocation ?? SourceLocation.FileStart(result.Spec.SpecFileName)))
                 .Collect()
                 .Select(static (names, _) => FindDuplicates(names))
                 .WithTrackingName(TrackingNames.Names);
@@ -43,7 +45,7 @@ namespace LstmGen.Generator
 
             var emitted = specs
                 .Combine(duplicates.Select(static (d, _) => d.Names))
-                .Where(static pair => !pair.Right.Contains(pair.Left.FullTypeName))
+                .Where(static pair => !pair.Right.Contains(pair.Left.TypeName))
                 .Select(static (pair, _) => pair.Left)
                 .WithTrackingName(TrackingNames.Emit);
 
@@ -85,7 +87,7 @@ namespace LstmGen.Generator
         {
             var diagnostics = new List<SpecDiagnostic>();
             var duplicated = new List<string>();
-            foreach (var group in names.GroupBy(n => n.FullTypeName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var group in names.GroupBy(n => n.TypeName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var all = group.OrderBy(n => n.Location.FilePath, StringComparer.Ordinal).ToList();
                 if (all.Count < 2)
@@ -104,7 +106,7 @@ namespace LstmGen.Generator
             return new DuplicateNames(new EquatableArray<string>(duplicated), new EquatableArray<SpecDiagnostic>(diagnostics));
         }
 
-        private sealed record DeclaredName(string FullTypeName, string SpecFileName, SourceLocation Location);
+        private sealed record DeclaredName(string TypeName, string SpecFileName, SourceLocation Location);
 
         private sealed record DuplicateNames(EquatableArray<string> Names, EquatableArray<SpecDiagnostic> Diagnostics);
     }

@@ -32,7 +32,7 @@ namespace LstmGen.Generator.Diagnostics
             "LSTM0007", "Gate bias out of range", "'{0}' is {1}, outside the sane range [-{2}, {2}]: a logistic gate with such a bias never opens or never closes", DiagnosticSeverityLevel.Error);
 
         public static readonly DiagnosticKind DuplicateTypeName = new DiagnosticKind(
-            "LSTM0008", "Duplicate network type name", "The network type '{0}' is also declared by '{1}': give each spec its own 'name' (or 'namespace')", DiagnosticSeverityLevel.Error);
+            "LSTM0008", "Duplicate network type name", "The network name '{0}' is also declared by '{1}': give each spec its own 'name' (names must be unique in a project, whatever their namespace)", DiagnosticSeverityLevel.Error);
 
         public static readonly DiagnosticKind InvalidIdentifier = new DiagnosticKind(
             "LSTM0009", "Invalid C# identifier", "'{0}' must be a valid C# {1}, got '{2}'{3}", DiagnosticSeverityLevel.Error);

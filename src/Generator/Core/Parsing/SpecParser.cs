@@ -225,7 +225,7 @@ namespace LstmGen.Generator.Parsing
         {
             if (node.Items.Count == 0)
             {
-                Report(DiagnosticCatalog.NotPositive, node.Location, "blocks", "an empty list: declare at least one block");
+                Report(DiagnosticCatalog.NumberOutOfRange, node.Location, "blocks", "at least one block", "an empty list");
                 return null;
             }
 
@@ -487,11 +487,6 @@ namespace LstmGen.Generator.Parsing
                 }
 
                 set |= source;
-            }
-
-            if (set == SourceSet.None && forOutputs)
-            {
-                return set;
             }
 
             return set;

@@ -19,6 +19,7 @@ namespace LstmGen.Generator.Parsing
 
         private readonly string _path;
         private readonly List<SpecDiagnostic> _diagnostics;
+        private Mark _lastGood = Mark.Empty;
 
         private YamlTreeReader(string path, List<SpecDiagnostic> diagnostics)
         {
@@ -39,7 +40,7 @@ namespace LstmGen.Generator.Parsing
                 var parser = new Parser(new StringReader(text));
                 YamlNode? root = null;
                 var documents = 0;
-                while (parser.MoveNext())
+                while (MoveNext(parser))
                 {
                     var current = parser.Current;
                     if (current is DocumentStart)
@@ -51,7 +52,7 @@ namespace LstmGen.Generator.Parsing
                             return null;
                         }
 
-                        if (!parser.MoveNext())
+                        if (!MoveNext(parser))
                         {
                             break;
                         }
@@ -76,7 +77,22 @@ namespace LstmGen.Generator.Parsing
                     message = message.Substring(cut + 3);
                 }
 
-                Report(DiagnosticCatalog.MalformedYaml, e.Start, e.End, message.TrimEnd('.') + ". Check the indentation (spaces only, no tabs) and the quoting around this point");
+                // The scanner's Start is the construct it was reading (often the enclosing mapping); End is where it failed.
+                var at = e.End.Index > e.Start.Index ? e.End : e.Start;
+                var location = ToLocation(at, at);
+                if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    // YamlDotNet places tab errors at the enclosing mapping; point at the tab itself.
+                    location = FirstIndentationTab(text) ?? location;
+                }
+
+                _diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.MalformedYaml, location, message.TrimEnd('.') + ". Check the indentation (spaces only, no tabs) and the quoting around this point"));
+                return null;
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet fails this way on a flow collection ('[' or '{') that is never closed.
+                Report(DiagnosticCatalog.MalformedYaml, _lastGood, _lastGood, "the text ends inside a '[...]' or '{...}' opened at or before this point. Close the bracket");
                 return null;
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
@@ -108,6 +124,13 @@ namespace LstmGen.Generator.Parsing
                 return null;
             }
 
+            if (current is NodeEvent tagged && !tagged.Tag.IsEmpty && !tagged.Tag.IsNonSpecific)
+            {
+                // A value's meaning comes from its text and quoting alone; a tag such as '!!str 2' would contradict it.
+                Report(DiagnosticCatalog.UnsupportedYaml, current.Start, current.End, "Explicit YAML tags ('!!str', '!!int', ...)");
+                return null;
+            }
+
             switch (current)
             {
                 case Scalar scalar:
@@ -120,7 +143,7 @@ namespace LstmGen.Generator.Parsing
                 case SequenceStart sequenceStart:
                 {
                     var sequence = YamlNode.Sequence(ToLocation(sequenceStart.Start, sequenceStart.End));
-                    while (parser.MoveNext() && !(parser.Current is SequenceEnd))
+                    while (MoveNext(parser) && !(parser.Current is SequenceEnd))
                     {
                         var item = ReadNode(parser, depth + 1);
                         if (item is null)
@@ -138,7 +161,7 @@ namespace LstmGen.Generator.Parsing
                 {
                     var mapping = YamlNode.Mapping(ToLocation(mappingStart.Start, mappingStart.End));
                     var seen = new HashSet<string>(StringComparer.Ordinal);
-                    while (parser.MoveNext() && !(parser.Current is MappingEnd))
+                    while (MoveNext(parser) && !(parser.Current is MappingEnd))
                     {
                         var key = ReadNode(parser, depth + 1);
                         if (key is null)
@@ -152,7 +175,7 @@ namespace LstmGen.Generator.Parsing
                             return null;
                         }
 
-                        if (!parser.MoveNext())
+                        if (!MoveNext(parser))
                         {
                             return null;
                         }
@@ -179,6 +202,46 @@ namespace LstmGen.Generator.Parsing
                     Report(DiagnosticCatalog.MalformedYaml, current.Start, current.End, "unexpected " + current.GetType().Name);
                     return null;
             }
+        }
+
+        private SourceLocation? FirstIndentationTab(string text)
+        {
+            var line = 0;
+            var lineStart = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+                else if (c == '\t')
+                {
+                    var leading = true;
+                    for (var j = lineStart; j < i; j++)
+                    {
+                        leading &= text[j] == ' ' || text[j] == '\t' || text[j] == '-';
+                    }
+
+                    if (leading)
+                    {
+                        return new SourceLocation(_path, i, 1, line, i - lineStart, line, i - lineStart + 1);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private bool MoveNext(IParser parser)
+        {
+            if (parser.Current != null)
+            {
+                _lastGood = parser.Current.End;
+            }
+
+            return parser.MoveNext();
         }
 
         private void Report(DiagnosticKind kind, Mark start, Mark end, string argument)
