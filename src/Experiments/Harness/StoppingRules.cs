@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using LstmGen.Experiments.Tasks;
 
 namespace LstmGen.Experiments.Harness
 {
@@ -13,7 +14,7 @@ namespace LstmGen.Experiments.Harness
         string Description { get; }
 
         /// <summary>Records one training sequence; returns true once the rule is satisfied.</summary>
-        bool Observe(in SequenceOutcome outcome);
+        bool Observe(in SequenceJudgement outcome);
 
         /// <summary>The rule's current figure for progress displays (e.g. the running error).</summary>
         double CurrentError { get; }
@@ -43,7 +44,7 @@ namespace LstmGen.Experiments.Harness
 
         public string Description => string.Create(CultureInfo.InvariantCulture, $"{Required} successive sequences correct");
 
-        public bool Observe(in SequenceOutcome outcome)
+        public bool Observe(in SequenceJudgement outcome)
         {
             Run = outcome.Correct ? Run + 1 : 0;
             CurrentError = (0.999 * CurrentError) + (0.001 * outcome.MaxAbsError);
@@ -84,9 +85,9 @@ namespace LstmGen.Experiments.Harness
         public string Description => string.Create(CultureInfo.InvariantCulture,
             $"ST3({Beta}): mean {(Measure == TrainingErrorMeasure.Squared ? "squared" : "absolute")} error of the {_window.Capacity} most recent sequences below {Beta}, all of them correct");
 
-        public bool Observe(in SequenceOutcome outcome)
+        public bool Observe(in SequenceJudgement outcome)
         {
-            _window.Add(outcome.Correct, Measure == TrainingErrorMeasure.Squared ? outcome.SquaredError : outcome.AbsError);
+            _window.Add(outcome.Correct, Measure == TrainingErrorMeasure.Squared ? outcome.SquaredError : outcome.EndAbsError);
             return _window.IsFull && _window.WrongCount == 0 && _window.MeanError < Beta;
         }
 
@@ -114,7 +115,7 @@ namespace LstmGen.Experiments.Harness
         public string Description => string.Create(CultureInfo.InvariantCulture,
             $"fewer than {MaxWrongExclusive} of the {_window.Capacity} most recent sequences wrong");
 
-        public bool Observe(in SequenceOutcome outcome)
+        public bool Observe(in SequenceJudgement outcome)
         {
             _window.Add(outcome.Correct, outcome.SquaredError);
             return _window.IsFull && _window.WrongCount < MaxWrongExclusive;

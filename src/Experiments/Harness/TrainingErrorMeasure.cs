@@ -9,7 +9,7 @@ namespace LstmGen.Experiments.Harness
         /// <summary>Mean over recent sequences of Σ_k (t_k − y_k)² at the judged steps.</summary>
         Squared,
 
-        /// <summary>Mean over recent sequences of the mean absolute output error at the judged steps.</summary>
+        /// <summary>Mean over recent sequences of the largest absolute output error at the sequence end.</summary>
         Absolute,
     }
 }

@@ -1,0 +1,79 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// One row of the paper's result tables as a runnable protocol: the network, its learning rate, how training
+    /// sequences are chosen, the stopping rule, the final test and the paper's figures (Tables 1-11).
+    /// </summary>
+    public abstract class ExperimentRow
+    {
+        protected ExperimentRow(string id, string title, string networkName, double learningRate, long defaultMaxSequences, PaperFigures paper)
+        {
+            Id = id;
+            Title = title;
+            NetworkName = networkName;
+            LearningRate = learningRate;
+            DefaultMaxSequences = defaultMaxSequences;
+            Paper = paper;
+        }
+
+        /// <summary>The row's id on the command line, e.g. "1-5", "2c-5", "3a-100-3", "4-100", "6a".</summary>
+        public string Id { get; }
+
+        /// <summary>The row in words.</summary>
+        public string Title { get; }
+
+        /// <summary>The compiled network (a spec in specs/) the row trains.</summary>
+        public string NetworkName { get; }
+
+        /// <summary>The paper's learning rate α for this row (Table 10).</summary>
+        public double LearningRate { get; }
+
+        /// <summary>Training sequences after which a trial counts as failed, unless the run says otherwise.</summary>
+        public long DefaultMaxSequences { get; }
+
+        public PaperFigures Paper { get; }
+
+        /// <summary>The stopping rule in the paper's words, with the choices made where it is silent.</summary>
+        public abstract string StoppingRule { get; }
+
+        /// <summary>Runs one trial: fresh weights from the trial's seed, training until the stopping rule or the cap, the final test.</summary>
+        public TrialResult RunTrial(int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            var network = CreateNetwork(seed, options);
+            var result = Train(network, trial, seed, options, progress, cancellationToken);
+            return result with { Row = Id, Trial = trial, Seed = seed, WallSeconds = watch.Elapsed.TotalSeconds };
+        }
+
+        /// <summary>The network with its initial weights: drawn from the trial seed's first stream.</summary>
+        protected virtual ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
+        {
+            var entry = PaperNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".");
+            var network = entry.Create();
+            network.InitializeWeights(SeededRandom.DeriveSeed(seed, 0));
+            network.LearningRate = options.LearningRate ?? LearningRate;
+            if (options.Update is { } update)
+            {
+                network.Update = update;
+            }
+
+            return network;
+        }
+
+        /// <summary>Trains until the row's rule is met or the cap is reached and runs the final test.</summary>
+        protected abstract TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken);
+
+        /// <summary>The random stream for training data (the trial seed's second stream).</summary>
+        protected static SeededRandom TrainingRandom(ulong seed) => new(SeededRandom.DeriveSeed(seed, 1));
+
+        /// <summary>The random stream for test data (the trial seed's third stream), independent of training.</summary>
+        protected static SeededRandom TestRandom(ulong seed) => new(SeededRandom.DeriveSeed(seed, 2));
+
+        protected long MaxSequences(RunOptions options) => options.MaxSequences ?? DefaultMaxSequences;
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LstmGen.Experiments.Tasks;
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// Exp 1 (§5.1, Table 1): training exemplars are picked at random from 256 training strings; a trial succeeds when
+    /// every symbol of every string of the training and the test set is predicted correctly. The paper uses 3 train/test
+    /// pairs with 10 trials each: trial i uses pair i / 10, and the pairs are the same for every row.
+    /// </summary>
+    public sealed class ReberRow : ExperimentRow
+    {
+        /// <summary>Seeds the three data set pairs, shared by all rows so that their results compare.</summary>
+        public const ulong DataSetSeed = 19970901;
+
+        /// <summary>How often the success test runs by default (the paper does not say; extraction §7, item 5).</summary>
+        public const int DefaultCheckEvery = 100;
+
+        private readonly ReberTarget _target;
+
+        public ReberRow(string id, string title, string networkName, double learningRate, PaperFigures paper, ReberTarget target = ReberTarget.NextSymbol)
+            : base(id, title, networkName, learningRate, 100_000, paper)
+        {
+            _target = target;
+        }
+
+        public override string StoppingRule =>
+            "all symbols of all 256 training and 256 test strings predicted correctly (the most active outputs are exactly the legal successors), tested every " +
+            DefaultCheckEvery.ToString(System.Globalization.CultureInfo.InvariantCulture) + " training strings";
+
+        /// <summary>Trial i's data set pair (0, 1 or 2).</summary>
+        public static int DataSetOf(int trial) => (trial / 10) % 3;
+
+        protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
+        {
+            var task = new EmbeddedReberTask(_target);
+            var dataSet = new ReberDataSet(new EmbeddedReberTask(_target), new SeededRandom(SeededRandom.DeriveSeed(DataSetSeed, (ulong)DataSetOf(trial))));
+            var everything = dataSet.Training.Concat(dataSet.Test).ToList();
+            var random = TrainingRandom(seed);
+            var cap = MaxSequences(options);
+            var checkEvery = options.CheckEvery ?? DefaultCheckEvery;
+            var curve = new LearningCurve();
+            var outputs = Array.Empty<double>();
+            long sequences = 0;
+            var success = false;
+            var running = 0.0;
+            var evaluation = default(TestSetEvaluation);
+            while (sequences < cap)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var judgement = SequenceRunner.Train(network, task, dataSet.PickTraining(random), ref outputs);
+                sequences++;
+                running = (0.99 * running) + (0.01 * judgement.SquaredError);
+                curve.Observe(sequences, running);
+                if (sequences % checkEvery == 0)
+                {
+                    progress.Report(sequences, running);
+                    evaluation = TestSetEvaluation.Run(network, task, everything);
+                    if (evaluation.Wrong == 0)
+                    {
+                        success = true;
+                        break;
+                    }
+                }
+            }
+
+            progress.Report(sequences, running);
+            var test = TestSetEvaluation.Run(network, task, dataSet.Test);
+            var training = TestSetEvaluation.Run(network, task, dataSet.Training);
+            return new TrialResult
+            {
+                Row = Id,
+                Trial = trial,
+                Seed = seed,
+                Success = success,
+                Sequences = sequences,
+                TestSize = test.Size,
+                TestWrong = test.Wrong,
+                TestMse = test.Mse,
+                TestMeanAbsError = test.MeanEndAbsError,
+                Extra = new Dictionary<string, double> { ["dataSet"] = DataSetOf(trial), ["trainingWrong"] = training.Wrong },
+                WallSeconds = 0,
+                Curve = curve.Points,
+            };
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>Settings of a run that a user may change from their paper defaults.</summary>
+    public sealed record RunOptions
+    {
+        /// <summary>Training sequences after which a trial counts as failed; null = the row's default cap.</summary>
+        public long? MaxSequences { get; init; }
+
+        /// <summary>Overrides the size of the final test set; null = the paper's.</summary>
+        public int? TestSetSize { get; init; }
+
+        /// <summary>
+        /// How often (in training sequences) a row that tests on a separate set (Exps 1 and 3) runs that test.
+        /// The paper does not say (extraction §7, item 5); null = the row's default.
+        /// </summary>
+        public int? CheckEvery { get; init; }
+
+        /// <summary>What ST3's "average training error" averages (Exps 4, 6).</summary>
+        public TrainingErrorMeasure ErrorMeasure { get; init; } = TrainingErrorMeasure.Squared;
+
+        /// <summary>Overrides the spec's update timing; null = the network's (extraction §2.4).</summary>
+        public UpdateTiming? Update { get; init; }
+
+        /// <summary>Overrides the row's learning rate; null = the paper's.</summary>
+        public double? LearningRate { get; init; }
+    }
+}
