@@ -1,0 +1,226 @@
+using System;
+using LstmGen.Generator.Layout;
+using LstmGen.Generator.Model;
+
+namespace LstmGen.Runtime.Tests.Proofs
+{
+    /// <summary>
+    /// A test oracle for the learning rule: backpropagation through time over a whole stored sequence, on the graph
+    /// the paper's truncation leaves (extraction §2.3, last bullet). The recurrent hidden activations y(t−1) are
+    /// constants where they enter the net inputs of gates and cells, while s(t−1) → s(t) stays in the graph; the
+    /// gradient of E = ½ Σ_t Σ_k (t_k − y_k)² on that graph must equal the sum of the truncated-RTRL updates
+    /// (App. A.1, Eqs. 19-28) with weights held fixed during the sequence.
+    /// <para>
+    /// It is written from the equations, backwards in time, sharing nothing with the generated forward-mode code
+    /// but the weight layout (<see cref="NetworkLayout"/>), which is how weight i is matched to (unit, source).
+    /// </para>
+    /// </summary>
+    internal sealed class DetachedBpttOracle
+    {
+        private readonly NetworkLayout _layout;
+        private readonly NetworkSpec _spec;
+
+        public DetachedBpttOracle(NetworkSpec spec)
+        {
+            _spec = spec;
+            _layout = NetworkLayout.Create(spec);
+        }
+
+        public NetworkLayout Layout => _layout;
+
+        /// <summary>−∂E/∂w for every weight, E over the steps of <paramref name="sequence"/> that carry a target.</summary>
+        public double[] NegativeGradient(double[] w, TrainingSequence sequence, out double[][] outputs)
+        {
+            var l = _layout;
+            var steps = sequence.Length;
+            var cells = l.CellCount;
+
+            // ---- forward pass, every step kept ----
+            var yPrev = new double[steps][];      // y(t−1): what gates and cells read (a constant of the graph)
+            var y = new double[steps][];          // y(t): cells, input gates, output gates
+            var s = new double[steps][];          // s_c(t), Eq. 9
+            var netC = new double[steps][];
+            var netIn = new double[steps][];
+            var netOut = new double[steps][];
+            var netK = new double[steps][];
+            outputs = new double[steps][];
+            var previous = new double[l.HiddenCount];
+            var state = new double[cells];
+            for (var t = 0; t < steps; t++)
+            {
+                var x = sequence.Inputs[t];
+                yPrev[t] = previous;
+                var current = new double[l.HiddenCount];
+                s[t] = new double[cells];
+                netC[t] = new double[cells];
+                netIn[t] = new double[l.BlockCount];
+                netOut[t] = new double[l.BlockCount];
+                for (var j = 0; j < l.BlockCount; j++)
+                {
+                    netIn[t][j] = Net(l.InputGateRow(j), w, x, previous);
+                    var yIn = Logistic(netIn[t][j]);
+                    current[l.InputGateIndex(j)] = yIn;
+                    var yOut = 1.0;   // a block without output gate passes h(s) through (Exps 2a/2b)
+                    if (l.HasOutputGate(j))
+                    {
+                        netOut[t][j] = Net(l.OutputGateRow(j)!, w, x, previous);
+                        yOut = Logistic(netOut[t][j]);
+                        current[l.OutputGateIndex(j)] = yOut;
+                    }
+
+                    for (var v = 0; v < l.BlockSize(j); v++)
+                    {
+                        var c = l.CellIndex(j, v);
+                        netC[t][c] = Net(l.CellRow(j, v), w, x, previous);
+                        state[c] += yIn * G(netC[t][c]);
+                        s[t][c] = state[c];
+                        current[c] = yOut * H(state[c]);
+                    }
+                }
+
+                netK[t] = new double[l.OutputCount];
+                outputs[t] = new double[l.OutputCount];
+                for (var k = 0; k < l.OutputCount; k++)
+                {
+                    netK[t][k] = Net(l.OutputRows[k], w, x, current);   // outputs read this step's cells (§5)
+                    outputs[t][k] = Logistic(netK[t][k]);
+                }
+
+                y[t] = current;
+                previous = current;
+            }
+
+            // ---- backward pass: δ = −∂E/∂(quantity) ----
+            var gradient = new double[l.WeightCount];
+            var deltaSNext = new double[cells];   // −∂E/∂s(t+1), carried back through s(t+1) = s(t) + ... (∂ = 1)
+            for (var t = steps - 1; t >= 0; t--)
+            {
+                var x = sequence.Inputs[t];
+                var target = sequence.Targets[t];
+
+                // Output units and the error reaching the hidden vector y(t) through them.
+                var deltaY = new double[l.HiddenCount];
+                if (target is not null)
+                {
+                    for (var k = 0; k < l.OutputCount; k++)
+                    {
+                        var yk = outputs[t][k];
+                        var deltaNetK = yk * (1.0 - yk) * (target[k] - yk);   // −∂E/∂net_k, E = ½(t − y)²
+                        Accumulate(gradient, l.OutputRows[k], deltaNetK, x, y[t]);
+                        Spread(deltaY, l.OutputRows[k], deltaNetK, w);
+                    }
+                }
+
+                // y(t) reaches nothing else: its uses at t + 1 are cut. Inside each block, backprop to s, gates, cells.
+                var deltaS = new double[cells];
+                for (var j = 0; j < l.BlockCount; j++)
+                {
+                    var yOut = l.HasOutputGate(j) ? y[t][l.OutputGateIndex(j)] : 1.0;
+                    var deltaYOut = 0.0;
+                    for (var v = 0; v < l.BlockSize(j); v++)
+                    {
+                        var c = l.CellIndex(j, v);
+                        deltaYOut += deltaY[c] * H(s[t][c]);
+                        deltaS[c] = (deltaY[c] * yOut * HPrime(s[t][c])) + deltaSNext[c];
+                    }
+
+                    if (l.HasOutputGate(j))
+                    {
+                        var deltaNetOut = deltaYOut * LogisticPrime(netOut[t][j]);
+                        Accumulate(gradient, l.OutputGateRow(j)!, deltaNetOut, x, yPrev[t]);
+                    }
+
+                    var yIn = y[t][l.InputGateIndex(j)];
+                    var deltaYIn = 0.0;
+                    for (var v = 0; v < l.BlockSize(j); v++)
+                    {
+                        var c = l.CellIndex(j, v);
+                        deltaYIn += deltaS[c] * G(netC[t][c]);
+                        var deltaNetC = deltaS[c] * yIn * GPrime(netC[t][c]);
+                        Accumulate(gradient, l.CellRow(j, v), deltaNetC, x, yPrev[t]);
+                    }
+
+                    Accumulate(gradient, l.InputGateRow(j), deltaYIn * LogisticPrime(netIn[t][j]), x, yPrev[t]);
+                }
+
+                deltaSNext = deltaS;
+            }
+
+            return gradient;
+        }
+
+        private static double Net(WeightRow row, double[] w, double[] x, double[] hidden)
+        {
+            var sum = 0.0;
+            foreach (var segment in row.Segments)
+            {
+                var source = segment.Region == SourceRegion.Input ? x : hidden;
+                for (var i = 0; i < segment.Count; i++)
+                {
+                    sum += w[segment.WeightOffset + i] * source[segment.SourceStart + i];
+                }
+            }
+
+            return row.HasBias ? sum + w[row.BiasOffset] : sum;
+        }
+
+        /// <summary>∂net/∂w_m = source m: adds δ·source to the row's gradient.</summary>
+        private static void Accumulate(double[] gradient, WeightRow row, double delta, double[] x, double[] hidden)
+        {
+            foreach (var segment in row.Segments)
+            {
+                var source = segment.Region == SourceRegion.Input ? x : hidden;
+                for (var i = 0; i < segment.Count; i++)
+                {
+                    gradient[segment.WeightOffset + i] += delta * source[segment.SourceStart + i];
+                }
+            }
+
+            if (row.HasBias)
+            {
+                gradient[row.BiasOffset] += delta;
+            }
+        }
+
+        /// <summary>∂net/∂(hidden source m) = w_m: adds δ·w to the error of each hidden source the row reads.</summary>
+        private static void Spread(double[] deltaHidden, WeightRow row, double delta, double[] w)
+        {
+            foreach (var segment in row.Segments)
+            {
+                if (segment.Region == SourceRegion.Hidden)
+                {
+                    for (var i = 0; i < segment.Count; i++)
+                    {
+                        deltaHidden[segment.SourceStart + i] += delta * w[segment.WeightOffset + i];
+                    }
+                }
+            }
+        }
+
+        private static double Logistic(double z) => 1.0 / (1.0 + Math.Exp(-z));
+
+        private static double LogisticPrime(double z)
+        {
+            var f = Logistic(z);
+            return f * (1.0 - f);
+        }
+
+        private double G(double z) => _spec.CellInput switch
+        {
+            CellInputSquash.G2 => (4.0 * Logistic(z)) - 2.0,
+            CellInputSquash.G1 => Logistic(z),
+            _ => z,
+        };
+
+        private double GPrime(double z) => _spec.CellInput switch
+        {
+            CellInputSquash.G2 => 4.0 * LogisticPrime(z),
+            CellInputSquash.G1 => LogisticPrime(z),
+            _ => 1.0,
+        };
+
+        private double H(double z) => _spec.CellOutput == CellOutputSquash.H1 ? (2.0 * Logistic(z)) - 1.0 : z;
+
+        private double HPrime(double z) => _spec.CellOutput == CellOutputSquash.H1 ? 2.0 * LogisticPrime(z) : 1.0;
+    }
+}

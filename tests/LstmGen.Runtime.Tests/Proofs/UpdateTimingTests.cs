@@ -1,0 +1,118 @@
+using System;
+using System.Globalization;
+using LstmGen.Generator.Layout;
+using Xunit;
+
+namespace LstmGen.Runtime.Tests.Proofs
+{
+    /// <summary>
+    /// Proof 5 (extraction §2.4): when a sequence carries a target only at its last step, every contribution before
+    /// that step is zero, so applying the changes per step or summing them per sequence gives the same weights. Bit
+    /// for bit where a weight receives one term; to the last bits where Eq. 26 adds one term per cell of the block
+    /// (floating-point addition is not associative). Where targets arrive at several steps the two timings differ.
+    /// </summary>
+    public sealed class UpdateTimingTests
+    {
+        [Theory]
+        [InlineData("Exp4Adding", InputKind.Dense)]
+        [InlineData("Exp6aTemporalOrder", InputKind.OneHot)]
+        [InlineData("Exp6bTemporalOrder", InputKind.OneHot)]
+        [InlineData("Exp3NoiseSignal", InputKind.Dense)]
+        [InlineData("Exp2cP50", InputKind.OneHot)]
+        [InlineData("Exp1Reber3x2", InputKind.OneHot)]
+        [InlineData("Exp2LongLag", InputKind.OneHot)]
+        [InlineData("TinyNetwork", InputKind.Dense)]
+        [InlineData("MixedBlocks", InputKind.Dense)]
+        [InlineData("SelfLoopNoOutputGate", InputKind.Dense)]
+        public void Target_at_the_last_step_only_makes_one_sequence_identical_under_both_timings(string name, InputKind inputs)
+        {
+            var (perStep, perSequence) = TrainBoth(name, inputs, TargetSteps.LastOnly, 1, out var start);
+            var layout = NetworkLayout.Create(ProofSupport.SpecOf(ProofSupport.Create(name)));
+            var changed = 0;
+            for (var i = 0; i < start.Length; i++)
+            {
+                changed += perSequence[i] != start[i] ? 1 : 0;
+                var row = layout.RowOf(i);
+                if (row.Kind == UnitKind.InputGate && layout.BlockSize(row.Block) > 1)
+                {
+                    // Eq. 26 sums S_j cell terms into each input gate weight. Per step they are added to w one by
+                    // one, (w + a) + b; per sequence they are summed first, w + (a + b): the same sum, associated
+                    // differently, so the two may differ in the last bits (and do, e.g. Exp4Adding w[0]).
+                    var scale = Math.Max(Math.Max(Math.Abs(start[i]), Math.Abs(perSequence[i])), Math.Abs(perSequence[i] - start[i]));
+                    Assert.True(
+                        Math.Abs(perStep[i] - perSequence[i]) <= 1e-15 * layout.BlockSize(row.Block) * scale,
+                        string.Create(CultureInfo.InvariantCulture, $"{name} w[{i}]: per step {perStep[i]:R}, per sequence {perSequence[i]:R}"));
+                }
+                else
+                {
+                    // One term per weight: both timings compute w + α e src with the same operands, bit for bit.
+                    Assert.True(
+                        BitConverter.DoubleToInt64Bits(perStep[i]) == BitConverter.DoubleToInt64Bits(perSequence[i]),
+                        string.Create(CultureInfo.InvariantCulture, $"{name} w[{i}] ({layout.DescribeWeight(i)}): per step {perStep[i]:R}, per sequence {perSequence[i]:R}"));
+                }
+            }
+
+            Assert.True(changed >= layout.OutputCount, name + ": only " + changed + " weights changed; the comparison would prove little");
+        }
+
+        [Theory]
+        [InlineData("Exp4Adding", InputKind.Dense)]
+        [InlineData("Exp6aTemporalOrder", InputKind.OneHot)]
+        [InlineData("Exp2cP50", InputKind.OneHot)]
+        [InlineData("Exp1Reber3x2", InputKind.OneHot)]
+        [InlineData("Exp3NoiseSignal", InputKind.Dense)]
+        [InlineData("SelfLoopNoOutputGate", InputKind.Dense)]
+        public void Target_at_the_last_step_only_keeps_both_timings_together_over_several_sequences(string name, InputKind inputs)
+        {
+            var (perStep, perSequence) = TrainBoth(name, inputs, TargetSteps.LastOnly, 5, out var start);
+            Assert.NotEqual(start, perSequence);
+            for (var i = 0; i < start.Length; i++)
+            {
+                Assert.Equal(perSequence[i], perStep[i], 1e-12 * Math.Max(1.0, Math.Abs(perSequence[i])));
+            }
+        }
+
+        [Theory]
+        [InlineData("Exp1Reber3x2", InputKind.OneHot)]
+        [InlineData("Exp2LongLag", InputKind.OneHot)]
+        [InlineData("TinyNetwork", InputKind.Dense)]
+        public void Targets_at_several_steps_make_the_timings_differ(string name, InputKind inputs)
+        {
+            var (perStep, perSequence) = TrainBoth(name, inputs, TargetSteps.Every, 5, out _);
+            var differing = 0;
+            for (var i = 0; i < perStep.Length; i++)
+            {
+                differing += perStep[i] != perSequence[i] ? 1 : 0;
+            }
+
+            Assert.True(differing > 0, "per-step and per-sequence updates gave the same weights although errors arrived at every step");
+        }
+
+        /// <summary>Trains the same sequences, from the same weights, once per step and once per sequence.</summary>
+        private static (double[] PerStep, double[] PerSequence) TrainBoth(string name, InputKind inputs, TargetSteps targets, int count, out double[] start)
+        {
+            var random = new Random(name.Length + (int)targets);
+            var perStep = ProofSupport.Create(name);
+            var perSequence = ProofSupport.Create(name);
+            start = ProofSupport.WideWeights(perStep.WeightCount, random, 0.5);
+            var length = perStep.WeightCount > 5000 ? 6 : 12;
+            var sequences = new TrainingSequence[count];
+            for (var n = 0; n < sequences.Length; n++)
+            {
+                sequences[n] = ProofSupport.RandomSequence(random, perStep.InputCount, perStep.OutputCount, length, inputs, targets);
+            }
+
+            perStep.SetWeights(start);
+            perStep.Update = UpdateTiming.PerStep;
+            perSequence.SetWeights(start);
+            perSequence.Update = UpdateTiming.PerSequence;
+            foreach (var sequence in sequences)
+            {
+                ProofSupport.Train(perStep, sequence);
+                ProofSupport.Train(perSequence, sequence);
+            }
+
+            return (ProofSupport.Weights(perStep), ProofSupport.Weights(perSequence));
+        }
+    }
+}
