@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using LstmGen.Experiments.Tasks;
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// Exp 3 (§5.3, Tables 4-6): training on random sequences; a fixed, randomly chosen test set of 256 sequences is
+    /// checked every <see cref="DefaultCheckEvery"/> training sequences (the paper does not say how often; extraction
+    /// §7, item 5). ST1: at most <c>st1MaxWrong</c> of the 256 misclassified. ST2: ST1 and the mean absolute test error
+    /// below <c>st2MeanError</c> (3c: the mean difference to the noise-free target). After ST2, 2560 fresh sequences
+    /// give the fraction misclassified.
+    /// </summary>
+    public sealed class NoiseSignalRow : ExperimentRow
+    {
+        public const int DefaultCheckEvery = 1000;
+        public const int StoppingTestSize = 256;
+        public const int FinalTestSize = 2560;
+
+        private readonly Func<NoiseSignalTask> _task;
+        private readonly int _st1MaxWrong;
+        private readonly double _st2MeanError;
+
+        public NoiseSignalRow(string id, string title, double learningRate, long defaultMaxSequences, PaperFigures paper, Func<NoiseSignalTask> task, int st1MaxWrong, double st2MeanError)
+            : base(id, title, "Exp3NoiseSignal", learningRate, defaultMaxSequences, paper)
+        {
+            _task = task;
+            _st1MaxWrong = st1MaxWrong;
+            _st2MeanError = st2MeanError;
+        }
+
+        public override string StoppingRule => string.Create(CultureInfo.InvariantCulture,
+            $"ST1: at most {_st1MaxWrong} of {StoppingTestSize} test sequences misclassified; ST2: ST1 and mean absolute test error below {_st2MeanError}; tested every {DefaultCheckEvery} training sequences");
+
+        protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
+        {
+            var task = _task();
+            var noisyTargets = task.Variant == NoiseSignalVariant.NoisyTargets;
+            var testRandom = TestRandom(seed);
+            var stoppingSet = Enumerable.Range(0, StoppingTestSize).Select(_ => task.Next(testRandom)).ToList();
+            var random = TrainingRandom(seed);
+            var cap = MaxSequences(options);
+            var checkEvery = options.CheckEvery ?? DefaultCheckEvery;
+            var curve = new LearningCurve();
+            var outputs = Array.Empty<double>();
+            long sequences = 0;
+            long st1 = -1;
+            var success = false;
+            var running = 0.0;
+            while (sequences < cap)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var judgement = SequenceRunner.Train(network, task, task.Next(random), ref outputs);
+                sequences++;
+                running = (0.999 * running) + (0.001 * (noisyTargets ? judgement.EndCleanAbsError : judgement.EndAbsError));
+                curve.Observe(sequences, running);
+                if (sequences % checkEvery != 0)
+                {
+                    continue;
+                }
+
+                progress.Report(sequences, running);
+                var check = TestSetEvaluation.Run(network, task, stoppingSet);
+                var meanError = noisyTargets ? check.MeanEndCleanAbsError : check.MeanEndAbsError;
+                var st1Met = check.Wrong <= _st1MaxWrong;
+                if (st1Met && st1 < 0)
+                {
+                    st1 = sequences;
+                }
+
+                if (st1Met && meanError < _st2MeanError)
+                {
+                    success = true;
+                    break;
+                }
+            }
+
+            progress.Report(sequences, running);
+            var final = TestSetEvaluation.Fresh(network, task, options.TestSetSize ?? FinalTestSize, testRandom);
+            return new TrialResult
+            {
+                Row = Id,
+                Trial = trial,
+                Seed = seed,
+                Success = success,
+                Sequences = sequences,
+                TestSize = final.Size,
+                TestWrong = final.Wrong,
+                TestMse = final.Mse,
+                TestMeanAbsError = noisyTargets ? final.MeanEndCleanAbsError : final.MeanEndAbsError,
+                Extra = new Dictionary<string, double> { ["st1Sequences"] = st1 },
+                WallSeconds = 0,
+                Curve = curve.Points,
+            };
+        }
+    }
+}
