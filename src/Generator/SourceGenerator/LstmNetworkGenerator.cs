@@ -22,10 +22,17 @@ namespace LstmGen.Generator
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // A spec without 'namespace' lands in the project's root namespace (build_property.RootNamespace, made
+            // visible by the package's props), so that it cannot collide with the runtime's own networks.
+            var rootNamespace = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) =>
+                    options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) ? value : string.Empty);
+
             var parsed = context.AdditionalTextsProvider
                 .Where(static file => file.Path.EndsWith(SpecExtension, StringComparison.OrdinalIgnoreCase))
-                .Select(static (file, cancellationToken) =>
-                    SpecParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+                .Combine(rootNamespace)
+                .Select(static (pair, cancellationToken) =>
+                    SpecParser.Parse(pair.Left.Path, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty, pair.Right))
                 .WithTrackingName(TrackingNames.Parse);
 
             // Type names declared by more than one spec: reported on each, and none of them is emitted (LSTM0008).

@@ -40,7 +40,7 @@ namespace LstmGen.Generator
                     DiagnosticCatalog.Category,
                     kind.Severity == DiagnosticSeverityLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
                     isEnabledByDefault: true,
-                    helpLinkUri: "docs/spec-language.md#" + kind.Id.ToLowerInvariant());
+                    description: "See docs/spec-language.md, section " + kind.Id + ".");
             }
 
             return result;

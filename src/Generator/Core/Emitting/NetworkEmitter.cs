@@ -135,12 +135,15 @@ namespace LstmGen.Generator.Emitting
 
             private string Describe()
             {
-                var sizes = string.Join(", ", _spec.Blocks.Select(b => I(b.Cells)));
+                var uniform = _spec.Blocks.All(b => b.Cells == _spec.Blocks[0].Cells);
+                var blocks = uniform
+                    ? Plural(_layout.BlockCount, "block") + " of " + Plural(_spec.Blocks[0].Cells, "cell")
+                    : Plural(_layout.BlockCount, "block") + " of sizes " + string.Join(", ", _spec.Blocks.Select(b => I(b.Cells))) + " (" + Plural(_layout.CellCount, "cell") + ")";
                 var parts = new List<string>
                 {
                     Plural(_spec.InputCount, "input"),
                     Plural(_spec.OutputCount, "output"),
-                    Plural(_layout.BlockCount, "block") + " of size " + sizes + " (" + Plural(_layout.CellCount, "cell") + ")",
+                    blocks,
                     "connectivity " + ConnectivityText(),
                     BiasText(),
                     "g = " + CellInputText(),

@@ -34,15 +34,24 @@ namespace LstmGen.Generator.Parsing
         private readonly List<SpecDiagnostic> _diagnostics = new List<SpecDiagnostic>();
         private SourceLocation? _nameLocation;
 
-        private SpecParser(string path)
+        private readonly string _defaultNamespace;
+
+        private SpecParser(string path, string defaultNamespace)
         {
             _path = path;
+            _defaultNamespace = defaultNamespace;
         }
 
         /// <summary>Parses one spec. <paramref name="path"/> is used in diagnostics and, by file name, in the generated header.</summary>
-        public static ParseResult Parse(string path, string text)
+        /// <param name="path">The spec file's path.</param>
+        /// <param name="text">The spec's YAML text.</param>
+        /// <param name="defaultNamespace">
+        /// The namespace of a spec that names none: the generator passes the project's root namespace, so that a user's
+        /// networks never collide with the runtime's own (<see cref="DefaultNamespace"/> when null or empty).
+        /// </param>
+        public static ParseResult Parse(string path, string text, string? defaultNamespace = null)
         {
-            var parser = new SpecParser(path);
+            var parser = new SpecParser(path, string.IsNullOrEmpty(defaultNamespace) || CSharpNames.CheckNamespace(defaultNamespace!) != null ? DefaultNamespace : defaultNamespace!);
             NetworkSpec? spec;
             try
             {
@@ -83,7 +92,7 @@ namespace LstmGen.Generator.Parsing
             var top = ReadMapping(root, "the spec", TopLevelKeys);
 
             var name = RequiredIdentifier(top, root, "name");
-            var ns = OptionalNamespace(top, "namespace") ?? DefaultNamespace;
+            var ns = OptionalNamespace(top, "namespace") ?? _defaultNamespace;
             var description = OptionalString(top, "description") ?? string.Empty;
             var inputs = RequiredCount(top, root, "inputs", SpecLimits.MaxInputs);
             var outputs = RequiredCount(top, root, "outputs", SpecLimits.MaxOutputs);
