@@ -22,6 +22,12 @@ namespace LstmGen.Runtime.Tests.Reference
         /// <summary>The index of the single-precision spec in <see cref="Specs"/>.</summary>
         public const int FloatIndex = Count;
 
+        /// <summary>
+        /// The index of a wide spec in <see cref="Specs"/>: more inputs and cells than the emitter unrolls
+        /// (<see cref="NetworkEmitter.UnrollLimit"/>), so its Kernels paths run too.
+        /// </summary>
+        public const int WideIndex = Count + 1;
+
         private static readonly Lazy<(IReadOnlyList<NetworkSpec> Specs, Assembly Assembly)> Compiled = new(Build);
 
         public static IReadOnlyList<NetworkSpec> Specs => Compiled.Value.Specs;
@@ -44,6 +50,7 @@ namespace LstmGen.Runtime.Tests.Reference
             }
 
             specs.Add(Draw(random, Count, Precision.Float));
+            specs.Add(Wide(random));
             var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Reference.Emitted", specs.Select(s => NetworkEmitter.Emit(s, "test")));
             return (specs, assembly);
         }
@@ -96,6 +103,21 @@ namespace LstmGen.Runtime.Tests.Reference
                 Update: index % 2 == 0 ? Generator.Model.UpdateTiming.PerSequence : Generator.Model.UpdateTiming.PerStep,
                 Precision: precision,
                 SpecText: "name: " + name + "\n# (drawn at random by the reference tests)\n");
+        }
+
+        /// <summary>30 inputs and 9 blocks of 3 cells (27 cells), some without an output gate; F connectivity.</summary>
+        private static NetworkSpec Wide(SeededRandom random)
+        {
+            var blocks = new List<BlockSpec>();
+            for (var j = 0; j < 9; j++)
+            {
+                blocks.Add(new BlockSpec(3, DrawGateBias(random), DrawGateBias(random), HasOutputGate: j % 3 != 1));
+            }
+
+            return new NetworkSpec(
+                "Wide", Namespace, "wide.lstm.yaml", "A network wider than the emitter unrolls.", 30, 3,
+                new EquatableArray<BlockSpec>(blocks), Connectivity.Full, BiasPolicy.All, CellInputSquash.G2, CellOutputSquash.H1,
+                0.2, 0.5, Generator.Model.UpdateTiming.PerSequence, Precision.Double, "name: Wide\n");
         }
 
         private static GateBias DrawGateBias(SeededRandom random) =>

@@ -83,6 +83,26 @@ namespace LstmGen.Runtime.Tests.Reference
         [Theory]
         [InlineData(UpdateTiming.PerSequence)]
         [InlineData(UpdateTiming.PerStep)]
+        public void Wide_network_beyond_the_unroll_limit_trains_like_the_reference(UpdateTiming timing)
+        {
+            var spec = RandomTopologies.Specs[RandomTopologies.WideIndex];
+            var layout = Generator.Layout.NetworkLayout.Create(spec);
+            Assert.True(layout.CellCount > Generator.Emitting.NetworkEmitter.UnrollLimit);
+            Assert.True(spec.InputCount > Generator.Emitting.NetworkEmitter.UnrollLimit);
+            NetworkComparison.AssertTrainsLikeReference(
+                RandomTopologies.Create(RandomTopologies.WideIndex),
+                ReferenceNetwork.FromSpec(spec),
+                seed: 31,
+                timing,
+                sequences: 3,
+                minLength: 5,
+                maxLength: 12,
+                tolerance: 1e-12);
+        }
+
+        [Theory]
+        [InlineData(UpdateTiming.PerSequence)]
+        [InlineData(UpdateTiming.PerStep)]
         public void Single_precision_network_stays_within_float_tolerance_of_the_reference(UpdateTiming timing)
         {
             var spec = RandomTopologies.Specs[RandomTopologies.FloatIndex];
