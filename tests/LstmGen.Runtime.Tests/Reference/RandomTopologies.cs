@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using LstmGen.Generator.Emitting;
+using LstmGen.Generator.Model;
+
+namespace LstmGen.Runtime.Tests.Reference
+{
+    /// <summary>
+    /// Random specs covering everything the spec language can say, emitted by the real emitter and compiled in
+    /// memory once for all tests.
+    /// </summary>
+    internal static class RandomTopologies
+    {
+        public const string Namespace = "LstmGen.Runtime.Tests.Reference.Emitted";
+
+        /// <summary>Number of random double-precision specs.</summary>
+        public const int Count = 12;
+
+        /// <summary>The index of the single-precision spec in <see cref="Specs"/>.</summary>
+        public const int FloatIndex = Count;
+
+        /// <summary>
+        /// The index of a wide spec in <see cref="Specs"/>: more inputs and cells than the emitter unrolls
+        /// (<see cref="NetworkEmitter.UnrollLimit"/>), so its Kernels paths run too.
+        /// </summary>
+        public const int WideIndex = Count + 1;
+
+        private static readonly Lazy<(IReadOnlyList<NetworkSpec> Specs, Assembly Assembly)> Compiled = new(Build);
+
+        public static IReadOnlyList<NetworkSpec> Specs => Compiled.Value.Specs;
+
+        /// <summary>A fresh instance of the emitted class of spec <paramref name="index"/>.</summary>
+        public static ILstmNetwork Create(int index)
+        {
+            var spec = Specs[index];
+            var type = Compiled.Value.Assembly.GetType(spec.FullTypeName, throwOnError: true)!;
+            return (ILstmNetwork)Activator.CreateInstance(type)!;
+        }
+
+        private static (IReadOnlyList<NetworkSpec>, Assembly) Build()
+        {
+            var random = new SeededRandom(20251117);
+            var specs = new List<NetworkSpec>();
+            for (var i = 0; i < Count; i++)
+            {
+                specs.Add(Draw(random, i, Precision.Double));
+            }
+
+            specs.Add(Draw(random, Count, Precision.Float));
+            specs.Add(Wide(random));
+            var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Reference.Emitted", specs.Select(s => NetworkEmitter.Emit(s, "test")));
+            return (specs, assembly);
+        }
+
+        /// <summary>
+        /// One random spec. The enumerated choices (connectivity kind, bias policy, g, h, update timing) rotate with
+        /// <paramref name="index"/> so that the set covers every value; the rest is drawn.
+        /// </summary>
+        private static NetworkSpec Draw(SeededRandom random, int index, Precision precision)
+        {
+            var blockCount = random.NextInclusive(1, 4);
+            var blocks = new List<BlockSpec>();
+            for (var j = 0; j < blockCount; j++)
+            {
+                blocks.Add(new BlockSpec(
+                    random.NextInclusive(1, 3),
+                    DrawGateBias(random),
+                    DrawGateBias(random),
+                    HasOutputGate: random.NextBool(0.7)));
+            }
+
+            var kind = (ConnectivityKind)(index % 3);
+            var connectivity = kind switch
+            {
+                ConnectivityKind.Full => Connectivity.Full,
+                ConnectivityKind.Layered => Connectivity.Layered,
+                _ => new Connectivity(
+                    ConnectivityKind.Custom,
+                    DrawSources(random),
+                    DrawSources(random),
+                    DrawSources(random),
+                    SourceSet.Cells | (random.NextBool() ? SourceSet.Input : SourceSet.None)),
+            };
+
+            var name = "Random" + index.ToString(CultureInfo.InvariantCulture);
+            return new NetworkSpec(
+                TypeName: name,
+                Namespace: Namespace,
+                SpecFileName: name + ".lstm.yaml",
+                Description: "A random topology for the reference tests.",
+                InputCount: random.NextInclusive(1, 6),
+                OutputCount: random.NextInclusive(1, 4),
+                Blocks: new EquatableArray<BlockSpec>(blocks),
+                Connectivity: connectivity,
+                Bias: (BiasPolicy)((index / 3) % 4),
+                CellInput: (CellInputSquash)((index / 4) % 3),
+                CellOutput: (CellOutputSquash)((index / 2) % 2),
+                InitInterval: random.NextUniform(0.1, 0.5),
+                LearningRate: random.NextUniform(0.1, 1.0),
+                Update: index % 2 == 0 ? Generator.Model.UpdateTiming.PerSequence : Generator.Model.UpdateTiming.PerStep,
+                Precision: precision,
+                SpecText: "name: " + name + "\n# (drawn at random by the reference tests)\n");
+        }
+
+        /// <summary>30 inputs and 9 blocks of 3 cells (27 cells), some without an output gate; F connectivity.</summary>
+        private static NetworkSpec Wide(SeededRandom random)
+        {
+            var blocks = new List<BlockSpec>();
+            for (var j = 0; j < 9; j++)
+            {
+                blocks.Add(new BlockSpec(3, DrawGateBias(random), DrawGateBias(random), HasOutputGate: j % 3 != 1));
+            }
+
+            return new NetworkSpec(
+                "Wide", Namespace, "wide.lstm.yaml", "A network wider than the emitter unrolls.", 30, 3,
+                new EquatableArray<BlockSpec>(blocks), Connectivity.Full, BiasPolicy.All, CellInputSquash.G2, CellOutputSquash.H1,
+                0.2, 0.5, Generator.Model.UpdateTiming.PerSequence, Precision.Double, "name: Wide\n");
+        }
+
+        private static GateBias DrawGateBias(SeededRandom random) =>
+            random.NextBool() ? GateBias.Random : GateBias.Fixed(Math.Round(random.NextUniform(-4.0, 2.0), 1));
+
+        /// <summary>A random subset of inputs, cells, input gates and output gates.</summary>
+        private static SourceSet DrawSources(SeededRandom random) => (SourceSet)random.NextInt(16);
+    }
+}

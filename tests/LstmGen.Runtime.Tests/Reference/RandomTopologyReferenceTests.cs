@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LstmGen.Generator.Model;
+using LstmGen.Runtime.Reference;
+using Xunit;
+
+namespace LstmGen.Runtime.Tests.Reference
+{
+    /// <summary>
+    /// Random topologies, emitted by the real emitter and compiled in memory, compute what the reference computes:
+    /// any number and size of blocks, with and without output gates, every bias policy, F, B and custom connectivity,
+    /// every g and h, both update timings, and single precision.
+    /// </summary>
+    public sealed class RandomTopologyReferenceTests
+    {
+        public static IEnumerable<object[]> Cases()
+        {
+            for (var i = 0; i < RandomTopologies.Count; i++)
+            {
+                yield return new object[] { i, UpdateTiming.PerSequence };
+                yield return new object[] { i, UpdateTiming.PerStep };
+            }
+        }
+
+        [Fact]
+        public void The_random_specs_cover_the_spec_language()
+        {
+            var specs = RandomTopologies.Specs.Take(RandomTopologies.Count).ToList();
+            foreach (var kind in Enum.GetValues<ConnectivityKind>())
+            {
+                Assert.Contains(specs, s => s.Connectivity.Kind == kind);
+            }
+
+            foreach (var bias in Enum.GetValues<BiasPolicy>())
+            {
+                Assert.Contains(specs, s => s.Bias == bias);
+            }
+
+            foreach (var g in Enum.GetValues<CellInputSquash>())
+            {
+                Assert.Contains(specs, s => s.CellInput == g);
+            }
+
+            foreach (var h in Enum.GetValues<CellOutputSquash>())
+            {
+                Assert.Contains(specs, s => s.CellOutput == h);
+            }
+
+            var blocks = specs.SelectMany(s => s.Blocks).ToList();
+            Assert.Contains(blocks, b => !b.HasOutputGate);
+            Assert.Contains(blocks, b => b.HasOutputGate);
+            Assert.Contains(blocks, b => b.Cells > 1);
+            Assert.Contains(blocks, b => !b.InputGateBias.IsRandom);
+            Assert.Contains(blocks, b => !b.OutputGateBias.IsRandom);
+            Assert.Contains(specs, s => s.Blocks.Count > 2);
+            Assert.Contains(specs, s => s.Blocks.Select(b => b.Cells).Distinct().Count() > 1);
+            Assert.Contains(specs, s => s.Connectivity.Kind == ConnectivityKind.Custom && (s.Connectivity.Outputs & SourceSet.Input) != 0);
+        }
+
+        [Theory]
+        [MemberData(nameof(Cases))]
+        public void Emitted_network_trains_like_the_reference(int index, UpdateTiming timing)
+        {
+            var spec = RandomTopologies.Specs[index];
+            var generated = RandomTopologies.Create(index);
+            var reference = ReferenceNetwork.FromSpec(spec);
+            Assert.Equal(spec.TypeName, reference.Name);
+            Assert.Equal(generated.Update, reference.Update);
+            Assert.Equal(generated.LearningRate, reference.LearningRate);
+            NetworkComparison.AssertTrainsLikeReference(
+                generated,
+                reference,
+                seed: (ulong)(100 + index),
+                timing,
+                sequences: 4,
+                minLength: 5,
+                maxLength: 30,
+                tolerance: 1e-12);
+        }
+
+        [Theory]
+        [InlineData(UpdateTiming.PerSequence)]
+        [InlineData(UpdateTiming.PerStep)]
+        public void Wide_network_beyond_the_unroll_limit_trains_like_the_reference(UpdateTiming timing)
+        {
+            var spec = RandomTopologies.Specs[RandomTopologies.WideIndex];
+            var layout = Generator.Layout.NetworkLayout.Create(spec);
+            Assert.True(layout.CellCount > Generator.Emitting.NetworkEmitter.UnrollLimit);
+            Assert.True(spec.InputCount > Generator.Emitting.NetworkEmitter.UnrollLimit);
+            NetworkComparison.AssertTrainsLikeReference(
+                RandomTopologies.Create(RandomTopologies.WideIndex),
+                ReferenceNetwork.FromSpec(spec),
+                seed: 31,
+                timing,
+                sequences: 3,
+                minLength: 5,
+                maxLength: 12,
+                tolerance: 1e-12);
+        }
+
+        [Theory]
+        [InlineData(UpdateTiming.PerSequence)]
+        [InlineData(UpdateTiming.PerStep)]
+        public void Single_precision_network_stays_within_float_tolerance_of_the_reference(UpdateTiming timing)
+        {
+            var spec = RandomTopologies.Specs[RandomTopologies.FloatIndex];
+            Assert.Equal(Precision.Float, spec.Precision);
+            var generated = RandomTopologies.Create(RandomTopologies.FloatIndex);
+            Assert.IsAssignableFrom<ILstmNetwork<float>>(generated);
+            var reference = ReferenceNetwork.FromSpec(spec);
+            generated.Update = timing;
+            reference.Update = timing;
+
+            // The reference draws the same weights, in double; the float network holds them rounded to float.
+            generated.InitializeWeights(7);
+            reference.InitializeWeights(7);
+            var referenceWeights = NetworkComparison.Weights(reference);
+            var generatedWeights = NetworkComparison.Weights(generated);
+            for (var i = 0; i < referenceWeights.Length; i++)
+            {
+                Assert.Equal((float)referenceWeights[i], (float)generatedWeights[i]);
+            }
+
+            // From the float network's weights, the two differ only by rounding to float as they go.
+            reference.SetWeights(generatedWeights);
+            var data = new SeededRandom(8);
+            var yGenerated = new double[spec.OutputCount];
+            var yReference = new double[spec.OutputCount];
+            for (var n = 0; n < 3; n++)
+            {
+                var sequence = NetworkComparison.RandomSequence(data, spec.InputCount, spec.OutputCount, 5, 10, oneHot: false);
+                generated.Reset();
+                reference.Reset();
+                for (var t = 0; t < sequence.Inputs.Length; t++)
+                {
+                    var target = sequence.Targets[t] ?? Array.Empty<double>();
+                    generated.TrainStep(sequence.Inputs[t], target, yGenerated);
+                    reference.TrainStep(sequence.Inputs[t], target, yReference);
+                    for (var k = 0; k < yReference.Length; k++)
+                    {
+                        var difference = Math.Abs(yReference[k] - yGenerated[k]);
+                        Assert.True(
+                            difference <= (1e-4 * Math.Max(Math.Abs(yReference[k]), Math.Abs(yGenerated[k]))) + 1e-6,
+                            string.Format(CultureInfo.InvariantCulture, "output {0} at sequence {1}, step {2}: reference {3:R}, float {4:R}", k, n, t, yReference[k], yGenerated[k]));
+                    }
+                }
+
+                generated.EndSequence();
+                reference.EndSequence();
+            }
+
+            var trainedReference = NetworkComparison.Weights(reference);
+            var trainedGenerated = NetworkComparison.Weights(generated);
+            for (var i = 0; i < trainedReference.Length; i++)
+            {
+                Assert.True(Math.Abs(trainedReference[i] - trainedGenerated[i]) <= 1e-4 * Math.Max(1.0, Math.Abs(trainedReference[i])), "weight " + i.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}
