@@ -119,8 +119,8 @@ namespace LstmGen.Generator.Tests
             var onB = run.Diagnostics.Single(d => d.Location.GetLineSpan().Path == "b.lstm.yaml");
             AssertLocation(onA, DiagnosticSeverity.Error, 1, 7);
             AssertLocation(onB, DiagnosticSeverity.Error, 1, 7);
-            Assert.StartsWith("The network type 'LstmGen.Networks.Bad' is also declared by 'b.lstm.yaml'", onA.GetMessage(CultureInfo.InvariantCulture));
-            Assert.StartsWith("The network type 'LstmGen.Networks.Bad' is also declared by 'a.lstm.yaml'", onB.GetMessage(CultureInfo.InvariantCulture));
+            Assert.StartsWith("The network name 'Bad' is also declared by 'b.lstm.yaml'", onA.GetMessage(CultureInfo.InvariantCulture));
+            Assert.StartsWith("The network name 'Bad' is also declared by 'a.lstm.yaml'", onB.GetMessage(CultureInfo.InvariantCulture));
             Assert.Empty(run.Sources);
         }
 
