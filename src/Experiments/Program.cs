@@ -79,7 +79,8 @@ namespace LstmGen.Experiments
 
         private static int Fail(TextWriter error, int exitCode, string message)
         {
-            error.WriteLine("lstmgen: error: " + message.ReplaceLineEndings(" "));
+            // One line, whatever the message holds (System.CommandLine's lists come with newlines and tabs).
+            error.WriteLine("lstmgen: error: " + string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
             return exitCode;
         }
     }

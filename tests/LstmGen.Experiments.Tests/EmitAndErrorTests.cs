@@ -101,6 +101,8 @@ namespace LstmGen.Experiments.Tests
             var line = Assert.Single(result.ErrorLines);
             Assert.StartsWith("lstmgen: error: ", line);
             Assert.DoesNotContain("Exception", result.Error);
+            Assert.DoesNotContain('\t', line);
+            Assert.DoesNotContain("  ", line);
         }
 
         [Fact]

@@ -20,6 +20,9 @@ namespace LstmGen.Experiments.Benchmarking
     {
         public const int SequenceLength = 100;
 
+        /// <summary>The least wall time spent warming up before each measurement.</summary>
+        public static readonly TimeSpan WarmUpTime = TimeSpan.FromMilliseconds(300);
+
         private readonly double[][] _inputs;
         private readonly double[][] _targets;
         private readonly int _steps;
@@ -57,8 +60,14 @@ namespace LstmGen.Experiments.Benchmarking
             network.CopyWeightsTo(initial);
             var output = new double[network.OutputCount];
 
-            // Warm-up: lets the JIT reach its optimised tier (a no-op cost under NativeAOT).
-            Run(network, learn, output, Math.Max(_steps / 2, 2 * SequenceLength));
+            // Warm-up, by time as well as by steps: the JIT promotes hot methods to its optimised tier only after
+            // a quiet period without new compilations, in the background (under NativeAOT this is merely wasted time).
+            var warmUpStart = Stopwatch.GetTimestamp();
+            do
+            {
+                Run(network, learn, output, Math.Max(_steps / 2, 2 * SequenceLength));
+            }
+            while (Stopwatch.GetElapsedTime(warmUpStart) < WarmUpTime);
 
             var times = new List<double>(_repetitions);
             var worstBytes = 0L;

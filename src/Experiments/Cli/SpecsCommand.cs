@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using LstmGen.Experiments.Describing;
@@ -26,7 +27,7 @@ namespace LstmGen.Experiments.Cli
 
         private static void Run(CliConsole console, bool json)
         {
-            var rows = new System.Collections.Generic.List<(ILstmNetwork Network, NetworkInfo Info)>();
+            var rows = new List<(ILstmNetwork Network, NetworkInfo Info)>();
             foreach (var entry in PaperNetworks.All)
             {
                 var network = entry.Create();
