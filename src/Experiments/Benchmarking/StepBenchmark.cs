@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Benchmarking
+{
+    /// <summary>The cost of one time step: median wall time over the repetitions, and the most bytes any repetition allocated.</summary>
+    public sealed record StepCost(double NanosecondsPerStep, double BytesPerStep);
+
+    /// <summary>
+    /// A small timing harness (no BenchmarkDotNet, so it runs under NativeAOT): a warm-up run, then several timed
+    /// repetitions of a fixed number of steps; the median time per step is reported, and the bytes allocated on the
+    /// thread during each timed loop (a generated network must allocate nothing per step).
+    /// Sequences are <see cref="SequenceLength"/> steps long: forward passes Reset after each; learning runs end each
+    /// with <see cref="ILstmNetwork.EndSequence"/> and give a target at every step.
+    /// </summary>
+    public sealed class StepBenchmark
+    {
+        public const int SequenceLength = 100;
+
+        /// <summary>The least wall time spent warming up before each measurement.</summary>
+        public static readonly TimeSpan WarmUpTime = TimeSpan.FromMilliseconds(300);
+
+        private readonly double[][] _inputs;
+        private readonly double[][] _targets;
+        private readonly int _steps;
+        private readonly int _repetitions;
+
+        public StepBenchmark(int inputCount, int outputCount, int steps, int repetitions, ulong seed = 1)
+        {
+            if (steps < 1 || repetitions < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(steps), "steps and repetitions must be positive");
+            }
+
+            var random = new SeededRandom(seed);
+            _inputs = new double[SequenceLength][];
+            _targets = new double[SequenceLength][];
+            for (var t = 0; t < SequenceLength; t++)
+            {
+                _inputs[t] = Enumerable.Range(0, inputCount).Select(_ => random.NextUniform(-1.0, 1.0)).ToArray();
+                _targets[t] = Enumerable.Range(0, outputCount).Select(_ => random.NextDouble()).ToArray();
+            }
+
+            _steps = steps;
+            _repetitions = repetitions;
+        }
+
+        /// <summary>The forward pass alone (<see cref="ILstmNetwork.Step"/>).</summary>
+        public StepCost Forward(ILstmNetwork network) => Measure(network, learn: false);
+
+        /// <summary>A learning step (<see cref="ILstmNetwork.TrainStep"/> with a target, EndSequence every <see cref="SequenceLength"/> steps).</summary>
+        public StepCost Train(ILstmNetwork network) => Measure(network, learn: true);
+
+        private StepCost Measure(ILstmNetwork network, bool learn)
+        {
+            var initial = new double[network.WeightCount];
+            network.CopyWeightsTo(initial);
+            var output = new double[network.OutputCount];
+
+            // Warm-up, by time as well as by steps: the JIT promotes hot methods to its optimised tier only after
+            // a quiet period without new compilations, in the background (under NativeAOT this is merely wasted time).
+            var warmUpStart = Stopwatch.GetTimestamp();
+            do
+            {
+                Run(network, learn, output, Math.Max(_steps / 2, 2 * SequenceLength));
+            }
+            while (Stopwatch.GetElapsedTime(warmUpStart) < WarmUpTime);
+
+            var times = new List<double>(_repetitions);
+            var worstBytes = 0L;
+            for (var r = 0; r < _repetitions; r++)
+            {
+                // The same weights for every repetition, so learning cannot drift into a different numeric regime.
+                network.SetWeights(initial);
+                var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+                var start = Stopwatch.GetTimestamp();
+                Run(network, learn, output, _steps);
+                var elapsed = Stopwatch.GetTimestamp() - start;
+                var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+                times.Add(elapsed * 1e9 / Stopwatch.Frequency / _steps);
+                worstBytes = Math.Max(worstBytes, bytes);
+            }
+
+            network.SetWeights(initial);
+            times.Sort();
+            var median = times.Count % 2 == 1 ? times[times.Count / 2] : 0.5 * (times[(times.Count / 2) - 1] + times[times.Count / 2]);
+            return new StepCost(median, (double)worstBytes / _steps);
+        }
+
+        private void Run(ILstmNetwork network, bool learn, double[] output, int steps)
+        {
+            network.Reset();
+            var t = 0;
+            for (var i = 0; i < steps; i++)
+            {
+                if (learn)
+                {
+                    network.TrainStep(_inputs[t], _targets[t], output);
+                }
+                else
+                {
+                    network.Step(_inputs[t], output);
+                }
+
+                if (++t == SequenceLength)
+                {
+                    t = 0;
+                    if (learn)
+                    {
+                        network.EndSequence();
+                    }
+
+                    network.Reset();
+                }
+            }
+
+            if (learn && t != 0)
+            {
+                network.EndSequence();
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.Linq;
+using LstmGen.Experiments.Benchmarking;
+using LstmGen.Experiments.Describing;
+using LstmGen.Runtime;
+using LstmGen.Runtime.Reference;
+
+namespace LstmGen.Experiments.Cli
+{
+    /// <summary>
+    /// <c>lstmgen bench</c>: nanoseconds per time step of the generated networks against the reference interpreter
+    /// running the same spec and weights, for the forward pass and for a learning step, with bytes allocated per step.
+    /// </summary>
+    public static class BenchCommand
+    {
+        /// <summary>The networks measured when none are named: a small, a mid-size and a large one.</summary>
+        public static readonly string[] DefaultNetworks = { "Exp1Reber3x2", "Exp4Adding", "Exp2cP1000" };
+
+        public static Command Create(CliConsole console)
+        {
+            var networks = new Option<string?>("--networks")
+            {
+                Description = "Comma-separated network names (default: " + string.Join(",", DefaultNetworks) + ").",
+                HelpName = "a,b,...",
+            };
+            var all = new Option<bool>("--all") { Description = "Measure every compiled network." };
+            var steps = new Option<int>("--steps")
+            {
+                Description = "Time steps per timed repetition.",
+                DefaultValueFactory = _ => 5000,
+            };
+            steps.Validators.Add(result => Positive(result, "--steps"));
+            var repetitions = new Option<int>("--repetitions")
+            {
+                Description = "Timed repetitions; the median is reported.",
+                DefaultValueFactory = _ => 5,
+            };
+            repetitions.Validators.Add(result => Positive(result, "--repetitions"));
+            var noReference = new Option<bool>("--no-reference") { Description = "Measure the generated networks only." };
+            var json = new Option<bool>("--json") { Description = "Write a JSON array instead of a table." };
+            var command = new Command(
+                "bench",
+                "Measure ns per time step of the generated networks and of the reference interpreter on the same spec and weights: "
+                + "the forward pass (Step) and a learning step (TrainStep with a target every step, EndSequence every 100 steps); "
+                + "median of several repetitions after a warm-up, with the speed-up and the bytes allocated per step.")
+            {
+                networks,
+                all,
+                steps,
+                repetitions,
+                noReference,
+                json,
+            };
+            command.WithExamples(
+                "lstmgen bench",
+                "lstmgen bench --networks Exp4Adding,Exp3NoiseSignal --steps 20000",
+                "lstmgen bench --all --json");
+            command.SetAction(parseResult =>
+            {
+                var names = parseResult.GetValue(networks);
+                if (names is not null && parseResult.GetValue(all))
+                {
+                    throw CliException.Usage("give either --networks or --all, not both");
+                }
+
+                var entries = parseResult.GetValue(all)
+                    ? PaperNetworks.All.ToList()
+                    : (names?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultNetworks).Select(NetworkInfo.FindCompiled).ToList();
+                if (entries.Count == 0)
+                {
+                    throw CliException.Usage("--networks names no network");
+                }
+
+                var withReference = !parseResult.GetValue(noReference);
+                var results = new List<BenchRow>();
+                foreach (var entry in entries)
+                {
+                    results.Add(Measure(entry, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference));
+                }
+
+                if (parseResult.GetValue(json))
+                {
+                    WriteJson(console, results, parseResult.GetValue(steps), parseResult.GetValue(repetitions));
+                }
+                else
+                {
+                    WriteTable(console, results, parseResult.GetValue(steps), parseResult.GetValue(repetitions));
+                }
+
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
+
+        private static void Positive(System.CommandLine.Parsing.OptionResult result, string name)
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < 1)
+            {
+                result.AddError(name + " must be a positive integer, got " + value.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        private static BenchRow Measure(CompiledNetwork entry, int steps, int repetitions, bool withReference)
+        {
+            var generated = entry.Create();
+            generated.InitializeWeights(1);
+            var bench = new StepBenchmark(generated.InputCount, generated.OutputCount, steps, repetitions);
+            var forward = bench.Forward(generated);
+            var train = bench.Train(generated);
+            StepCost? referenceForward = null;
+            StepCost? referenceTrain = null;
+            if (withReference)
+            {
+                var reference = ReferenceNetwork.FromYaml(generated.SpecFileName, generated.SpecText);
+                var weights = new double[generated.WeightCount];
+                generated.CopyWeightsTo(weights);
+                reference.SetWeights(weights);
+                reference.Update = generated.Update;
+                reference.LearningRate = generated.LearningRate;
+                referenceForward = bench.Forward(reference);
+                referenceTrain = bench.Train(reference);
+            }
+
+            return new BenchRow(entry.Name, generated.WeightCount, forward, train, referenceForward, referenceTrain);
+        }
+
+        private static void WriteTable(CliConsole console, IReadOnlyList<BenchRow> rows, int steps, int repetitions)
+        {
+            var table = new TextTable(
+                "network", ">W",
+                ">fwd gen ns", ">fwd ref ns", ">fwd x",
+                ">train gen ns", ">train ref ns", ">train x",
+                ">B/step gen", ">B/step ref");
+            foreach (var row in rows)
+            {
+                table.Add(
+                    row.Name,
+                    row.WeightCount.ToString(CultureInfo.InvariantCulture),
+                    F(row.Forward.NanosecondsPerStep, 0),
+                    row.ReferenceForward is null ? "-" : F(row.ReferenceForward.NanosecondsPerStep, 0),
+                    row.ReferenceForward is null ? "-" : F(row.ReferenceForward.NanosecondsPerStep / row.Forward.NanosecondsPerStep, 1),
+                    F(row.Train.NanosecondsPerStep, 0),
+                    row.ReferenceTrain is null ? "-" : F(row.ReferenceTrain.NanosecondsPerStep, 0),
+                    row.ReferenceTrain is null ? "-" : F(row.ReferenceTrain.NanosecondsPerStep / row.Train.NanosecondsPerStep, 1),
+                    F(row.Forward.BytesPerStep, 1) + " / " + F(row.Train.BytesPerStep, 1),
+                    row.ReferenceForward is null || row.ReferenceTrain is null ? "-" : F(row.ReferenceForward.BytesPerStep, 1) + " / " + F(row.ReferenceTrain.BytesPerStep, 1));
+            }
+
+            table.WriteTo(console.Out);
+            console.Out.WriteLine();
+            console.Out.WriteLine(
+                "ns per time step, median of " + repetitions.ToString(CultureInfo.InvariantCulture) + " repetitions of " + steps.ToString(CultureInfo.InvariantCulture)
+                + " steps after a warm-up; x = reference / generated; B/step = bytes allocated per step (forward / train).");
+        }
+
+        private static void WriteJson(CliConsole console, IReadOnlyList<BenchRow> rows, int steps, int repetitions)
+        {
+            console.Out.WriteLine(JsonText.Write(w =>
+            {
+                w.WriteStartArray();
+                foreach (var row in rows)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("network", row.Name);
+                    w.WriteNumber("weightCount", row.WeightCount);
+                    w.WriteNumber("steps", steps);
+                    w.WriteNumber("repetitions", repetitions);
+                    foreach (var (name, generated, reference) in new[] { ("forward", row.Forward, row.ReferenceForward), ("train", row.Train, row.ReferenceTrain) })
+                    {
+                        w.WriteStartObject(name);
+                        JsonText.Number(w, "generatedNsPerStep", generated.NanosecondsPerStep);
+                        JsonText.Number(w, "generatedBytesPerStep", generated.BytesPerStep);
+                        if (reference is null)
+                        {
+                            w.WriteNull("referenceNsPerStep");
+                            w.WriteNull("referenceBytesPerStep");
+                            w.WriteNull("speedUp");
+                        }
+                        else
+                        {
+                            JsonText.Number(w, "referenceNsPerStep", reference.NanosecondsPerStep);
+                            JsonText.Number(w, "referenceBytesPerStep", reference.BytesPerStep);
+                            JsonText.Number(w, "speedUp", reference.NanosecondsPerStep / generated.NanosecondsPerStep);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }));
+        }
+
+        private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+        private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using LstmGen.Experiments.Describing;
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Cli
+{
+    /// <summary><c>lstmgen specs</c>: every network compiled into LstmGen.Runtime, one line each.</summary>
+    public static class SpecsCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var json = new Option<bool>("--json") { Description = "Write a JSON array instead of a table." };
+            var command = new Command("specs", "List every compiled network: inputs, outputs, blocks and their sizes, weight count W, spec file.")
+            {
+                json,
+            };
+            command.WithExamples("lstmgen specs", "lstmgen specs --json");
+            command.SetAction(parseResult =>
+            {
+                Run(console, parseResult.GetValue(json));
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
+
+        private static void Run(CliConsole console, bool json)
+        {
+            var rows = new List<(ILstmNetwork Network, NetworkInfo Info)>();
+            foreach (var entry in PaperNetworks.All)
+            {
+                var network = entry.Create();
+                var info = NetworkInfo.Of(network);
+                info.CheckAgainst(network);
+                rows.Add((network, info));
+            }
+
+            if (json)
+            {
+                console.Out.WriteLine(JsonText.Write(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var (network, info) in rows)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", network.Name);
+                        w.WriteString("type", info.Spec.FullTypeName);
+                        w.WriteNumber("inputs", network.InputCount);
+                        w.WriteNumber("outputs", network.OutputCount);
+                        w.WriteNumber("blocks", info.Layout.BlockCount);
+                        w.WriteStartArray("blockSizes");
+                        foreach (var block in info.Blocks)
+                        {
+                            w.WriteNumberValue(block.Cells);
+                        }
+
+                        w.WriteEndArray();
+                        w.WriteNumber("cells", info.Layout.CellCount);
+                        w.WriteNumber("weightCount", network.WeightCount);
+                        w.WriteNumber("traceCount", info.Layout.TraceCount);
+                        w.WriteString("specFile", network.SpecFileName);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }));
+                return;
+            }
+
+            var table = new TextTable("network", ">in", ">out", ">blocks", "sizes", ">W", ">traces", "spec file");
+            foreach (var (network, info) in rows)
+            {
+                table.Add(
+                    network.Name,
+                    I(network.InputCount),
+                    I(network.OutputCount),
+                    I(info.Layout.BlockCount),
+                    info.BlockSizes,
+                    I(network.WeightCount),
+                    I(info.Layout.TraceCount),
+                    network.SpecFileName);
+            }
+
+            table.WriteTo(console.Out);
+        }
+
+        private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

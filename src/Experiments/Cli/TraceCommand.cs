@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+using LstmGen.Experiments.Describing;
+using LstmGen.Experiments.Tracing;
+using LstmGen.Runtime;
+using LstmGen.Runtime.Reference;
+
+namespace LstmGen.Experiments.Cli
+{
+    /// <summary>
+    /// <c>lstmgen trace</c>: trains one random sequence and writes everything needed to recompute it from the
+    /// paper's equations (the trace format, <see cref="TraceDocument"/>).
+    /// </summary>
+    public static class TraceCommand
+    {
+        public const int MaxLength = 100_000;
+
+        public static Command Create(CliConsole console)
+        {
+            var network = new Argument<string?>("network")
+            {
+                Description = "A compiled network's name (see 'lstmgen specs'); omit it when using --spec.",
+                Arity = ArgumentArity.ZeroOrOne,
+            };
+            var spec = new Option<string?>("--spec")
+            {
+                Description = "Trace a spec file that is not compiled in, with the reference interpreter (slower).",
+                HelpName = "file.lstm.yaml",
+            };
+            var seed = new Option<ulong>("--seed")
+            {
+                Description = "Seed of the weight initialisation (InitializeWeights); the data use a seed derived from it.",
+                DefaultValueFactory = _ => 1UL,
+            };
+            var length = new Option<int>("--length")
+            {
+                Description = "Number of time steps.",
+                DefaultValueFactory = _ => 20,
+            };
+            length.Validators.Add(result =>
+            {
+                var value = result.GetValueOrDefault<int>();
+                if (value < 1 || value > MaxLength)
+                {
+                    result.AddError("--length must be between 1 and " + MaxLength.ToString(CultureInfo.InvariantCulture) + ", got " + value.ToString(CultureInfo.InvariantCulture));
+                }
+            });
+            var update = new Option<string?>("--update")
+            {
+                Description = "When weight changes are applied (default: the network's own setting).",
+            };
+            update.AcceptOnlyFromAmong("per-step", "per-sequence");
+            var output = new Option<string?>("--output", "-o")
+            {
+                Description = "Write the JSON document to this file instead of stdout.",
+                HelpName = "file",
+            };
+            var command = new Command(
+                "trace",
+                "Train one sequence of random inputs (uniform in [-1, 1]) and random targets (uniform in [0, 1], at the last step and at each other step with probability 1/2), "
+                + "and write one JSON document with every weight (named by the units it connects; initial and trained) and every step's input, target and output: "
+                + "enough to recompute the run from the paper's equations.")
+            {
+                network,
+                spec,
+                seed,
+                length,
+                update,
+                output,
+            };
+            command.WithExamples(
+                "lstmgen trace Exp4Adding --seed 3 --length 12",
+                "lstmgen trace Exp1Reber3x2 --update per-sequence -o trace.json",
+                "lstmgen trace --spec my-net.lstm.yaml");
+            command.SetAction(parseResult =>
+            {
+                var name = parseResult.GetValue(network);
+                var specPath = parseResult.GetValue(spec);
+                if ((name is null) == (specPath is null))
+                {
+                    throw CliException.Usage("trace needs either a network name or --spec <file.lstm.yaml>, not " + (name is null ? "neither" : "both"));
+                }
+
+                ILstmNetwork instance;
+                NetworkInfo info;
+                if (specPath is not null)
+                {
+                    var text = CliFiles.Read(specPath);
+                    info = NetworkInfo.Parse(specPath, text);
+                    foreach (var warning in info.Warnings)
+                    {
+                        console.Error.WriteLine(warning);
+                    }
+
+                    console.Error.WriteLine("lstmgen: note: '" + specPath + "' is not compiled in; tracing it with the reference interpreter (slower path)");
+                    instance = ReferenceNetwork.FromYaml(specPath, text);
+                }
+                else
+                {
+                    instance = NetworkInfo.FindCompiled(name!).Create();
+                    info = NetworkInfo.Of(instance);
+                }
+
+                info.CheckAgainst(instance);
+                UpdateTiming? timing = parseResult.GetValue(update) switch
+                {
+                    "per-step" => UpdateTiming.PerStep,
+                    "per-sequence" => UpdateTiming.PerSequence,
+                    _ => null,
+                };
+                var trace = SequenceTrace.Record(instance, parseResult.GetValue(seed), parseResult.GetValue(length), timing);
+                var document = TraceDocument.Write(info, info.Spec.TypeName, trace);
+                var outputPath = parseResult.GetValue(output);
+                if (outputPath is null)
+                {
+                    console.Out.WriteLine(document);
+                }
+                else
+                {
+                    CliFiles.Write(outputPath, document + "\n");
+                    console.Error.WriteLine("lstmgen: wrote the trace of " + info.Spec.TypeName + " (" + trace.Steps.Count.ToString(CultureInfo.InvariantCulture) + " steps) to " + outputPath);
+                }
+
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
+    }
+}

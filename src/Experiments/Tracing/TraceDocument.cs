@@ -1,0 +1,112 @@
+using System.Text.Json;
+using LstmGen.Experiments.Describing;
+using LstmGen.Generator.Model;
+
+namespace LstmGen.Experiments.Tracing
+{
+    /// <summary>
+    /// The trace format: one JSON document from which anyone can recompute a sequence's outputs and trained weights
+    /// with the paper's equations alone. Weights are named by the units they connect (<c>to</c>, <c>from</c>),
+    /// so the reader needs no knowledge of LstmGen's weight order. Numbers are round-trippable doubles.
+    /// </summary>
+    public static class TraceDocument
+    {
+        /// <summary>The processing order and learning rule the numbers follow, written into every document.</summary>
+        public const string Conventions =
+            "One training sequence, starting from the reset state (all activations, cell states s_c and traces zero). "
+            + "Per step t, in the paper's order (section 5, App. A.1): the inputs x(t) ('input[i]') are set; every input gate, output gate and cell "
+            + "computes net = sum over its weights ('to' = that unit) of weight * source, where source 'input[i]' is x_i(t), 'bias' is 1, and a hidden unit "
+            + "('block[j].cell[v]', 'block[j].input_gate', 'block[j].output_gate') is its activation y(t-1) of the PREVIOUS step (0 at t = 0). "
+            + "y_in = f(net_in), y_out = f(net_out), f = logistic 1/(1+e^-x) ('gate'); a block with no 'block[j].output_gate' weights has no output gate and y_out = 1. "
+            + "Each cell: s_c(t) = s_c(t-1) + y_in * g(net_c) (Eq. 9, no forget gate), y_c(t) = y_out * h(s_c(t)), with g = 'cellInput' "
+            + "(g2: 4/(1+e^-x) - 2; g1: 1/(1+e^-x); identity: x) and h = 'cellOutput' (h1: 2/(1+e^-x) - 1; identity: x). "
+            + "Then each output unit reads THIS step's y_c(t) (and x(t) where 'from' is 'input[i]', and 1 for 'bias'): y_k(t) = f(net_k) ('output', logistic); "
+            + "'output' of a step is y_k(t). "
+            + "Learning, truncated RTRL (App. A.1): traces are updated every step BEFORE use: dS_c/dw_in,m += g(net_c) f'(net_in) src_m (Eq. 25) for the weights "
+            + "of the cell's block input gate, dS_c/dw_c,m += g'(net_c) y_in src_m (Eq. 27) for the cell's own weights, src_m being x(t), y(t-1) or 1 as above; "
+            + "no error flows back through y(t-1). At a step with a target (a step whose 'target' is null has no error): e_k = f'(net_k) (t_k - y_k) "
+            + "(Eq. 19 without the factor 2); E_c = sum_k w_k,c e_k with the weights as they are before this step's changes; e_s_c = y_out h'(s_c) E_c (Eq. 23); "
+            + "e_out_j = f'(net_out_j) sum_v h(s_v) E_v over the block's cells (Eq. 21); with lr = 'learningRate': dw_k,m = lr e_k src_m (src: y_c(t), x(t), 1); "
+            + "dw_out,m = lr e_out src_m (x(t), y(t-1), 1) (Eq. 22); dw_in,m = lr sum_v e_s_v dS_v/dw_in,m over the block's cells (Eq. 26); "
+            + "dw_c,m = lr e_s_c dS_c/dw_c,m (Eq. 28); f'(x) = f(x)(1 - f(x)), g2' = 4 f'(x), h1' = 2 f'(x). "
+            + "'update' per-step: each step's changes are added to the weights right after that step, so the next step runs with the new weights; "
+            + "per-sequence: all steps run with the 'initial' weights and the summed changes are added once, after the last step. "
+            + "'initial' is each weight before the first step, 'trained' after the end of the sequence.";
+
+        public static string Write(NetworkInfo info, string networkName, SequenceTrace trace) =>
+            JsonText.Write(w => Write(w, info, networkName, trace));
+
+        public static void Write(Utf8JsonWriter w, NetworkInfo info, string networkName, SequenceTrace trace)
+        {
+            var spec = info.Spec;
+            var layout = info.Layout;
+            w.WriteStartObject();
+            w.WriteString("format", "lstmgen-trace/1");
+            w.WriteString("network", networkName);
+            w.WriteString("specFile", spec.SpecFileName);
+            w.WriteNumber("seed", trace.Seed);
+            w.WriteNumber("dataSeed", trace.DataSeed);
+            w.WriteNumber("length", trace.Steps.Count);
+            JsonText.Number(w, "learningRate", trace.LearningRate);
+            w.WriteString("update", SpecNames.Of(trace.Update));
+            w.WriteStartObject("activations");
+            w.WriteString("cellInput", SpecNames.Of(spec.CellInput));
+            w.WriteString("cellOutput", SpecNames.Of(spec.CellOutput));
+            w.WriteString("gate", "logistic");
+            w.WriteString("output", "logistic");
+            w.WriteEndObject();
+            w.WriteStartObject("connectivity");
+            w.WriteString("kind", SpecNames.Of(spec.Connectivity.Kind));
+            JsonText.Strings(w, "cellInputs", SpecNames.Sources(spec.Connectivity.CellInputs));
+            JsonText.Strings(w, "inputGates", SpecNames.Sources(spec.Connectivity.InputGates));
+            JsonText.Strings(w, "outputGates", SpecNames.Sources(spec.Connectivity.OutputGates));
+            JsonText.Strings(w, "outputs", SpecNames.Sources(spec.Connectivity.Outputs & (SourceSet.Input | SourceSet.Cells)));
+            w.WriteString("bias", SpecNames.Of(spec.Bias));
+            w.WriteEndObject();
+            w.WriteString("conventions", Conventions);
+            w.WriteNumber("inputs", layout.InputCount);
+            w.WriteNumber("outputs", layout.OutputCount);
+            w.WriteStartArray("blockSizes");
+            foreach (var block in info.Blocks)
+            {
+                w.WriteNumberValue(block.Cells);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("weights");
+            for (var i = 0; i < layout.WeightCount; i++)
+            {
+                var (to, from) = layout.DescribeWeight(i);
+                w.WriteStartObject();
+                w.WriteNumber("index", i);
+                w.WriteString("to", to);
+                w.WriteString("from", from);
+                JsonText.Number(w, "initial", trace.InitialWeights[i]);
+                JsonText.Number(w, "trained", trace.TrainedWeights[i]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("steps");
+            foreach (var step in trace.Steps)
+            {
+                w.WriteStartObject();
+                JsonText.Numbers(w, "input", step.Input);
+                if (step.Target is null)
+                {
+                    w.WriteNull("target");
+                }
+                else
+                {
+                    JsonText.Numbers(w, "target", step.Target);
+                }
+
+                JsonText.Numbers(w, "output", step.Output);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+    }
+}
