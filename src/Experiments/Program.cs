@@ -71,6 +71,8 @@ namespace LstmGen.Experiments
                 EmitCommand.Create(console),
                 TraceCommand.Create(console),
                 BenchCommand.Create(console),
+                RowsCommand.Create(console),
+                RunCommand.Create(console),
             };
             root.WithExamples("lstmgen specs", "lstmgen explain Exp4Adding", "lstmgen trace Exp4Adding --seed 3 --length 12 -o trace.json");
             HelpExamples.Install(root);

@@ -20,5 +20,8 @@ namespace LstmGen.Experiments.Cli
 
         /// <summary>4: a file could not be read or written.</summary>
         public const int IoError = 4;
+
+        /// <summary>130: interrupted (Ctrl+C); finished trials are saved and a rerun resumes.</summary>
+        public const int Interrupted = 130;
     }
 }

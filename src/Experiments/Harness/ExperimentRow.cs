@@ -53,8 +53,8 @@ namespace LstmGen.Experiments.Harness
         /// <summary>The network with its initial weights: drawn from the trial seed's first stream.</summary>
         protected virtual ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
         {
-            var entry = PaperNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".");
-            var network = entry.Create();
+            var network = options.Network?.Invoke()
+                ?? (PaperNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".")).Create();
             network.InitializeWeights(SeededRandom.DeriveSeed(seed, 0));
             network.LearningRate = options.LearningRate ?? LearningRate;
             if (options.Update is { } update)

@@ -54,7 +54,7 @@ namespace LstmGen.Experiments.Harness
             while (sequences < cap)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var judgement = SequenceRunner.Train(network, task, task.Next(random), ref outputs);
+                var judgement = SequenceRunner.Train(network, task, task.Next(random), ref outputs, sequences + 1);
                 sequences++;
                 running = (0.999 * running) + (0.001 * (noisyTargets ? judgement.EndCleanAbsError : judgement.EndAbsError));
                 curve.Observe(sequences, running);

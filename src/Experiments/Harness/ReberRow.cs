@@ -52,7 +52,7 @@ namespace LstmGen.Experiments.Harness
             while (sequences < cap)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var judgement = SequenceRunner.Train(network, task, dataSet.PickTraining(random), ref outputs);
+                var judgement = SequenceRunner.Train(network, task, dataSet.PickTraining(random), ref outputs, sequences + 1);
                 sequences++;
                 running = (0.99 * running) + (0.01 * judgement.SquaredError);
                 curve.Observe(sequences, running);

@@ -25,5 +25,11 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>Overrides the row's learning rate; null = the paper's.</summary>
         public double? LearningRate { get; init; }
+
+        /// <summary>
+        /// Makes the network instead of the row's compiled one (e.g. the reference interpreter running a spec that was
+        /// not compiled in); null = the row's network.
+        /// </summary>
+        public System.Func<ILstmNetwork>? Network { get; init; }
     }
 }

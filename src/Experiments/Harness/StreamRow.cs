@@ -61,7 +61,7 @@ namespace LstmGen.Experiments.Harness
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var sequence = task.Next(random);
-                var judgement = SequenceRunner.Train(network, task, sequence, ref outputs);
+                var judgement = SequenceRunner.Train(network, task, sequence, ref outputs, sequences + 1);
                 sequences++;
                 var satisfied = rule.Observe(judgement);
                 curve.Observe(sequences, rule.CurrentError);

@@ -1,0 +1,118 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using LstmGen.Experiments.Harness;
+
+namespace LstmGen.Experiments.Cli
+{
+    /// <summary>
+    /// Shows a row's progress on stderr: trials done and running, each running trial's sequences and current error,
+    /// and the throughput in training sequences per second. On a terminal one status line is redrawn in place; when
+    /// stderr is redirected, a plain log line is written every few seconds instead.
+    /// </summary>
+    public sealed class ProgressDisplay : IDisposable
+    {
+        private readonly TextWriter _writer;
+        private readonly ExperimentRow _row;
+        private readonly int _trials;
+        private readonly TrialRunner _runner;
+        private readonly Timer _timer;
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private readonly bool _interactive;
+        private readonly object _gate = new();
+        private int _finished;
+        private int _succeeded;
+        private long _finishedSequences;
+        private bool _disposed;
+
+        public ProgressDisplay(TextWriter writer, ExperimentRow row, int trials, TrialRunner runner)
+        {
+            _writer = writer;
+            _row = row;
+            _trials = trials;
+            _runner = runner;
+            _interactive = ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected;
+            var period = TimeSpan.FromSeconds(_interactive ? 0.5 : 5);
+            _timer = new Timer(_ => Tick(), null, period, period);
+        }
+
+        public void OnTrialFinished(TrialResult result)
+        {
+            lock (_gate)
+            {
+                _finished++;
+                _succeeded += result.Success ? 1 : 0;
+                _finishedSequences += result.Sequences;
+                ClearLine();
+                var outcome = result.Success ? "success" : "no success";
+                var test = result.TestSize > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $", {result.TestWrong} of {result.TestSize} test sequences wrong")
+                    : string.Empty;
+                _writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{_row.Id}] trial {result.Trial}: {outcome} after {result.Sequences:N0} sequences{test} ({result.WallSeconds:F1} s)"));
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _disposed = true;
+                _timer.Dispose();
+                ClearLine();
+            }
+        }
+
+        private void Tick()
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                var running = _runner.Running.Values.OrderBy(p => p.Trial).ToList();
+                var sequences = _finishedSequences + running.Sum(p => p.Sequences);
+                var rate = sequences / Math.Max(1e-9, _watch.Elapsed.TotalSeconds);
+                var detail = string.Join(", ", running.Take(4).Select(p => string.Create(CultureInfo.InvariantCulture, $"#{p.Trial} {p.Sequences:N0} seq err {p.Error:G3}")));
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"[{_row.Id}] {_finished}/{_trials} trials done ({_succeeded} successful); {rate:N0} seq/s; {detail}");
+                if (_interactive)
+                {
+                    var width = Math.Max(20, SafeWindowWidth() - 1);
+                    _writer.Write("\r" + (line.Length > width ? line.Substring(0, width) : line.PadRight(width)));
+                }
+                else
+                {
+                    _writer.WriteLine(line);
+                }
+
+                _writer.Flush();
+            }
+        }
+
+        private void ClearLine()
+        {
+            if (_interactive)
+            {
+                _writer.Write("\r" + new string(' ', Math.Max(20, SafeWindowWidth() - 1)) + "\r");
+            }
+        }
+
+        private static int SafeWindowWidth()
+        {
+            try
+            {
+                return Console.WindowWidth > 0 ? Console.WindowWidth : 100;
+            }
+            catch (IOException)
+            {
+                return 100;
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using LstmGen.Experiments.Harness;
+using LstmGen.Runtime;
+using LstmGen.Runtime.Reference;
+
+namespace LstmGen.Experiments.Cli
+{
+    /// <summary>
+    /// <c>lstmgen run &lt;row&gt;</c>: runs the trials of one row of the paper's tables, in parallel, appending one JSON
+    /// line per finished trial to a results file, and prints the row's summary next to the paper's figures.
+    /// Interrupted runs resume: trials already in the results file are not run again.
+    /// </summary>
+    public static class RunCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var rowArgument = new Argument<string>("row") { Description = "The row to run (see 'lstmgen rows'), e.g. 1-5, 2a, 2c-1, 3a-100-3, 4-100, 5-140, 6a." };
+            var trials = new Option<int?>("--trials") { Description = "Number of trials (default: the paper's count for the row)." };
+            trials.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int?>() is < 1 or > 100_000)
+                {
+                    r.AddError("--trials must be between 1 and 100000");
+                }
+            });
+            var seed = new Option<ulong>("--seed") { Description = "Base seed; trial i of a row always gets the seed derived from (base seed, row, i).", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
+            var maxSequences = new Option<long?>("--max-sequences") { Description = "Training sequences after which a trial counts as failed (default: the row's cap, e.g. 5,000,000 for Exp 2)." };
+            maxSequences.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<long?>() is < 1)
+                {
+                    r.AddError("--max-sequences must be positive");
+                }
+            });
+            var results = new Option<string?>("--results") { Description = "The results file (JSON lines, appended; default results/<row>.jsonl).", HelpName = "file" };
+            var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+            threads.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int>() is < 1 or > 1024)
+                {
+                    r.AddError("--threads must be between 1 and 1024");
+                }
+            });
+            var checkEvery = new Option<int?>("--check-every") { Description = "Exps 1 and 3: training sequences between two tests of the stopping rule (the paper does not say; defaults 100 and 1000)." };
+            checkEvery.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int?>() is < 1)
+                {
+                    r.AddError("--check-every must be positive");
+                }
+            });
+            var update = new Option<string?>("--update") { Description = "When weight changes are applied (default: the network's spec)." };
+            update.AcceptOnlyFromAmong("per-step", "per-sequence");
+            var measure = new Option<string>("--error-measure") { Description = "What ST3's 'average training error' averages (Exps 4, 6).", DefaultValueFactory = _ => "squared" };
+            measure.AcceptOnlyFromAmong("squared", "absolute");
+            var learningRate = new Option<double?>("--learning-rate") { Description = "Overrides the row's learning rate." };
+            learningRate.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<double?>() is { } v && !(v > 0 && double.IsFinite(v)))
+                {
+                    r.AddError("--learning-rate must be a positive number");
+                }
+            });
+            var spec = new Option<string?>("--spec") { Description = "Train this spec (not compiled in) instead of the row's network, with the reference interpreter (slower).", HelpName = "file.lstm.yaml" };
+            var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+            var command = new Command("run", "Run the trials of one row of the paper's tables and compare with the paper.")
+            {
+                rowArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json,
+            };
+            command.WithExamples(
+                "lstmgen run 6a",
+                "lstmgen run 1-5 --trials 30 --update per-sequence",
+                "lstmgen run 4-100 --trials 3 --max-sequences 200000 --results results/quick.jsonl",
+                "lstmgen run 6a --spec my-variant.lstm.yaml --trials 2");
+            command.SetAction((parseResult, cancellationToken) =>
+            {
+                var row = PaperRows.Find(parseResult.GetValue(rowArgument)!)
+                    ?? throw CliException.Usage("no row '" + parseResult.GetValue(rowArgument) + "'; 'lstmgen rows' lists them");
+                var options = new RunOptions
+                {
+                    MaxSequences = parseResult.GetValue(maxSequences),
+                    CheckEvery = parseResult.GetValue(checkEvery),
+                    Update = parseResult.GetValue(update) switch { "per-step" => UpdateTiming.PerStep, "per-sequence" => UpdateTiming.PerSequence, _ => null },
+                    ErrorMeasure = parseResult.GetValue(measure) == "absolute" ? TrainingErrorMeasure.Absolute : TrainingErrorMeasure.Squared,
+                    LearningRate = parseResult.GetValue(learningRate),
+                    Network = SpecNetwork(console, row, parseResult.GetValue(spec)),
+                };
+                var count = parseResult.GetValue(trials) ?? row.Paper.Trials;
+                var path = parseResult.GetValue(results) ?? Path.Combine("results", row.Id + ".jsonl");
+                var summary = RunRow(console, row, count, parseResult.GetValue(seed), options, path, parseResult.GetValue(threads), cancellationToken);
+                if (parseResult.GetValue(json))
+                {
+                    console.Out.WriteLine(SummaryText.Json(row, summary));
+                }
+                else
+                {
+                    SummaryText.Write(console.Out, row, summary);
+                }
+
+                return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
+            });
+            return command;
+        }
+
+        /// <summary>Runs a row with progress on stderr; shared with <c>reproduce</c>.</summary>
+        public static RowSummary RunRow(CliConsole console, ExperimentRow row, int trials, ulong seed, RunOptions options, string resultsPath, int threads, CancellationToken cancellationToken)
+        {
+            var runner = new TrialRunner();
+            using var progress = new ProgressDisplay(console.Error, row, trials, runner);
+            runner.TrialFinished += progress.OnTrialFinished;
+            try
+            {
+                var all = runner.Run(row, trials, seed, options, resultsPath, threads, cancellationToken);
+                return RowSummary.Of(row.Id, all);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new CliException(ExitCodes.Interrupted, "interrupted; finished trials are saved in " + resultsPath + ": run the same command again to resume");
+            }
+            catch (NumericalException e)
+            {
+                throw new CliException(ExitCodes.RunFailure, e.Message);
+            }
+        }
+
+        private static Func<ILstmNetwork>? SpecNetwork(CliConsole console, ExperimentRow row, string? specPath)
+        {
+            if (specPath is null)
+            {
+                return null;
+            }
+
+            var text = CliFiles.Read(specPath);
+            var probe = ReferenceNetwork.FromYaml(specPath, text);
+            var expected = PaperNetworks.Find(row.NetworkName)!.Create();
+            if (probe.InputCount != expected.InputCount || probe.OutputCount != expected.OutputCount)
+            {
+                throw CliException.Usage(string.Create(CultureInfo.InvariantCulture,
+                    $"'{specPath}' has {probe.InputCount} inputs and {probe.OutputCount} outputs; row {row.Id} needs {expected.InputCount} and {expected.OutputCount}"));
+            }
+
+            console.Error.WriteLine("lstmgen: note: '" + specPath + "' is not compiled in; training it with the reference interpreter (slower path)");
+            return () => ReferenceNetwork.FromYaml(specPath, text);
+        }
+    }
+}

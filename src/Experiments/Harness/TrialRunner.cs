@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// Runs a row's trials in parallel across cores, appending each finished trial to the results file as it finishes.
+    /// Trials already in the file (same row, trial index and seed) are not run again, so an interrupted run resumes
+    /// where it stopped, and the file never holds a partial line (see <see cref="ResultsFile"/>).
+    /// </summary>
+    public sealed class TrialRunner
+    {
+        private readonly object _gate = new();
+
+        /// <summary>The trials running now, for progress displays.</summary>
+        public ConcurrentDictionary<int, TrialProgress> Running { get; } = new();
+
+        /// <summary>Raised (on the trial's thread) after a trial's line is written.</summary>
+        public event Action<TrialResult>? TrialFinished;
+
+        /// <summary>
+        /// Runs trials 0 … <paramref name="trials"/> − 1 of <paramref name="row"/> that <paramref name="resultsPath"/>
+        /// does not hold yet; returns every result of the row in the file afterwards, ordered by trial.
+        /// </summary>
+        public IReadOnlyList<TrialResult> Run(
+            ExperimentRow row,
+            int trials,
+            ulong baseSeed,
+            RunOptions options,
+            string resultsPath,
+            int threads,
+            CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            var existing = ResultsFile.Read(resultsPath).Where(r => r.Row == row.Id).ToList();
+            var done = new HashSet<int>(existing.Where(r => r.Seed == TrialSeeds.For(row.Id, r.Trial, baseSeed)).Select(r => r.Trial));
+            var todo = Enumerable.Range(0, trials).Where(i => !done.Contains(i)).ToList();
+            var results = new List<TrialResult>(existing.Where(r => done.Contains(r.Trial) && r.Trial < trials));
+
+            using (var writer = ResultsFile.OpenForAppend(resultsPath))
+            {
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
+                try
+                {
+                    Parallel.ForEach(todo, parallel, trial =>
+                    {
+                        var seed = TrialSeeds.For(row.Id, trial, baseSeed);
+                        var progress = new TrialProgress(row.Id, trial);
+                        Running[trial] = progress;
+                        try
+                        {
+                            var result = row.RunTrial(trial, seed, options, progress, cancellationToken);
+                            lock (_gate)
+                            {
+                                ResultsFile.Append(writer, result);
+                                results.Add(result);
+                            }
+
+                            TrialFinished?.Invoke(result);
+                        }
+                        finally
+                        {
+                            Running.TryRemove(trial, out _);
+                        }
+                    });
+                }
+                catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+                {
+                    throw e.InnerExceptions[0];
+                }
+            }
+
+            return results.OrderBy(r => r.Trial).ToList();
+        }
+    }
+}
