@@ -73,6 +73,8 @@ namespace LstmGen.Experiments
                 BenchCommand.Create(console),
                 RowsCommand.Create(console),
                 RunCommand.Create(console),
+                ReproduceCommand.Create(console),
+                ReportCommand.Create(console),
             };
             root.WithExamples("lstmgen specs", "lstmgen explain Exp4Adding", "lstmgen trace Exp4Adding --seed 3 --length 12 -o trace.json");
             HelpExamples.Install(root);

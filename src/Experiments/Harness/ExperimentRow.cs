@@ -11,8 +11,9 @@ namespace LstmGen.Experiments.Harness
     /// </summary>
     public abstract class ExperimentRow
     {
-        protected ExperimentRow(string id, string title, string networkName, double learningRate, long defaultMaxSequences, PaperFigures paper)
+        protected ExperimentRow(string id, string title, string networkName, double learningRate, long defaultMaxSequences, PaperFigures paper, int typicalLength)
         {
+            TypicalLength = typicalLength;
             Id = id;
             Title = title;
             NetworkName = networkName;
@@ -37,6 +38,15 @@ namespace LstmGen.Experiments.Harness
         public long DefaultMaxSequences { get; }
 
         public PaperFigures Paper { get; }
+
+        /// <summary>The typical length of a training sequence, for budgeting quick runs.</summary>
+        public int TypicalLength { get; }
+
+        /// <summary>
+        /// The cap of a quick run (<c>reproduce --quick</c>): about five million training steps per trial, between 2,000
+        /// and 60,000 sequences. A first look in minutes, not a reproduction.
+        /// </summary>
+        public long QuickMaxSequences => Math.Clamp(5_000_000L / Math.Max(1, TypicalLength), 2_000L, Math.Min(60_000L, DefaultMaxSequences));
 
         /// <summary>The stopping rule in the paper's words, with the choices made where it is silent.</summary>
         public abstract string StoppingRule { get; }

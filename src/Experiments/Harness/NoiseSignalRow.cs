@@ -25,8 +25,8 @@ namespace LstmGen.Experiments.Harness
         private readonly int _st1MaxWrong;
         private readonly double _st2MeanError;
 
-        public NoiseSignalRow(string id, string title, double learningRate, long defaultMaxSequences, PaperFigures paper, Func<NoiseSignalTask> task, int st1MaxWrong, double st2MeanError)
-            : base(id, title, "Exp3NoiseSignal", learningRate, defaultMaxSequences, paper)
+        public NoiseSignalRow(string id, string title, double learningRate, long defaultMaxSequences, PaperFigures paper, Func<NoiseSignalTask> task, int st1MaxWrong, double st2MeanError, int typicalLength)
+            : base(id, title, "Exp3NoiseSignal", learningRate, defaultMaxSequences, paper, typicalLength)
         {
             _task = task;
             _st1MaxWrong = st1MaxWrong;

@@ -47,10 +47,10 @@ namespace LstmGen.Experiments.Harness
             // Table 2 (2a) and the text of §5.2 (2b): p = 100, means of 18 trials, success = 10,000 successive correct.
             rows.Add(new StreamRow("2a", "Exp 2a, noise-free sequences, p = 100", "Exp2LongLag", 1.0, FiveMillion,
                 new PaperFigures("Table 2", 18, 100, 5_040, null),
-                () => new LongLagTask(LongLagVariant.NoiseFree, 100), _ => new SuccessiveCorrectRule(10_000), 0));
+                () => new LongLagTask(LongLagVariant.NoiseFree, 100), _ => new SuccessiveCorrectRule(10_000), 0, 100, sequentialConstruction: true));
             rows.Add(new StreamRow("2b", "Exp 2b, no local regularities, p = 100", "Exp2LongLag", 1.0, FiveMillion,
                 new PaperFigures("§5.2 text", 18, 100, 5_680, null),
-                () => new LongLagTask(LongLagVariant.NoLocalRegularities, 100), _ => new SuccessiveCorrectRule(10_000), 0));
+                () => new LongLagTask(LongLagVariant.NoLocalRegularities, 100), _ => new SuccessiveCorrectRule(10_000), 0, 100, sequentialConstruction: true));
 
             // Table 3: 2c, means of 20 trials.
             var table3 = new (int Q, int P, double Paper)[]
@@ -65,7 +65,7 @@ namespace LstmGen.Experiments.Harness
                     "Exp 2c, q = " + q.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", p = " + p.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "Exp2cP" + p.ToString(System.Globalization.CultureInfo.InvariantCulture), 0.01, FiveMillion,
                     new PaperFigures("Table 3", 20, null, paper, null),
-                    () => new VeryLongLagTask(p, q), _ => new SuccessiveCorrectRule(10_000), 0));
+                    () => new VeryLongLagTask(p, q), _ => new SuccessiveCorrectRule(10_000), 0, q + 13));
             }
 
             // Tables 4-6: Exp 3, means of 10 trials.
@@ -84,7 +84,7 @@ namespace LstmGen.Experiments.Harness
                 var length = t;
                 rows.Add(new StreamRow("4-" + t.ToString(System.Globalization.CultureInfo.InvariantCulture), "Exp 4, adding, T = " + t.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "Exp4Adding", 0.5, FiveMillion, new PaperFigures("Table 7", 10, null, paper, wrong),
-                    () => new AddingTask(length), options => new St3Rule(0.01, options.ErrorMeasure), 2560));
+                    () => new AddingTask(length), options => new St3Rule(0.01, options.ErrorMeasure), 2560, length + (length / 20)));
             }
 
             // Table 8: Exp 5, multiplication, T = 100, means of 10 trials; all weights (gate biases too) random.
@@ -93,16 +93,16 @@ namespace LstmGen.Experiments.Harness
                 var n = nSeq;
                 rows.Add(new StreamRow("5-" + nSeq.ToString(System.Globalization.CultureInfo.InvariantCulture), "Exp 5, multiplication, T = 100, n_seq = " + nSeq.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     "Exp4Adding", 0.1, FiveMillion, new PaperFigures("Table 8", 10, null, paper, wrong) { Extra = new Dictionary<string, string> { ["MSE"] = mse } },
-                    () => new MultiplicationTask(100), _ => new FewWrongRule(n), 2560, RandomizeInputGateBiases));
+                    () => new MultiplicationTask(100), _ => new FewWrongRule(n), 2560, 105, RandomizeInputGateBiases));
             }
 
             // Table 9: Exp 6, temporal order; ST3(0.1), ABS(0.3), 2560 test sequences.
             rows.Add(new StreamRow("6a", "Exp 6a, temporal order, 2 relevant symbols", "Exp6aTemporalOrder", 0.5, FiveMillion,
                 new PaperFigures("Table 9", 20, null, 31_390, "1 out of 2560"),
-                () => new TemporalOrderTask(TemporalOrderVariant.TwoSymbols), options => new St3Rule(0.1, options.ErrorMeasure), 2560));
+                () => new TemporalOrderTask(TemporalOrderVariant.TwoSymbols), options => new St3Rule(0.1, options.ErrorMeasure), 2560, 105));
             rows.Add(new StreamRow("6b", "Exp 6b, temporal order, 3 relevant symbols", "Exp6bTemporalOrder", 0.1, FiveMillion,
                 new PaperFigures("Table 9", 10, null, 571_100, "2 out of 2560"),
-                () => new TemporalOrderTask(TemporalOrderVariant.ThreeSymbols), options => new St3Rule(0.1, options.ErrorMeasure), 2560));
+                () => new TemporalOrderTask(TemporalOrderVariant.ThreeSymbols), options => new St3Rule(0.1, options.ErrorMeasure), 2560, 105));
             return rows;
         }
 
@@ -116,7 +116,7 @@ namespace LstmGen.Experiments.Harness
 
             return new NoiseSignalRow(id, "Exp " + id.Substring(0, 2) + ", T = " + t.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", N = " + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 rate, t >= 1000 ? 3_000_000 : 2_000_000, new PaperFigures(table, 10, null, paperSt2, fraction) { Extra = extra },
-                () => new NoiseSignalTask(variant, t, n), st1MaxWrong, st2);
+                () => new NoiseSignalTask(variant, t, n), st1MaxWrong, st2, t + (t / 20));
         }
 
         /// <summary>

@@ -23,7 +23,7 @@ namespace LstmGen.Experiments.Harness
         private readonly ReberTarget _target;
 
         public ReberRow(string id, string title, string networkName, double learningRate, PaperFigures paper, ReberTarget target = ReberTarget.NextSymbol)
-            : base(id, title, networkName, learningRate, 100_000, paper)
+            : base(id, title, networkName, learningRate, 100_000, paper, 12)
         {
             _target = target;
         }

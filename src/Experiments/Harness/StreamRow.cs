@@ -26,19 +26,26 @@ namespace LstmGen.Experiments.Harness
             Func<ISequenceTask> task,
             Func<RunOptions, IStreamStoppingRule> rule,
             int testSetSize,
-            Action<ILstmNetwork, ulong>? afterInitialization = null)
-            : base(id, title, networkName, learningRate, defaultMaxSequences, paper)
+            int typicalLength,
+            Action<ILstmNetwork, ulong>? afterInitialization = null,
+            bool sequentialConstruction = false)
+            : base(id, title, networkName, learningRate, defaultMaxSequences, paper, typicalLength)
         {
+            SequentialConstruction = sequentialConstruction;
             _task = task;
             _rule = rule;
             TestSetSize = testSetSize;
             _afterInitialization = afterInitialization;
         }
 
+        /// <summary>Whether the cells are added only once the error stops decreasing (Exps 2a/2b; see <see cref="Harness.SequentialConstruction"/>).</summary>
+        public bool SequentialConstruction { get; }
+
         /// <summary>Size of the final test set (0: the stopping rule is itself the test, as in 2a-2c).</summary>
         public int TestSetSize { get; }
 
-        public override string StoppingRule => _rule(new RunOptions()).Description;
+        public override string StoppingRule => _rule(new RunOptions()).Description +
+            (SequentialConstruction ? "; the memory cell is added once the error stops decreasing (windows of 500 sequences, < 1% improvement)" : string.Empty);
 
         protected override ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
         {
@@ -55,6 +62,7 @@ namespace LstmGen.Experiments.Harness
             var cap = MaxSequences(options);
             var curve = new LearningCurve();
             var outputs = Array.Empty<double>();
+            var construction = SequentialConstruction ? new SequentialConstruction(network) : null;
             long sequences = 0;
             var success = false;
             while (sequences < cap)
@@ -63,7 +71,8 @@ namespace LstmGen.Experiments.Harness
                 var sequence = task.Next(random);
                 var judgement = SequenceRunner.Train(network, task, sequence, ref outputs, sequences + 1);
                 sequences++;
-                var satisfied = rule.Observe(judgement);
+                construction?.AfterSequence(sequences, judgement.SquaredError);
+                var satisfied = rule.Observe(judgement) && (construction is null || construction.CellsAdded);
                 curve.Observe(sequences, rule.CurrentError);
                 if ((sequences & 255) == 0)
                 {
@@ -93,6 +102,7 @@ namespace LstmGen.Experiments.Harness
                 TestMeanAbsError = test.MeanEndAbsError,
                 WallSeconds = 0,
                 Curve = curve.Points,
+                Extra = construction is null ? new System.Collections.Generic.Dictionary<string, double>() : new System.Collections.Generic.Dictionary<string, double> { ["cellAddedAfter"] = construction.AddedAfter },
             };
         }
     }

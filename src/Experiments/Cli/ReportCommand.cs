@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using LstmGen.Experiments.Reporting;
+
+namespace LstmGen.Experiments.Cli
+{
+    /// <summary><c>lstmgen report</c>: regenerates the Markdown report and its figures from results files.</summary>
+    public static class ReportCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var resultsDirectory = new Option<string>("--results-dir") { Description = "The results files to read (*.jsonl).", DefaultValueFactory = _ => "results", HelpName = "dir" };
+            var output = new Option<string>("--output", "-o") { Description = "The report to write; figures go to a 'figures' folder beside it.", DefaultValueFactory = _ => Path.Combine("docs", "results.md"), HelpName = "file.md" };
+            var command = new Command("report", "Turn results files into the Markdown report: paper next to measured per row, learning curves and wall times as SVG figures.")
+            {
+                resultsDirectory, output,
+            };
+            command.WithExamples("lstmgen report", "lstmgen report --results-dir results/quick -o /tmp/quick.md");
+            command.SetAction(parseResult =>
+            {
+                var directory = parseResult.GetValue(resultsDirectory)!;
+                if (!Directory.Exists(directory))
+                {
+                    throw new CliException(ExitCodes.IoError, "no results directory '" + directory + "'");
+                }
+
+                var path = parseResult.GetValue(output)!;
+                var rows = ResultsReport.Write(directory, path, "lstmgen report --results-dir " + directory, Path.Combine(Path.GetDirectoryName(path) ?? ".", "results-discussion.md"));
+                console.Out.WriteLine("wrote " + path + " (" + rows.ToString(CultureInfo.InvariantCulture) + " rows with results)");
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Reporting;
+
+namespace LstmGen.Experiments.Cli
+{
+    /// <summary>
+    /// <c>lstmgen reproduce</c>: every row of Tables 1-9 with the paper's trial counts (or a quick first look), one row
+    /// after another with each row's trials in parallel, resumable, then the report.
+    /// </summary>
+    public static class ReproduceCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var quick = new Option<bool>("--quick") { Description = "A first look in minutes: 2 trials per row, about 3 million training steps per trial." };
+            var rows = new Option<string?>("--rows") { Description = "Only these rows (comma-separated ids, see 'lstmgen rows')." };
+            var resultsDirectory = new Option<string?>("--results-dir") { Description = "Where the results files go (default results/, or results/quick/ with --quick).", HelpName = "dir" };
+            var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+            var seed = new Option<ulong>("--seed") { Description = "Base seed of every row's trials.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
+            var report = new Option<string?>("--report") { Description = "The report to regenerate at the end (default docs/results.md, or <results-dir>/report.md with --quick).", HelpName = "file.md" };
+            var command = new Command("reproduce", "Reproduce every row of the paper's Tables 1-9 (paper's trial counts; resumable: rerun to continue), then write the report.")
+            {
+                quick, rows, resultsDirectory, threads, seed, report,
+            };
+            command.WithExamples("lstmgen reproduce --quick", "lstmgen reproduce", "lstmgen reproduce --rows 4-100,6a --threads 2");
+            command.SetAction((parseResult, cancellationToken) =>
+            {
+                var isQuick = parseResult.GetValue(quick);
+                var selected = parseResult.GetValue(rows) is { } list
+                    ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(id => PaperRows.Find(id) ?? throw CliException.Usage("no row '" + id + "'; 'lstmgen rows' lists them")).ToList()
+                    : PaperRows.All.ToList();
+                var directory = parseResult.GetValue(resultsDirectory) ?? (isQuick ? Path.Combine("results", "quick") : "results");
+                var watch = Stopwatch.StartNew();
+                foreach (var row in selected)
+                {
+                    var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null };
+                    var trials = isQuick ? Math.Min(2, row.Paper.Trials) : row.Paper.Trials;
+                    var summary = RunCommand.RunRow(console, row, trials, parseResult.GetValue(seed), options, Path.Combine(directory, row.Id + ".jsonl"), parseResult.GetValue(threads), cancellationToken);
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{row.Id}: {summary.Successes}/{summary.Trials} successful, mean sequences {summary.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} (paper {row.Paper.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"})"));
+                }
+
+                var reportPath = parseResult.GetValue(report) ?? (isQuick ? Path.Combine(directory, "report.md") : Path.Combine("docs", "results.md"));
+                var commandLine = "lstmgen reproduce" + (isQuick ? " --quick" : string.Empty);
+                var written = ResultsReport.Write(directory, reportPath, commandLine, isQuick ? null : Path.Combine("docs", "results-discussion.md"));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {reportPath} ({written} rows with results) in {watch.Elapsed.TotalMinutes:F1} min"));
+                return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
+            });
+            return command;
+        }
+    }
+}

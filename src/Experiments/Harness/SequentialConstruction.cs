@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using LstmGen.Generator.Layout;
+using LstmGen.Generator.Parsing;
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// Sequential network construction (§4, abuse problem solution 1; Exps 2a and 2b): "Memory cell and input gate are
+    /// added once the error has stopped decreasing." Until then the network is the feedforward input-to-output net: the
+    /// weights from the cells to the outputs are held at zero, which makes the cells invisible (their error signals
+    /// Σ_k w_k,c e_k vanish, so nothing else of theirs learns either). When the error stops decreasing, those weights get
+    /// their initial values back and the cells join in.
+    /// </summary>
+    /// <remarks>
+    /// The paper does not say when the error "has stopped decreasing" (extraction §7, item 4). Here: the mean of the
+    /// training sequences' squared error over consecutive windows of <see cref="Window"/> sequences; the cells are added
+    /// when a window's mean is not at least <see cref="RelativeImprovement"/> below the previous window's.
+    /// </remarks>
+    public sealed class SequentialConstruction
+    {
+        public const int Window = 500;
+        public const double RelativeImprovement = 0.01;
+
+        private readonly ILstmNetwork _network;
+        private readonly bool _addSilently;
+        private readonly int[] _cellToOutput;
+        private readonly double[] _initial;
+        private readonly double[] _weights;
+        private double _windowSum;
+        private int _windowCount;
+        private double _previousMean = double.PositiveInfinity;
+
+        public SequentialConstruction(ILstmNetwork network, bool addSilently = false)
+        {
+            _addSilently = addSilently;
+            _network = network;
+            var spec = SpecParser.Parse(network.SpecFileName, network.SpecText).Spec
+                ?? throw new InvalidOperationException("The compiled spec of " + network.Name + " does not parse.");
+            var layout = NetworkLayout.Create(spec);
+            var indices = new List<int>();
+            foreach (var row in layout.OutputRows)
+            {
+                foreach (var segment in row.Segments)
+                {
+                    if (segment.Region == SourceRegion.Hidden)
+                    {
+                        for (var i = 0; i < segment.Count; i++)
+                        {
+                            indices.Add(segment.WeightOffset + i);
+                        }
+                    }
+                }
+            }
+
+            _cellToOutput = indices.ToArray();
+            _weights = new double[network.WeightCount];
+            network.CopyWeightsTo(_weights);
+            _initial = new double[_cellToOutput.Length];
+            for (var i = 0; i < _cellToOutput.Length; i++)
+            {
+                _initial[i] = _weights[_cellToOutput[i]];
+            }
+
+            HideCells();
+        }
+
+        /// <summary>Whether the cells have been added.</summary>
+        public bool CellsAdded { get; private set; }
+
+        /// <summary>The number of training sequences after which the cells were added (0 while they are not).</summary>
+        public long AddedAfter { get; private set; }
+
+        /// <summary>Call after each training sequence (with updates applied).</summary>
+        public void AfterSequence(long sequences, double squaredError)
+        {
+            if (CellsAdded)
+            {
+                return;
+            }
+
+            HideCells();
+            _windowSum += squaredError;
+            if (++_windowCount < Window)
+            {
+                return;
+            }
+
+            var mean = _windowSum / _windowCount;
+            _windowSum = 0;
+            _windowCount = 0;
+            if (mean < _previousMean * (1 - RelativeImprovement))
+            {
+                _previousMean = mean;
+                return;
+            }
+
+            _network.CopyWeightsTo(_weights);
+            for (var i = 0; i < _cellToOutput.Length; i++)
+            {
+                _weights[_cellToOutput[i]] = _addSilently ? 0.0 : _initial[i];
+            }
+
+            _network.SetWeights(_weights);
+            CellsAdded = true;
+            AddedAfter = sequences;
+        }
+
+        private void HideCells()
+        {
+            _network.CopyWeightsTo(_weights);
+            foreach (var index in _cellToOutput)
+            {
+                _weights[index] = 0.0;
+            }
+
+            _network.SetWeights(_weights);
+        }
+    }
+}
