@@ -9,9 +9,9 @@ using LstmGen.Experiments.Harness;
 namespace LstmGen.Experiments.Cli
 {
     /// <summary>
-    /// Shows a row's progress on stderr: trials done and running, each running trial's sequences and current error,
-    /// and the throughput in training sequences per second. On a terminal one status line is redrawn in place; when
-    /// stderr is redirected, a plain log line is written every few seconds instead.
+    /// Shows a row's progress on stderr when it is not a terminal (a log file, CI): every few seconds a plain line with the
+    /// trials done and running, each running trial's sequences and current error, and the throughput in training
+    /// sequences per second; a line per finished trial. On a terminal, <see cref="TerminalProgress"/> draws bars instead.
     /// </summary>
     public sealed class ProgressDisplay : IDisposable
     {
@@ -21,7 +21,6 @@ namespace LstmGen.Experiments.Cli
         private readonly TrialRunner _runner;
         private readonly Timer _timer;
         private readonly Stopwatch _watch = Stopwatch.StartNew();
-        private readonly bool _interactive;
         private readonly object _gate = new();
         private int _finished;
         private int _succeeded;
@@ -34,8 +33,7 @@ namespace LstmGen.Experiments.Cli
             _row = row;
             _trials = trials;
             _runner = runner;
-            _interactive = ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected;
-            var period = TimeSpan.FromSeconds(_interactive ? 0.5 : 5);
+            var period = TimeSpan.FromSeconds(5);
             _timer = new Timer(_ => Tick(), null, period, period);
         }
 
@@ -46,7 +44,6 @@ namespace LstmGen.Experiments.Cli
                 _finished++;
                 _succeeded += result.Success ? 1 : 0;
                 _finishedSequences += result.Sequences;
-                ClearLine();
                 var outcome = result.Success ? "success" : "no success";
                 var test = result.TestSize > 0
                     ? string.Create(CultureInfo.InvariantCulture, $", {result.TestWrong} of {result.TestSize} test sequences wrong")
@@ -62,7 +59,6 @@ namespace LstmGen.Experiments.Cli
             {
                 _disposed = true;
                 _timer.Dispose();
-                ClearLine();
             }
         }
 
@@ -81,37 +77,8 @@ namespace LstmGen.Experiments.Cli
                 var detail = string.Join(", ", running.Take(4).Select(p => string.Create(CultureInfo.InvariantCulture, $"#{p.Trial} {p.Sequences:N0} seq err {p.Error:G3}")));
                 var line = string.Create(CultureInfo.InvariantCulture,
                     $"[{_row.Id}] {_finished}/{_trials} trials done ({_succeeded} successful); {rate:N0} seq/s; {detail}");
-                if (_interactive)
-                {
-                    var width = Math.Max(20, SafeWindowWidth() - 1);
-                    _writer.Write("\r" + (line.Length > width ? line.Substring(0, width) : line.PadRight(width)));
-                }
-                else
-                {
-                    _writer.WriteLine(line);
-                }
-
+                _writer.WriteLine(line);
                 _writer.Flush();
-            }
-        }
-
-        private void ClearLine()
-        {
-            if (_interactive)
-            {
-                _writer.Write("\r" + new string(' ', Math.Max(20, SafeWindowWidth() - 1)) + "\r");
-            }
-        }
-
-        private static int SafeWindowWidth()
-        {
-            try
-            {
-                return Console.WindowWidth > 0 ? Console.WindowWidth : 100;
-            }
-            catch (IOException)
-            {
-                return 100;
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -111,11 +112,21 @@ namespace LstmGen.Experiments.Cli
         public static RowSummary RunRow(CliConsole console, ExperimentRow row, int trials, ulong seed, RunOptions options, string resultsPath, int threads, CancellationToken cancellationToken)
         {
             var runner = new TrialRunner();
-            using var progress = new ProgressDisplay(console.Error, row, trials, runner);
-            runner.TrialFinished += progress.OnTrialFinished;
             try
             {
-                var all = runner.Run(row, trials, seed, options, resultsPath, threads, cancellationToken);
+                IReadOnlyList<TrialResult> all;
+                if (TerminalProgress.IsAvailable(console))
+                {
+                    all = TerminalProgress.Show(row, options.MaxSequences ?? row.DefaultMaxSequences, runner,
+                        () => runner.Run(row, trials, seed, options, resultsPath, threads, cancellationToken));
+                }
+                else
+                {
+                    using var progress = new ProgressDisplay(console.Error, row, trials, runner);
+                    runner.TrialFinished += progress.OnTrialFinished;
+                    all = runner.Run(row, trials, seed, options, resultsPath, threads, cancellationToken);
+                }
+
                 return RowSummary.Of(row.Id, all);
             }
             catch (OperationCanceledException)

@@ -72,6 +72,7 @@ namespace LstmGen.Experiments.Reporting
                         rowsWithResults++;
                         wall.Add(new PlotBar(row.Id, summary.TotalWallSeconds));
                         File.WriteAllText(Path.Combine(figures, "curve-" + row.Id + ".svg"), Curve(row, trials), new UTF8Encoding(false));
+                        File.WriteAllText(Path.Combine(figures, "success-" + row.Id + ".svg"), SuccessDistribution(row, trials), new UTF8Encoding(false));
                     }
 
                     text.Append("| " + row.Id);
@@ -97,6 +98,7 @@ namespace LstmGen.Experiments.Reporting
                 foreach (var row in table.Where(r => results.ContainsKey(r.Id)))
                 {
                     text.Append("![" + row.Id + " learning curves](figures/curve-" + row.Id + ".svg) ");
+                    text.Append("![" + row.Id + " successes against sequences](figures/success-" + row.Id + ".svg) ");
                 }
 
                 text.Append("\n\n");
@@ -127,6 +129,28 @@ namespace LstmGen.Experiments.Reporting
                 .Select(t => new PlotSeries("trial " + Int(t.Trial) + (t.Success ? " (success)" : " (no success)"), t.Curve.Select(p => ((double)p.Sequences, p.Error)).ToList()))
                 .ToList();
             return SvgPlot.Lines(row.Id + ": " + row.Title, "training sequences", "running training error", series, logY: true);
+        }
+
+        /// <summary>The fraction of trials that had succeeded after n training sequences, against n; the paper's mean as a marker line.</summary>
+        private static string SuccessDistribution(ExperimentRow row, IReadOnlyList<TrialResult> trials)
+        {
+            var sorted = trials.Where(t => t.Success).Select(t => (double)t.Sequences).OrderBy(s => s).ToList();
+            var points = new List<(double X, double Y)> { (0, 0) };
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                points.Add((sorted[i], (double)i / trials.Count));
+                points.Add((sorted[i], (double)(i + 1) / trials.Count));
+            }
+
+            var end = Math.Max(trials.Max(t => (double)t.Sequences), row.Paper.MeanSequences ?? 0);
+            points.Add((end, (double)sorted.Count / trials.Count));
+            var series = new List<PlotSeries> { new("fraction of trials successful", points) };
+            if (row.Paper.MeanSequences is { } paper)
+            {
+                series.Add(new PlotSeries("paper's mean sequences until success", new List<(double X, double Y)> { (paper, 0), (paper, 1) }));
+            }
+
+            return SvgPlot.Lines(row.Id + ": trials successful after n sequences (paper's mean dashed in orange)", "training sequences", "fraction of trials successful", series, logY: false);
         }
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
