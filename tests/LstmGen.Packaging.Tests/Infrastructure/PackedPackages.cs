@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace LstmGen.Packaging.Tests.Infrastructure
+{
+    /// <summary>
+    /// Packs LstmGen.Generator and LstmGen.Runtime once for the whole test class, into a temporary folder outside the
+    /// repository, and sets up consumer projects there.
+    /// </summary>
+    /// <remarks>
+    /// The packages are built from a copy of the source tree (the root props, specs/, src/Generator, src/Runtime;
+    /// no bin/ or obj/): other test assemblies build the same projects in Release at the same time (the sample
+    /// builds), and two builds writing one obj/ folder race. Consumers restore into their own packages folder
+    /// (NUGET_PACKAGES), so that no LstmGen package of an earlier run, cached globally under the same version, can
+    /// stand in for the one just packed, and this run leaves nothing in the global cache.
+    /// </remarks>
+    public sealed class PackedPackages : IDisposable
+    {
+        private const string Configuration = "Release";
+
+        public PackedPackages()
+        {
+            Root = Path.Combine(Path.GetTempPath(), "lstmgen-packaging-" + Guid.NewGuid().ToString("N")[..12]);
+            Feed = Path.Combine(Root, "feed");
+            PackagesFolder = Path.Combine(Root, "nuget-packages");
+            Directory.CreateDirectory(Feed);
+            Directory.CreateDirectory(PackagesFolder);
+
+            var source = Path.Combine(Root, "source");
+            foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+            {
+                CopyFile(Path.Combine(RepoPaths.Root, file), Path.Combine(source, file));
+            }
+
+            CopyTree(Path.Combine(RepoPaths.Root, "specs"), Path.Combine(source, "specs"));
+            CopyTree(Path.Combine(RepoPaths.Root, "src", "Generator"), Path.Combine(source, "src", "Generator"));
+            CopyTree(Path.Combine(RepoPaths.Root, "src", "Runtime"), Path.Combine(source, "src", "Runtime"));
+
+            // The runtime first: it builds the core and the generator too, so the second pack only packs.
+            Pack(source, Path.Combine("src", "Runtime", "LstmGen.Runtime.csproj"));
+            Pack(source, Path.Combine("src", "Generator", "SourceGenerator", "LstmGen.Generator.csproj"));
+        }
+
+        /// <summary>The temporary folder that holds everything: the source copy, the feed, the consumers.</summary>
+        public string Root { get; }
+
+        /// <summary>The folder the packages are packed into, a package source of every consumer.</summary>
+        public string Feed { get; }
+
+        /// <summary>The consumers' own global packages folder.</summary>
+        public string PackagesFolder { get; }
+
+        public string Version => RepoPaths.PackageVersion;
+
+        public string GeneratorPackage => Path.Combine(Feed, "LstmGen.Generator." + Version + ".nupkg");
+
+        public string RuntimePackage => Path.Combine(Feed, "LstmGen.Runtime." + Version + ".nupkg");
+
+        /// <summary>
+        /// Copies <c>Consumers/{name}</c> to a fresh folder beside the feed and writes its NuGet.config (this feed, then
+        /// nuget.org for YamlDotNet; nothing inherited) and empty Directory.*.props/targets, so that no parent folder's
+        /// build settings can reach it. Returns the folder.
+        /// </summary>
+        public string CreateConsumer(string name)
+        {
+            var folder = Path.Combine(Root, name);
+            CopyTree(Path.Combine(RepoPaths.Consumers, name), folder);
+            File.WriteAllText(Path.Combine(folder, "NuGet.config"), NuGetConfig());
+            foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+            {
+                File.WriteAllText(
+                    Path.Combine(folder, file),
+                    "<Project>\n  <!-- Deliberately empty: MSBuild stops looking in parent folders here. -->\n</Project>\n");
+            }
+
+            return folder;
+        }
+
+        /// <summary>Builds a consumer in Release against the packed version, restoring into <see cref="PackagesFolder"/>.</summary>
+        public ProcessResult Build(string consumer, string project) =>
+            DotnetProcess.Run(
+                consumer,
+                ConsumerEnvironment(),
+                "build", project, "-c", Configuration, "-p:LstmGenVersion=" + Version, "-nodeReuse:false", "--disable-build-servers");
+
+        /// <summary>Runs a built consumer (framework-dependent, from its bin folder).</summary>
+        public ProcessResult Run(string consumer, string assemblyName) =>
+            DotnetProcess.Run(consumer, ConsumerEnvironment(), Path.Combine(OutputFolder(consumer), assemblyName + ".dll"));
+
+        public static string OutputFolder(string consumer) => Path.Combine(consumer, "bin", Configuration, "net10.0");
+
+        public static string GeneratedFolder(string consumer) =>
+            Path.Combine(consumer, "obj", Configuration, "net10.0", "generated", "LstmGen.Generator", "LstmGen.Generator.LstmNetworkGenerator");
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless; a failing cleanup must not hide the tests' results.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private Dictionary<string, string> ConsumerEnvironment() => new() { ["NUGET_PACKAGES"] = PackagesFolder };
+
+        private string NuGetConfig() =>
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" +
+            "<configuration>\n" +
+            "  <packageSources>\n" +
+            "    <clear />\n" +
+            "    <add key=\"lstmgen-under-test\" value=\"" + Feed + "\" />\n" +
+            "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n" +
+            "  </packageSources>\n" +
+            "  <fallbackPackageFolders>\n" +
+            "    <clear />\n" +
+            "  </fallbackPackageFolders>\n" +
+            "  <config>\n" +
+            "    <add key=\"globalPackagesFolder\" value=\"" + PackagesFolder + "\" />\n" +
+            "  </config>\n" +
+            "</configuration>\n";
+
+        private void Pack(string source, string project)
+        {
+            var result = DotnetProcess.Run(
+                source,
+                new Dictionary<string, string>(),
+                "pack", project, "-c", Configuration, "-o", Feed, "-nodeReuse:false", "--disable-build-servers");
+            // pack prints no "N Warning(s)" summary: look for the warnings themselves.
+            if (result.ExitCode != 0 || result.Output.Contains(": warning ", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("dotnet pack " + project + " failed or warned, " + result);
+            }
+        }
+
+        private static void CopyFile(string from, string to)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to, overwrite: true);
+        }
+
+        private static void CopyTree(string from, string to)
+        {
+            Directory.CreateDirectory(to);
+            foreach (var file in Directory.GetFiles(from))
+            {
+                File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+            }
+
+            foreach (var directory in Directory.GetDirectories(from))
+            {
+                var name = Path.GetFileName(directory);
+                if (name is "bin" or "obj")
+                {
+                    continue;
+                }
+
+                CopyTree(directory, Path.Combine(to, name));
+            }
+        }
+    }
+}
