@@ -57,7 +57,8 @@ namespace LstmGen.Experiments.Harness
             var watch = Stopwatch.StartNew();
             var network = CreateNetwork(seed, options);
             var result = Train(network, trial, seed, options, progress, cancellationToken);
-            return result with { Row = Id, Trial = trial, Seed = seed, WallSeconds = watch.Elapsed.TotalSeconds };
+            // Train reports the wall time of earlier sessions of a resumed trial (0 otherwise); this session's is added here.
+            return result with { Row = Id, Trial = trial, Seed = seed, WallSeconds = result.WallSeconds + watch.Elapsed.TotalSeconds };
         }
 
         /// <summary>The network with its initial weights: drawn from the trial seed's first stream.</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using LstmGen.Runtime.Checkpoints;
 
 namespace LstmGen.Experiments.Harness
 {
@@ -78,6 +80,62 @@ namespace LstmGen.Experiments.Harness
             _errorSum = 0.0;
             Count = 0;
             WrongCount = 0;
+        }
+
+        /// <summary>Writes the window's whole state, the running sum's exact bits included, for a checkpoint.</summary>
+        public void WriteState(CheckpointWriter writer)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteInt32(Capacity);
+            writer.WriteInt32(Count);
+            writer.WriteInt32(_next);
+            writer.WriteInt32(WrongCount);
+            writer.WriteDouble(_errorSum);
+            foreach (var correct in _correct)
+            {
+                writer.WriteBoolean(correct);
+            }
+
+            writer.WriteDoubles(_error);
+        }
+
+        /// <summary>Restores what <see cref="WriteState"/> wrote.</summary>
+        /// <exception cref="CheckpointException">The state is of a window of another capacity, or inconsistent.</exception>
+        public void ReadState(CheckpointReader reader)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            var capacity = reader.ReadInt32();
+            if (capacity != Capacity)
+            {
+                throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                    $"the checkpoint's stopping rule watches the {capacity} most recent sequences, this one {Capacity}"));
+            }
+
+            var count = reader.ReadCount("the window's count", Capacity);
+            var next = reader.ReadCount("the window's next slot", Capacity - 1);
+            var wrong = reader.ReadCount("the window's wrong count", count);
+            var errorSum = reader.ReadDouble();
+            var wrongHeld = 0;
+            for (var i = 0; i < Capacity; i++)
+            {
+                _correct[i] = reader.ReadBoolean();
+                if (i < count && !_correct[i])
+                {
+                    wrongHeld++;
+                }
+            }
+
+            reader.ReadDoubles(_error);
+            if (wrongHeld != wrong)
+            {
+                throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                    $"malformed checkpoint: the window says {wrong} wrong sequences but holds {wrongHeld}"));
+            }
+
+            Count = count;
+            _next = next;
+            WrongCount = wrong;
+            _errorSum = errorSum;
         }
     }
 }

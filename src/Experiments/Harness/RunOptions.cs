@@ -31,5 +31,15 @@ namespace LstmGen.Experiments.Harness
         /// not compiled in); null = the row's network.
         /// </summary>
         public System.Func<ILstmNetwork>? Network { get; init; }
+
+        /// <summary>
+        /// Where trials of stream rows (Exps 2, 4, 5, 6) keep their training-state checkpoints, one file per trial
+        /// (<c>{row}-{trial}.ckpt</c>, see <see cref="TrainingCheckpoint"/>); a trial that finds its checkpoint resumes
+        /// from it. Null = no checkpoints.
+        /// </summary>
+        public string? CheckpointDirectory { get; init; }
+
+        /// <summary>Training sequences between checkpoints; null = <see cref="TrainingCheckpoint.DefaultEvery"/>.</summary>
+        public long? CheckpointEvery { get; init; }
     }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using LstmGen.Generator.Layout;
 using LstmGen.Generator.Parsing;
 using LstmGen.Runtime;
+using LstmGen.Runtime.Checkpoints;
 
 namespace LstmGen.Experiments.Harness
 {
@@ -105,6 +107,41 @@ namespace LstmGen.Experiments.Harness
             _network.SetWeights(_weights);
             CellsAdded = true;
             AddedAfter = sequences;
+        }
+
+        /// <summary>
+        /// Writes the construction's state (the cells' initial output weights, the current window, whether and when the
+        /// cells were added), for a checkpoint; the network's weights are saved apart.
+        /// </summary>
+        public void WriteState(CheckpointWriter writer)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteInt32(_initial.Length);
+            writer.WriteDoubles(_initial);
+            writer.WriteDouble(_windowSum);
+            writer.WriteInt32(_windowCount);
+            writer.WriteDouble(_previousMean);
+            writer.WriteBoolean(CellsAdded);
+            writer.WriteInt64(AddedAfter);
+        }
+
+        /// <summary>Restores what <see cref="WriteState"/> wrote; load the network's weights afterwards.</summary>
+        public void ReadState(CheckpointReader reader)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            var count = reader.ReadInt32();
+            if (count != _initial.Length)
+            {
+                throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                    $"the checkpoint's sequential construction holds {count} cell-to-output weights, this network has {_initial.Length}"));
+            }
+
+            reader.ReadDoubles(_initial);
+            _windowSum = reader.ReadDouble();
+            _windowCount = reader.ReadCount("the construction's window count", Window);
+            _previousMean = reader.ReadDouble();
+            CellsAdded = reader.ReadBoolean();
+            AddedAfter = reader.ReadInt64();
         }
 
         private void HideCells()

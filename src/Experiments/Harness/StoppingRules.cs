@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using LstmGen.Experiments.Tasks;
+using LstmGen.Runtime.Checkpoints;
 
 namespace LstmGen.Experiments.Harness
 {
@@ -20,6 +21,13 @@ namespace LstmGen.Experiments.Harness
         double CurrentError { get; }
 
         void Reset();
+
+        /// <summary>Writes what the rule has seen so far, for a training checkpoint (docs/checkpoints.md).</summary>
+        void WriteState(CheckpointWriter writer);
+
+        /// <summary>Restores what <see cref="WriteState"/> wrote, exactly: a resumed trial continues bit for bit.</summary>
+        /// <exception cref="CheckpointException">The state is of a rule with other parameters.</exception>
+        void ReadState(CheckpointReader reader);
     }
 
     /// <summary>
@@ -55,6 +63,28 @@ namespace LstmGen.Experiments.Harness
         {
             Run = 0;
             CurrentError = 0.0;
+        }
+
+        public void WriteState(CheckpointWriter writer)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteInt32(Required);
+            writer.WriteInt32(Run);
+            writer.WriteDouble(CurrentError);
+        }
+
+        public void ReadState(CheckpointReader reader)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            var required = reader.ReadInt32();
+            if (required != Required)
+            {
+                throw new CheckpointException(string.Create(CultureInfo.InvariantCulture,
+                    $"the checkpoint's stopping rule wants {required} successive correct sequences, this one {Required}"));
+            }
+
+            Run = reader.ReadCount("the run of correct sequences", int.MaxValue);
+            CurrentError = reader.ReadDouble();
         }
     }
 
@@ -92,6 +122,10 @@ namespace LstmGen.Experiments.Harness
         }
 
         public void Reset() => _window.Clear();
+
+        public void WriteState(CheckpointWriter writer) => _window.WriteState(writer);
+
+        public void ReadState(CheckpointReader reader) => _window.ReadState(reader);
     }
 
     /// <summary>
@@ -122,5 +156,9 @@ namespace LstmGen.Experiments.Harness
         }
 
         public void Reset() => _window.Clear();
+
+        public void WriteState(CheckpointWriter writer) => _window.WriteState(writer);
+
+        public void ReadState(CheckpointReader reader) => _window.ReadState(reader);
     }
 }

@@ -1,7 +1,10 @@
 using System;
+using System.Diagnostics;
+using System.Globalization;
 using System.Threading;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
+using LstmGen.Runtime.Checkpoints;
 
 namespace LstmGen.Experiments.Harness
 {
@@ -56,36 +59,56 @@ namespace LstmGen.Experiments.Harness
 
         protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {
+            var watch = Stopwatch.StartNew();
             var task = _task();
             var rule = _rule(options);
-            var random = TrainingRandom(seed);
+            var state = new StreamTrialState(Id, trial, seed, Settings(network, rule), network, TrainingRandom(seed), rule, new LearningCurve(),
+                SequentialConstruction ? new SequentialConstruction(network) : null);
+            var checkpoint = options.CheckpointDirectory is { } directory ? TrainingCheckpoint.PathFor(directory, Id, trial) : null;
+            var every = options.CheckpointEvery ?? TrainingCheckpoint.DefaultEvery;
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(every, nameof(options.CheckpointEvery));
+            if (checkpoint is not null)
+            {
+                // This trial is the only writer of its checkpoint: what a crash left half-written is garbage.
+                AtomicFile.DeleteTemporaries(checkpoint);
+                TrainingCheckpoint.TryRestore(checkpoint, state);
+            }
+
             var cap = MaxSequences(options);
-            var curve = new LearningCurve();
             var outputs = Array.Empty<double>();
-            var construction = SequentialConstruction ? new SequentialConstruction(network) : null;
-            long sequences = 0;
-            var success = false;
-            while (sequences < cap)
+            var construction = state.Construction;
+            var saved = state.Sequences;
+            while (!state.Success && state.Sequences < cap)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var sequence = task.Next(random);
-                var judgement = SequenceRunner.Train(network, task, sequence, ref outputs, sequences + 1);
-                sequences++;
-                construction?.AfterSequence(sequences, judgement.SquaredError);
-                var satisfied = rule.Observe(judgement) && (construction is null || construction.CellsAdded);
-                curve.Observe(sequences, rule.CurrentError);
-                if ((sequences & 255) == 0)
+                var sequence = task.Next(state.Random);
+                var judgement = SequenceRunner.Train(network, task, sequence, ref outputs, state.Sequences + 1);
+                var count = ++state.Sequences;
+                construction?.AfterSequence(count, judgement.SquaredError);
+                state.Success = rule.Observe(judgement) && (construction is null || construction.CellsAdded);
+                state.Curve.Observe(count, rule.CurrentError);
+                if ((count & 255) == 0)
                 {
-                    progress.Report(sequences, rule.CurrentError);
+                    progress.Report(count, rule.CurrentError);
                 }
 
-                if (satisfied)
+                if (checkpoint is not null && count % every == 0)
                 {
-                    success = true;
-                    break;
+                    TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + watch.Elapsed.TotalSeconds);
+                    saved = count;
                 }
             }
 
+            // Training is over (the rule met or the cap reached): keep it, so that a crash in the final test does not
+            // cost the training, and a later run with a higher cap continues from here.
+            if (checkpoint is not null && saved != state.Sequences)
+            {
+                TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + watch.Elapsed.TotalSeconds);
+            }
+
+            var sequences = state.Sequences;
+            var success = state.Success;
+            var curve = state.Curve;
             progress.Report(sequences, rule.CurrentError);
             var testSize = options.TestSetSize ?? TestSetSize;
             var test = testSize > 0 ? TestSetEvaluation.Fresh(network, task, testSize, TestRandom(seed)) : default;
@@ -100,10 +123,14 @@ namespace LstmGen.Experiments.Harness
                 TestWrong = test.Wrong,
                 TestMse = test.Mse,
                 TestMeanAbsError = test.MeanEndAbsError,
-                WallSeconds = 0,
+                WallSeconds = state.EarlierWallSeconds,
                 Curve = curve.Points,
                 Extra = construction is null ? new System.Collections.Generic.Dictionary<string, double>() : new System.Collections.Generic.Dictionary<string, double> { ["cellAddedAfter"] = construction.AddedAfter },
             };
         }
+
+        /// <summary>The settings that shape a trial's training, in words: a checkpoint resumes only under the same.</summary>
+        private string Settings(ILstmNetwork network, IStreamStoppingRule rule) => string.Create(CultureInfo.InvariantCulture,
+            $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, rule {rule.Description}, sequential construction {(SequentialConstruction ? "on" : "off")}");
     }
 }

@@ -1,0 +1,55 @@
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// Everything a stream row's trial changes while it trains, between two training sequences: what a
+    /// <see cref="TrainingCheckpoint"/> saves and restores. (The network's activations and traces are not part of it:
+    /// every sequence starts from <see cref="ILstmNetwork.Reset"/>.)
+    /// </summary>
+    internal sealed class StreamTrialState
+    {
+        public StreamTrialState(string row, int trial, ulong seed, string settings, ILstmNetwork network, SeededRandom random,
+            IStreamStoppingRule rule, LearningCurve curve, SequentialConstruction? construction)
+        {
+            Row = row;
+            Trial = trial;
+            Seed = seed;
+            Settings = settings;
+            Network = network;
+            Random = random;
+            Rule = rule;
+            Curve = curve;
+            Construction = construction;
+        }
+
+        public string Row { get; }
+
+        public int Trial { get; }
+
+        public ulong Seed { get; }
+
+        /// <summary>The settings that shape training (network, learning rate, update timing, rule), in words.</summary>
+        public string Settings { get; }
+
+        public ILstmNetwork Network { get; }
+
+        /// <summary>The training-data stream (the trial seed's second stream).</summary>
+        public SeededRandom Random { get; }
+
+        public IStreamStoppingRule Rule { get; }
+
+        public LearningCurve Curve { get; }
+
+        public SequentialConstruction? Construction { get; }
+
+        /// <summary>Training sequences presented so far.</summary>
+        public long Sequences { get; set; }
+
+        /// <summary>Whether the stopping rule has been met (training is over).</summary>
+        public bool Success { get; set; }
+
+        /// <summary>Wall time of the trial's earlier sessions, before it was last resumed.</summary>
+        public double EarlierWallSeconds { get; set; }
+    }
+}
