@@ -699,7 +699,11 @@ namespace LstmGen.Generator.Parsing
             var text = node.Value;
             if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
-                if (IsIntegerText(text))
+                if (IsIntegerText(text) && text[0] == '-')
+                {
+                    Report(DiagnosticCatalog.NotPositive, node.Location, where, Shown(text));
+                }
+                else if (IsIntegerText(text))
                 {
                     Report(DiagnosticCatalog.SizeLimit, node.Location, "'" + where + "'", Shown(text), limit.ToString(CultureInfo.InvariantCulture));
                 }

@@ -46,6 +46,17 @@ namespace LstmGen.Generator.Parsing
 
         private YamlNode? ReadDocument(string text)
         {
+            var forbidden = FirstNonPrintable(text);
+            if (forbidden >= 0)
+            {
+                // YAML allows only printable characters (YAML 1.2 §5.1); YamlDotNet lets some through, and .NET's number
+                // parser would even read "1\0" as 1. Such a character is almost always a damaged or binary file.
+                Add(SpecDiagnostic.Create(DiagnosticCatalog.MalformedYaml, ToLocation(forbidden, forbidden + 1),
+                    "the character U+" + ((int)text[forbidden]).ToString("X4", CultureInfo.InvariantCulture) + " is not allowed in YAML. " +
+                    "Remove it, or write it as an escape inside double quotes (\"\\u0007\")"));
+                return null;
+            }
+
             try
             {
                 var parser = new Parser(new StringReader(text));
@@ -248,6 +259,51 @@ namespace LstmGen.Generator.Parsing
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The index of the first character YAML does not allow in a stream, or -1: C0 and C1 control characters other
+        /// than tab, LF, CR and NEL, DEL, U+FFFE, U+FFFF and unpaired surrogates (YAML 1.2 §5.1, c-printable).
+        /// </summary>
+        private static int FirstNonPrintable(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c < ' ')
+                {
+                    if (c != '\t' && c != '\n' && c != '\r')
+                    {
+                        return i;
+                    }
+                }
+                else if (c >= '\u007F' && c <= '\u009F')
+                {
+                    if (c != '\u0085')
+                    {
+                        return i;
+                    }
+                }
+                else if (c == '\uFFFE' || c == '\uFFFF')
+                {
+                    return i;
+                }
+                else if (char.IsHighSurrogate(c))
+                {
+                    if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                    {
+                        return i;
+                    }
+
+                    i++;
+                }
+                else if (char.IsLowSurrogate(c))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private bool MoveNext(IParser parser)
