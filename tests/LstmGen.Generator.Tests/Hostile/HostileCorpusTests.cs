@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using LstmGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -20,13 +18,6 @@ namespace LstmGen.Generator.Tests.Hostile
     /// </summary>
     public sealed class HostileCorpusTests
     {
-        /// <summary>Generous: a run takes milliseconds; this only catches hangs and super-linear blow-ups.</summary>
-        private static readonly TimeSpan MaxRunTime = TimeSpan.FromSeconds(5);
-
-        private const long MaxAllocatedBytes = 200L * 1024 * 1024;
-
-        private const int MaxMessageLength = 1000;
-
         private static readonly string Folder = Path.Combine(RepoPaths.TestProject, "Hostile", "Corpus");
 
         private readonly ITestOutputHelper _output;
@@ -85,20 +76,7 @@ namespace LstmGen.Generator.Tests.Hostile
                 _output.WriteLine(d.ToString());
             }
 
-            Assert.Null(run.Exception);
-            Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785" || d.Id == "CS8784");
-            Assert.True(run.Elapsed < MaxRunTime, file + " took " + run.Elapsed.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture) + " ms");
-            Assert.True(run.AllocatedBytes < MaxAllocatedBytes, file + " allocated " + (run.AllocatedBytes / 1048576).ToString(CultureInfo.InvariantCulture) + " MB");
-            Assert.InRange(run.Diagnostics.Length, 0, 100);
-
-            foreach (var d in run.Diagnostics)
-            {
-                Assert.StartsWith("LSTM", d.Id, StringComparison.Ordinal);
-                AssertLocatedInFile(d, file, run.Text);
-                var message = d.GetMessage(CultureInfo.InvariantCulture);
-                Assert.True(message.Length <= MaxMessageLength, d.Id + " message of " + message.Length + " characters");
-                Assert.True(message.IndexOfAny(new[] { '\n', '\r', '\u0085', '\u2028', '\u2029' }) < 0, "a message breaks the compiler's one-line format: " + message);
-            }
+            GeneratorChecks.AssertWellBehaved(run, file, file);
 
             var errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (expected == "valid")
@@ -141,19 +119,6 @@ namespace LstmGen.Generator.Tests.Hostile
             GeneratorHarness.AssertCompilesCleanly(run);
         }
 
-        private static void AssertLocatedInFile(Diagnostic d, string file, SourceText text)
-        {
-            Assert.Equal(LocationKind.ExternalFile, d.Location.Kind);
-            var lineSpan = d.Location.GetLineSpan();
-            Assert.Equal(file, lineSpan.Path);
-            var span = d.Location.SourceSpan;
-            Assert.InRange(span.Start, 0, text.Length);
-            Assert.InRange(span.End, span.Start, text.Length);
-            // The printed line and column are the span's own position in the text the compiler read.
-            Assert.Equal(text.Lines.GetLinePosition(span.Start), lineSpan.StartLinePosition);
-            Assert.Equal(text.Lines.GetLinePosition(span.End), lineSpan.EndLinePosition);
-        }
-
         private static IReadOnlyList<string> CorpusFiles() =>
             Directory.GetFiles(Folder, "*.lstm.yaml")
                 .Select(Path.GetFileName)
@@ -181,32 +146,6 @@ namespace LstmGen.Generator.Tests.Hostile
             return line.Substring("expect: ".Length).Trim();
         }
 
-        private static CorpusRun Run(string file, byte[] bytes)
-        {
-            var spec = new CorpusAdditionalText(file, bytes);
-            var compilation = GeneratorHarness.CreateCompilation();
-            var driver = GeneratorHarness.CreateDriver(new AdditionalText[] { spec });
-            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var stopwatch = Stopwatch.StartNew();
-            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var driverDiagnostics);
-            var elapsed = stopwatch.Elapsed;
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-            var result = driver.GetRunResult().Results.Single();
-            return new CorpusRun(
-                spec.Text,
-                result.Diagnostics.AddRange(driverDiagnostics.Where(d => !result.Diagnostics.Contains(d))),
-                result.GeneratedSources.Select(s => new GeneratedFile(s.HintName, s.SourceText.ToString())).ToList(),
-                result.Exception,
-                elapsed,
-                allocated);
-        }
-
-        private sealed record CorpusRun(
-            SourceText Text,
-            System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics,
-            IReadOnlyList<GeneratedFile> Sources,
-            Exception? Exception,
-            TimeSpan Elapsed,
-            long AllocatedBytes);
+        private static CheckedRun Run(string file, byte[] bytes) => GeneratorChecks.Run(new CorpusAdditionalText(file, bytes));
     }
 }
