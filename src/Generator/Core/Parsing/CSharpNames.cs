@@ -123,7 +123,7 @@ namespace LstmGen.Generator.Parsing
                 var problem = CheckIdentifier(part);
                 if (problem != null)
                 {
-                    return "the part '" + part + "': " + problem;
+                    return "the part '" + YamlNode.Shown(part) + "': " + problem;
                 }
             }
 

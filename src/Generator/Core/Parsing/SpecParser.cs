@@ -73,7 +73,7 @@ namespace LstmGen.Generator.Parsing
             {
                 // Defence in depth: a bug here must surface as a diagnostic, never as a crashed build (CS8785).
                 parser._diagnostics.Add(SpecDiagnostic.Create(
-                    DiagnosticCatalog.MalformedYaml, SourceLocation.FileStart(path), "internal error while reading the spec (" + e.GetType().Name + ": " + e.Message + "); please report it"));
+                    DiagnosticCatalog.MalformedYaml, SourceLocation.FileStart(path), "internal error while reading the spec (" + e.GetType().Name + ": " + YamlNode.Shown(e.Message) + "); please report it"));
                 spec = null;
             }
 
