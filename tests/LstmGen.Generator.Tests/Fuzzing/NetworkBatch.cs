@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.Loader;
-using System.Text.RegularExpressions;
 using LstmGen.Generator.Tests.Infrastructure;
 using LstmGen.Runtime;
 using Microsoft.CodeAnalysis;
@@ -24,8 +23,6 @@ namespace LstmGen.Generator.Tests.Fuzzing
     {
         public const int Steps = 10;
 
-        private static readonly Regex NameLine = new Regex(@"^name:.*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
-
         /// <summary>
         /// Generates, compiles and runs <paramref name="specs"/> (case description, spec text, each without errors).
         /// Fails the test when the generated code does not compile cleanly; returns each network's outcome.
@@ -35,7 +32,7 @@ namespace LstmGen.Generator.Tests.Fuzzing
             var files = specs.Select((s, i) =>
             {
                 var name = "Fuzz" + batchNumber.ToString(CultureInfo.InvariantCulture) + "x" + i.ToString(CultureInfo.InvariantCulture);
-                return (s.Case, File: name + ".lstm.yaml", Name: name, Text: NameLine.Replace(s.Text, "name: " + name, 1));
+                return (s.Case, File: name + ".lstm.yaml", Name: name, Text: Rename(s.Text, name));
             }).ToList();
 
             var driver = GeneratorHarness.CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.File, f.Text)));
@@ -58,7 +55,8 @@ namespace LstmGen.Generator.Tests.Fuzzing
                 var outcomes = new List<NetworkOutcome>();
                 foreach (var file in files)
                 {
-                    var type = assembly.GetTypes().Single(t => t.Name == file.Name);
+                    var type = assembly.GetTypes().SingleOrDefault(t => t.Name == file.Name)
+                        ?? throw new Xunit.Sdk.XunitException("no class " + file.Name + " from " + file.Case + ":\n" + file.Text);
                     var network = (ILstmNetwork)Activator.CreateInstance(type)!;
                     outcomes.Add(Train(network, file.Case));
                 }
@@ -69,6 +67,17 @@ namespace LstmGen.Generator.Tests.Fuzzing
             {
                 context.Unload();
             }
+        }
+
+        /// <summary>
+        /// The spec with its name value replaced by <paramref name="name"/>, where the parser says the value is: a
+        /// damaged spec may hold its name anywhere YAML allows (after a NEL line break, in a flow mapping, quoted).
+        /// </summary>
+        private static string Rename(string text, string name)
+        {
+            var location = LstmGen.Generator.Parsing.SpecParser.Parse("spec.lstm.yaml", text).NameLocation
+                ?? throw new Xunit.Sdk.XunitException("a valid spec without a name location:\n" + text);
+            return text.Substring(0, location.Start) + name + text.Substring(location.Start + location.Length);
         }
 
         /// <summary>InitializeWeights(1), then one sequence of <see cref="Steps"/> training steps with random inputs and targets.</summary>
