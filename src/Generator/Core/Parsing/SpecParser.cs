@@ -19,6 +19,18 @@ namespace LstmGen.Generator.Parsing
         public const string DefaultNamespace = "LstmGen.Networks";
         public const double DefaultInitInterval = 0.1;
 
+        /// <summary>
+        /// The longest spec, in characters (docs/spec-language.md, "Limits"). The generated class embeds the spec's text
+        /// as a string constant, and every YAML node costs memory: the largest spec of the paper has 1,300 characters.
+        /// </summary>
+        public const int MaxSpecLength = 1000000;
+
+        /// <summary>A spec with more problems than this reports only the first ones: the rest add noise, not help.</summary>
+        public const int MaxDiagnostics = 100;
+
+        /// <summary>Beyond this magnitude a fixed gate bias leaves the gate almost shut or open: f'(±10) is 4.5e-5 (LSTM1001).</summary>
+        public const double UsualGateBiasMagnitude = 10.0;
+
         private static readonly string[] TopLevelKeys =
         {
             "name", "namespace", "description", "inputs", "outputs", "blocks", "connectivity", "bias",
@@ -61,7 +73,7 @@ namespace LstmGen.Generator.Parsing
             {
                 // Defence in depth: a bug here must surface as a diagnostic, never as a crashed build (CS8785).
                 parser._diagnostics.Add(SpecDiagnostic.Create(
-                    DiagnosticCatalog.MalformedYaml, SourceLocation.FileStart(path), "internal error while reading the spec (" + e.GetType().Name + ": " + e.Message + "); please report it"));
+                    DiagnosticCatalog.MalformedYaml, SourceLocation.FileStart(path), "internal error while reading the spec (" + e.GetType().Name + ": " + YamlNode.Shown(e.Message) + "); please report it"));
                 spec = null;
             }
 
@@ -72,6 +84,13 @@ namespace LstmGen.Generator.Parsing
 
         private NetworkSpec? ParseText(string text)
         {
+            if (text.Length > MaxSpecLength)
+            {
+                // Checked before reading the YAML: a hostile file costs no more than its own length.
+                Report(DiagnosticCatalog.SizeLimit, SourceLocation.FileStart(_path), "The spec's length in characters", text.Length.ToString(CultureInfo.InvariantCulture), MaxSpecLength.ToString(CultureInfo.InvariantCulture));
+                return null;
+            }
+
             var root = YamlTreeReader.Read(_path, text, _diagnostics);
             if (root is null)
             {
@@ -93,6 +112,14 @@ namespace LstmGen.Generator.Parsing
 
             var name = RequiredIdentifier(top, root, "name");
             var ns = OptionalNamespace(top, "namespace") ?? _defaultNamespace;
+            if (name != null && ns == "LstmGen" && (name == "Runtime" || name == "Generated"))
+            {
+                // The generated code names global::LstmGen.Runtime and global::LstmGen.Generated: a class there hides them.
+                Report(DiagnosticCatalog.InvalidIdentifier, _nameLocation ?? root.Location, "name", "type name", name,
+                    ": LstmGen.Runtime and LstmGen.Generated are LstmGen's own namespaces; choose another name or namespace");
+                name = null;
+            }
+
             var description = OptionalString(top, "description") ?? string.Empty;
             var inputs = RequiredCount(top, root, "inputs", SpecLimits.MaxInputs);
             var outputs = RequiredCount(top, root, "outputs", SpecLimits.MaxOutputs);
@@ -379,6 +406,12 @@ namespace LstmGen.Generator.Parsing
                 return null;
             }
 
+            if (Math.Abs(value.Value) > UsualGateBiasMagnitude)
+            {
+                Report(DiagnosticCatalog.UnsafeSetting, node.Location, where, Format(value.Value), "[-10, 10]",
+                    "the gate starts almost " + (value.Value < 0 ? "shut" : "fully open") + " and its derivative f' is below 5e-5, so it barely learns; the paper's gate biases lie in [-6, 0] (Table 10)");
+            }
+
             return GateBias.Fixed(value.Value);
         }
 
@@ -402,7 +435,7 @@ namespace LstmGen.Generator.Parsing
                     case "layered":
                         return Connectivity.Layered;
                     default:
-                        Report(DiagnosticCatalog.InvalidValue, node.Location, "connectivity", "'F', 'B' or a mapping of sources (cellInputs, inputGates, outputGates, outputs)", node.Value, Hint(node.Value, new[] { "F", "B", "full", "layered" }));
+                        Report(DiagnosticCatalog.InvalidValue, node.Location, "connectivity", "'F', 'B' or a mapping of sources (cellInputs, inputGates, outputGates, outputs)", Shown(node.Value), Hint(node.Value, new[] { "F", "B", "full", "layered" }));
                         return null;
                 }
             }
@@ -483,7 +516,7 @@ namespace LstmGen.Generator.Parsing
                         source = SourceSet.InputGates | SourceSet.OutputGates;
                         break;
                     default:
-                        Report(DiagnosticCatalog.InvalidValue, item.Location, where, allowed, item.Kind == YamlNodeKind.Scalar ? item.Value : item.Describe(),
+                        Report(DiagnosticCatalog.InvalidValue, item.Location, where, allowed, item.Kind == YamlNodeKind.Scalar ? Shown(item.Value) : item.Describe(),
                             Hint(item.Value, new[] { "input", "cells", "inputGates", "outputGates", "gates" }));
                         return null;
                 }
@@ -570,7 +603,7 @@ namespace LstmGen.Generator.Parsing
                     var hint = suggestion != null
                         ? ": did you mean '" + suggestion + "'?"
                         : " (valid keys: " + string.Join(", ", validKeys) + ")";
-                    Report(DiagnosticCatalog.UnknownKey, entry.Key.Location, key, where, hint);
+                    Report(DiagnosticCatalog.UnknownKey, entry.Key.Location, Shown(key), where, hint);
                     continue;
                 }
 
@@ -595,10 +628,10 @@ namespace LstmGen.Generator.Parsing
             }
 
             _nameLocation = node.Location;
-            var problem = CSharpNames.CheckIdentifier(value);
+            var problem = CSharpNames.CheckTypeName(value);
             if (problem != null)
             {
-                Report(DiagnosticCatalog.InvalidIdentifier, node.Location, key, "type name", value, ": " + problem);
+                Report(DiagnosticCatalog.InvalidIdentifier, node.Location, key, "type name", Shown(value), ": " + problem);
                 return null;
             }
 
@@ -621,7 +654,7 @@ namespace LstmGen.Generator.Parsing
             var problem = CSharpNames.CheckNamespace(value);
             if (problem != null)
             {
-                Report(DiagnosticCatalog.InvalidIdentifier, node.Location, key, "namespace", value, ": " + problem);
+                Report(DiagnosticCatalog.InvalidIdentifier, node.Location, key, "namespace", Shown(value), ": " + problem);
                 return null;
             }
 
@@ -666,9 +699,13 @@ namespace LstmGen.Generator.Parsing
             var text = node.Value;
             if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
-                if (IsIntegerText(text))
+                if (IsIntegerText(text) && text[0] == '-')
                 {
-                    Report(DiagnosticCatalog.SizeLimit, node.Location, "'" + where + "'", text, limit.ToString(CultureInfo.InvariantCulture));
+                    Report(DiagnosticCatalog.NotPositive, node.Location, where, Shown(text));
+                }
+                else if (IsIntegerText(text))
+                {
+                    Report(DiagnosticCatalog.SizeLimit, node.Location, "'" + where + "'", Shown(text), limit.ToString(CultureInfo.InvariantCulture));
                 }
                 else
                 {
@@ -680,7 +717,7 @@ namespace LstmGen.Generator.Parsing
 
             if (value <= 0)
             {
-                Report(DiagnosticCatalog.NotPositive, node.Location, where, text);
+                Report(DiagnosticCatalog.NotPositive, node.Location, where, Shown(text));
                 return null;
             }
 
@@ -765,7 +802,7 @@ namespace LstmGen.Generator.Parsing
 
             if (value.Value <= 0.0)
             {
-                Report(DiagnosticCatalog.NumberOutOfRange, node.Location, key, "a positive number", node.Value);
+                Report(DiagnosticCatalog.NumberOutOfRange, node.Location, key, "a positive number", Shown(node.Value));
                 return null;
             }
 
@@ -779,18 +816,39 @@ namespace LstmGen.Generator.Parsing
             var isDecimal = text.Length > 0 && text.All(c => (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E');
             if (!isDecimal || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
+                if (isDecimal && IsOverflowingDecimal(text))
+                {
+                    // .NET Framework's parser (Visual Studio runs generators on it) fails on 1e400 where .NET gives infinity.
+                    Report(DiagnosticCatalog.NumberOutOfRange, node.Location, where, "a finite number", Shown(text));
+                    return null;
+                }
+
                 Report(DiagnosticCatalog.WrongType, node.Location, where, expected, node.Describe());
                 return null;
             }
 
             if (double.IsInfinity(value) || double.IsNaN(value))
             {
-                Report(DiagnosticCatalog.NumberOutOfRange, node.Location, where, "a finite number", text);
+                Report(DiagnosticCatalog.NumberOutOfRange, node.Location, where, "a finite number", Shown(text));
                 return null;
             }
 
             // -0 reads as 0: a signed zero has no meaning for a bias or a rate.
             return value == 0.0 ? 0.0 : value;
+        }
+
+        /// <summary>True for decimal text that failed to parse only because it overflows a double: a valid mantissa other than 0 and a non-negative integer exponent.</summary>
+        private static bool IsOverflowingDecimal(string text)
+        {
+            var e = text.IndexOfAny(new[] { 'e', 'E' });
+            if (e <= 0)
+            {
+                return false;
+            }
+
+            var exponent = text.Substring(e + 1);
+            return IsIntegerText(exponent) && exponent[0] != '-' &&
+                double.TryParse(text.Substring(0, e), NumberStyles.Float, CultureInfo.InvariantCulture, out var mantissa) && mantissa != 0.0;
         }
 
         private T OptionalEnum<T>(Dictionary<string, YamlNode> map, string key, T fallback, (string Name, T Value)[] values, string prefix = "")
@@ -815,7 +873,7 @@ namespace LstmGen.Generator.Parsing
                 }
             }
 
-            Report(DiagnosticCatalog.InvalidValue, node.Location, prefix + key, allowed, node.Value, Hint(node.Value, values.Select(v => v.Name)));
+            Report(DiagnosticCatalog.InvalidValue, node.Location, prefix + key, allowed, Shown(node.Value), Hint(node.Value, values.Select(v => v.Name)));
             return fallback;
         }
 
@@ -827,9 +885,15 @@ namespace LstmGen.Generator.Parsing
 
         private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+        /// <summary>A value from the spec as a message shows it: <see cref="YamlNode.Shown"/>.</summary>
+        private static string Shown(string value) => YamlNode.Shown(value);
+
         private void Report(DiagnosticKind kind, SourceLocation location, params string[] arguments)
         {
-            _diagnostics.Add(SpecDiagnostic.Create(kind, location, arguments));
+            if (_diagnostics.Count < MaxDiagnostics)
+            {
+                _diagnostics.Add(SpecDiagnostic.Create(kind, location, arguments));
+            }
         }
     }
 }

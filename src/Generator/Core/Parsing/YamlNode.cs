@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 using LstmGen.Generator.Diagnostics;
 
 namespace LstmGen.Generator.Parsing
@@ -73,9 +75,62 @@ namespace LstmGen.Generator.Parsing
                         return "nothing (null)";
                     }
 
-                    var shown = Value.Length > 40 ? Value.Substring(0, 40) + "..." : Value;
+                    var shown = Shown(Value);
                     return IsPlain ? "'" + shown + "'" : "the quoted string '" + shown + "'";
             }
         }
+
+        /// <summary>The longest text from the spec that a message repeats; a hostile spec's megabyte-long value is cut.</summary>
+        public const int MaxShownLength = 60;
+
+        /// <summary>
+        /// Text from the spec made fit for a one-line message: cut after <see cref="MaxShownLength"/> characters (with
+        /// its full length said), and control, format and line-break characters written as <c>\n</c> or <c>\u0001</c>.
+        /// </summary>
+        public static string Shown(string value)
+        {
+            var length = value.Length > MaxShownLength ? MaxShownLength : value.Length;
+            var builder = new StringBuilder(length + 32);
+            for (var i = 0; i < length; i++)
+            {
+                var c = value[i];
+                switch (c)
+                {
+                    case '\n':
+                        builder.Append("\\n");
+                        break;
+                    case '\r':
+                        builder.Append("\\r");
+                        break;
+                    case '\t':
+                        builder.Append("\\t");
+                        break;
+                    default:
+                        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                        if (char.IsControl(c) || category == UnicodeCategory.Format || category == UnicodeCategory.LineSeparator ||
+                            category == UnicodeCategory.ParagraphSeparator || (char.IsSurrogate(c) && !IsPairAt(value, i)))
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            if (length < value.Length)
+            {
+                builder.Append("... (").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
+            }
+
+            return builder.ToString();
+        }
+
+        private static bool IsPairAt(string value, int i) =>
+            char.IsHighSurrogate(value[i]) ? i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) && i + 1 < MaxShownLength
+            : i > 0 && char.IsHighSurrogate(value[i - 1]);
     }
 }

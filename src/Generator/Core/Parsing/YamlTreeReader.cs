@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using LstmGen.Generator.Diagnostics;
 using YamlDotNet.Core;
@@ -17,24 +18,45 @@ namespace LstmGen.Generator.Parsing
         /// <summary>No valid spec nests deeper than a handful of levels; this stops stack exhaustion by hostile input.</summary>
         public const int MaxDepth = 32;
 
+        /// <summary>
+        /// The most YAML nodes (keys, values, list items) a spec may hold. Each costs a few hundred bytes while reading;
+        /// a network at every size limit needs a few thousand (1,000 listed blocks of 4 keys is 9,000).
+        /// </summary>
+        public const int MaxNodes = 20000;
+
         private readonly string _path;
+        private readonly string _text;
         private readonly List<SpecDiagnostic> _diagnostics;
         private Mark _lastGood = Mark.Empty;
+        private int _nodes;
+        private List<int>? _lineStarts;
 
-        private YamlTreeReader(string path, List<SpecDiagnostic> diagnostics)
+        private YamlTreeReader(string path, string text, List<SpecDiagnostic> diagnostics)
         {
             _path = path;
+            _text = text;
             _diagnostics = diagnostics;
         }
 
         /// <summary>Returns the document's root node, or null when the text is not a usable YAML document.</summary>
         public static YamlNode? Read(string path, string text, List<SpecDiagnostic> diagnostics)
         {
-            return new YamlTreeReader(path, diagnostics).ReadDocument(text);
+            return new YamlTreeReader(path, text, diagnostics).ReadDocument(text);
         }
 
         private YamlNode? ReadDocument(string text)
         {
+            var forbidden = FirstNonPrintable(text);
+            if (forbidden >= 0)
+            {
+                // YAML allows only printable characters (YAML 1.2 §5.1); YamlDotNet lets some through, and .NET's number
+                // parser would even read "1\0" as 1. Such a character is almost always a damaged or binary file.
+                Add(SpecDiagnostic.Create(DiagnosticCatalog.MalformedYaml, ToLocation(forbidden, forbidden + 1),
+                    "the character U+" + ((int)text[forbidden]).ToString("X4", CultureInfo.InvariantCulture) + " is not allowed in YAML. " +
+                    "Remove it, or write it as an escape inside double quotes (\"\\u0007\")"));
+                return null;
+            }
+
             try
             {
                 var parser = new Parser(new StringReader(text));
@@ -86,7 +108,7 @@ namespace LstmGen.Generator.Parsing
                     location = FirstIndentationTab(text) ?? location;
                 }
 
-                _diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.MalformedYaml, location, message.TrimEnd('.') + ". Check the indentation (spaces only, no tabs) and the quoting around this point"));
+                Add(SpecDiagnostic.Create(DiagnosticCatalog.MalformedYaml, location, YamlNode.Shown(message.TrimEnd('.')) + ". Check the indentation (spaces only, no tabs) and the quoting around this point"));
                 return null;
             }
             catch (InvalidOperationException)
@@ -98,7 +120,7 @@ namespace LstmGen.Generator.Parsing
             catch (Exception e) when (!(e is OutOfMemoryException))
             {
                 // YamlDotNet should only throw YamlException; anything else must still not crash the compiler.
-                _diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.MalformedYaml, SourceLocation.FileStart(_path), e.Message));
+                Add(SpecDiagnostic.Create(DiagnosticCatalog.MalformedYaml, ToLocation(_lastGood, _lastGood), "the YAML reader failed near this point (" + e.GetType().Name + ": " + YamlNode.Shown(e.Message) + "). Check the text here"));
                 return null;
             }
         }
@@ -108,7 +130,14 @@ namespace LstmGen.Generator.Parsing
             var current = parser.Current!;
             if (depth > MaxDepth)
             {
-                Report(DiagnosticCatalog.UnsupportedYaml, current.Start, current.End, "Collections nested more than " + MaxDepth + " levels deep");
+                Report(DiagnosticCatalog.UnsupportedYaml, current.Start, current.End, "Collections nested more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+                return null;
+            }
+
+            if (++_nodes > MaxNodes)
+            {
+                Add(SpecDiagnostic.Create(DiagnosticCatalog.SizeLimit, ToLocation(current.Start, current.End), "The number of YAML nodes (keys, values and list items)",
+                    (MaxNodes + 1).ToString(CultureInfo.InvariantCulture) + " or more", MaxNodes.ToString(CultureInfo.InvariantCulture)));
                 return null;
             }
 
@@ -171,7 +200,7 @@ namespace LstmGen.Generator.Parsing
 
                         if (key.Kind != YamlNodeKind.Scalar)
                         {
-                            _diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.UnsupportedYaml, key.Location, "Keys that are lists or mappings"));
+                            Add(SpecDiagnostic.Create(DiagnosticCatalog.UnsupportedYaml, key.Location, "Keys that are lists or mappings"));
                             return null;
                         }
 
@@ -188,7 +217,7 @@ namespace LstmGen.Generator.Parsing
 
                         if (!seen.Add(key.Value))
                         {
-                            _diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.DuplicateKey, key.Location, key.Value, "this mapping"));
+                            Add(SpecDiagnostic.Create(DiagnosticCatalog.DuplicateKey, key.Location, YamlNode.Shown(key.Value), "this mapping"));
                             continue;
                         }
 
@@ -206,14 +235,12 @@ namespace LstmGen.Generator.Parsing
 
         private SourceLocation? FirstIndentationTab(string text)
         {
-            var line = 0;
             var lineStart = 0;
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                if (c == '\n')
+                if (IsLineBreak(c))
                 {
-                    line++;
                     lineStart = i + 1;
                 }
                 else if (c == '\t')
@@ -226,12 +253,57 @@ namespace LstmGen.Generator.Parsing
 
                     if (leading)
                     {
-                        return new SourceLocation(_path, i, 1, line, i - lineStart, line, i - lineStart + 1);
+                        return ToLocation(i, i + 1);
                     }
                 }
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The index of the first character YAML does not allow in a stream, or -1: C0 and C1 control characters other
+        /// than tab, LF, CR and NEL, DEL, U+FFFE, U+FFFF and unpaired surrogates (YAML 1.2 §5.1, c-printable).
+        /// </summary>
+        private static int FirstNonPrintable(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c < ' ')
+                {
+                    if (c != '\t' && c != '\n' && c != '\r')
+                    {
+                        return i;
+                    }
+                }
+                else if (c >= '\u007F' && c <= '\u009F')
+                {
+                    if (c != '\u0085')
+                    {
+                        return i;
+                    }
+                }
+                else if (c == '\uFFFE' || c == '\uFFFF')
+                {
+                    return i;
+                }
+                else if (char.IsHighSurrogate(c))
+                {
+                    if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                    {
+                        return i;
+                    }
+
+                    i++;
+                }
+                else if (char.IsLowSurrogate(c))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private bool MoveNext(IParser parser)
@@ -246,24 +318,66 @@ namespace LstmGen.Generator.Parsing
 
         private void Report(DiagnosticKind kind, Mark start, Mark end, string argument)
         {
-            _diagnostics.Add(SpecDiagnostic.Create(kind, ToLocation(start, end), argument));
+            Add(SpecDiagnostic.Create(kind, ToLocation(start, end), argument));
         }
 
-        private SourceLocation ToLocation(Mark start, Mark end)
+        private void Add(SpecDiagnostic diagnostic)
         {
-            // YamlDotNet marks are 1-based in line and column; Roslyn positions are 0-based.
-            var startIndex = ClampToInt(start.Index);
-            var endIndex = Math.Max(startIndex, ClampToInt(end.Index));
-            return new SourceLocation(
-                _path,
-                startIndex,
-                endIndex - startIndex,
-                Math.Max(0, ClampToInt(start.Line) - 1),
-                Math.Max(0, ClampToInt(start.Column) - 1),
-                Math.Max(0, ClampToInt(end.Line) - 1),
-                Math.Max(0, ClampToInt(end.Column) - 1));
+            if (_diagnostics.Count < SpecParser.MaxDiagnostics)
+            {
+                _diagnostics.Add(diagnostic);
+            }
         }
 
-        private static int ClampToInt(long value) => value > int.MaxValue ? int.MaxValue : value < 0 ? 0 : (int)value;
+        private SourceLocation ToLocation(Mark start, Mark end) => ToLocation(ClampToText(start.Index), ClampToText(end.Index));
+
+        /// <summary>
+        /// The location of characters [start, end) of the text. Lines and columns are computed here from the offsets,
+        /// with the line breaks Roslyn's SourceText knows (CR LF, CR, LF, NEL, LS, PS), rather than taken from
+        /// YamlDotNet's marks: so that the compiler's "file(line,col)" and the IDE's squiggle agree on every file.
+        /// </summary>
+        private SourceLocation ToLocation(int start, int end)
+        {
+            end = Math.Max(start, end);
+            var (startLine, startColumn) = LinePosition(start);
+            var (endLine, endColumn) = LinePosition(end);
+            return new SourceLocation(_path, start, end - start, startLine, startColumn, endLine, endColumn);
+        }
+
+        private (int Line, int Column) LinePosition(int index)
+        {
+            var starts = _lineStarts ??= LineStarts(_text);
+            var line = starts.BinarySearch(index);
+            if (line < 0)
+            {
+                line = ~line - 1;
+            }
+
+            return (line, index - starts[line]);
+        }
+
+        private static List<int> LineStarts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                if (IsLineBreak(c))
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            return starts;
+        }
+
+        private static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+
+        private int ClampToText(long index) => index > _text.Length ? _text.Length : index < 0 ? 0 : (int)index;
     }
 }
