@@ -125,6 +125,16 @@ namespace LstmGen.Generator.Tests
         }
 
         [Fact]
+        public void LSTM0008_names_that_differ_only_in_case_collide_too()
+        {
+            // The compiler compares generated file names without case (Bad.g.cs, BAD.g.cs): CS8785 otherwise.
+            var run = GeneratorHarness.Run(("a.lstm.yaml", Valid), ("b.lstm.yaml", Valid.Replace("name: Bad", "name: BAD")));
+
+            Assert.Equal(new[] { "LSTM0008", "LSTM0008" }, run.Diagnostics.Select(d => d.Id));
+            Assert.Empty(run.Sources);
+        }
+
+        [Fact]
         public void LSTM0008_a_third_spec_with_its_own_name_is_still_emitted()
         {
             var run = GeneratorHarness.Run(

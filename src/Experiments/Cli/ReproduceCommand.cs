@@ -39,7 +39,8 @@ namespace LstmGen.Experiments.Cli
                 var watch = Stopwatch.StartNew();
                 foreach (var row in selected)
                 {
-                    var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null };
+                    // Long trials checkpoint their training state, so an interrupted reproduction loses at most a few minutes.
+                    var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints") };
                     var trials = isQuick ? Math.Min(2, row.Paper.Trials) : row.Paper.Trials;
                     var summary = RunCommand.RunRow(console, row, trials, parseResult.GetValue(seed), options, Path.Combine(directory, row.Id + ".jsonl"), parseResult.GetValue(threads), cancellationToken);
                     console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

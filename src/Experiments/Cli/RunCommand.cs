@@ -69,15 +69,25 @@ namespace LstmGen.Experiments.Cli
             });
             var spec = new Option<string?>("--spec") { Description = "Train this spec (not compiled in) instead of the row's network, with the reference interpreter (slower).", HelpName = "file.lstm.yaml" };
             var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+            var checkpoints = new Option<string?>("--checkpoints") { Description = "Save each running trial's training state in this directory (Exps 2, 4, 5, 6); a rerun resumes trials from it, bit-identically.", HelpName = "dir" };
+            var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "Training sequences between two checkpoints (default 10,000)." };
+            checkpointEvery.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<long?>() is < 1)
+                {
+                    r.AddError("--checkpoint-every must be positive");
+                }
+            });
             var command = new Command("run", "Run the trials of one row of the paper's tables and compare with the paper.")
             {
-                rowArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json,
+                rowArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery,
             };
             command.WithExamples(
                 "lstmgen run 6a",
                 "lstmgen run 1-5 --trials 30 --update per-sequence",
                 "lstmgen run 4-100 --trials 3 --max-sequences 200000 --results results/quick.jsonl",
-                "lstmgen run 6a --spec my-variant.lstm.yaml --trials 2");
+                "lstmgen run 6a --spec my-variant.lstm.yaml --trials 2",
+                "lstmgen run 4-1000 --checkpoints results/checkpoints --checkpoint-every 20000");
             command.SetAction((parseResult, cancellationToken) =>
             {
                 var row = PaperRows.Find(parseResult.GetValue(rowArgument)!)
@@ -90,6 +100,8 @@ namespace LstmGen.Experiments.Cli
                     ErrorMeasure = parseResult.GetValue(measure) == "absolute" ? TrainingErrorMeasure.Absolute : TrainingErrorMeasure.Squared,
                     LearningRate = parseResult.GetValue(learningRate),
                     Network = SpecNetwork(console, row, parseResult.GetValue(spec)),
+                    CheckpointDirectory = parseResult.GetValue(checkpoints),
+                    CheckpointEvery = parseResult.GetValue(checkpointEvery),
                 };
                 var count = parseResult.GetValue(trials) ?? row.Paper.Trials;
                 var path = parseResult.GetValue(results) ?? Path.Combine("results", row.Id + ".jsonl");

@@ -52,7 +52,7 @@ namespace LstmGen.Generator
 
             var emitted = specs
                 .Combine(duplicates.Select(static (d, _) => d.Names))
-                .Where(static pair => !pair.Right.Contains(pair.Left.TypeName))
+                .Where(static pair => !pair.Right.Contains(pair.Left.TypeName, StringComparer.OrdinalIgnoreCase))
                 .Select(static (pair, _) => pair.Left)
                 .WithTrackingName(TrackingNames.Emit);
 
@@ -94,7 +94,8 @@ namespace LstmGen.Generator
         {
             var diagnostics = new List<SpecDiagnostic>();
             var duplicated = new List<string>();
-            foreach (var group in names.GroupBy(n => n.TypeName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            // Case-insensitive: the compiler compares generated file names (Step.g.cs, step.g.cs) without case.
+            foreach (var group in names.GroupBy(n => n.TypeName, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var all = group.OrderBy(n => n.Location.FilePath, StringComparer.Ordinal).ToList();
                 if (all.Count < 2)
@@ -102,11 +103,11 @@ namespace LstmGen.Generator
                     continue;
                 }
 
-                duplicated.Add(group.Key);
                 foreach (var name in all)
                 {
+                    duplicated.Add(name.TypeName);
                     var other = all.First(n => !ReferenceEquals(n, name));
-                    diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.DuplicateTypeName, name.Location, group.Key, other.SpecFileName));
+                    diagnostics.Add(SpecDiagnostic.Create(DiagnosticCatalog.DuplicateTypeName, name.Location, name.TypeName, other.SpecFileName));
                 }
             }
 
