@@ -1,0 +1,83 @@
+using System;
+using System.Threading;
+using LstmGen.Experiments.Harness;
+using LstmGen.Runtime;
+using Xunit;
+
+namespace LstmGen.Experiments.Tests.Harness
+{
+    /// <summary>A training step that produces NaN or infinity stops the run with an error that names where (never continues silently).</summary>
+    public sealed class NumericalGuardTests
+    {
+        [Fact]
+        public void A_run_that_produces_NaN_stops_naming_the_sequence_the_step_and_the_weight_group()
+        {
+            // Weight 22 (block 0, cell 0, from input 0) overflowed to infinity: inf * 0 is NaN at the first step whose input is 0.
+            var row = PaperRows.Find("4-100")!;
+            var options = new RunOptions { MaxSequences = 1000, Network = () => new OverflowedWeight(PaperNetworks.Find("Exp4Adding")!.Create(), 22) };
+
+            var error = Assert.Throws<NumericalException>(() =>
+                row.RunTrial(0, TrialSeeds.For(row.Id, 0), options, new TrialProgress(row.Id, 0), CancellationToken.None));
+
+            Assert.Matches(@"^Exp4Adding: training sequence \\d+, step \d+: an output became NaN or infinite; non-finite weights: the weights into block\[0\]\.cell\[0\] \(first: weight 22, from input\[0\], is ", error.Message);
+        }
+
+        [Fact]
+        public void A_sane_run_is_not_stopped()
+        {
+            var row = PaperRows.Find("4-100")!;
+            var result = row.RunTrial(0, TrialSeeds.For(row.Id, 0), new RunOptions { MaxSequences = 200 }, new TrialProgress(row.Id, 0), CancellationToken.None);
+            Assert.Equal(200, result.Sequences);
+        }
+
+        /// <summary>A network one of whose weights is infinite after initialisation, as after an overflow.</summary>
+        private sealed class OverflowedWeight : ILstmNetwork
+        {
+            private readonly ILstmNetwork _inner;
+            private readonly int _index;
+
+            public OverflowedWeight(ILstmNetwork inner, int index)
+            {
+                _inner = inner;
+                _index = index;
+            }
+
+            public string Name => _inner.Name;
+
+            public int InputCount => _inner.InputCount;
+
+            public int OutputCount => _inner.OutputCount;
+
+            public int WeightCount => _inner.WeightCount;
+
+            public double LearningRate { get => _inner.LearningRate; set => _inner.LearningRate = value; }
+
+            public UpdateTiming Update { get => _inner.Update; set => _inner.Update = value; }
+
+            public string SpecText => _inner.SpecText;
+
+            public string SpecFileName => _inner.SpecFileName;
+
+            public void InitializeWeights(ulong seed)
+            {
+                _inner.InitializeWeights(seed);
+                var weights = new double[_inner.WeightCount];
+                _inner.CopyWeightsTo(weights);
+                weights[_index] = double.PositiveInfinity;
+                _inner.SetWeights(weights);
+            }
+
+            public void Reset() => _inner.Reset();
+
+            public void Step(ReadOnlySpan<double> input, Span<double> output) => _inner.Step(input, output);
+
+            public void TrainStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> output) => _inner.TrainStep(input, target, output);
+
+            public void EndSequence() => _inner.EndSequence();
+
+            public void CopyWeightsTo(Span<double> destination) => _inner.CopyWeightsTo(destination);
+
+            public void SetWeights(ReadOnlySpan<double> source) => _inner.SetWeights(source);
+        }
+    }
+}
