@@ -19,7 +19,7 @@ namespace LstmGen.Experiments.Tests.Harness
             var error = Assert.Throws<NumericalException>(() =>
                 row.RunTrial(0, TrialSeeds.For(row.Id, 0), options, new TrialProgress(row.Id, 0), CancellationToken.None));
 
-            Assert.Matches(@"^Exp4Adding: training sequence \\d+, step \d+: an output became NaN or infinite; non-finite weights: the weights into block\[0\]\.cell\[0\] \(first: weight 22, from input\[0\], is ", error.Message);
+            Assert.Matches(@"^Exp4Adding: training sequence \d+, step \d+: an output became NaN or infinite; non-finite weights: the weights into block\[0\]\.cell\[0\] \(first: weight 22, from input\[0\], is ", error.Message);
         }
 
         [Fact]
