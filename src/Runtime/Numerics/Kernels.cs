@@ -1,18 +1,33 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace LstmGen.Runtime
 {
     /// <summary>
-    /// The two loops of the learning rule that generated code calls for long rows (short rows are unrolled inline):
-    /// a dot product for net inputs (Eqs. 6-9) and a scaled add for traces and weight changes (Eqs. 22, 25-28).
-    /// The summation order is fixed (four interleaved partial sums, then the tail), independent of the machine's
-    /// vector width, so that JIT and NativeAOT builds give bit-identical results.
+    /// The row loops of the forward pass and the learning rule that generated code calls: a dot product for net
+    /// inputs (Eqs. 7-9 and the output units) and scaled adds for traces and weight changes (Eqs. 22, 25-28).
+    /// <para>
+    /// Determinism: every path gives the same bits on every machine, so that JIT and NativeAOT builds (which target
+    /// different instruction sets) agree. <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double})"/> sums in one
+    /// fixed order whatever the vector width: four interleaved partial sums s_l = Σ_{i mod 4 = l} a_i b_i over the
+    /// first 4⌊n/4⌋ terms, combined as (s0 + s1) + (s2 + s3), then the remaining terms added one by one. A
+    /// <c>Vector256&lt;double&gt;</c> holds the four partial sums in its lanes; without AVX two <c>Vector128</c>
+    /// halves hold them; the scalar fallback keeps them in four variables; the generator writes short rows out in the
+    /// same order. The scaled adds are elementwise (d_i += a·s_i, each element one multiply and one add), so their
+    /// results do not depend on the vector width at all. No fused multiply-add is ever used: it would round once
+    /// where the other paths round twice.
+    /// </para>
+    /// <para>
+    /// The methods are inlined into the generated code, where the row lengths are constants: the length checks
+    /// fold away and the loops run a known number of times.
+    /// </para>
     /// </summary>
     public static class Kernels
     {
-        /// <summary>Σ_i a[i]·b[i]. The spans must have the same length.</summary>
+        /// <summary>Σ_i a[i]·b[i] in the fixed order described on <see cref="Kernels"/>. The spans must have the same length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
         {
             if (a.Length != b.Length)
@@ -22,26 +37,66 @@ namespace LstmGen.Runtime
 
             ref var pa = ref MemoryMarshal.GetReference(a);
             ref var pb = ref MemoryMarshal.GetReference(b);
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            var n = a.Length;
+            var whole = n & ~3;
             var i = 0;
-            for (; i <= a.Length - 4; i += 4)
+            double sum;
+            if (Vector256.IsHardwareAccelerated)
             {
-                s0 += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
-                s1 += Unsafe.Add(ref pa, i + 1) * Unsafe.Add(ref pb, i + 1);
-                s2 += Unsafe.Add(ref pa, i + 2) * Unsafe.Add(ref pb, i + 2);
-                s3 += Unsafe.Add(ref pa, i + 3) * Unsafe.Add(ref pb, i + 3);
+                var acc = Vector256<double>.Zero;
+                for (; i < whole; i += 4)
+                {
+                    acc += Vector256.LoadUnsafe(ref pa, (nuint)i) * Vector256.LoadUnsafe(ref pb, (nuint)i);
+                }
+
+                sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                var acc01 = Vector128<double>.Zero;
+                var acc23 = Vector128<double>.Zero;
+                for (; i < whole; i += 4)
+                {
+                    acc01 += Vector128.LoadUnsafe(ref pa, (nuint)i) * Vector128.LoadUnsafe(ref pb, (nuint)i);
+                    acc23 += Vector128.LoadUnsafe(ref pa, (nuint)(i + 2)) * Vector128.LoadUnsafe(ref pb, (nuint)(i + 2));
+                }
+
+                sum = (acc01.GetElement(0) + acc01.GetElement(1)) + (acc23.GetElement(0) + acc23.GetElement(1));
+            }
+            else
+            {
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (; i < whole; i += 4)
+                {
+                    s0 += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
+                    s1 += Unsafe.Add(ref pa, i + 1) * Unsafe.Add(ref pb, i + 1);
+                    s2 += Unsafe.Add(ref pa, i + 2) * Unsafe.Add(ref pb, i + 2);
+                    s3 += Unsafe.Add(ref pa, i + 3) * Unsafe.Add(ref pb, i + 3);
+                }
+
+                sum = (s0 + s1) + (s2 + s3);
             }
 
-            var sum = (s0 + s1) + (s2 + s3);
-            for (; i < a.Length; i++)
+            // The last n mod 4 terms, one by one. Written out rather than looped: with the constant row lengths of
+            // generated code the conditions fold and only the needed adds remain.
+            if ((n & 3) != 0)
             {
-                sum += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
+                sum += Unsafe.Add(ref pa, whole) * Unsafe.Add(ref pb, whole);
+                if ((n & 3) > 1)
+                {
+                    sum += Unsafe.Add(ref pa, whole + 1) * Unsafe.Add(ref pb, whole + 1);
+                    if ((n & 3) > 2)
+                    {
+                        sum += Unsafe.Add(ref pa, whole + 2) * Unsafe.Add(ref pb, whole + 2);
+                    }
+                }
             }
 
             return sum;
         }
 
-        /// <summary>Σ_i a[i]·b[i] in single precision.</summary>
+        /// <summary>Σ_i a[i]·b[i] in single precision, in the same fixed order (four interleaved partial sums).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
         {
             if (a.Length != b.Length)
@@ -51,26 +106,55 @@ namespace LstmGen.Runtime
 
             ref var pa = ref MemoryMarshal.GetReference(a);
             ref var pb = ref MemoryMarshal.GetReference(b);
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            var n = a.Length;
+            var whole = n & ~3;
             var i = 0;
-            for (; i <= a.Length - 4; i += 4)
+            float sum;
+            if (Vector128.IsHardwareAccelerated)
             {
-                s0 += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
-                s1 += Unsafe.Add(ref pa, i + 1) * Unsafe.Add(ref pb, i + 1);
-                s2 += Unsafe.Add(ref pa, i + 2) * Unsafe.Add(ref pb, i + 2);
-                s3 += Unsafe.Add(ref pa, i + 3) * Unsafe.Add(ref pb, i + 3);
+                // Four float lanes: the same four partial sums as the double kernel.
+                var acc = Vector128<float>.Zero;
+                for (; i < whole; i += 4)
+                {
+                    acc += Vector128.LoadUnsafe(ref pa, (nuint)i) * Vector128.LoadUnsafe(ref pb, (nuint)i);
+                }
+
+                sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+            }
+            else
+            {
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                for (; i < whole; i += 4)
+                {
+                    s0 += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
+                    s1 += Unsafe.Add(ref pa, i + 1) * Unsafe.Add(ref pb, i + 1);
+                    s2 += Unsafe.Add(ref pa, i + 2) * Unsafe.Add(ref pb, i + 2);
+                    s3 += Unsafe.Add(ref pa, i + 3) * Unsafe.Add(ref pb, i + 3);
+                }
+
+                sum = (s0 + s1) + (s2 + s3);
             }
 
-            var sum = (s0 + s1) + (s2 + s3);
-            for (; i < a.Length; i++)
+            // The last n mod 4 terms, one by one. Written out rather than looped: with the constant row lengths of
+            // generated code the conditions fold and only the needed adds remain.
+            if ((n & 3) != 0)
             {
-                sum += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
+                sum += Unsafe.Add(ref pa, whole) * Unsafe.Add(ref pb, whole);
+                if ((n & 3) > 1)
+                {
+                    sum += Unsafe.Add(ref pa, whole + 1) * Unsafe.Add(ref pb, whole + 1);
+                    if ((n & 3) > 2)
+                    {
+                        sum += Unsafe.Add(ref pa, whole + 2) * Unsafe.Add(ref pb, whole + 2);
+                    }
+                }
             }
 
             return sum;
         }
 
         /// <summary>destination[i] += scale·source[i]. The spans must have the same length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void AddScaled(Span<double> destination, double scale, ReadOnlySpan<double> source)
         {
             if (destination.Length != source.Length)
@@ -80,13 +164,35 @@ namespace LstmGen.Runtime
 
             ref var pd = ref MemoryMarshal.GetReference(destination);
             ref var ps = ref MemoryMarshal.GetReference(source);
-            for (var i = 0; i < destination.Length; i++)
+            var n = destination.Length;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var a = Vector256.Create(scale);
+                for (; i < (n & ~3); i += 4)
+                {
+                    (Vector256.LoadUnsafe(ref pd, (nuint)i) + (a * Vector256.LoadUnsafe(ref ps, (nuint)i))).StoreUnsafe(ref pd, (nuint)i);
+                }
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                // Pairs (all of them without AVX, the one left over after the quads with it).
+                var a = Vector128.Create(scale);
+                for (; i < (n & ~1); i += 2)
+                {
+                    (Vector128.LoadUnsafe(ref pd, (nuint)i) + (a * Vector128.LoadUnsafe(ref ps, (nuint)i))).StoreUnsafe(ref pd, (nuint)i);
+                }
+            }
+
+            for (; i < n; i++)
             {
                 Unsafe.Add(ref pd, i) += scale * Unsafe.Add(ref ps, i);
             }
         }
 
         /// <summary>destination[i] += scale·source[i] in single precision.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void AddScaled(Span<float> destination, float scale, ReadOnlySpan<float> source)
         {
             if (destination.Length != source.Length)
@@ -96,12 +202,119 @@ namespace LstmGen.Runtime
 
             ref var pd = ref MemoryMarshal.GetReference(destination);
             ref var ps = ref MemoryMarshal.GetReference(source);
-            for (var i = 0; i < destination.Length; i++)
+            var n = destination.Length;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var a = Vector256.Create(scale);
+                for (; i <= n - 8; i += 8)
+                {
+                    (Vector256.LoadUnsafe(ref pd, (nuint)i) + (a * Vector256.LoadUnsafe(ref ps, (nuint)i))).StoreUnsafe(ref pd, (nuint)i);
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                var a = Vector128.Create(scale);
+                for (; i <= n - 4; i += 4)
+                {
+                    (Vector128.LoadUnsafe(ref pd, (nuint)i) + (a * Vector128.LoadUnsafe(ref ps, (nuint)i))).StoreUnsafe(ref pd, (nuint)i);
+                }
+            }
+
+            for (; i < n; i++)
             {
                 Unsafe.Add(ref pd, i) += scale * Unsafe.Add(ref ps, i);
             }
         }
 
+        /// <summary>
+        /// destination[i] += (scale0·source0[i] + scale1·source1[i]): the two cell terms of Eq. 26 for a block of two
+        /// cells, summed before they reach the weight (or the sequence's sum of changes), so that per-step and
+        /// per-sequence updates of a single change are the same number. The spans must have the same length.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddScaled(Span<double> destination, double scale0, ReadOnlySpan<double> source0, double scale1, ReadOnlySpan<double> source1)
+        {
+            if (destination.Length != source0.Length || destination.Length != source1.Length)
+            {
+                ThrowLengthMismatch();
+            }
+
+            ref var pd = ref MemoryMarshal.GetReference(destination);
+            ref var p0 = ref MemoryMarshal.GetReference(source0);
+            ref var p1 = ref MemoryMarshal.GetReference(source1);
+            var n = destination.Length;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var a0 = Vector256.Create(scale0);
+                var a1 = Vector256.Create(scale1);
+                for (; i < (n & ~3); i += 4)
+                {
+                    var change = (a0 * Vector256.LoadUnsafe(ref p0, (nuint)i)) + (a1 * Vector256.LoadUnsafe(ref p1, (nuint)i));
+                    (Vector256.LoadUnsafe(ref pd, (nuint)i) + change).StoreUnsafe(ref pd, (nuint)i);
+                }
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var a0 = Vector128.Create(scale0);
+                var a1 = Vector128.Create(scale1);
+                for (; i < (n & ~1); i += 2)
+                {
+                    var change = (a0 * Vector128.LoadUnsafe(ref p0, (nuint)i)) + (a1 * Vector128.LoadUnsafe(ref p1, (nuint)i));
+                    (Vector128.LoadUnsafe(ref pd, (nuint)i) + change).StoreUnsafe(ref pd, (nuint)i);
+                }
+            }
+
+            for (; i < n; i++)
+            {
+                Unsafe.Add(ref pd, i) += (scale0 * Unsafe.Add(ref p0, i)) + (scale1 * Unsafe.Add(ref p1, i));
+            }
+        }
+
+        /// <summary>destination[i] += (scale0·source0[i] + scale1·source1[i]) in single precision.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddScaled(Span<float> destination, float scale0, ReadOnlySpan<float> source0, float scale1, ReadOnlySpan<float> source1)
+        {
+            if (destination.Length != source0.Length || destination.Length != source1.Length)
+            {
+                ThrowLengthMismatch();
+            }
+
+            ref var pd = ref MemoryMarshal.GetReference(destination);
+            ref var p0 = ref MemoryMarshal.GetReference(source0);
+            ref var p1 = ref MemoryMarshal.GetReference(source1);
+            var n = destination.Length;
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var a0 = Vector256.Create(scale0);
+                var a1 = Vector256.Create(scale1);
+                for (; i <= n - 8; i += 8)
+                {
+                    var change = (a0 * Vector256.LoadUnsafe(ref p0, (nuint)i)) + (a1 * Vector256.LoadUnsafe(ref p1, (nuint)i));
+                    (Vector256.LoadUnsafe(ref pd, (nuint)i) + change).StoreUnsafe(ref pd, (nuint)i);
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                var a0 = Vector128.Create(scale0);
+                var a1 = Vector128.Create(scale1);
+                for (; i <= n - 4; i += 4)
+                {
+                    var change = (a0 * Vector128.LoadUnsafe(ref p0, (nuint)i)) + (a1 * Vector128.LoadUnsafe(ref p1, (nuint)i));
+                    (Vector128.LoadUnsafe(ref pd, (nuint)i) + change).StoreUnsafe(ref pd, (nuint)i);
+                }
+            }
+
+            for (; i < n; i++)
+            {
+                Unsafe.Add(ref pd, i) += (scale0 * Unsafe.Add(ref p0, i)) + (scale1 * Unsafe.Add(ref p1, i));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private static void ThrowLengthMismatch() =>
             throw new ArgumentException("The spans must have the same length.");
     }
