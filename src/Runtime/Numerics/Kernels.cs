@@ -11,11 +11,12 @@ namespace LstmGen.Runtime
     /// <para>
     /// Determinism: every path gives the same bits on every machine, so that JIT and NativeAOT builds (which target
     /// different instruction sets) agree. <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double})"/> sums in one
-    /// fixed order whatever the vector width: four interleaved partial sums s_l = Σ_{i mod 4 = l} a_i b_i over the
-    /// first 4⌊n/4⌋ terms, combined as (s0 + s1) + (s2 + s3), then the remaining terms added one by one. A
-    /// <c>Vector256&lt;double&gt;</c> holds the four partial sums in its lanes; without AVX two <c>Vector128</c>
-    /// halves hold them; the scalar fallback keeps them in four variables; the generator writes short rows out in the
-    /// same order. The scaled adds are elementwise (d_i += a·s_i, each element one multiply and one add), so their
+    /// fixed order whatever the vector width: eight interleaved partial sums s_l = Σ_{i mod 8 = l} a_i b_i over the
+    /// first 8⌊n/8⌋ terms, each accumulated in increasing i, combined as ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7)),
+    /// then the remaining n mod 8 terms added one by one. With AVX two <c>Vector256&lt;double&gt;</c> accumulators
+    /// hold the eight partial sums (two chains, so the adds' latency overlaps); without it four <c>Vector128</c>
+    /// accumulators do; the scalar fallback keeps eight variables; the generator writes short rows out in the same
+    /// order. The scaled adds are elementwise (d_i += a·s_i, each element one multiply and one add), so their
     /// results do not depend on the vector width at all. No fused multiply-add is ever used: it would round once
     /// where the other paths round twice.
     /// </para>
@@ -38,64 +39,69 @@ namespace LstmGen.Runtime
             ref var pa = ref MemoryMarshal.GetReference(a);
             ref var pb = ref MemoryMarshal.GetReference(b);
             var n = a.Length;
-            var whole = n & ~3;
+            var whole = n & ~7;
             var i = 0;
             double sum;
             if (Vector256.IsHardwareAccelerated)
             {
-                var acc = Vector256<double>.Zero;
-                for (; i < whole; i += 4)
+                // Lanes 0-3 and 4-7: two independent chains, so the adds' latency overlaps.
+                var acc0 = Vector256<double>.Zero;
+                var acc1 = Vector256<double>.Zero;
+                for (; i < whole; i += 8)
                 {
-                    acc += Vector256.LoadUnsafe(ref pa, (nuint)i) * Vector256.LoadUnsafe(ref pb, (nuint)i);
+                    acc0 += Vector256.LoadUnsafe(ref pa, (nuint)i) * Vector256.LoadUnsafe(ref pb, (nuint)i);
+                    acc1 += Vector256.LoadUnsafe(ref pa, (nuint)(i + 4)) * Vector256.LoadUnsafe(ref pb, (nuint)(i + 4));
                 }
 
-                sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+                var pairs = acc0 + acc1; // (s0 + s4, s1 + s5, s2 + s6, s3 + s7)
+                sum = (pairs.GetElement(0) + pairs.GetElement(1)) + (pairs.GetElement(2) + pairs.GetElement(3));
             }
             else if (Vector128.IsHardwareAccelerated)
             {
                 var acc01 = Vector128<double>.Zero;
                 var acc23 = Vector128<double>.Zero;
-                for (; i < whole; i += 4)
+                var acc45 = Vector128<double>.Zero;
+                var acc67 = Vector128<double>.Zero;
+                for (; i < whole; i += 8)
                 {
                     acc01 += Vector128.LoadUnsafe(ref pa, (nuint)i) * Vector128.LoadUnsafe(ref pb, (nuint)i);
                     acc23 += Vector128.LoadUnsafe(ref pa, (nuint)(i + 2)) * Vector128.LoadUnsafe(ref pb, (nuint)(i + 2));
+                    acc45 += Vector128.LoadUnsafe(ref pa, (nuint)(i + 4)) * Vector128.LoadUnsafe(ref pb, (nuint)(i + 4));
+                    acc67 += Vector128.LoadUnsafe(ref pa, (nuint)(i + 6)) * Vector128.LoadUnsafe(ref pb, (nuint)(i + 6));
                 }
 
-                sum = (acc01.GetElement(0) + acc01.GetElement(1)) + (acc23.GetElement(0) + acc23.GetElement(1));
+                var low = acc01 + acc45;  // (s0 + s4, s1 + s5)
+                var high = acc23 + acc67; // (s2 + s6, s3 + s7)
+                sum = (low.GetElement(0) + low.GetElement(1)) + (high.GetElement(0) + high.GetElement(1));
             }
             else
             {
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                for (; i < whole; i += 4)
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+                for (; i < whole; i += 8)
                 {
                     s0 += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
                     s1 += Unsafe.Add(ref pa, i + 1) * Unsafe.Add(ref pb, i + 1);
                     s2 += Unsafe.Add(ref pa, i + 2) * Unsafe.Add(ref pb, i + 2);
                     s3 += Unsafe.Add(ref pa, i + 3) * Unsafe.Add(ref pb, i + 3);
+                    s4 += Unsafe.Add(ref pa, i + 4) * Unsafe.Add(ref pb, i + 4);
+                    s5 += Unsafe.Add(ref pa, i + 5) * Unsafe.Add(ref pb, i + 5);
+                    s6 += Unsafe.Add(ref pa, i + 6) * Unsafe.Add(ref pb, i + 6);
+                    s7 += Unsafe.Add(ref pa, i + 7) * Unsafe.Add(ref pb, i + 7);
                 }
 
-                sum = (s0 + s1) + (s2 + s3);
+                sum = ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
             }
 
-            // The last n mod 4 terms, one by one. Written out rather than looped: with the constant row lengths of
-            // generated code the conditions fold and only the needed adds remain.
-            if ((n & 3) != 0)
+            // The last n mod 8 terms, one by one.
+            for (; i < n; i++)
             {
-                sum += Unsafe.Add(ref pa, whole) * Unsafe.Add(ref pb, whole);
-                if ((n & 3) > 1)
-                {
-                    sum += Unsafe.Add(ref pa, whole + 1) * Unsafe.Add(ref pb, whole + 1);
-                    if ((n & 3) > 2)
-                    {
-                        sum += Unsafe.Add(ref pa, whole + 2) * Unsafe.Add(ref pb, whole + 2);
-                    }
-                }
+                sum += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
             }
 
             return sum;
         }
 
-        /// <summary>Σ_i a[i]·b[i] in single precision, in the same fixed order (four interleaved partial sums).</summary>
+        /// <summary>Σ_i a[i]·b[i] in single precision, in the same fixed order (eight interleaved partial sums).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
         {
@@ -107,47 +113,55 @@ namespace LstmGen.Runtime
             ref var pa = ref MemoryMarshal.GetReference(a);
             ref var pb = ref MemoryMarshal.GetReference(b);
             var n = a.Length;
-            var whole = n & ~3;
+            var whole = n & ~7;
             var i = 0;
             float sum;
-            if (Vector128.IsHardwareAccelerated)
+            if (Vector256.IsHardwareAccelerated)
             {
-                // Four float lanes: the same four partial sums as the double kernel.
-                var acc = Vector128<float>.Zero;
-                for (; i < whole; i += 4)
+                // Eight float lanes: one vector holds all eight partial sums.
+                var acc = Vector256<float>.Zero;
+                for (; i < whole; i += 8)
                 {
-                    acc += Vector128.LoadUnsafe(ref pa, (nuint)i) * Vector128.LoadUnsafe(ref pb, (nuint)i);
+                    acc += Vector256.LoadUnsafe(ref pa, (nuint)i) * Vector256.LoadUnsafe(ref pb, (nuint)i);
                 }
 
-                sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+                var pairs = acc.GetLower() + acc.GetUpper(); // (s0 + s4, s1 + s5, s2 + s6, s3 + s7)
+                sum = (pairs.GetElement(0) + pairs.GetElement(1)) + (pairs.GetElement(2) + pairs.GetElement(3));
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                var acc0 = Vector128<float>.Zero;
+                var acc1 = Vector128<float>.Zero;
+                for (; i < whole; i += 8)
+                {
+                    acc0 += Vector128.LoadUnsafe(ref pa, (nuint)i) * Vector128.LoadUnsafe(ref pb, (nuint)i);
+                    acc1 += Vector128.LoadUnsafe(ref pa, (nuint)(i + 4)) * Vector128.LoadUnsafe(ref pb, (nuint)(i + 4));
+                }
+
+                var pairs = acc0 + acc1;
+                sum = (pairs.GetElement(0) + pairs.GetElement(1)) + (pairs.GetElement(2) + pairs.GetElement(3));
             }
             else
             {
-                float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                for (; i < whole; i += 4)
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+                for (; i < whole; i += 8)
                 {
                     s0 += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
                     s1 += Unsafe.Add(ref pa, i + 1) * Unsafe.Add(ref pb, i + 1);
                     s2 += Unsafe.Add(ref pa, i + 2) * Unsafe.Add(ref pb, i + 2);
                     s3 += Unsafe.Add(ref pa, i + 3) * Unsafe.Add(ref pb, i + 3);
+                    s4 += Unsafe.Add(ref pa, i + 4) * Unsafe.Add(ref pb, i + 4);
+                    s5 += Unsafe.Add(ref pa, i + 5) * Unsafe.Add(ref pb, i + 5);
+                    s6 += Unsafe.Add(ref pa, i + 6) * Unsafe.Add(ref pb, i + 6);
+                    s7 += Unsafe.Add(ref pa, i + 7) * Unsafe.Add(ref pb, i + 7);
                 }
 
-                sum = (s0 + s1) + (s2 + s3);
+                sum = ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
             }
 
-            // The last n mod 4 terms, one by one. Written out rather than looped: with the constant row lengths of
-            // generated code the conditions fold and only the needed adds remain.
-            if ((n & 3) != 0)
+            for (; i < n; i++)
             {
-                sum += Unsafe.Add(ref pa, whole) * Unsafe.Add(ref pb, whole);
-                if ((n & 3) > 1)
-                {
-                    sum += Unsafe.Add(ref pa, whole + 1) * Unsafe.Add(ref pb, whole + 1);
-                    if ((n & 3) > 2)
-                    {
-                        sum += Unsafe.Add(ref pa, whole + 2) * Unsafe.Add(ref pb, whole + 2);
-                    }
-                }
+                sum += Unsafe.Add(ref pa, i) * Unsafe.Add(ref pb, i);
             }
 
             return sum;

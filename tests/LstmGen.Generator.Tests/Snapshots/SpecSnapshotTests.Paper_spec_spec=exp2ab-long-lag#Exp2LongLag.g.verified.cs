@@ -296,10 +296,16 @@ namespace LstmGen.Networks
             y[101] = hS[0];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells and x(t)).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
                 var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
-                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(wk.Slice(0, 102), y.Slice(0, 102)), out fPrimeK[k]);
+                yOutput[k] = global::LstmGen.Runtime.Kernels.Dot(wk.Slice(0, 102), y.Slice(0, 102));
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 

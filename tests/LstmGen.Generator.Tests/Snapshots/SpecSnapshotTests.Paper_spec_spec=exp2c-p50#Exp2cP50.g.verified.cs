@@ -331,10 +331,16 @@ namespace LstmGen.Networks
             y[55] = yOut1 * hS[1];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
                 var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
-                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(wk[0] * y[54] + wk[1] * y[55], out fPrimeK[k]);
+                yOutput[k] = wk[0] * y[54] + wk[1] * y[55];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 

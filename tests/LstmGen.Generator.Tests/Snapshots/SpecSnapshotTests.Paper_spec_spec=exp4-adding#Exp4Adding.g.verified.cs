@@ -352,10 +352,16 @@ namespace LstmGen.Networks
             y[5] = yOut1 * hS[3];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
                 var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
-                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic((((wk[0] * y[2]) + (wk[1] * y[3])) + ((wk[2] * y[4]) + (wk[3] * y[5]))) + wk[4], out fPrimeK[k]);
+                yOutput[k] = (wk[0] * y[2] + wk[1] * y[3] + wk[2] * y[4] + wk[3] * y[5]) + wk[4];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 

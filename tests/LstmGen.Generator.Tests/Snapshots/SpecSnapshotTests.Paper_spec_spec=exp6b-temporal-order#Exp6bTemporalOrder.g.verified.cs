@@ -388,10 +388,16 @@ namespace LstmGen.Networks
             y[13] = yOut2 * hS[5];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
                 var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
-                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic((((wk[0] * y[8]) + (wk[1] * y[9])) + ((wk[2] * y[10]) + (wk[3] * y[11])) + wk[4] * y[12] + wk[5] * y[13]) + wk[6], out fPrimeK[k]);
+                yOutput[k] = (wk[0] * y[8] + wk[1] * y[9] + wk[2] * y[10] + wk[3] * y[11] + wk[4] * y[12] + wk[5] * y[13]) + wk[6];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 

@@ -727,9 +727,14 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("// Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells" +
                     (outputsReadInputs ? " and x(t)" : string.Empty) + ").");
+                W.Line("// All net inputs first, then the squashes: the dot products and the exps each run back to back.");
                 W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
                 W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
-                W.Line("yOutput[k] = " + Squash + ".Logistic(" + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ", out fPrimeK[k]);");
+                W.Line("yOutput[k] = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                W.CloseBlock();
+                W.Line();
+                W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
+                W.Line("yOutput[k] = " + Squash + ".Logistic(yOutput[k], out fPrimeK[k]);");
                 W.CloseBlock();
                 W.CloseBlock();
                 W.Line();
@@ -788,7 +793,7 @@ namespace LstmGen.Generator.Emitting
 
             /// <summary>
             /// The net input of a row: Σ_m w_m y^m over its runs, the bias unit (y = 1) included. Each run is summed in the
-            /// order of <c>Kernels.Dot</c> (four interleaved partial sums, then the rest), whether it is written out term by
+            /// order of <c>Kernels.Dot</c> (eight interleaved partial sums, then the rest), whether it is written out term by
             /// term (at most <see cref="UnrollLimit"/> terms) or calls the kernel, so the threshold never changes a result;
             /// the runs' sums are added in row order. <paramref name="weightBase"/> is the index of the row's first weight
             /// in <paramref name="weights"/>.
@@ -814,32 +819,36 @@ namespace LstmGen.Generator.Emitting
                 return terms.Count == 0 ? (_isFloat ? "0f" : "0.0") : string.Join(" + ", terms);
             }
 
-            /// <summary>Σ_i w[first + i] · y[source + i] written out in the kernel's order: ((s0 + s1) + (s2 + s3)) + rest.</summary>
+            /// <summary>
+            /// Σ_i w[first + i] · y[source + i] written out in the kernel's order: eight interleaved partial sums combined as
+            /// ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7)), then the rest one by one.
+            /// </summary>
             private string UnrolledDot(string weights, int first, string sources, int source, int count)
             {
                 string Term(int i) => source + i == BiasUnit
                     ? weights + "[" + I(first + i) + "]"
                     : weights + "[" + I(first + i) + "] * " + sources + "[" + I(source + i) + "]";
 
-                var whole = count / 4 * 4;
+                var whole = count / 8 * 8;
                 if (whole == 0)
                 {
                     return string.Join(" + ", Enumerable.Range(0, count).Select(Term));
                 }
 
-                var lanes = new string[4];
-                for (var lane = 0; lane < 4; lane++)
+                string Lane(int lane)
                 {
                     var laneTerms = new List<string>();
-                    for (var i = lane; i < whole; i += 4)
+                    for (var i = lane; i < whole; i += 8)
                     {
                         laneTerms.Add(Term(i));
                     }
 
-                    lanes[lane] = "(" + string.Join(" + ", laneTerms) + ")";
+                    return laneTerms.Count == 1 ? laneTerms[0] : "(" + string.Join(" + ", laneTerms) + ")";
                 }
 
-                var text = "(" + lanes[0] + " + " + lanes[1] + ") + (" + lanes[2] + " + " + lanes[3] + ")";
+                string Pair(int lane) => "(" + Lane(lane) + " + " + Lane(lane + 4) + ")";
+
+                var text = "(" + Pair(0) + " + " + Pair(1) + ") + (" + Pair(2) + " + " + Pair(3) + ")";
                 for (var i = whole; i < count; i++)
                 {
                     text += " + " + Term(i);
