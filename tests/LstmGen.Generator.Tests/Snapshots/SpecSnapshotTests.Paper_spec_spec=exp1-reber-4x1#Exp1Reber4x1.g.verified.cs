@@ -341,11 +341,8 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(20, 20), yPrev.Slice(0, 20)), out fPrimeOut[0]);
             y[15] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(40, 19), yPrev.Slice(0, 19)), out gPrimeNetC[0]);
-            s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[7] = yOut0 * hS[0];
 
             // ---- Block 1: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -354,11 +351,8 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(79, 20), yPrev.Slice(0, 20)), out fPrimeOut[1]);
             y[16] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(99, 19), yPrev.Slice(0, 19)), out gPrimeNetC[1]);
-            s[1] += yIn1 * gNetC[1];
-            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
-            y[8] = yOut1 * hS[1];
 
             // ---- Block 2: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -367,11 +361,8 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut2 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(138, 20), yPrev.Slice(0, 20)), out fPrimeOut[2]);
             y[17] = yOut2;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[2] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(158, 19), yPrev.Slice(0, 19)), out gPrimeNetC[2]);
-            s[2] += yIn2 * gNetC[2];
-            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
-            y[9] = yOut2 * hS[2];
 
             // ---- Block 3: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -380,8 +371,25 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut3 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(197, 20), yPrev.Slice(0, 20)), out fPrimeOut[3]);
             y[18] = yOut3;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[3] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(217, 19), yPrev.Slice(0, 19)), out gPrimeNetC[3]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[7] = yOut0 * hS[0];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[1] += yIn1 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[8] = yOut1 * hS[1];
+
+            // ---- Block 2: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[2] += yIn2 * gNetC[2];
+            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
+            y[9] = yOut2 * hS[2];
+
+            // ---- Block 3: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
             s[3] += yIn3 * gNetC[3];
             hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
             y[10] = yOut3 * hS[3];

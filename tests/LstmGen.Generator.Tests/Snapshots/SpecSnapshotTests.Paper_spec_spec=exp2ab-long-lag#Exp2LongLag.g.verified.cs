@@ -288,9 +288,10 @@ namespace LstmGen.Networks
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
             var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 101), yPrev.Slice(0, 101)), out fPrimeIn[0]);
             y[102] = yIn0;
-            // No output gate: the cell output is h(s) itself (y^out = 1; Exps 2a/2b).
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[0] = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(101, 101), yPrev.Slice(0, 101)), out gPrimeNetC[0]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9); no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b) ----
             s[0] += yIn0 * gNetC[0];
             hS[0] = global::LstmGen.Runtime.Squash.Identity(s[0], out hPrimeS[0]);
             y[101] = hS[0];

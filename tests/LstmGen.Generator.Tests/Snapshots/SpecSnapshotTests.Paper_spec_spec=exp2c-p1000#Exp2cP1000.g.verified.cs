@@ -311,11 +311,8 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(1010, 1010), yPrev.Slice(0, 1010)), out fPrimeOut[0]);
             y[1008] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(2020, 1010), yPrev.Slice(0, 1010)), out gPrimeNetC[0]);
-            s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[1004] = yOut0 * hS[0];
 
             // ---- Block 1: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -324,8 +321,15 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(4040, 1010), yPrev.Slice(0, 1010)), out fPrimeOut[1]);
             y[1009] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(5050, 1010), yPrev.Slice(0, 1010)), out gPrimeNetC[1]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[1004] = yOut0 * hS[0];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
             s[1] += yIn1 * gNetC[1];
             hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
             y[1005] = yOut1 * hS[1];

@@ -330,11 +330,8 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut0 = global::LstmGen.Runtime.Squash.Logistic(((w[11] * yPrev[0] + w[15] * yPrev[4]) + (w[12] * yPrev[1] + w[16] * yPrev[5])) + ((w[13] * yPrev[2] + w[17] * yPrev[6]) + (w[14] * yPrev[3] + w[18] * yPrev[7])) + w[19] * yPrev[8] + w[20] * yPrev[9] + w[21], out fPrimeOut[0]);
             y[7] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[0] = global::LstmGen.Runtime.Squash.G2(((w[22] * yPrev[0] + w[26] * yPrev[4]) + (w[23] * yPrev[1] + w[27] * yPrev[5])) + ((w[24] * yPrev[2] + w[28] * yPrev[6]) + (w[25] * yPrev[3] + w[29] * yPrev[7])) + w[30] * yPrev[8] + w[31] * yPrev[9] + w[32], out gPrimeNetC[0]);
-            s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[1] = yOut0 * hS[0];
 
             // ---- Block 1: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -343,11 +340,8 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut1 = global::LstmGen.Runtime.Squash.Logistic(((w[44] * yPrev[0] + w[48] * yPrev[4]) + (w[45] * yPrev[1] + w[49] * yPrev[5])) + ((w[46] * yPrev[2] + w[50] * yPrev[6]) + (w[47] * yPrev[3] + w[51] * yPrev[7])) + w[52] * yPrev[8] + w[53] * yPrev[9] + w[54], out fPrimeOut[1]);
             y[8] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[1] = global::LstmGen.Runtime.Squash.G2(((w[55] * yPrev[0] + w[59] * yPrev[4]) + (w[56] * yPrev[1] + w[60] * yPrev[5])) + ((w[57] * yPrev[2] + w[61] * yPrev[6]) + (w[58] * yPrev[3] + w[62] * yPrev[7])) + w[63] * yPrev[8] + w[64] * yPrev[9] + w[65], out gPrimeNetC[1]);
-            s[1] += yIn1 * gNetC[1];
-            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
-            y[2] = yOut1 * hS[1];
 
             // ---- Block 2: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -356,8 +350,20 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut2 = global::LstmGen.Runtime.Squash.Logistic(((w[77] * yPrev[0] + w[81] * yPrev[4]) + (w[78] * yPrev[1] + w[82] * yPrev[5])) + ((w[79] * yPrev[2] + w[83] * yPrev[6]) + (w[80] * yPrev[3] + w[84] * yPrev[7])) + w[85] * yPrev[8] + w[86] * yPrev[9] + w[87], out fPrimeOut[2]);
             y[9] = yOut2;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[2] = global::LstmGen.Runtime.Squash.G2(((w[88] * yPrev[0] + w[92] * yPrev[4]) + (w[89] * yPrev[1] + w[93] * yPrev[5])) + ((w[90] * yPrev[2] + w[94] * yPrev[6]) + (w[91] * yPrev[3] + w[95] * yPrev[7])) + w[96] * yPrev[8] + w[97] * yPrev[9] + w[98], out gPrimeNetC[2]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[1] = yOut0 * hS[0];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[1] += yIn1 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[2] = yOut1 * hS[1];
+
+            // ---- Block 2: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
             s[2] += yIn2 * gNetC[2];
             hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
             y[3] = yOut2 * hS[2];

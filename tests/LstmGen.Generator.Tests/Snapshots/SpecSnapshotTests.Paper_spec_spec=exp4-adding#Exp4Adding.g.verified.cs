@@ -322,16 +322,10 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut0 = global::LstmGen.Runtime.Squash.Logistic(((w[11] * yPrev[0] + w[15] * yPrev[4]) + (w[12] * yPrev[1] + w[16] * yPrev[5])) + ((w[13] * yPrev[2] + w[17] * yPrev[6]) + (w[14] * yPrev[3] + w[18] * yPrev[7])) + w[19] * yPrev[8] + w[20] * yPrev[9] + w[21], out fPrimeOut[0]);
             y[8] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[0] = global::LstmGen.Runtime.Squash.G2(((w[22] * yPrev[0] + w[26] * yPrev[4]) + (w[23] * yPrev[1] + w[27] * yPrev[5])) + ((w[24] * yPrev[2] + w[28] * yPrev[6]) + (w[25] * yPrev[3] + w[29] * yPrev[7])) + w[30] * yPrev[8] + w[31] * yPrev[9] + w[32], out gPrimeNetC[0]);
-            s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[2] = yOut0 * hS[0];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[1] = global::LstmGen.Runtime.Squash.G2(((w[33] * yPrev[0] + w[37] * yPrev[4]) + (w[34] * yPrev[1] + w[38] * yPrev[5])) + ((w[35] * yPrev[2] + w[39] * yPrev[6]) + (w[36] * yPrev[3] + w[40] * yPrev[7])) + w[41] * yPrev[8] + w[42] * yPrev[9] + w[43], out gPrimeNetC[1]);
-            s[1] += yIn0 * gNetC[1];
-            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
-            y[3] = yOut0 * hS[1];
 
             // ---- Block 1: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -340,13 +334,23 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut1 = global::LstmGen.Runtime.Squash.Logistic(((w[55] * yPrev[0] + w[59] * yPrev[4]) + (w[56] * yPrev[1] + w[60] * yPrev[5])) + ((w[57] * yPrev[2] + w[61] * yPrev[6]) + (w[58] * yPrev[3] + w[62] * yPrev[7])) + w[63] * yPrev[8] + w[64] * yPrev[9] + w[65], out fPrimeOut[1]);
             y[9] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[2] = global::LstmGen.Runtime.Squash.G2(((w[66] * yPrev[0] + w[70] * yPrev[4]) + (w[67] * yPrev[1] + w[71] * yPrev[5])) + ((w[68] * yPrev[2] + w[72] * yPrev[6]) + (w[69] * yPrev[3] + w[73] * yPrev[7])) + w[74] * yPrev[8] + w[75] * yPrev[9] + w[76], out gPrimeNetC[2]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2(((w[77] * yPrev[0] + w[81] * yPrev[4]) + (w[78] * yPrev[1] + w[82] * yPrev[5])) + ((w[79] * yPrev[2] + w[83] * yPrev[6]) + (w[80] * yPrev[3] + w[84] * yPrev[7])) + w[85] * yPrev[8] + w[86] * yPrev[9] + w[87], out gPrimeNetC[3]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[2] = yOut0 * hS[0];
+            s[1] += yIn0 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[3] = yOut0 * hS[1];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
             s[2] += yIn1 * gNetC[2];
             hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
             y[4] = yOut1 * hS[2];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            gNetC[3] = global::LstmGen.Runtime.Squash.G2(((w[77] * yPrev[0] + w[81] * yPrev[4]) + (w[78] * yPrev[1] + w[82] * yPrev[5])) + ((w[79] * yPrev[2] + w[83] * yPrev[6]) + (w[80] * yPrev[3] + w[84] * yPrev[7])) + w[85] * yPrev[8] + w[86] * yPrev[9] + w[87], out gPrimeNetC[3]);
             s[3] += yIn1 * gNetC[3];
             hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
             y[5] = yOut1 * hS[3];

@@ -323,16 +323,10 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(17, 17), yPrev.Slice(0, 17)), out fPrimeOut[0]);
             y[14] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(34, 17), yPrev.Slice(0, 17)), out gPrimeNetC[0]);
-            s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[8] = yOut0 * hS[0];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(51, 17), yPrev.Slice(0, 17)), out gPrimeNetC[1]);
-            s[1] += yIn0 * gNetC[1];
-            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
-            y[9] = yOut0 * hS[1];
 
             // ---- Block 1: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -341,13 +335,23 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(85, 17), yPrev.Slice(0, 17)), out fPrimeOut[1]);
             y[15] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[2] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(102, 17), yPrev.Slice(0, 17)), out gPrimeNetC[2]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(119, 17), yPrev.Slice(0, 17)), out gPrimeNetC[3]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[8] = yOut0 * hS[0];
+            s[1] += yIn0 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[9] = yOut0 * hS[1];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
             s[2] += yIn1 * gNetC[2];
             hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
             y[10] = yOut1 * hS[2];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            gNetC[3] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(119, 17), yPrev.Slice(0, 17)), out gPrimeNetC[3]);
             s[3] += yIn1 * gNetC[3];
             hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
             y[11] = yOut1 * hS[3];

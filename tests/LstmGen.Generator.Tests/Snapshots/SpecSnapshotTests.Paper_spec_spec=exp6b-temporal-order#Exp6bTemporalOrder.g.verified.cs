@@ -340,16 +340,10 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(21, 21), yPrev.Slice(0, 21)), out fPrimeOut[0]);
             y[17] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(42, 21), yPrev.Slice(0, 21)), out gPrimeNetC[0]);
-            s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[8] = yOut0 * hS[0];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(63, 21), yPrev.Slice(0, 21)), out gPrimeNetC[1]);
-            s[1] += yIn0 * gNetC[1];
-            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
-            y[9] = yOut0 * hS[1];
 
             // ---- Block 1: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -358,16 +352,10 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(105, 21), yPrev.Slice(0, 21)), out fPrimeOut[1]);
             y[18] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[2] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(126, 21), yPrev.Slice(0, 21)), out gPrimeNetC[2]);
-            s[2] += yIn1 * gNetC[2];
-            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
-            y[10] = yOut1 * hS[2];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[3] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(147, 21), yPrev.Slice(0, 21)), out gPrimeNetC[3]);
-            s[3] += yIn1 * gNetC[3];
-            hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
-            y[11] = yOut1 * hS[3];
 
             // ---- Block 2: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
@@ -376,13 +364,31 @@ namespace LstmGen.Networks
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
             var yOut2 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(189, 21), yPrev.Slice(0, 21)), out fPrimeOut[2]);
             y[19] = yOut2;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
             gNetC[4] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(210, 21), yPrev.Slice(0, 21)), out gPrimeNetC[4]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[5] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(231, 21), yPrev.Slice(0, 21)), out gPrimeNetC[5]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[8] = yOut0 * hS[0];
+            s[1] += yIn0 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[9] = yOut0 * hS[1];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[2] += yIn1 * gNetC[2];
+            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
+            y[10] = yOut1 * hS[2];
+            s[3] += yIn1 * gNetC[3];
+            hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
+            y[11] = yOut1 * hS[3];
+
+            // ---- Block 2: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
             s[4] += yIn2 * gNetC[4];
             hS[4] = global::LstmGen.Runtime.Squash.H1(s[4], out hPrimeS[4]);
             y[12] = yOut2 * hS[4];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            gNetC[5] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(231, 21), yPrev.Slice(0, 21)), out gPrimeNetC[5]);
             s[5] += yIn2 * gNetC[5];
             hS[5] = global::LstmGen.Runtime.Squash.H1(s[5], out hPrimeS[5]);
             y[13] = yOut2 * hS[5];

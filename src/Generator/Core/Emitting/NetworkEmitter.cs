@@ -719,9 +719,16 @@ namespace LstmGen.Generator.Emitting
                     }
                 }
 
+                // Two passes over the blocks: first every gate and cell input (they read only x(t) and y(t-1), so
+                // their exps are independent of each other), then every cell state and output.
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    EmitBlockForward(j);
+                    EmitBlockNetInputs(j);
+                }
+
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    EmitBlockStates(j);
                 }
 
                 W.Line();
@@ -740,7 +747,8 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
             }
 
-            private void EmitBlockForward(int j)
+            /// <summary>Block j's gates and cell inputs (Eqs. 7, 8 and g(net_c) of Eq. 9).</summary>
+            private void EmitBlockNetInputs(int j)
             {
                 var size = _layout.BlockSize(j);
                 var ig = _layout.InputGateRow(j);
@@ -750,29 +758,35 @@ namespace LstmGen.Generator.Emitting
                 W.Line("// Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)");
                 W.Line("var yIn" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(ig, "w", ig.Offset, "yPrev") + ", out fPrimeIn[" + I(j) + "]);");
                 W.Line("y[" + I(HiddenUnit(_layout.InputGateIndex(j))) + "] = yIn" + I(j) + ";");
-                string yOut;
                 if (og != null)
                 {
                     W.Line("// Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)");
                     W.Line("var yOut" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(og, "w", og.Offset, "yPrev") + ", out fPrimeOut[" + I(j) + "]);");
                     W.Line("y[" + I(HiddenUnit(_layout.OutputGateIndex(j))) + "] = yOut" + I(j) + ";");
-                    yOut = "yOut" + I(j);
-                }
-                else
-                {
-                    W.Line("// No output gate: the cell output is h(s) itself (y^out = 1; Exps 2a/2b).");
-                    yOut = string.Empty;
                 }
 
                 for (var v = 0; v < size; v++)
                 {
                     var c = _layout.CellIndex(j, v);
                     var row = _layout.CellRow(j, v);
-                    W.Line("// Cell " + I(v) + ": s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)");
+                    W.Line("// Cell " + I(v) + " input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)");
                     W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "(" + DotExpression(row, "w", row.Offset, "yPrev") + ", out gPrimeNetC[" + I(c) + "]);");
+                }
+            }
+
+            /// <summary>Block j's cell states and cell outputs (Eq. 9).</summary>
+            private void EmitBlockStates(int j)
+            {
+                var og = _layout.OutputGateRow(j);
+                W.Line();
+                W.Line("// ---- Block " + I(j) + ": s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)" +
+                    (og == null ? "; no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b)" : string.Empty) + " ----");
+                for (var v = 0; v < _layout.BlockSize(j); v++)
+                {
+                    var c = _layout.CellIndex(j, v);
                     W.Line("s[" + I(c) + "] += yIn" + I(j) + " * gNetC[" + I(c) + "];");
                     W.Line("hS[" + I(c) + "] = " + Squash + "." + HName() + "(s[" + I(c) + "], out hPrimeS[" + I(c) + "]);");
-                    W.Line("y[" + I(HiddenUnit(c)) + "] = " + (yOut.Length > 0 ? yOut + " * " : string.Empty) + "hS[" + I(c) + "];");
+                    W.Line("y[" + I(HiddenUnit(c)) + "] = " + (og != null ? "yOut" + I(j) + " * " : string.Empty) + "hS[" + I(c) + "];");
                 }
             }
 
