@@ -10,21 +10,23 @@
 //
 // Hidden activation vector y (12 values): [0..6) cell outputs y^c, [6..9) input gates y^in, [9..12) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
+// Source units y^u (20 values, the units u of the paper's sums): [0..7) input units x(t), [7..19) the hidden units above, 19 the bias unit (always 1);
+// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
 //
 // Weights (276), one row per unit, in this order:
-//   [0, 20) block[0].input_gate <- x[0..7), yPrev[0..12), bias
-//   [20, 40) block[0].output_gate <- x[0..7), yPrev[0..12), bias
-//   [40, 59) block[0].cell[0] <- x[0..7), yPrev[0..12)
-//   [59, 78) block[0].cell[1] <- x[0..7), yPrev[0..12)
-//   [78, 98) block[1].input_gate <- x[0..7), yPrev[0..12), bias
-//   [98, 118) block[1].output_gate <- x[0..7), yPrev[0..12), bias
-//   [118, 137) block[1].cell[0] <- x[0..7), yPrev[0..12)
-//   [137, 156) block[1].cell[1] <- x[0..7), yPrev[0..12)
-//   [156, 176) block[2].input_gate <- x[0..7), yPrev[0..12), bias
-//   [176, 196) block[2].output_gate <- x[0..7), yPrev[0..12), bias
-//   [196, 215) block[2].cell[0] <- x[0..7), yPrev[0..12)
-//   [215, 234) block[2].cell[1] <- x[0..7), yPrev[0..12)
-//   [234, 240) output[0] <- y[0..6)
+//   [0, 20) block[0].input_gate <- x[0..7), yPrev[7..19), bias
+//   [20, 40) block[0].output_gate <- x[0..7), yPrev[7..19), bias
+//   [40, 59) block[0].cell[0] <- x[0..7), yPrev[7..19)
+//   [59, 78) block[0].cell[1] <- x[0..7), yPrev[7..19)
+//   [78, 98) block[1].input_gate <- x[0..7), yPrev[7..19), bias
+//   [98, 118) block[1].output_gate <- x[0..7), yPrev[7..19), bias
+//   [118, 137) block[1].cell[0] <- x[0..7), yPrev[7..19)
+//   [137, 156) block[1].cell[1] <- x[0..7), yPrev[7..19)
+//   [156, 176) block[2].input_gate <- x[0..7), yPrev[7..19), bias
+//   [176, 196) block[2].output_gate <- x[0..7), yPrev[7..19), bias
+//   [196, 215) block[2].cell[0] <- x[0..7), yPrev[7..19)
+//   [215, 234) block[2].cell[1] <- x[0..7), yPrev[7..19)
+//   [234, 240) output[0] <- y[7..13)
 //   ... one row of 6 per output unit, up to [270, 276)
 //
 // Traces dS/dw (234, the paper's 2CSI values): per cell, one per weight of its block's
@@ -61,6 +63,9 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 12;
 
+        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        public const int SourceCount = InputCount + HiddenCount + 1;
+
         /// <summary>Number of weights, biases included.</summary>
         public const int WeightCount = 276;
 
@@ -96,9 +101,9 @@ namespace LstmGen.Networks
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
         private readonly double[] _traces = new double[TraceCount];
 
-        // y(t-1) and y(t): hidden activations of the previous and the current step (swapped after each step).
-        private double[] _yPrev = new double[HiddenCount];
-        private double[] _y = new double[HiddenCount];
+        // y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).
+        private double[] _yPrev = NewSourceVector();
+        private double[] _y = NewSourceVector();
 
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
@@ -148,7 +153,7 @@ namespace LstmGen.Networks
         public global::System.ReadOnlySpan<double> CellStates => _s;
 
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
-        public global::System.ReadOnlySpan<double> HiddenActivations => _yPrev;
+        public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
@@ -274,9 +279,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Reset()
         {
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9).
-            global::System.Array.Clear(_yPrev);
-            global::System.Array.Clear(_y);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
+            global::System.Array.Clear(_yPrev, 0, SourceCount - 1);
+            global::System.Array.Clear(_y, 0, SourceCount - 1);
             global::System.Array.Clear(_s);
             global::System.Array.Clear(_traces);
             global::System.Array.Clear(_yOutput);
@@ -295,12 +300,11 @@ namespace LstmGen.Networks
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(input, target, output);
-            var x = input;
-            Forward(x);
-            UpdateTraces(x);
+            Forward(input);
+            UpdateTraces();
             if (!target.IsEmpty)
             {
-                Learn(x, target);
+                Learn(target);
             }
 
             CopyOutputs(output);
@@ -311,73 +315,95 @@ namespace LstmGen.Networks
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
         /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
         /// </summary>
-        private void Forward(global::System.ReadOnlySpan<double> x)
+        private void Forward(global::System.ReadOnlySpan<double> input)
         {
-            global::System.Span<double> w = _w;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.Span<double> y = _y;
-            global::System.Span<double> s = _s;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
+            global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
+            global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
+            global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
+            global::System.Span<double> hS = new global::System.Span<double>(_hS, 0, CellCount);
+            global::System.Span<double> hPrimeS = new global::System.Span<double>(_hPrimeS, 0, CellCount);
+            global::System.Span<double> fPrimeIn = new global::System.Span<double>(_fPrimeIn, 0, BlockCount);
+            global::System.Span<double> fPrimeOut = new global::System.Span<double>(_fPrimeOut, 0, BlockCount);
+            global::System.Span<double> yOutput = new global::System.Span<double>(_yOutput, 0, OutputCount);
+            global::System.Span<double> fPrimeK = new global::System.Span<double>(_fPrimeK, 0, OutputCount);
+
+            // The input units: x(t) is read together with y(t-1) by the gates and cells.
+            input.CopyTo(yPrev);
 
             // ---- Block 0: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + w[3] * x[3] + w[4] * x[4] + w[5] * x[5] + w[6] * x[6] + w[7] * yPrev[0] + w[8] * yPrev[1] + w[9] * yPrev[2] + w[10] * yPrev[3] + w[11] * yPrev[4] + w[12] * yPrev[5] + w[13] * yPrev[6] + w[14] * yPrev[7] + w[15] * yPrev[8] + w[16] * yPrev[9] + w[17] * yPrev[10] + w[18] * yPrev[11] + w[19], out _fPrimeIn[0]);
-            y[6] = yIn0;
+            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 20), yPrev.Slice(0, 20)), out fPrimeIn[0]);
+            y[13] = yIn0;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(w[20] * x[0] + w[21] * x[1] + w[22] * x[2] + w[23] * x[3] + w[24] * x[4] + w[25] * x[5] + w[26] * x[6] + w[27] * yPrev[0] + w[28] * yPrev[1] + w[29] * yPrev[2] + w[30] * yPrev[3] + w[31] * yPrev[4] + w[32] * yPrev[5] + w[33] * yPrev[6] + w[34] * yPrev[7] + w[35] * yPrev[8] + w[36] * yPrev[9] + w[37] * yPrev[10] + w[38] * yPrev[11] + w[39], out _fPrimeOut[0]);
-            y[9] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[0] = global::LstmGen.Runtime.Squash.G2(w[40] * x[0] + w[41] * x[1] + w[42] * x[2] + w[43] * x[3] + w[44] * x[4] + w[45] * x[5] + w[46] * x[6] + w[47] * yPrev[0] + w[48] * yPrev[1] + w[49] * yPrev[2] + w[50] * yPrev[3] + w[51] * yPrev[4] + w[52] * yPrev[5] + w[53] * yPrev[6] + w[54] * yPrev[7] + w[55] * yPrev[8] + w[56] * yPrev[9] + w[57] * yPrev[10] + w[58] * yPrev[11], out _gPrimeNetC[0]);
-            s[0] += yIn0 * _gNetC[0];
-            _hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out _hPrimeS[0]);
-            y[0] = yOut0 * _hS[0];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[1] = global::LstmGen.Runtime.Squash.G2(w[59] * x[0] + w[60] * x[1] + w[61] * x[2] + w[62] * x[3] + w[63] * x[4] + w[64] * x[5] + w[65] * x[6] + w[66] * yPrev[0] + w[67] * yPrev[1] + w[68] * yPrev[2] + w[69] * yPrev[3] + w[70] * yPrev[4] + w[71] * yPrev[5] + w[72] * yPrev[6] + w[73] * yPrev[7] + w[74] * yPrev[8] + w[75] * yPrev[9] + w[76] * yPrev[10] + w[77] * yPrev[11], out _gPrimeNetC[1]);
-            s[1] += yIn0 * _gNetC[1];
-            _hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out _hPrimeS[1]);
-            y[1] = yOut0 * _hS[1];
+            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(20, 20), yPrev.Slice(0, 20)), out fPrimeOut[0]);
+            y[16] = yOut0;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(40, 19), yPrev.Slice(0, 19)), out gPrimeNetC[0]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(59, 19), yPrev.Slice(0, 19)), out gPrimeNetC[1]);
 
             // ---- Block 1: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(w[78] * x[0] + w[79] * x[1] + w[80] * x[2] + w[81] * x[3] + w[82] * x[4] + w[83] * x[5] + w[84] * x[6] + w[85] * yPrev[0] + w[86] * yPrev[1] + w[87] * yPrev[2] + w[88] * yPrev[3] + w[89] * yPrev[4] + w[90] * yPrev[5] + w[91] * yPrev[6] + w[92] * yPrev[7] + w[93] * yPrev[8] + w[94] * yPrev[9] + w[95] * yPrev[10] + w[96] * yPrev[11] + w[97], out _fPrimeIn[1]);
-            y[7] = yIn1;
+            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(78, 20), yPrev.Slice(0, 20)), out fPrimeIn[1]);
+            y[14] = yIn1;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(w[98] * x[0] + w[99] * x[1] + w[100] * x[2] + w[101] * x[3] + w[102] * x[4] + w[103] * x[5] + w[104] * x[6] + w[105] * yPrev[0] + w[106] * yPrev[1] + w[107] * yPrev[2] + w[108] * yPrev[3] + w[109] * yPrev[4] + w[110] * yPrev[5] + w[111] * yPrev[6] + w[112] * yPrev[7] + w[113] * yPrev[8] + w[114] * yPrev[9] + w[115] * yPrev[10] + w[116] * yPrev[11] + w[117], out _fPrimeOut[1]);
-            y[10] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[2] = global::LstmGen.Runtime.Squash.G2(w[118] * x[0] + w[119] * x[1] + w[120] * x[2] + w[121] * x[3] + w[122] * x[4] + w[123] * x[5] + w[124] * x[6] + w[125] * yPrev[0] + w[126] * yPrev[1] + w[127] * yPrev[2] + w[128] * yPrev[3] + w[129] * yPrev[4] + w[130] * yPrev[5] + w[131] * yPrev[6] + w[132] * yPrev[7] + w[133] * yPrev[8] + w[134] * yPrev[9] + w[135] * yPrev[10] + w[136] * yPrev[11], out _gPrimeNetC[2]);
-            s[2] += yIn1 * _gNetC[2];
-            _hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out _hPrimeS[2]);
-            y[2] = yOut1 * _hS[2];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[3] = global::LstmGen.Runtime.Squash.G2(w[137] * x[0] + w[138] * x[1] + w[139] * x[2] + w[140] * x[3] + w[141] * x[4] + w[142] * x[5] + w[143] * x[6] + w[144] * yPrev[0] + w[145] * yPrev[1] + w[146] * yPrev[2] + w[147] * yPrev[3] + w[148] * yPrev[4] + w[149] * yPrev[5] + w[150] * yPrev[6] + w[151] * yPrev[7] + w[152] * yPrev[8] + w[153] * yPrev[9] + w[154] * yPrev[10] + w[155] * yPrev[11], out _gPrimeNetC[3]);
-            s[3] += yIn1 * _gNetC[3];
-            _hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out _hPrimeS[3]);
-            y[3] = yOut1 * _hS[3];
+            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(98, 20), yPrev.Slice(0, 20)), out fPrimeOut[1]);
+            y[17] = yOut1;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(118, 19), yPrev.Slice(0, 19)), out gPrimeNetC[2]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(137, 19), yPrev.Slice(0, 19)), out gPrimeNetC[3]);
 
             // ---- Block 2: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn2 = global::LstmGen.Runtime.Squash.Logistic(w[156] * x[0] + w[157] * x[1] + w[158] * x[2] + w[159] * x[3] + w[160] * x[4] + w[161] * x[5] + w[162] * x[6] + w[163] * yPrev[0] + w[164] * yPrev[1] + w[165] * yPrev[2] + w[166] * yPrev[3] + w[167] * yPrev[4] + w[168] * yPrev[5] + w[169] * yPrev[6] + w[170] * yPrev[7] + w[171] * yPrev[8] + w[172] * yPrev[9] + w[173] * yPrev[10] + w[174] * yPrev[11] + w[175], out _fPrimeIn[2]);
-            y[8] = yIn2;
+            var yIn2 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(156, 20), yPrev.Slice(0, 20)), out fPrimeIn[2]);
+            y[15] = yIn2;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut2 = global::LstmGen.Runtime.Squash.Logistic(w[176] * x[0] + w[177] * x[1] + w[178] * x[2] + w[179] * x[3] + w[180] * x[4] + w[181] * x[5] + w[182] * x[6] + w[183] * yPrev[0] + w[184] * yPrev[1] + w[185] * yPrev[2] + w[186] * yPrev[3] + w[187] * yPrev[4] + w[188] * yPrev[5] + w[189] * yPrev[6] + w[190] * yPrev[7] + w[191] * yPrev[8] + w[192] * yPrev[9] + w[193] * yPrev[10] + w[194] * yPrev[11] + w[195], out _fPrimeOut[2]);
-            y[11] = yOut2;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[4] = global::LstmGen.Runtime.Squash.G2(w[196] * x[0] + w[197] * x[1] + w[198] * x[2] + w[199] * x[3] + w[200] * x[4] + w[201] * x[5] + w[202] * x[6] + w[203] * yPrev[0] + w[204] * yPrev[1] + w[205] * yPrev[2] + w[206] * yPrev[3] + w[207] * yPrev[4] + w[208] * yPrev[5] + w[209] * yPrev[6] + w[210] * yPrev[7] + w[211] * yPrev[8] + w[212] * yPrev[9] + w[213] * yPrev[10] + w[214] * yPrev[11], out _gPrimeNetC[4]);
-            s[4] += yIn2 * _gNetC[4];
-            _hS[4] = global::LstmGen.Runtime.Squash.H1(s[4], out _hPrimeS[4]);
-            y[4] = yOut2 * _hS[4];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[5] = global::LstmGen.Runtime.Squash.G2(w[215] * x[0] + w[216] * x[1] + w[217] * x[2] + w[218] * x[3] + w[219] * x[4] + w[220] * x[5] + w[221] * x[6] + w[222] * yPrev[0] + w[223] * yPrev[1] + w[224] * yPrev[2] + w[225] * yPrev[3] + w[226] * yPrev[4] + w[227] * yPrev[5] + w[228] * yPrev[6] + w[229] * yPrev[7] + w[230] * yPrev[8] + w[231] * yPrev[9] + w[232] * yPrev[10] + w[233] * yPrev[11], out _gPrimeNetC[5]);
-            s[5] += yIn2 * _gNetC[5];
-            _hS[5] = global::LstmGen.Runtime.Squash.H1(s[5], out _hPrimeS[5]);
-            y[5] = yOut2 * _hS[5];
+            var yOut2 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(176, 20), yPrev.Slice(0, 20)), out fPrimeOut[2]);
+            y[18] = yOut2;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[4] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(196, 19), yPrev.Slice(0, 19)), out gPrimeNetC[4]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[5] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(215, 19), yPrev.Slice(0, 19)), out gPrimeNetC[5]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[7] = yOut0 * hS[0];
+            s[1] += yIn0 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[8] = yOut0 * hS[1];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[2] += yIn1 * gNetC[2];
+            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
+            y[9] = yOut1 * hS[2];
+            s[3] += yIn1 * gNetC[3];
+            hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
+            y[10] = yOut1 * hS[3];
+
+            // ---- Block 2: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[4] += yIn2 * gNetC[4];
+            hS[4] = global::LstmGen.Runtime.Squash.H1(s[4], out hPrimeS[4]);
+            y[11] = yOut2 * hS[4];
+            s[5] += yIn2 * gNetC[5];
+            hS[5] = global::LstmGen.Runtime.Squash.H1(s[5], out hPrimeS[5]);
+            y[12] = yOut2 * hS[5];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
-                var o = OutputOffset + (k * OutputRowLength);
-                var netK = w[o] * y[0] + w[o + 1] * y[1] + w[o + 2] * y[2] + w[o + 3] * y[3] + w[o + 4] * y[4] + w[o + 5] * y[5];
-                _yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(netK, out _fPrimeK[k]);
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                yOutput[k] = wk[0] * y[7] + wk[1] * y[8] + wk[2] * y[9] + wk[3] * y[10] + wk[4] * y[11] + wk[5] * y[12];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 
@@ -387,269 +413,50 @@ namespace LstmGen.Networks
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).
         /// </summary>
-        private void UpdateTraces(global::System.ReadOnlySpan<double> x)
+        private void UpdateTraces()
         {
-            global::System.Span<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
+            global::System.Span<double> traces = new global::System.Span<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> gNetC = new global::System.ReadOnlySpan<double>(_gNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> gPrimeNetC = new global::System.ReadOnlySpan<double>(_gPrimeNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeIn = new global::System.ReadOnlySpan<double>(_fPrimeIn, 0, BlockCount);
 
             // Block 0, cell 0
-            var inputGateFactor0 = _gNetC[0] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[0] += inputGateFactor0 * x[0];
-            traces[1] += inputGateFactor0 * x[1];
-            traces[2] += inputGateFactor0 * x[2];
-            traces[3] += inputGateFactor0 * x[3];
-            traces[4] += inputGateFactor0 * x[4];
-            traces[5] += inputGateFactor0 * x[5];
-            traces[6] += inputGateFactor0 * x[6];
-            traces[7] += inputGateFactor0 * yPrev[0];
-            traces[8] += inputGateFactor0 * yPrev[1];
-            traces[9] += inputGateFactor0 * yPrev[2];
-            traces[10] += inputGateFactor0 * yPrev[3];
-            traces[11] += inputGateFactor0 * yPrev[4];
-            traces[12] += inputGateFactor0 * yPrev[5];
-            traces[13] += inputGateFactor0 * yPrev[6];
-            traces[14] += inputGateFactor0 * yPrev[7];
-            traces[15] += inputGateFactor0 * yPrev[8];
-            traces[16] += inputGateFactor0 * yPrev[9];
-            traces[17] += inputGateFactor0 * yPrev[10];
-            traces[18] += inputGateFactor0 * yPrev[11];
-            traces[19] += inputGateFactor0;
-            var cellFactor0 = _gPrimeNetC[0] * y[6];   // g'(net_c) y^in  (Eq. 27)
-            traces[20] += cellFactor0 * x[0];
-            traces[21] += cellFactor0 * x[1];
-            traces[22] += cellFactor0 * x[2];
-            traces[23] += cellFactor0 * x[3];
-            traces[24] += cellFactor0 * x[4];
-            traces[25] += cellFactor0 * x[5];
-            traces[26] += cellFactor0 * x[6];
-            traces[27] += cellFactor0 * yPrev[0];
-            traces[28] += cellFactor0 * yPrev[1];
-            traces[29] += cellFactor0 * yPrev[2];
-            traces[30] += cellFactor0 * yPrev[3];
-            traces[31] += cellFactor0 * yPrev[4];
-            traces[32] += cellFactor0 * yPrev[5];
-            traces[33] += cellFactor0 * yPrev[6];
-            traces[34] += cellFactor0 * yPrev[7];
-            traces[35] += cellFactor0 * yPrev[8];
-            traces[36] += cellFactor0 * yPrev[9];
-            traces[37] += cellFactor0 * yPrev[10];
-            traces[38] += cellFactor0 * yPrev[11];
+            var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 20), inputGateFactor0, yPrev.Slice(0, 20));
+            var cellFactor0 = gPrimeNetC[0] * y[13];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(20, 19), cellFactor0, yPrev.Slice(0, 19));
 
             // Block 0, cell 1
-            var inputGateFactor1 = _gNetC[1] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[39] += inputGateFactor1 * x[0];
-            traces[40] += inputGateFactor1 * x[1];
-            traces[41] += inputGateFactor1 * x[2];
-            traces[42] += inputGateFactor1 * x[3];
-            traces[43] += inputGateFactor1 * x[4];
-            traces[44] += inputGateFactor1 * x[5];
-            traces[45] += inputGateFactor1 * x[6];
-            traces[46] += inputGateFactor1 * yPrev[0];
-            traces[47] += inputGateFactor1 * yPrev[1];
-            traces[48] += inputGateFactor1 * yPrev[2];
-            traces[49] += inputGateFactor1 * yPrev[3];
-            traces[50] += inputGateFactor1 * yPrev[4];
-            traces[51] += inputGateFactor1 * yPrev[5];
-            traces[52] += inputGateFactor1 * yPrev[6];
-            traces[53] += inputGateFactor1 * yPrev[7];
-            traces[54] += inputGateFactor1 * yPrev[8];
-            traces[55] += inputGateFactor1 * yPrev[9];
-            traces[56] += inputGateFactor1 * yPrev[10];
-            traces[57] += inputGateFactor1 * yPrev[11];
-            traces[58] += inputGateFactor1;
-            var cellFactor1 = _gPrimeNetC[1] * y[6];   // g'(net_c) y^in  (Eq. 27)
-            traces[59] += cellFactor1 * x[0];
-            traces[60] += cellFactor1 * x[1];
-            traces[61] += cellFactor1 * x[2];
-            traces[62] += cellFactor1 * x[3];
-            traces[63] += cellFactor1 * x[4];
-            traces[64] += cellFactor1 * x[5];
-            traces[65] += cellFactor1 * x[6];
-            traces[66] += cellFactor1 * yPrev[0];
-            traces[67] += cellFactor1 * yPrev[1];
-            traces[68] += cellFactor1 * yPrev[2];
-            traces[69] += cellFactor1 * yPrev[3];
-            traces[70] += cellFactor1 * yPrev[4];
-            traces[71] += cellFactor1 * yPrev[5];
-            traces[72] += cellFactor1 * yPrev[6];
-            traces[73] += cellFactor1 * yPrev[7];
-            traces[74] += cellFactor1 * yPrev[8];
-            traces[75] += cellFactor1 * yPrev[9];
-            traces[76] += cellFactor1 * yPrev[10];
-            traces[77] += cellFactor1 * yPrev[11];
+            var inputGateFactor1 = gNetC[1] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(39, 20), inputGateFactor1, yPrev.Slice(0, 20));
+            var cellFactor1 = gPrimeNetC[1] * y[13];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(59, 19), cellFactor1, yPrev.Slice(0, 19));
 
             // Block 1, cell 0
-            var inputGateFactor2 = _gNetC[2] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[78] += inputGateFactor2 * x[0];
-            traces[79] += inputGateFactor2 * x[1];
-            traces[80] += inputGateFactor2 * x[2];
-            traces[81] += inputGateFactor2 * x[3];
-            traces[82] += inputGateFactor2 * x[4];
-            traces[83] += inputGateFactor2 * x[5];
-            traces[84] += inputGateFactor2 * x[6];
-            traces[85] += inputGateFactor2 * yPrev[0];
-            traces[86] += inputGateFactor2 * yPrev[1];
-            traces[87] += inputGateFactor2 * yPrev[2];
-            traces[88] += inputGateFactor2 * yPrev[3];
-            traces[89] += inputGateFactor2 * yPrev[4];
-            traces[90] += inputGateFactor2 * yPrev[5];
-            traces[91] += inputGateFactor2 * yPrev[6];
-            traces[92] += inputGateFactor2 * yPrev[7];
-            traces[93] += inputGateFactor2 * yPrev[8];
-            traces[94] += inputGateFactor2 * yPrev[9];
-            traces[95] += inputGateFactor2 * yPrev[10];
-            traces[96] += inputGateFactor2 * yPrev[11];
-            traces[97] += inputGateFactor2;
-            var cellFactor2 = _gPrimeNetC[2] * y[7];   // g'(net_c) y^in  (Eq. 27)
-            traces[98] += cellFactor2 * x[0];
-            traces[99] += cellFactor2 * x[1];
-            traces[100] += cellFactor2 * x[2];
-            traces[101] += cellFactor2 * x[3];
-            traces[102] += cellFactor2 * x[4];
-            traces[103] += cellFactor2 * x[5];
-            traces[104] += cellFactor2 * x[6];
-            traces[105] += cellFactor2 * yPrev[0];
-            traces[106] += cellFactor2 * yPrev[1];
-            traces[107] += cellFactor2 * yPrev[2];
-            traces[108] += cellFactor2 * yPrev[3];
-            traces[109] += cellFactor2 * yPrev[4];
-            traces[110] += cellFactor2 * yPrev[5];
-            traces[111] += cellFactor2 * yPrev[6];
-            traces[112] += cellFactor2 * yPrev[7];
-            traces[113] += cellFactor2 * yPrev[8];
-            traces[114] += cellFactor2 * yPrev[9];
-            traces[115] += cellFactor2 * yPrev[10];
-            traces[116] += cellFactor2 * yPrev[11];
+            var inputGateFactor2 = gNetC[2] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(78, 20), inputGateFactor2, yPrev.Slice(0, 20));
+            var cellFactor2 = gPrimeNetC[2] * y[14];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(98, 19), cellFactor2, yPrev.Slice(0, 19));
 
             // Block 1, cell 1
-            var inputGateFactor3 = _gNetC[3] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[117] += inputGateFactor3 * x[0];
-            traces[118] += inputGateFactor3 * x[1];
-            traces[119] += inputGateFactor3 * x[2];
-            traces[120] += inputGateFactor3 * x[3];
-            traces[121] += inputGateFactor3 * x[4];
-            traces[122] += inputGateFactor3 * x[5];
-            traces[123] += inputGateFactor3 * x[6];
-            traces[124] += inputGateFactor3 * yPrev[0];
-            traces[125] += inputGateFactor3 * yPrev[1];
-            traces[126] += inputGateFactor3 * yPrev[2];
-            traces[127] += inputGateFactor3 * yPrev[3];
-            traces[128] += inputGateFactor3 * yPrev[4];
-            traces[129] += inputGateFactor3 * yPrev[5];
-            traces[130] += inputGateFactor3 * yPrev[6];
-            traces[131] += inputGateFactor3 * yPrev[7];
-            traces[132] += inputGateFactor3 * yPrev[8];
-            traces[133] += inputGateFactor3 * yPrev[9];
-            traces[134] += inputGateFactor3 * yPrev[10];
-            traces[135] += inputGateFactor3 * yPrev[11];
-            traces[136] += inputGateFactor3;
-            var cellFactor3 = _gPrimeNetC[3] * y[7];   // g'(net_c) y^in  (Eq. 27)
-            traces[137] += cellFactor3 * x[0];
-            traces[138] += cellFactor3 * x[1];
-            traces[139] += cellFactor3 * x[2];
-            traces[140] += cellFactor3 * x[3];
-            traces[141] += cellFactor3 * x[4];
-            traces[142] += cellFactor3 * x[5];
-            traces[143] += cellFactor3 * x[6];
-            traces[144] += cellFactor3 * yPrev[0];
-            traces[145] += cellFactor3 * yPrev[1];
-            traces[146] += cellFactor3 * yPrev[2];
-            traces[147] += cellFactor3 * yPrev[3];
-            traces[148] += cellFactor3 * yPrev[4];
-            traces[149] += cellFactor3 * yPrev[5];
-            traces[150] += cellFactor3 * yPrev[6];
-            traces[151] += cellFactor3 * yPrev[7];
-            traces[152] += cellFactor3 * yPrev[8];
-            traces[153] += cellFactor3 * yPrev[9];
-            traces[154] += cellFactor3 * yPrev[10];
-            traces[155] += cellFactor3 * yPrev[11];
+            var inputGateFactor3 = gNetC[3] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(117, 20), inputGateFactor3, yPrev.Slice(0, 20));
+            var cellFactor3 = gPrimeNetC[3] * y[14];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(137, 19), cellFactor3, yPrev.Slice(0, 19));
 
             // Block 2, cell 0
-            var inputGateFactor4 = _gNetC[4] * _fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[156] += inputGateFactor4 * x[0];
-            traces[157] += inputGateFactor4 * x[1];
-            traces[158] += inputGateFactor4 * x[2];
-            traces[159] += inputGateFactor4 * x[3];
-            traces[160] += inputGateFactor4 * x[4];
-            traces[161] += inputGateFactor4 * x[5];
-            traces[162] += inputGateFactor4 * x[6];
-            traces[163] += inputGateFactor4 * yPrev[0];
-            traces[164] += inputGateFactor4 * yPrev[1];
-            traces[165] += inputGateFactor4 * yPrev[2];
-            traces[166] += inputGateFactor4 * yPrev[3];
-            traces[167] += inputGateFactor4 * yPrev[4];
-            traces[168] += inputGateFactor4 * yPrev[5];
-            traces[169] += inputGateFactor4 * yPrev[6];
-            traces[170] += inputGateFactor4 * yPrev[7];
-            traces[171] += inputGateFactor4 * yPrev[8];
-            traces[172] += inputGateFactor4 * yPrev[9];
-            traces[173] += inputGateFactor4 * yPrev[10];
-            traces[174] += inputGateFactor4 * yPrev[11];
-            traces[175] += inputGateFactor4;
-            var cellFactor4 = _gPrimeNetC[4] * y[8];   // g'(net_c) y^in  (Eq. 27)
-            traces[176] += cellFactor4 * x[0];
-            traces[177] += cellFactor4 * x[1];
-            traces[178] += cellFactor4 * x[2];
-            traces[179] += cellFactor4 * x[3];
-            traces[180] += cellFactor4 * x[4];
-            traces[181] += cellFactor4 * x[5];
-            traces[182] += cellFactor4 * x[6];
-            traces[183] += cellFactor4 * yPrev[0];
-            traces[184] += cellFactor4 * yPrev[1];
-            traces[185] += cellFactor4 * yPrev[2];
-            traces[186] += cellFactor4 * yPrev[3];
-            traces[187] += cellFactor4 * yPrev[4];
-            traces[188] += cellFactor4 * yPrev[5];
-            traces[189] += cellFactor4 * yPrev[6];
-            traces[190] += cellFactor4 * yPrev[7];
-            traces[191] += cellFactor4 * yPrev[8];
-            traces[192] += cellFactor4 * yPrev[9];
-            traces[193] += cellFactor4 * yPrev[10];
-            traces[194] += cellFactor4 * yPrev[11];
+            var inputGateFactor4 = gNetC[4] * fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(156, 20), inputGateFactor4, yPrev.Slice(0, 20));
+            var cellFactor4 = gPrimeNetC[4] * y[15];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(176, 19), cellFactor4, yPrev.Slice(0, 19));
 
             // Block 2, cell 1
-            var inputGateFactor5 = _gNetC[5] * _fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[195] += inputGateFactor5 * x[0];
-            traces[196] += inputGateFactor5 * x[1];
-            traces[197] += inputGateFactor5 * x[2];
-            traces[198] += inputGateFactor5 * x[3];
-            traces[199] += inputGateFactor5 * x[4];
-            traces[200] += inputGateFactor5 * x[5];
-            traces[201] += inputGateFactor5 * x[6];
-            traces[202] += inputGateFactor5 * yPrev[0];
-            traces[203] += inputGateFactor5 * yPrev[1];
-            traces[204] += inputGateFactor5 * yPrev[2];
-            traces[205] += inputGateFactor5 * yPrev[3];
-            traces[206] += inputGateFactor5 * yPrev[4];
-            traces[207] += inputGateFactor5 * yPrev[5];
-            traces[208] += inputGateFactor5 * yPrev[6];
-            traces[209] += inputGateFactor5 * yPrev[7];
-            traces[210] += inputGateFactor5 * yPrev[8];
-            traces[211] += inputGateFactor5 * yPrev[9];
-            traces[212] += inputGateFactor5 * yPrev[10];
-            traces[213] += inputGateFactor5 * yPrev[11];
-            traces[214] += inputGateFactor5;
-            var cellFactor5 = _gPrimeNetC[5] * y[8];   // g'(net_c) y^in  (Eq. 27)
-            traces[215] += cellFactor5 * x[0];
-            traces[216] += cellFactor5 * x[1];
-            traces[217] += cellFactor5 * x[2];
-            traces[218] += cellFactor5 * x[3];
-            traces[219] += cellFactor5 * x[4];
-            traces[220] += cellFactor5 * x[5];
-            traces[221] += cellFactor5 * x[6];
-            traces[222] += cellFactor5 * yPrev[0];
-            traces[223] += cellFactor5 * yPrev[1];
-            traces[224] += cellFactor5 * yPrev[2];
-            traces[225] += cellFactor5 * yPrev[3];
-            traces[226] += cellFactor5 * yPrev[4];
-            traces[227] += cellFactor5 * yPrev[5];
-            traces[228] += cellFactor5 * yPrev[6];
-            traces[229] += cellFactor5 * yPrev[7];
-            traces[230] += cellFactor5 * yPrev[8];
-            traces[231] += cellFactor5 * yPrev[9];
-            traces[232] += cellFactor5 * yPrev[10];
-            traces[233] += cellFactor5 * yPrev[11];
+            var inputGateFactor5 = gNetC[5] * fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(195, 20), inputGateFactor5, yPrev.Slice(0, 20));
+            var cellFactor5 = gPrimeNetC[5] * y[15];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(215, 19), cellFactor5, yPrev.Slice(0, 19));
         }
 
         /// <summary>
@@ -657,15 +464,22 @@ namespace LstmGen.Networks
         /// computed from the weights as they are, then the changes are added: to the weights at once (per step)
         /// or to the sequence's sum (per sequence).
         /// </summary>
-        private void Learn(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> target)
+        private void Learn(global::System.ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> w = _w;
-            global::System.Span<double> dw = Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta;
-            global::System.ReadOnlySpan<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
-            global::System.Span<double> eK = _eK;
-            global::System.Span<double> cellError = _cellError;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> dw = new global::System.Span<double>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.ReadOnlySpan<double> traces = new global::System.ReadOnlySpan<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> hS = new global::System.ReadOnlySpan<double>(_hS, 0, CellCount);
+            global::System.ReadOnlySpan<double> hPrimeS = new global::System.ReadOnlySpan<double>(_hPrimeS, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeOut = new global::System.ReadOnlySpan<double>(_fPrimeOut, 0, BlockCount);
+            global::System.ReadOnlySpan<double> yOutput = new global::System.ReadOnlySpan<double>(_yOutput, 0, OutputCount);
+            global::System.ReadOnlySpan<double> fPrimeK = new global::System.ReadOnlySpan<double>(_fPrimeK, 0, OutputCount);
+            global::System.Span<double> eK = new global::System.Span<double>(_eK, 0, OutputCount);
+            global::System.Span<double> cellError = new global::System.Span<double>(_cellError, 0, CellCount);
+            global::System.Span<double> eS = new global::System.Span<double>(_eS, 0, CellCount);
+            global::System.Span<double> eOut = new global::System.Span<double>(_eOut, 0, BlockCount);
             var alpha = LearningRate;
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
@@ -673,407 +487,79 @@ namespace LstmGen.Networks
             cellError.Clear();
             for (var k = 0; k < OutputCount; k++)
             {
-                var e = _fPrimeK[k] * (target[k] - _yOutput[k]);
+                var e = fPrimeK[k] * (target[k] - yOutput[k]);
                 eK[k] = e;
-                var o = OutputOffset + (k * OutputRowLength);
-                cellError[0] += w[o] * e;
-                cellError[1] += w[o + 1] * e;
-                cellError[2] += w[o + 2] * e;
-                cellError[3] += w[o + 3] * e;
-                cellError[4] += w[o + 4] * e;
-                cellError[5] += w[o + 5] * e;
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
+                global::LstmGen.Runtime.Kernels.AddScaled(cellError, e, wk);
             }
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[0] = y[9] * _hPrimeS[0] * cellError[0];
-            _eS[1] = y[9] * _hPrimeS[1] * cellError[1];
-            _eOut[0] = _fPrimeOut[0] * ((_hS[0] * cellError[0]) + (_hS[1] * cellError[1]));
+            eS[0] = y[16] * hPrimeS[0] * cellError[0];
+            eS[1] = y[16] * hPrimeS[1] * cellError[1];
+            eOut[0] = fPrimeOut[0] * ((hS[0] * cellError[0]) + (hS[1] * cellError[1]));
 
             // Block 1: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[2] = y[10] * _hPrimeS[2] * cellError[2];
-            _eS[3] = y[10] * _hPrimeS[3] * cellError[3];
-            _eOut[1] = _fPrimeOut[1] * ((_hS[2] * cellError[2]) + (_hS[3] * cellError[3]));
+            eS[2] = y[17] * hPrimeS[2] * cellError[2];
+            eS[3] = y[17] * hPrimeS[3] * cellError[3];
+            eOut[1] = fPrimeOut[1] * ((hS[2] * cellError[2]) + (hS[3] * cellError[3]));
 
             // Block 2: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[4] = y[11] * _hPrimeS[4] * cellError[4];
-            _eS[5] = y[11] * _hPrimeS[5] * cellError[5];
-            _eOut[2] = _fPrimeOut[2] * ((_hS[4] * cellError[4]) + (_hS[5] * cellError[5]));
+            eS[4] = y[18] * hPrimeS[4] * cellError[4];
+            eS[5] = y[18] * hPrimeS[5] * cellError[5];
+            eOut[2] = fPrimeOut[2] * ((hS[4] * cellError[4]) + (hS[5] * cellError[5]));
 
             // Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells).
             for (var k = 0; k < OutputCount; k++)
             {
                 var factor = alpha * eK[k];
-                var o = OutputOffset + (k * OutputRowLength);
-                dw[o] += factor * y[0];
-                dw[o + 1] += factor * y[1];
-                dw[o + 2] += factor * y[2];
-                dw[o + 3] += factor * y[3];
-                dw[o + 4] += factor * y[4];
-                dw[o + 5] += factor * y[5];
+                var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                global::LstmGen.Runtime.Kernels.AddScaled(dwk.Slice(0, 6), factor, y.Slice(7, 6));
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor0 = alpha * _eOut[0];
-            dw[20] += outputGateFactor0 * x[0];
-            dw[21] += outputGateFactor0 * x[1];
-            dw[22] += outputGateFactor0 * x[2];
-            dw[23] += outputGateFactor0 * x[3];
-            dw[24] += outputGateFactor0 * x[4];
-            dw[25] += outputGateFactor0 * x[5];
-            dw[26] += outputGateFactor0 * x[6];
-            dw[27] += outputGateFactor0 * yPrev[0];
-            dw[28] += outputGateFactor0 * yPrev[1];
-            dw[29] += outputGateFactor0 * yPrev[2];
-            dw[30] += outputGateFactor0 * yPrev[3];
-            dw[31] += outputGateFactor0 * yPrev[4];
-            dw[32] += outputGateFactor0 * yPrev[5];
-            dw[33] += outputGateFactor0 * yPrev[6];
-            dw[34] += outputGateFactor0 * yPrev[7];
-            dw[35] += outputGateFactor0 * yPrev[8];
-            dw[36] += outputGateFactor0 * yPrev[9];
-            dw[37] += outputGateFactor0 * yPrev[10];
-            dw[38] += outputGateFactor0 * yPrev[11];
-            dw[39] += outputGateFactor0;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[0] += factor * traces[0];
-                dw[1] += factor * traces[1];
-                dw[2] += factor * traces[2];
-                dw[3] += factor * traces[3];
-                dw[4] += factor * traces[4];
-                dw[5] += factor * traces[5];
-                dw[6] += factor * traces[6];
-                dw[7] += factor * traces[7];
-                dw[8] += factor * traces[8];
-                dw[9] += factor * traces[9];
-                dw[10] += factor * traces[10];
-                dw[11] += factor * traces[11];
-                dw[12] += factor * traces[12];
-                dw[13] += factor * traces[13];
-                dw[14] += factor * traces[14];
-                dw[15] += factor * traces[15];
-                dw[16] += factor * traces[16];
-                dw[17] += factor * traces[17];
-                dw[18] += factor * traces[18];
-                dw[19] += factor * traces[19];
-            }
-
-            {
-                var factor = alpha * _eS[1];
-                dw[0] += factor * traces[39];
-                dw[1] += factor * traces[40];
-                dw[2] += factor * traces[41];
-                dw[3] += factor * traces[42];
-                dw[4] += factor * traces[43];
-                dw[5] += factor * traces[44];
-                dw[6] += factor * traces[45];
-                dw[7] += factor * traces[46];
-                dw[8] += factor * traces[47];
-                dw[9] += factor * traces[48];
-                dw[10] += factor * traces[49];
-                dw[11] += factor * traces[50];
-                dw[12] += factor * traces[51];
-                dw[13] += factor * traces[52];
-                dw[14] += factor * traces[53];
-                dw[15] += factor * traces[54];
-                dw[16] += factor * traces[55];
-                dw[17] += factor * traces[56];
-                dw[18] += factor * traces[57];
-                dw[19] += factor * traces[58];
-            }
+            var outputGateFactor0 = alpha * eOut[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(20, 20), outputGateFactor0, yPrev.Slice(0, 20));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor0 = alpha * eS[0];
+            var inputGateFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 20), inputGateFactor0, traces.Slice(0, 20), inputGateFactor1, traces.Slice(39, 20));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[40] += factor * traces[20];
-                dw[41] += factor * traces[21];
-                dw[42] += factor * traces[22];
-                dw[43] += factor * traces[23];
-                dw[44] += factor * traces[24];
-                dw[45] += factor * traces[25];
-                dw[46] += factor * traces[26];
-                dw[47] += factor * traces[27];
-                dw[48] += factor * traces[28];
-                dw[49] += factor * traces[29];
-                dw[50] += factor * traces[30];
-                dw[51] += factor * traces[31];
-                dw[52] += factor * traces[32];
-                dw[53] += factor * traces[33];
-                dw[54] += factor * traces[34];
-                dw[55] += factor * traces[35];
-                dw[56] += factor * traces[36];
-                dw[57] += factor * traces[37];
-                dw[58] += factor * traces[38];
-            }
+            var cellFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(40, 19), cellFactor0, traces.Slice(20, 19));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[1];
-                dw[59] += factor * traces[59];
-                dw[60] += factor * traces[60];
-                dw[61] += factor * traces[61];
-                dw[62] += factor * traces[62];
-                dw[63] += factor * traces[63];
-                dw[64] += factor * traces[64];
-                dw[65] += factor * traces[65];
-                dw[66] += factor * traces[66];
-                dw[67] += factor * traces[67];
-                dw[68] += factor * traces[68];
-                dw[69] += factor * traces[69];
-                dw[70] += factor * traces[70];
-                dw[71] += factor * traces[71];
-                dw[72] += factor * traces[72];
-                dw[73] += factor * traces[73];
-                dw[74] += factor * traces[74];
-                dw[75] += factor * traces[75];
-                dw[76] += factor * traces[76];
-                dw[77] += factor * traces[77];
-            }
+            var cellFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(59, 19), cellFactor1, traces.Slice(59, 19));
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor1 = alpha * _eOut[1];
-            dw[98] += outputGateFactor1 * x[0];
-            dw[99] += outputGateFactor1 * x[1];
-            dw[100] += outputGateFactor1 * x[2];
-            dw[101] += outputGateFactor1 * x[3];
-            dw[102] += outputGateFactor1 * x[4];
-            dw[103] += outputGateFactor1 * x[5];
-            dw[104] += outputGateFactor1 * x[6];
-            dw[105] += outputGateFactor1 * yPrev[0];
-            dw[106] += outputGateFactor1 * yPrev[1];
-            dw[107] += outputGateFactor1 * yPrev[2];
-            dw[108] += outputGateFactor1 * yPrev[3];
-            dw[109] += outputGateFactor1 * yPrev[4];
-            dw[110] += outputGateFactor1 * yPrev[5];
-            dw[111] += outputGateFactor1 * yPrev[6];
-            dw[112] += outputGateFactor1 * yPrev[7];
-            dw[113] += outputGateFactor1 * yPrev[8];
-            dw[114] += outputGateFactor1 * yPrev[9];
-            dw[115] += outputGateFactor1 * yPrev[10];
-            dw[116] += outputGateFactor1 * yPrev[11];
-            dw[117] += outputGateFactor1;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[78] += factor * traces[78];
-                dw[79] += factor * traces[79];
-                dw[80] += factor * traces[80];
-                dw[81] += factor * traces[81];
-                dw[82] += factor * traces[82];
-                dw[83] += factor * traces[83];
-                dw[84] += factor * traces[84];
-                dw[85] += factor * traces[85];
-                dw[86] += factor * traces[86];
-                dw[87] += factor * traces[87];
-                dw[88] += factor * traces[88];
-                dw[89] += factor * traces[89];
-                dw[90] += factor * traces[90];
-                dw[91] += factor * traces[91];
-                dw[92] += factor * traces[92];
-                dw[93] += factor * traces[93];
-                dw[94] += factor * traces[94];
-                dw[95] += factor * traces[95];
-                dw[96] += factor * traces[96];
-                dw[97] += factor * traces[97];
-            }
-
-            {
-                var factor = alpha * _eS[3];
-                dw[78] += factor * traces[117];
-                dw[79] += factor * traces[118];
-                dw[80] += factor * traces[119];
-                dw[81] += factor * traces[120];
-                dw[82] += factor * traces[121];
-                dw[83] += factor * traces[122];
-                dw[84] += factor * traces[123];
-                dw[85] += factor * traces[124];
-                dw[86] += factor * traces[125];
-                dw[87] += factor * traces[126];
-                dw[88] += factor * traces[127];
-                dw[89] += factor * traces[128];
-                dw[90] += factor * traces[129];
-                dw[91] += factor * traces[130];
-                dw[92] += factor * traces[131];
-                dw[93] += factor * traces[132];
-                dw[94] += factor * traces[133];
-                dw[95] += factor * traces[134];
-                dw[96] += factor * traces[135];
-                dw[97] += factor * traces[136];
-            }
+            var outputGateFactor1 = alpha * eOut[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(98, 20), outputGateFactor1, yPrev.Slice(0, 20));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor2 = alpha * eS[2];
+            var inputGateFactor3 = alpha * eS[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(78, 20), inputGateFactor2, traces.Slice(78, 20), inputGateFactor3, traces.Slice(117, 20));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[118] += factor * traces[98];
-                dw[119] += factor * traces[99];
-                dw[120] += factor * traces[100];
-                dw[121] += factor * traces[101];
-                dw[122] += factor * traces[102];
-                dw[123] += factor * traces[103];
-                dw[124] += factor * traces[104];
-                dw[125] += factor * traces[105];
-                dw[126] += factor * traces[106];
-                dw[127] += factor * traces[107];
-                dw[128] += factor * traces[108];
-                dw[129] += factor * traces[109];
-                dw[130] += factor * traces[110];
-                dw[131] += factor * traces[111];
-                dw[132] += factor * traces[112];
-                dw[133] += factor * traces[113];
-                dw[134] += factor * traces[114];
-                dw[135] += factor * traces[115];
-                dw[136] += factor * traces[116];
-            }
+            var cellFactor2 = alpha * eS[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(118, 19), cellFactor2, traces.Slice(98, 19));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[3];
-                dw[137] += factor * traces[137];
-                dw[138] += factor * traces[138];
-                dw[139] += factor * traces[139];
-                dw[140] += factor * traces[140];
-                dw[141] += factor * traces[141];
-                dw[142] += factor * traces[142];
-                dw[143] += factor * traces[143];
-                dw[144] += factor * traces[144];
-                dw[145] += factor * traces[145];
-                dw[146] += factor * traces[146];
-                dw[147] += factor * traces[147];
-                dw[148] += factor * traces[148];
-                dw[149] += factor * traces[149];
-                dw[150] += factor * traces[150];
-                dw[151] += factor * traces[151];
-                dw[152] += factor * traces[152];
-                dw[153] += factor * traces[153];
-                dw[154] += factor * traces[154];
-                dw[155] += factor * traces[155];
-            }
+            var cellFactor3 = alpha * eS[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(137, 19), cellFactor3, traces.Slice(137, 19));
 
             // ---- Block 2 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor2 = alpha * _eOut[2];
-            dw[176] += outputGateFactor2 * x[0];
-            dw[177] += outputGateFactor2 * x[1];
-            dw[178] += outputGateFactor2 * x[2];
-            dw[179] += outputGateFactor2 * x[3];
-            dw[180] += outputGateFactor2 * x[4];
-            dw[181] += outputGateFactor2 * x[5];
-            dw[182] += outputGateFactor2 * x[6];
-            dw[183] += outputGateFactor2 * yPrev[0];
-            dw[184] += outputGateFactor2 * yPrev[1];
-            dw[185] += outputGateFactor2 * yPrev[2];
-            dw[186] += outputGateFactor2 * yPrev[3];
-            dw[187] += outputGateFactor2 * yPrev[4];
-            dw[188] += outputGateFactor2 * yPrev[5];
-            dw[189] += outputGateFactor2 * yPrev[6];
-            dw[190] += outputGateFactor2 * yPrev[7];
-            dw[191] += outputGateFactor2 * yPrev[8];
-            dw[192] += outputGateFactor2 * yPrev[9];
-            dw[193] += outputGateFactor2 * yPrev[10];
-            dw[194] += outputGateFactor2 * yPrev[11];
-            dw[195] += outputGateFactor2;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[4];
-                dw[156] += factor * traces[156];
-                dw[157] += factor * traces[157];
-                dw[158] += factor * traces[158];
-                dw[159] += factor * traces[159];
-                dw[160] += factor * traces[160];
-                dw[161] += factor * traces[161];
-                dw[162] += factor * traces[162];
-                dw[163] += factor * traces[163];
-                dw[164] += factor * traces[164];
-                dw[165] += factor * traces[165];
-                dw[166] += factor * traces[166];
-                dw[167] += factor * traces[167];
-                dw[168] += factor * traces[168];
-                dw[169] += factor * traces[169];
-                dw[170] += factor * traces[170];
-                dw[171] += factor * traces[171];
-                dw[172] += factor * traces[172];
-                dw[173] += factor * traces[173];
-                dw[174] += factor * traces[174];
-                dw[175] += factor * traces[175];
-            }
-
-            {
-                var factor = alpha * _eS[5];
-                dw[156] += factor * traces[195];
-                dw[157] += factor * traces[196];
-                dw[158] += factor * traces[197];
-                dw[159] += factor * traces[198];
-                dw[160] += factor * traces[199];
-                dw[161] += factor * traces[200];
-                dw[162] += factor * traces[201];
-                dw[163] += factor * traces[202];
-                dw[164] += factor * traces[203];
-                dw[165] += factor * traces[204];
-                dw[166] += factor * traces[205];
-                dw[167] += factor * traces[206];
-                dw[168] += factor * traces[207];
-                dw[169] += factor * traces[208];
-                dw[170] += factor * traces[209];
-                dw[171] += factor * traces[210];
-                dw[172] += factor * traces[211];
-                dw[173] += factor * traces[212];
-                dw[174] += factor * traces[213];
-                dw[175] += factor * traces[214];
-            }
+            var outputGateFactor2 = alpha * eOut[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(176, 20), outputGateFactor2, yPrev.Slice(0, 20));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor4 = alpha * eS[4];
+            var inputGateFactor5 = alpha * eS[5];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(156, 20), inputGateFactor4, traces.Slice(156, 20), inputGateFactor5, traces.Slice(195, 20));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[4];
-                dw[196] += factor * traces[176];
-                dw[197] += factor * traces[177];
-                dw[198] += factor * traces[178];
-                dw[199] += factor * traces[179];
-                dw[200] += factor * traces[180];
-                dw[201] += factor * traces[181];
-                dw[202] += factor * traces[182];
-                dw[203] += factor * traces[183];
-                dw[204] += factor * traces[184];
-                dw[205] += factor * traces[185];
-                dw[206] += factor * traces[186];
-                dw[207] += factor * traces[187];
-                dw[208] += factor * traces[188];
-                dw[209] += factor * traces[189];
-                dw[210] += factor * traces[190];
-                dw[211] += factor * traces[191];
-                dw[212] += factor * traces[192];
-                dw[213] += factor * traces[193];
-                dw[214] += factor * traces[194];
-            }
+            var cellFactor4 = alpha * eS[4];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(196, 19), cellFactor4, traces.Slice(176, 19));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[5];
-                dw[215] += factor * traces[215];
-                dw[216] += factor * traces[216];
-                dw[217] += factor * traces[217];
-                dw[218] += factor * traces[218];
-                dw[219] += factor * traces[219];
-                dw[220] += factor * traces[220];
-                dw[221] += factor * traces[221];
-                dw[222] += factor * traces[222];
-                dw[223] += factor * traces[223];
-                dw[224] += factor * traces[224];
-                dw[225] += factor * traces[225];
-                dw[226] += factor * traces[226];
-                dw[227] += factor * traces[227];
-                dw[228] += factor * traces[228];
-                dw[229] += factor * traces[229];
-                dw[230] += factor * traces[230];
-                dw[231] += factor * traces[231];
-                dw[232] += factor * traces[232];
-                dw[233] += factor * traces[233];
-            }
+            var cellFactor5 = alpha * eS[5];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(215, 19), cellFactor5, traces.Slice(215, 19));
         }
 
         /// <inheritdoc/>
@@ -1109,6 +595,13 @@ namespace LstmGen.Networks
             {
                 throw new global::System.ArgumentException("Expected room for " + OutputCount + " outputs or none, got " + output.Length + ".", nameof(output));
             }
+        }
+
+        private static double[] NewSourceVector()
+        {
+            var sources = new double[SourceCount];
+            sources[SourceCount - 1] = 1.0; // the bias unit
+            return sources;
         }
 
         private void CopyOutputs(global::System.Span<double> output)

@@ -10,21 +10,23 @@
 //
 // Hidden activation vector y (12 values): [0..4) cell outputs y^c, [4..8) input gates y^in, [8..12) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
+// Source units y^u (20 values, the units u of the paper's sums): [0..7) input units x(t), [7..19) the hidden units above, 19 the bias unit (always 1);
+// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
 //
 // Weights (264), one row per unit, in this order:
-//   [0, 20) block[0].input_gate <- x[0..7), yPrev[0..12), bias
-//   [20, 40) block[0].output_gate <- x[0..7), yPrev[0..12), bias
-//   [40, 59) block[0].cell[0] <- x[0..7), yPrev[0..12)
-//   [59, 79) block[1].input_gate <- x[0..7), yPrev[0..12), bias
-//   [79, 99) block[1].output_gate <- x[0..7), yPrev[0..12), bias
-//   [99, 118) block[1].cell[0] <- x[0..7), yPrev[0..12)
-//   [118, 138) block[2].input_gate <- x[0..7), yPrev[0..12), bias
-//   [138, 158) block[2].output_gate <- x[0..7), yPrev[0..12), bias
-//   [158, 177) block[2].cell[0] <- x[0..7), yPrev[0..12)
-//   [177, 197) block[3].input_gate <- x[0..7), yPrev[0..12), bias
-//   [197, 217) block[3].output_gate <- x[0..7), yPrev[0..12), bias
-//   [217, 236) block[3].cell[0] <- x[0..7), yPrev[0..12)
-//   [236, 240) output[0] <- y[0..4)
+//   [0, 20) block[0].input_gate <- x[0..7), yPrev[7..19), bias
+//   [20, 40) block[0].output_gate <- x[0..7), yPrev[7..19), bias
+//   [40, 59) block[0].cell[0] <- x[0..7), yPrev[7..19)
+//   [59, 79) block[1].input_gate <- x[0..7), yPrev[7..19), bias
+//   [79, 99) block[1].output_gate <- x[0..7), yPrev[7..19), bias
+//   [99, 118) block[1].cell[0] <- x[0..7), yPrev[7..19)
+//   [118, 138) block[2].input_gate <- x[0..7), yPrev[7..19), bias
+//   [138, 158) block[2].output_gate <- x[0..7), yPrev[7..19), bias
+//   [158, 177) block[2].cell[0] <- x[0..7), yPrev[7..19)
+//   [177, 197) block[3].input_gate <- x[0..7), yPrev[7..19), bias
+//   [197, 217) block[3].output_gate <- x[0..7), yPrev[7..19), bias
+//   [217, 236) block[3].cell[0] <- x[0..7), yPrev[7..19)
+//   [236, 240) output[0] <- y[7..11)
 //   ... one row of 4 per output unit, up to [260, 264)
 //
 // Traces dS/dw (156, the paper's 2CSI values): per cell, one per weight of its block's
@@ -61,6 +63,9 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 12;
 
+        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        public const int SourceCount = InputCount + HiddenCount + 1;
+
         /// <summary>Number of weights, biases included.</summary>
         public const int WeightCount = 264;
 
@@ -96,9 +101,9 @@ namespace LstmGen.Networks
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
         private readonly double[] _traces = new double[TraceCount];
 
-        // y(t-1) and y(t): hidden activations of the previous and the current step (swapped after each step).
-        private double[] _yPrev = new double[HiddenCount];
-        private double[] _y = new double[HiddenCount];
+        // y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).
+        private double[] _yPrev = NewSourceVector();
+        private double[] _y = NewSourceVector();
 
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
@@ -148,7 +153,7 @@ namespace LstmGen.Networks
         public global::System.ReadOnlySpan<double> CellStates => _s;
 
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
-        public global::System.ReadOnlySpan<double> HiddenActivations => _yPrev;
+        public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
@@ -275,9 +280,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Reset()
         {
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9).
-            global::System.Array.Clear(_yPrev);
-            global::System.Array.Clear(_y);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
+            global::System.Array.Clear(_yPrev, 0, SourceCount - 1);
+            global::System.Array.Clear(_y, 0, SourceCount - 1);
             global::System.Array.Clear(_s);
             global::System.Array.Clear(_traces);
             global::System.Array.Clear(_yOutput);
@@ -296,12 +301,11 @@ namespace LstmGen.Networks
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(input, target, output);
-            var x = input;
-            Forward(x);
-            UpdateTraces(x);
+            Forward(input);
+            UpdateTraces();
             if (!target.IsEmpty)
             {
-                Learn(x, target);
+                Learn(target);
             }
 
             CopyOutputs(output);
@@ -312,71 +316,95 @@ namespace LstmGen.Networks
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
         /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
         /// </summary>
-        private void Forward(global::System.ReadOnlySpan<double> x)
+        private void Forward(global::System.ReadOnlySpan<double> input)
         {
-            global::System.Span<double> w = _w;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.Span<double> y = _y;
-            global::System.Span<double> s = _s;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
+            global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
+            global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
+            global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
+            global::System.Span<double> hS = new global::System.Span<double>(_hS, 0, CellCount);
+            global::System.Span<double> hPrimeS = new global::System.Span<double>(_hPrimeS, 0, CellCount);
+            global::System.Span<double> fPrimeIn = new global::System.Span<double>(_fPrimeIn, 0, BlockCount);
+            global::System.Span<double> fPrimeOut = new global::System.Span<double>(_fPrimeOut, 0, BlockCount);
+            global::System.Span<double> yOutput = new global::System.Span<double>(_yOutput, 0, OutputCount);
+            global::System.Span<double> fPrimeK = new global::System.Span<double>(_fPrimeK, 0, OutputCount);
+
+            // The input units: x(t) is read together with y(t-1) by the gates and cells.
+            input.CopyTo(yPrev);
 
             // ---- Block 0: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + w[3] * x[3] + w[4] * x[4] + w[5] * x[5] + w[6] * x[6] + w[7] * yPrev[0] + w[8] * yPrev[1] + w[9] * yPrev[2] + w[10] * yPrev[3] + w[11] * yPrev[4] + w[12] * yPrev[5] + w[13] * yPrev[6] + w[14] * yPrev[7] + w[15] * yPrev[8] + w[16] * yPrev[9] + w[17] * yPrev[10] + w[18] * yPrev[11] + w[19], out _fPrimeIn[0]);
-            y[4] = yIn0;
+            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 20), yPrev.Slice(0, 20)), out fPrimeIn[0]);
+            y[11] = yIn0;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(w[20] * x[0] + w[21] * x[1] + w[22] * x[2] + w[23] * x[3] + w[24] * x[4] + w[25] * x[5] + w[26] * x[6] + w[27] * yPrev[0] + w[28] * yPrev[1] + w[29] * yPrev[2] + w[30] * yPrev[3] + w[31] * yPrev[4] + w[32] * yPrev[5] + w[33] * yPrev[6] + w[34] * yPrev[7] + w[35] * yPrev[8] + w[36] * yPrev[9] + w[37] * yPrev[10] + w[38] * yPrev[11] + w[39], out _fPrimeOut[0]);
-            y[8] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[0] = global::LstmGen.Runtime.Squash.G2(w[40] * x[0] + w[41] * x[1] + w[42] * x[2] + w[43] * x[3] + w[44] * x[4] + w[45] * x[5] + w[46] * x[6] + w[47] * yPrev[0] + w[48] * yPrev[1] + w[49] * yPrev[2] + w[50] * yPrev[3] + w[51] * yPrev[4] + w[52] * yPrev[5] + w[53] * yPrev[6] + w[54] * yPrev[7] + w[55] * yPrev[8] + w[56] * yPrev[9] + w[57] * yPrev[10] + w[58] * yPrev[11], out _gPrimeNetC[0]);
-            s[0] += yIn0 * _gNetC[0];
-            _hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out _hPrimeS[0]);
-            y[0] = yOut0 * _hS[0];
+            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(20, 20), yPrev.Slice(0, 20)), out fPrimeOut[0]);
+            y[15] = yOut0;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(40, 19), yPrev.Slice(0, 19)), out gPrimeNetC[0]);
 
             // ---- Block 1: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(w[59] * x[0] + w[60] * x[1] + w[61] * x[2] + w[62] * x[3] + w[63] * x[4] + w[64] * x[5] + w[65] * x[6] + w[66] * yPrev[0] + w[67] * yPrev[1] + w[68] * yPrev[2] + w[69] * yPrev[3] + w[70] * yPrev[4] + w[71] * yPrev[5] + w[72] * yPrev[6] + w[73] * yPrev[7] + w[74] * yPrev[8] + w[75] * yPrev[9] + w[76] * yPrev[10] + w[77] * yPrev[11] + w[78], out _fPrimeIn[1]);
-            y[5] = yIn1;
+            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(59, 20), yPrev.Slice(0, 20)), out fPrimeIn[1]);
+            y[12] = yIn1;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(w[79] * x[0] + w[80] * x[1] + w[81] * x[2] + w[82] * x[3] + w[83] * x[4] + w[84] * x[5] + w[85] * x[6] + w[86] * yPrev[0] + w[87] * yPrev[1] + w[88] * yPrev[2] + w[89] * yPrev[3] + w[90] * yPrev[4] + w[91] * yPrev[5] + w[92] * yPrev[6] + w[93] * yPrev[7] + w[94] * yPrev[8] + w[95] * yPrev[9] + w[96] * yPrev[10] + w[97] * yPrev[11] + w[98], out _fPrimeOut[1]);
-            y[9] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[1] = global::LstmGen.Runtime.Squash.G2(w[99] * x[0] + w[100] * x[1] + w[101] * x[2] + w[102] * x[3] + w[103] * x[4] + w[104] * x[5] + w[105] * x[6] + w[106] * yPrev[0] + w[107] * yPrev[1] + w[108] * yPrev[2] + w[109] * yPrev[3] + w[110] * yPrev[4] + w[111] * yPrev[5] + w[112] * yPrev[6] + w[113] * yPrev[7] + w[114] * yPrev[8] + w[115] * yPrev[9] + w[116] * yPrev[10] + w[117] * yPrev[11], out _gPrimeNetC[1]);
-            s[1] += yIn1 * _gNetC[1];
-            _hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out _hPrimeS[1]);
-            y[1] = yOut1 * _hS[1];
+            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(79, 20), yPrev.Slice(0, 20)), out fPrimeOut[1]);
+            y[16] = yOut1;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(99, 19), yPrev.Slice(0, 19)), out gPrimeNetC[1]);
 
             // ---- Block 2: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn2 = global::LstmGen.Runtime.Squash.Logistic(w[118] * x[0] + w[119] * x[1] + w[120] * x[2] + w[121] * x[3] + w[122] * x[4] + w[123] * x[5] + w[124] * x[6] + w[125] * yPrev[0] + w[126] * yPrev[1] + w[127] * yPrev[2] + w[128] * yPrev[3] + w[129] * yPrev[4] + w[130] * yPrev[5] + w[131] * yPrev[6] + w[132] * yPrev[7] + w[133] * yPrev[8] + w[134] * yPrev[9] + w[135] * yPrev[10] + w[136] * yPrev[11] + w[137], out _fPrimeIn[2]);
-            y[6] = yIn2;
+            var yIn2 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(118, 20), yPrev.Slice(0, 20)), out fPrimeIn[2]);
+            y[13] = yIn2;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut2 = global::LstmGen.Runtime.Squash.Logistic(w[138] * x[0] + w[139] * x[1] + w[140] * x[2] + w[141] * x[3] + w[142] * x[4] + w[143] * x[5] + w[144] * x[6] + w[145] * yPrev[0] + w[146] * yPrev[1] + w[147] * yPrev[2] + w[148] * yPrev[3] + w[149] * yPrev[4] + w[150] * yPrev[5] + w[151] * yPrev[6] + w[152] * yPrev[7] + w[153] * yPrev[8] + w[154] * yPrev[9] + w[155] * yPrev[10] + w[156] * yPrev[11] + w[157], out _fPrimeOut[2]);
-            y[10] = yOut2;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[2] = global::LstmGen.Runtime.Squash.G2(w[158] * x[0] + w[159] * x[1] + w[160] * x[2] + w[161] * x[3] + w[162] * x[4] + w[163] * x[5] + w[164] * x[6] + w[165] * yPrev[0] + w[166] * yPrev[1] + w[167] * yPrev[2] + w[168] * yPrev[3] + w[169] * yPrev[4] + w[170] * yPrev[5] + w[171] * yPrev[6] + w[172] * yPrev[7] + w[173] * yPrev[8] + w[174] * yPrev[9] + w[175] * yPrev[10] + w[176] * yPrev[11], out _gPrimeNetC[2]);
-            s[2] += yIn2 * _gNetC[2];
-            _hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out _hPrimeS[2]);
-            y[2] = yOut2 * _hS[2];
+            var yOut2 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(138, 20), yPrev.Slice(0, 20)), out fPrimeOut[2]);
+            y[17] = yOut2;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(158, 19), yPrev.Slice(0, 19)), out gPrimeNetC[2]);
 
             // ---- Block 3: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn3 = global::LstmGen.Runtime.Squash.Logistic(w[177] * x[0] + w[178] * x[1] + w[179] * x[2] + w[180] * x[3] + w[181] * x[4] + w[182] * x[5] + w[183] * x[6] + w[184] * yPrev[0] + w[185] * yPrev[1] + w[186] * yPrev[2] + w[187] * yPrev[3] + w[188] * yPrev[4] + w[189] * yPrev[5] + w[190] * yPrev[6] + w[191] * yPrev[7] + w[192] * yPrev[8] + w[193] * yPrev[9] + w[194] * yPrev[10] + w[195] * yPrev[11] + w[196], out _fPrimeIn[3]);
-            y[7] = yIn3;
+            var yIn3 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(177, 20), yPrev.Slice(0, 20)), out fPrimeIn[3]);
+            y[14] = yIn3;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut3 = global::LstmGen.Runtime.Squash.Logistic(w[197] * x[0] + w[198] * x[1] + w[199] * x[2] + w[200] * x[3] + w[201] * x[4] + w[202] * x[5] + w[203] * x[6] + w[204] * yPrev[0] + w[205] * yPrev[1] + w[206] * yPrev[2] + w[207] * yPrev[3] + w[208] * yPrev[4] + w[209] * yPrev[5] + w[210] * yPrev[6] + w[211] * yPrev[7] + w[212] * yPrev[8] + w[213] * yPrev[9] + w[214] * yPrev[10] + w[215] * yPrev[11] + w[216], out _fPrimeOut[3]);
-            y[11] = yOut3;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[3] = global::LstmGen.Runtime.Squash.G2(w[217] * x[0] + w[218] * x[1] + w[219] * x[2] + w[220] * x[3] + w[221] * x[4] + w[222] * x[5] + w[223] * x[6] + w[224] * yPrev[0] + w[225] * yPrev[1] + w[226] * yPrev[2] + w[227] * yPrev[3] + w[228] * yPrev[4] + w[229] * yPrev[5] + w[230] * yPrev[6] + w[231] * yPrev[7] + w[232] * yPrev[8] + w[233] * yPrev[9] + w[234] * yPrev[10] + w[235] * yPrev[11], out _gPrimeNetC[3]);
-            s[3] += yIn3 * _gNetC[3];
-            _hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out _hPrimeS[3]);
-            y[3] = yOut3 * _hS[3];
+            var yOut3 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(197, 20), yPrev.Slice(0, 20)), out fPrimeOut[3]);
+            y[18] = yOut3;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(217, 19), yPrev.Slice(0, 19)), out gPrimeNetC[3]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[7] = yOut0 * hS[0];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[1] += yIn1 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[8] = yOut1 * hS[1];
+
+            // ---- Block 2: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[2] += yIn2 * gNetC[2];
+            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
+            y[9] = yOut2 * hS[2];
+
+            // ---- Block 3: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[3] += yIn3 * gNetC[3];
+            hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
+            y[10] = yOut3 * hS[3];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
-                var o = OutputOffset + (k * OutputRowLength);
-                var netK = w[o] * y[0] + w[o + 1] * y[1] + w[o + 2] * y[2] + w[o + 3] * y[3];
-                _yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(netK, out _fPrimeK[k]);
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                yOutput[k] = wk[0] * y[7] + wk[1] * y[8] + wk[2] * y[9] + wk[3] * y[10];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 
@@ -386,183 +414,38 @@ namespace LstmGen.Networks
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).
         /// </summary>
-        private void UpdateTraces(global::System.ReadOnlySpan<double> x)
+        private void UpdateTraces()
         {
-            global::System.Span<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
+            global::System.Span<double> traces = new global::System.Span<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> gNetC = new global::System.ReadOnlySpan<double>(_gNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> gPrimeNetC = new global::System.ReadOnlySpan<double>(_gPrimeNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeIn = new global::System.ReadOnlySpan<double>(_fPrimeIn, 0, BlockCount);
 
             // Block 0, cell 0
-            var inputGateFactor0 = _gNetC[0] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[0] += inputGateFactor0 * x[0];
-            traces[1] += inputGateFactor0 * x[1];
-            traces[2] += inputGateFactor0 * x[2];
-            traces[3] += inputGateFactor0 * x[3];
-            traces[4] += inputGateFactor0 * x[4];
-            traces[5] += inputGateFactor0 * x[5];
-            traces[6] += inputGateFactor0 * x[6];
-            traces[7] += inputGateFactor0 * yPrev[0];
-            traces[8] += inputGateFactor0 * yPrev[1];
-            traces[9] += inputGateFactor0 * yPrev[2];
-            traces[10] += inputGateFactor0 * yPrev[3];
-            traces[11] += inputGateFactor0 * yPrev[4];
-            traces[12] += inputGateFactor0 * yPrev[5];
-            traces[13] += inputGateFactor0 * yPrev[6];
-            traces[14] += inputGateFactor0 * yPrev[7];
-            traces[15] += inputGateFactor0 * yPrev[8];
-            traces[16] += inputGateFactor0 * yPrev[9];
-            traces[17] += inputGateFactor0 * yPrev[10];
-            traces[18] += inputGateFactor0 * yPrev[11];
-            traces[19] += inputGateFactor0;
-            var cellFactor0 = _gPrimeNetC[0] * y[4];   // g'(net_c) y^in  (Eq. 27)
-            traces[20] += cellFactor0 * x[0];
-            traces[21] += cellFactor0 * x[1];
-            traces[22] += cellFactor0 * x[2];
-            traces[23] += cellFactor0 * x[3];
-            traces[24] += cellFactor0 * x[4];
-            traces[25] += cellFactor0 * x[5];
-            traces[26] += cellFactor0 * x[6];
-            traces[27] += cellFactor0 * yPrev[0];
-            traces[28] += cellFactor0 * yPrev[1];
-            traces[29] += cellFactor0 * yPrev[2];
-            traces[30] += cellFactor0 * yPrev[3];
-            traces[31] += cellFactor0 * yPrev[4];
-            traces[32] += cellFactor0 * yPrev[5];
-            traces[33] += cellFactor0 * yPrev[6];
-            traces[34] += cellFactor0 * yPrev[7];
-            traces[35] += cellFactor0 * yPrev[8];
-            traces[36] += cellFactor0 * yPrev[9];
-            traces[37] += cellFactor0 * yPrev[10];
-            traces[38] += cellFactor0 * yPrev[11];
+            var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 20), inputGateFactor0, yPrev.Slice(0, 20));
+            var cellFactor0 = gPrimeNetC[0] * y[11];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(20, 19), cellFactor0, yPrev.Slice(0, 19));
 
             // Block 1, cell 0
-            var inputGateFactor1 = _gNetC[1] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[39] += inputGateFactor1 * x[0];
-            traces[40] += inputGateFactor1 * x[1];
-            traces[41] += inputGateFactor1 * x[2];
-            traces[42] += inputGateFactor1 * x[3];
-            traces[43] += inputGateFactor1 * x[4];
-            traces[44] += inputGateFactor1 * x[5];
-            traces[45] += inputGateFactor1 * x[6];
-            traces[46] += inputGateFactor1 * yPrev[0];
-            traces[47] += inputGateFactor1 * yPrev[1];
-            traces[48] += inputGateFactor1 * yPrev[2];
-            traces[49] += inputGateFactor1 * yPrev[3];
-            traces[50] += inputGateFactor1 * yPrev[4];
-            traces[51] += inputGateFactor1 * yPrev[5];
-            traces[52] += inputGateFactor1 * yPrev[6];
-            traces[53] += inputGateFactor1 * yPrev[7];
-            traces[54] += inputGateFactor1 * yPrev[8];
-            traces[55] += inputGateFactor1 * yPrev[9];
-            traces[56] += inputGateFactor1 * yPrev[10];
-            traces[57] += inputGateFactor1 * yPrev[11];
-            traces[58] += inputGateFactor1;
-            var cellFactor1 = _gPrimeNetC[1] * y[5];   // g'(net_c) y^in  (Eq. 27)
-            traces[59] += cellFactor1 * x[0];
-            traces[60] += cellFactor1 * x[1];
-            traces[61] += cellFactor1 * x[2];
-            traces[62] += cellFactor1 * x[3];
-            traces[63] += cellFactor1 * x[4];
-            traces[64] += cellFactor1 * x[5];
-            traces[65] += cellFactor1 * x[6];
-            traces[66] += cellFactor1 * yPrev[0];
-            traces[67] += cellFactor1 * yPrev[1];
-            traces[68] += cellFactor1 * yPrev[2];
-            traces[69] += cellFactor1 * yPrev[3];
-            traces[70] += cellFactor1 * yPrev[4];
-            traces[71] += cellFactor1 * yPrev[5];
-            traces[72] += cellFactor1 * yPrev[6];
-            traces[73] += cellFactor1 * yPrev[7];
-            traces[74] += cellFactor1 * yPrev[8];
-            traces[75] += cellFactor1 * yPrev[9];
-            traces[76] += cellFactor1 * yPrev[10];
-            traces[77] += cellFactor1 * yPrev[11];
+            var inputGateFactor1 = gNetC[1] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(39, 20), inputGateFactor1, yPrev.Slice(0, 20));
+            var cellFactor1 = gPrimeNetC[1] * y[12];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(59, 19), cellFactor1, yPrev.Slice(0, 19));
 
             // Block 2, cell 0
-            var inputGateFactor2 = _gNetC[2] * _fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[78] += inputGateFactor2 * x[0];
-            traces[79] += inputGateFactor2 * x[1];
-            traces[80] += inputGateFactor2 * x[2];
-            traces[81] += inputGateFactor2 * x[3];
-            traces[82] += inputGateFactor2 * x[4];
-            traces[83] += inputGateFactor2 * x[5];
-            traces[84] += inputGateFactor2 * x[6];
-            traces[85] += inputGateFactor2 * yPrev[0];
-            traces[86] += inputGateFactor2 * yPrev[1];
-            traces[87] += inputGateFactor2 * yPrev[2];
-            traces[88] += inputGateFactor2 * yPrev[3];
-            traces[89] += inputGateFactor2 * yPrev[4];
-            traces[90] += inputGateFactor2 * yPrev[5];
-            traces[91] += inputGateFactor2 * yPrev[6];
-            traces[92] += inputGateFactor2 * yPrev[7];
-            traces[93] += inputGateFactor2 * yPrev[8];
-            traces[94] += inputGateFactor2 * yPrev[9];
-            traces[95] += inputGateFactor2 * yPrev[10];
-            traces[96] += inputGateFactor2 * yPrev[11];
-            traces[97] += inputGateFactor2;
-            var cellFactor2 = _gPrimeNetC[2] * y[6];   // g'(net_c) y^in  (Eq. 27)
-            traces[98] += cellFactor2 * x[0];
-            traces[99] += cellFactor2 * x[1];
-            traces[100] += cellFactor2 * x[2];
-            traces[101] += cellFactor2 * x[3];
-            traces[102] += cellFactor2 * x[4];
-            traces[103] += cellFactor2 * x[5];
-            traces[104] += cellFactor2 * x[6];
-            traces[105] += cellFactor2 * yPrev[0];
-            traces[106] += cellFactor2 * yPrev[1];
-            traces[107] += cellFactor2 * yPrev[2];
-            traces[108] += cellFactor2 * yPrev[3];
-            traces[109] += cellFactor2 * yPrev[4];
-            traces[110] += cellFactor2 * yPrev[5];
-            traces[111] += cellFactor2 * yPrev[6];
-            traces[112] += cellFactor2 * yPrev[7];
-            traces[113] += cellFactor2 * yPrev[8];
-            traces[114] += cellFactor2 * yPrev[9];
-            traces[115] += cellFactor2 * yPrev[10];
-            traces[116] += cellFactor2 * yPrev[11];
+            var inputGateFactor2 = gNetC[2] * fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(78, 20), inputGateFactor2, yPrev.Slice(0, 20));
+            var cellFactor2 = gPrimeNetC[2] * y[13];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(98, 19), cellFactor2, yPrev.Slice(0, 19));
 
             // Block 3, cell 0
-            var inputGateFactor3 = _gNetC[3] * _fPrimeIn[3];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[117] += inputGateFactor3 * x[0];
-            traces[118] += inputGateFactor3 * x[1];
-            traces[119] += inputGateFactor3 * x[2];
-            traces[120] += inputGateFactor3 * x[3];
-            traces[121] += inputGateFactor3 * x[4];
-            traces[122] += inputGateFactor3 * x[5];
-            traces[123] += inputGateFactor3 * x[6];
-            traces[124] += inputGateFactor3 * yPrev[0];
-            traces[125] += inputGateFactor3 * yPrev[1];
-            traces[126] += inputGateFactor3 * yPrev[2];
-            traces[127] += inputGateFactor3 * yPrev[3];
-            traces[128] += inputGateFactor3 * yPrev[4];
-            traces[129] += inputGateFactor3 * yPrev[5];
-            traces[130] += inputGateFactor3 * yPrev[6];
-            traces[131] += inputGateFactor3 * yPrev[7];
-            traces[132] += inputGateFactor3 * yPrev[8];
-            traces[133] += inputGateFactor3 * yPrev[9];
-            traces[134] += inputGateFactor3 * yPrev[10];
-            traces[135] += inputGateFactor3 * yPrev[11];
-            traces[136] += inputGateFactor3;
-            var cellFactor3 = _gPrimeNetC[3] * y[7];   // g'(net_c) y^in  (Eq. 27)
-            traces[137] += cellFactor3 * x[0];
-            traces[138] += cellFactor3 * x[1];
-            traces[139] += cellFactor3 * x[2];
-            traces[140] += cellFactor3 * x[3];
-            traces[141] += cellFactor3 * x[4];
-            traces[142] += cellFactor3 * x[5];
-            traces[143] += cellFactor3 * x[6];
-            traces[144] += cellFactor3 * yPrev[0];
-            traces[145] += cellFactor3 * yPrev[1];
-            traces[146] += cellFactor3 * yPrev[2];
-            traces[147] += cellFactor3 * yPrev[3];
-            traces[148] += cellFactor3 * yPrev[4];
-            traces[149] += cellFactor3 * yPrev[5];
-            traces[150] += cellFactor3 * yPrev[6];
-            traces[151] += cellFactor3 * yPrev[7];
-            traces[152] += cellFactor3 * yPrev[8];
-            traces[153] += cellFactor3 * yPrev[9];
-            traces[154] += cellFactor3 * yPrev[10];
-            traces[155] += cellFactor3 * yPrev[11];
+            var inputGateFactor3 = gNetC[3] * fPrimeIn[3];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(117, 20), inputGateFactor3, yPrev.Slice(0, 20));
+            var cellFactor3 = gPrimeNetC[3] * y[14];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(137, 19), cellFactor3, yPrev.Slice(0, 19));
         }
 
         /// <summary>
@@ -570,15 +453,22 @@ namespace LstmGen.Networks
         /// computed from the weights as they are, then the changes are added: to the weights at once (per step)
         /// or to the sequence's sum (per sequence).
         /// </summary>
-        private void Learn(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> target)
+        private void Learn(global::System.ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> w = _w;
-            global::System.Span<double> dw = Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta;
-            global::System.ReadOnlySpan<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
-            global::System.Span<double> eK = _eK;
-            global::System.Span<double> cellError = _cellError;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> dw = new global::System.Span<double>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.ReadOnlySpan<double> traces = new global::System.ReadOnlySpan<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> hS = new global::System.ReadOnlySpan<double>(_hS, 0, CellCount);
+            global::System.ReadOnlySpan<double> hPrimeS = new global::System.ReadOnlySpan<double>(_hPrimeS, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeOut = new global::System.ReadOnlySpan<double>(_fPrimeOut, 0, BlockCount);
+            global::System.ReadOnlySpan<double> yOutput = new global::System.ReadOnlySpan<double>(_yOutput, 0, OutputCount);
+            global::System.ReadOnlySpan<double> fPrimeK = new global::System.ReadOnlySpan<double>(_fPrimeK, 0, OutputCount);
+            global::System.Span<double> eK = new global::System.Span<double>(_eK, 0, OutputCount);
+            global::System.Span<double> cellError = new global::System.Span<double>(_cellError, 0, CellCount);
+            global::System.Span<double> eS = new global::System.Span<double>(_eS, 0, CellCount);
+            global::System.Span<double> eOut = new global::System.Span<double>(_eOut, 0, BlockCount);
             var alpha = LearningRate;
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
@@ -586,333 +476,85 @@ namespace LstmGen.Networks
             cellError.Clear();
             for (var k = 0; k < OutputCount; k++)
             {
-                var e = _fPrimeK[k] * (target[k] - _yOutput[k]);
+                var e = fPrimeK[k] * (target[k] - yOutput[k]);
                 eK[k] = e;
-                var o = OutputOffset + (k * OutputRowLength);
-                cellError[0] += w[o] * e;
-                cellError[1] += w[o + 1] * e;
-                cellError[2] += w[o + 2] * e;
-                cellError[3] += w[o + 3] * e;
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
+                cellError[0] += wk[0] * e;
+                cellError[1] += wk[1] * e;
+                cellError[2] += wk[2] * e;
+                cellError[3] += wk[3] * e;
             }
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[0] = y[8] * _hPrimeS[0] * cellError[0];
-            _eOut[0] = _fPrimeOut[0] * ((_hS[0] * cellError[0]));
+            eS[0] = y[15] * hPrimeS[0] * cellError[0];
+            eOut[0] = fPrimeOut[0] * ((hS[0] * cellError[0]));
 
             // Block 1: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[1] = y[9] * _hPrimeS[1] * cellError[1];
-            _eOut[1] = _fPrimeOut[1] * ((_hS[1] * cellError[1]));
+            eS[1] = y[16] * hPrimeS[1] * cellError[1];
+            eOut[1] = fPrimeOut[1] * ((hS[1] * cellError[1]));
 
             // Block 2: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[2] = y[10] * _hPrimeS[2] * cellError[2];
-            _eOut[2] = _fPrimeOut[2] * ((_hS[2] * cellError[2]));
+            eS[2] = y[17] * hPrimeS[2] * cellError[2];
+            eOut[2] = fPrimeOut[2] * ((hS[2] * cellError[2]));
 
             // Block 3: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[3] = y[11] * _hPrimeS[3] * cellError[3];
-            _eOut[3] = _fPrimeOut[3] * ((_hS[3] * cellError[3]));
+            eS[3] = y[18] * hPrimeS[3] * cellError[3];
+            eOut[3] = fPrimeOut[3] * ((hS[3] * cellError[3]));
 
             // Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells).
             for (var k = 0; k < OutputCount; k++)
             {
                 var factor = alpha * eK[k];
-                var o = OutputOffset + (k * OutputRowLength);
-                dw[o] += factor * y[0];
-                dw[o + 1] += factor * y[1];
-                dw[o + 2] += factor * y[2];
-                dw[o + 3] += factor * y[3];
+                var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                dwk[0] += factor * y[7];
+                dwk[1] += factor * y[8];
+                dwk[2] += factor * y[9];
+                dwk[3] += factor * y[10];
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor0 = alpha * _eOut[0];
-            dw[20] += outputGateFactor0 * x[0];
-            dw[21] += outputGateFactor0 * x[1];
-            dw[22] += outputGateFactor0 * x[2];
-            dw[23] += outputGateFactor0 * x[3];
-            dw[24] += outputGateFactor0 * x[4];
-            dw[25] += outputGateFactor0 * x[5];
-            dw[26] += outputGateFactor0 * x[6];
-            dw[27] += outputGateFactor0 * yPrev[0];
-            dw[28] += outputGateFactor0 * yPrev[1];
-            dw[29] += outputGateFactor0 * yPrev[2];
-            dw[30] += outputGateFactor0 * yPrev[3];
-            dw[31] += outputGateFactor0 * yPrev[4];
-            dw[32] += outputGateFactor0 * yPrev[5];
-            dw[33] += outputGateFactor0 * yPrev[6];
-            dw[34] += outputGateFactor0 * yPrev[7];
-            dw[35] += outputGateFactor0 * yPrev[8];
-            dw[36] += outputGateFactor0 * yPrev[9];
-            dw[37] += outputGateFactor0 * yPrev[10];
-            dw[38] += outputGateFactor0 * yPrev[11];
-            dw[39] += outputGateFactor0;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[0] += factor * traces[0];
-                dw[1] += factor * traces[1];
-                dw[2] += factor * traces[2];
-                dw[3] += factor * traces[3];
-                dw[4] += factor * traces[4];
-                dw[5] += factor * traces[5];
-                dw[6] += factor * traces[6];
-                dw[7] += factor * traces[7];
-                dw[8] += factor * traces[8];
-                dw[9] += factor * traces[9];
-                dw[10] += factor * traces[10];
-                dw[11] += factor * traces[11];
-                dw[12] += factor * traces[12];
-                dw[13] += factor * traces[13];
-                dw[14] += factor * traces[14];
-                dw[15] += factor * traces[15];
-                dw[16] += factor * traces[16];
-                dw[17] += factor * traces[17];
-                dw[18] += factor * traces[18];
-                dw[19] += factor * traces[19];
-            }
+            var outputGateFactor0 = alpha * eOut[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(20, 20), outputGateFactor0, yPrev.Slice(0, 20));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 20), inputGateFactor0, traces.Slice(0, 20));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[40] += factor * traces[20];
-                dw[41] += factor * traces[21];
-                dw[42] += factor * traces[22];
-                dw[43] += factor * traces[23];
-                dw[44] += factor * traces[24];
-                dw[45] += factor * traces[25];
-                dw[46] += factor * traces[26];
-                dw[47] += factor * traces[27];
-                dw[48] += factor * traces[28];
-                dw[49] += factor * traces[29];
-                dw[50] += factor * traces[30];
-                dw[51] += factor * traces[31];
-                dw[52] += factor * traces[32];
-                dw[53] += factor * traces[33];
-                dw[54] += factor * traces[34];
-                dw[55] += factor * traces[35];
-                dw[56] += factor * traces[36];
-                dw[57] += factor * traces[37];
-                dw[58] += factor * traces[38];
-            }
+            var cellFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(40, 19), cellFactor0, traces.Slice(20, 19));
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor1 = alpha * _eOut[1];
-            dw[79] += outputGateFactor1 * x[0];
-            dw[80] += outputGateFactor1 * x[1];
-            dw[81] += outputGateFactor1 * x[2];
-            dw[82] += outputGateFactor1 * x[3];
-            dw[83] += outputGateFactor1 * x[4];
-            dw[84] += outputGateFactor1 * x[5];
-            dw[85] += outputGateFactor1 * x[6];
-            dw[86] += outputGateFactor1 * yPrev[0];
-            dw[87] += outputGateFactor1 * yPrev[1];
-            dw[88] += outputGateFactor1 * yPrev[2];
-            dw[89] += outputGateFactor1 * yPrev[3];
-            dw[90] += outputGateFactor1 * yPrev[4];
-            dw[91] += outputGateFactor1 * yPrev[5];
-            dw[92] += outputGateFactor1 * yPrev[6];
-            dw[93] += outputGateFactor1 * yPrev[7];
-            dw[94] += outputGateFactor1 * yPrev[8];
-            dw[95] += outputGateFactor1 * yPrev[9];
-            dw[96] += outputGateFactor1 * yPrev[10];
-            dw[97] += outputGateFactor1 * yPrev[11];
-            dw[98] += outputGateFactor1;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[1];
-                dw[59] += factor * traces[39];
-                dw[60] += factor * traces[40];
-                dw[61] += factor * traces[41];
-                dw[62] += factor * traces[42];
-                dw[63] += factor * traces[43];
-                dw[64] += factor * traces[44];
-                dw[65] += factor * traces[45];
-                dw[66] += factor * traces[46];
-                dw[67] += factor * traces[47];
-                dw[68] += factor * traces[48];
-                dw[69] += factor * traces[49];
-                dw[70] += factor * traces[50];
-                dw[71] += factor * traces[51];
-                dw[72] += factor * traces[52];
-                dw[73] += factor * traces[53];
-                dw[74] += factor * traces[54];
-                dw[75] += factor * traces[55];
-                dw[76] += factor * traces[56];
-                dw[77] += factor * traces[57];
-                dw[78] += factor * traces[58];
-            }
+            var outputGateFactor1 = alpha * eOut[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(79, 20), outputGateFactor1, yPrev.Slice(0, 20));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(59, 20), inputGateFactor1, traces.Slice(39, 20));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[1];
-                dw[99] += factor * traces[59];
-                dw[100] += factor * traces[60];
-                dw[101] += factor * traces[61];
-                dw[102] += factor * traces[62];
-                dw[103] += factor * traces[63];
-                dw[104] += factor * traces[64];
-                dw[105] += factor * traces[65];
-                dw[106] += factor * traces[66];
-                dw[107] += factor * traces[67];
-                dw[108] += factor * traces[68];
-                dw[109] += factor * traces[69];
-                dw[110] += factor * traces[70];
-                dw[111] += factor * traces[71];
-                dw[112] += factor * traces[72];
-                dw[113] += factor * traces[73];
-                dw[114] += factor * traces[74];
-                dw[115] += factor * traces[75];
-                dw[116] += factor * traces[76];
-                dw[117] += factor * traces[77];
-            }
+            var cellFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(99, 19), cellFactor1, traces.Slice(59, 19));
 
             // ---- Block 2 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor2 = alpha * _eOut[2];
-            dw[138] += outputGateFactor2 * x[0];
-            dw[139] += outputGateFactor2 * x[1];
-            dw[140] += outputGateFactor2 * x[2];
-            dw[141] += outputGateFactor2 * x[3];
-            dw[142] += outputGateFactor2 * x[4];
-            dw[143] += outputGateFactor2 * x[5];
-            dw[144] += outputGateFactor2 * x[6];
-            dw[145] += outputGateFactor2 * yPrev[0];
-            dw[146] += outputGateFactor2 * yPrev[1];
-            dw[147] += outputGateFactor2 * yPrev[2];
-            dw[148] += outputGateFactor2 * yPrev[3];
-            dw[149] += outputGateFactor2 * yPrev[4];
-            dw[150] += outputGateFactor2 * yPrev[5];
-            dw[151] += outputGateFactor2 * yPrev[6];
-            dw[152] += outputGateFactor2 * yPrev[7];
-            dw[153] += outputGateFactor2 * yPrev[8];
-            dw[154] += outputGateFactor2 * yPrev[9];
-            dw[155] += outputGateFactor2 * yPrev[10];
-            dw[156] += outputGateFactor2 * yPrev[11];
-            dw[157] += outputGateFactor2;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[118] += factor * traces[78];
-                dw[119] += factor * traces[79];
-                dw[120] += factor * traces[80];
-                dw[121] += factor * traces[81];
-                dw[122] += factor * traces[82];
-                dw[123] += factor * traces[83];
-                dw[124] += factor * traces[84];
-                dw[125] += factor * traces[85];
-                dw[126] += factor * traces[86];
-                dw[127] += factor * traces[87];
-                dw[128] += factor * traces[88];
-                dw[129] += factor * traces[89];
-                dw[130] += factor * traces[90];
-                dw[131] += factor * traces[91];
-                dw[132] += factor * traces[92];
-                dw[133] += factor * traces[93];
-                dw[134] += factor * traces[94];
-                dw[135] += factor * traces[95];
-                dw[136] += factor * traces[96];
-                dw[137] += factor * traces[97];
-            }
+            var outputGateFactor2 = alpha * eOut[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(138, 20), outputGateFactor2, yPrev.Slice(0, 20));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor2 = alpha * eS[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(118, 20), inputGateFactor2, traces.Slice(78, 20));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[158] += factor * traces[98];
-                dw[159] += factor * traces[99];
-                dw[160] += factor * traces[100];
-                dw[161] += factor * traces[101];
-                dw[162] += factor * traces[102];
-                dw[163] += factor * traces[103];
-                dw[164] += factor * traces[104];
-                dw[165] += factor * traces[105];
-                dw[166] += factor * traces[106];
-                dw[167] += factor * traces[107];
-                dw[168] += factor * traces[108];
-                dw[169] += factor * traces[109];
-                dw[170] += factor * traces[110];
-                dw[171] += factor * traces[111];
-                dw[172] += factor * traces[112];
-                dw[173] += factor * traces[113];
-                dw[174] += factor * traces[114];
-                dw[175] += factor * traces[115];
-                dw[176] += factor * traces[116];
-            }
+            var cellFactor2 = alpha * eS[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(158, 19), cellFactor2, traces.Slice(98, 19));
 
             // ---- Block 3 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor3 = alpha * _eOut[3];
-            dw[197] += outputGateFactor3 * x[0];
-            dw[198] += outputGateFactor3 * x[1];
-            dw[199] += outputGateFactor3 * x[2];
-            dw[200] += outputGateFactor3 * x[3];
-            dw[201] += outputGateFactor3 * x[4];
-            dw[202] += outputGateFactor3 * x[5];
-            dw[203] += outputGateFactor3 * x[6];
-            dw[204] += outputGateFactor3 * yPrev[0];
-            dw[205] += outputGateFactor3 * yPrev[1];
-            dw[206] += outputGateFactor3 * yPrev[2];
-            dw[207] += outputGateFactor3 * yPrev[3];
-            dw[208] += outputGateFactor3 * yPrev[4];
-            dw[209] += outputGateFactor3 * yPrev[5];
-            dw[210] += outputGateFactor3 * yPrev[6];
-            dw[211] += outputGateFactor3 * yPrev[7];
-            dw[212] += outputGateFactor3 * yPrev[8];
-            dw[213] += outputGateFactor3 * yPrev[9];
-            dw[214] += outputGateFactor3 * yPrev[10];
-            dw[215] += outputGateFactor3 * yPrev[11];
-            dw[216] += outputGateFactor3;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[3];
-                dw[177] += factor * traces[117];
-                dw[178] += factor * traces[118];
-                dw[179] += factor * traces[119];
-                dw[180] += factor * traces[120];
-                dw[181] += factor * traces[121];
-                dw[182] += factor * traces[122];
-                dw[183] += factor * traces[123];
-                dw[184] += factor * traces[124];
-                dw[185] += factor * traces[125];
-                dw[186] += factor * traces[126];
-                dw[187] += factor * traces[127];
-                dw[188] += factor * traces[128];
-                dw[189] += factor * traces[129];
-                dw[190] += factor * traces[130];
-                dw[191] += factor * traces[131];
-                dw[192] += factor * traces[132];
-                dw[193] += factor * traces[133];
-                dw[194] += factor * traces[134];
-                dw[195] += factor * traces[135];
-                dw[196] += factor * traces[136];
-            }
+            var outputGateFactor3 = alpha * eOut[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(197, 20), outputGateFactor3, yPrev.Slice(0, 20));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor3 = alpha * eS[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(177, 20), inputGateFactor3, traces.Slice(117, 20));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[3];
-                dw[217] += factor * traces[137];
-                dw[218] += factor * traces[138];
-                dw[219] += factor * traces[139];
-                dw[220] += factor * traces[140];
-                dw[221] += factor * traces[141];
-                dw[222] += factor * traces[142];
-                dw[223] += factor * traces[143];
-                dw[224] += factor * traces[144];
-                dw[225] += factor * traces[145];
-                dw[226] += factor * traces[146];
-                dw[227] += factor * traces[147];
-                dw[228] += factor * traces[148];
-                dw[229] += factor * traces[149];
-                dw[230] += factor * traces[150];
-                dw[231] += factor * traces[151];
-                dw[232] += factor * traces[152];
-                dw[233] += factor * traces[153];
-                dw[234] += factor * traces[154];
-                dw[235] += factor * traces[155];
-            }
+            var cellFactor3 = alpha * eS[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(217, 19), cellFactor3, traces.Slice(137, 19));
         }
 
         /// <inheritdoc/>
@@ -948,6 +590,13 @@ namespace LstmGen.Networks
             {
                 throw new global::System.ArgumentException("Expected room for " + OutputCount + " outputs or none, got " + output.Length + ".", nameof(output));
             }
+        }
+
+        private static double[] NewSourceVector()
+        {
+            var sources = new double[SourceCount];
+            sources[SourceCount - 1] = 1.0; // the bias unit
+            return sources;
         }
 
         private void CopyOutputs(global::System.Span<double> output)

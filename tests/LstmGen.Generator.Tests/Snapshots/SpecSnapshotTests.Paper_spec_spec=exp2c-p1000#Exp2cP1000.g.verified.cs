@@ -10,15 +10,17 @@
 //
 // Hidden activation vector y (6 values): [0..2) cell outputs y^c, [2..4) input gates y^in, [4..6) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
+// Source units y^u (1011 values, the units u of the paper's sums): [0..1004) input units x(t), [1004..1010) the hidden units above, 1010 the bias unit (always 1);
+// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
 //
 // Weights (6064), one row per unit, in this order:
-//   [0, 1010) block[0].input_gate <- x[0..1004), yPrev[0..6)
-//   [1010, 2020) block[0].output_gate <- x[0..1004), yPrev[0..6)
-//   [2020, 3030) block[0].cell[0] <- x[0..1004), yPrev[0..6)
-//   [3030, 4040) block[1].input_gate <- x[0..1004), yPrev[0..6)
-//   [4040, 5050) block[1].output_gate <- x[0..1004), yPrev[0..6)
-//   [5050, 6060) block[1].cell[0] <- x[0..1004), yPrev[0..6)
-//   [6060, 6062) output[0] <- y[0..2)
+//   [0, 1010) block[0].input_gate <- x[0..1004), yPrev[1004..1010)
+//   [1010, 2020) block[0].output_gate <- x[0..1004), yPrev[1004..1010)
+//   [2020, 3030) block[0].cell[0] <- x[0..1004), yPrev[1004..1010)
+//   [3030, 4040) block[1].input_gate <- x[0..1004), yPrev[1004..1010)
+//   [4040, 5050) block[1].output_gate <- x[0..1004), yPrev[1004..1010)
+//   [5050, 6060) block[1].cell[0] <- x[0..1004), yPrev[1004..1010)
+//   [6060, 6062) output[0] <- y[1004..1006)
 //   ... one row of 2 per output unit, up to [6062, 6064)
 //
 // Traces dS/dw (4040, the paper's 2CSI values): per cell, one per weight of its block's
@@ -55,6 +57,9 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 6;
 
+        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        public const int SourceCount = InputCount + HiddenCount + 1;
+
         /// <summary>Number of weights, biases included.</summary>
         public const int WeightCount = 6064;
 
@@ -90,9 +95,9 @@ namespace LstmGen.Networks
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
         private readonly double[] _traces = new double[TraceCount];
 
-        // y(t-1) and y(t): hidden activations of the previous and the current step (swapped after each step).
-        private double[] _yPrev = new double[HiddenCount];
-        private double[] _y = new double[HiddenCount];
+        // y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).
+        private double[] _yPrev = NewSourceVector();
+        private double[] _y = NewSourceVector();
 
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
@@ -142,7 +147,7 @@ namespace LstmGen.Networks
         public global::System.ReadOnlySpan<double> CellStates => _s;
 
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
-        public global::System.ReadOnlySpan<double> HiddenActivations => _yPrev;
+        public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
@@ -245,9 +250,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Reset()
         {
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9).
-            global::System.Array.Clear(_yPrev);
-            global::System.Array.Clear(_y);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
+            global::System.Array.Clear(_yPrev, 0, SourceCount - 1);
+            global::System.Array.Clear(_y, 0, SourceCount - 1);
             global::System.Array.Clear(_s);
             global::System.Array.Clear(_traces);
             global::System.Array.Clear(_yOutput);
@@ -266,12 +271,11 @@ namespace LstmGen.Networks
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(input, target, output);
-            var x = input;
-            Forward(x);
-            UpdateTraces(x);
+            Forward(input);
+            UpdateTraces();
             if (!target.IsEmpty)
             {
-                Learn(x, target);
+                Learn(target);
             }
 
             CopyOutputs(output);
@@ -282,45 +286,65 @@ namespace LstmGen.Networks
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
         /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
         /// </summary>
-        private void Forward(global::System.ReadOnlySpan<double> x)
+        private void Forward(global::System.ReadOnlySpan<double> input)
         {
-            global::System.Span<double> w = _w;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.Span<double> y = _y;
-            global::System.Span<double> s = _s;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
+            global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
+            global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
+            global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
+            global::System.Span<double> hS = new global::System.Span<double>(_hS, 0, CellCount);
+            global::System.Span<double> hPrimeS = new global::System.Span<double>(_hPrimeS, 0, CellCount);
+            global::System.Span<double> fPrimeIn = new global::System.Span<double>(_fPrimeIn, 0, BlockCount);
+            global::System.Span<double> fPrimeOut = new global::System.Span<double>(_fPrimeOut, 0, BlockCount);
+            global::System.Span<double> yOutput = new global::System.Span<double>(_yOutput, 0, OutputCount);
+            global::System.Span<double> fPrimeK = new global::System.Span<double>(_fPrimeK, 0, OutputCount);
+
+            // The input units: x(t) is read together with y(t-1) by the gates and cells.
+            input.CopyTo(yPrev);
 
             // ---- Block 0: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 1004), x) + w[1004] * yPrev[0] + w[1005] * yPrev[1] + w[1006] * yPrev[2] + w[1007] * yPrev[3] + w[1008] * yPrev[4] + w[1009] * yPrev[5], out _fPrimeIn[0]);
-            y[2] = yIn0;
+            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 1010), yPrev.Slice(0, 1010)), out fPrimeIn[0]);
+            y[1006] = yIn0;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(1010, 1004), x) + w[2014] * yPrev[0] + w[2015] * yPrev[1] + w[2016] * yPrev[2] + w[2017] * yPrev[3] + w[2018] * yPrev[4] + w[2019] * yPrev[5], out _fPrimeOut[0]);
-            y[4] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(2020, 1004), x) + w[3024] * yPrev[0] + w[3025] * yPrev[1] + w[3026] * yPrev[2] + w[3027] * yPrev[3] + w[3028] * yPrev[4] + w[3029] * yPrev[5], out _gPrimeNetC[0]);
-            s[0] += yIn0 * _gNetC[0];
-            _hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out _hPrimeS[0]);
-            y[0] = yOut0 * _hS[0];
+            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(1010, 1010), yPrev.Slice(0, 1010)), out fPrimeOut[0]);
+            y[1008] = yOut0;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(2020, 1010), yPrev.Slice(0, 1010)), out gPrimeNetC[0]);
 
             // ---- Block 1: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(3030, 1004), x) + w[4034] * yPrev[0] + w[4035] * yPrev[1] + w[4036] * yPrev[2] + w[4037] * yPrev[3] + w[4038] * yPrev[4] + w[4039] * yPrev[5], out _fPrimeIn[1]);
-            y[3] = yIn1;
+            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(3030, 1010), yPrev.Slice(0, 1010)), out fPrimeIn[1]);
+            y[1007] = yIn1;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(4040, 1004), x) + w[5044] * yPrev[0] + w[5045] * yPrev[1] + w[5046] * yPrev[2] + w[5047] * yPrev[3] + w[5048] * yPrev[4] + w[5049] * yPrev[5], out _fPrimeOut[1]);
-            y[5] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(5050, 1004), x) + w[6054] * yPrev[0] + w[6055] * yPrev[1] + w[6056] * yPrev[2] + w[6057] * yPrev[3] + w[6058] * yPrev[4] + w[6059] * yPrev[5], out _gPrimeNetC[1]);
-            s[1] += yIn1 * _gNetC[1];
-            _hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out _hPrimeS[1]);
-            y[1] = yOut1 * _hS[1];
+            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(4040, 1010), yPrev.Slice(0, 1010)), out fPrimeOut[1]);
+            y[1009] = yOut1;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(5050, 1010), yPrev.Slice(0, 1010)), out gPrimeNetC[1]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[1004] = yOut0 * hS[0];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[1] += yIn1 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[1005] = yOut1 * hS[1];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
-                var o = OutputOffset + (k * OutputRowLength);
-                var netK = w[o] * y[0] + w[o + 1] * y[1];
-                _yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(netK, out _fPrimeK[k]);
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                yOutput[k] = wk[0] * y[1004] + wk[1] * y[1005];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 
@@ -330,47 +354,26 @@ namespace LstmGen.Networks
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).
         /// </summary>
-        private void UpdateTraces(global::System.ReadOnlySpan<double> x)
+        private void UpdateTraces()
         {
-            global::System.Span<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
+            global::System.Span<double> traces = new global::System.Span<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> gNetC = new global::System.ReadOnlySpan<double>(_gNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> gPrimeNetC = new global::System.ReadOnlySpan<double>(_gPrimeNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeIn = new global::System.ReadOnlySpan<double>(_fPrimeIn, 0, BlockCount);
 
             // Block 0, cell 0
-            var inputGateFactor0 = _gNetC[0] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 1004), inputGateFactor0, x);
-            traces[1004] += inputGateFactor0 * yPrev[0];
-            traces[1005] += inputGateFactor0 * yPrev[1];
-            traces[1006] += inputGateFactor0 * yPrev[2];
-            traces[1007] += inputGateFactor0 * yPrev[3];
-            traces[1008] += inputGateFactor0 * yPrev[4];
-            traces[1009] += inputGateFactor0 * yPrev[5];
-            var cellFactor0 = _gPrimeNetC[0] * y[2];   // g'(net_c) y^in  (Eq. 27)
-            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(1010, 1004), cellFactor0, x);
-            traces[2014] += cellFactor0 * yPrev[0];
-            traces[2015] += cellFactor0 * yPrev[1];
-            traces[2016] += cellFactor0 * yPrev[2];
-            traces[2017] += cellFactor0 * yPrev[3];
-            traces[2018] += cellFactor0 * yPrev[4];
-            traces[2019] += cellFactor0 * yPrev[5];
+            var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 1010), inputGateFactor0, yPrev.Slice(0, 1010));
+            var cellFactor0 = gPrimeNetC[0] * y[1006];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(1010, 1010), cellFactor0, yPrev.Slice(0, 1010));
 
             // Block 1, cell 0
-            var inputGateFactor1 = _gNetC[1] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(2020, 1004), inputGateFactor1, x);
-            traces[3024] += inputGateFactor1 * yPrev[0];
-            traces[3025] += inputGateFactor1 * yPrev[1];
-            traces[3026] += inputGateFactor1 * yPrev[2];
-            traces[3027] += inputGateFactor1 * yPrev[3];
-            traces[3028] += inputGateFactor1 * yPrev[4];
-            traces[3029] += inputGateFactor1 * yPrev[5];
-            var cellFactor1 = _gPrimeNetC[1] * y[3];   // g'(net_c) y^in  (Eq. 27)
-            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(3030, 1004), cellFactor1, x);
-            traces[4034] += cellFactor1 * yPrev[0];
-            traces[4035] += cellFactor1 * yPrev[1];
-            traces[4036] += cellFactor1 * yPrev[2];
-            traces[4037] += cellFactor1 * yPrev[3];
-            traces[4038] += cellFactor1 * yPrev[4];
-            traces[4039] += cellFactor1 * yPrev[5];
+            var inputGateFactor1 = gNetC[1] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(2020, 1010), inputGateFactor1, yPrev.Slice(0, 1010));
+            var cellFactor1 = gPrimeNetC[1] * y[1007];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(3030, 1010), cellFactor1, yPrev.Slice(0, 1010));
         }
 
         /// <summary>
@@ -378,15 +381,22 @@ namespace LstmGen.Networks
         /// computed from the weights as they are, then the changes are added: to the weights at once (per step)
         /// or to the sequence's sum (per sequence).
         /// </summary>
-        private void Learn(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> target)
+        private void Learn(global::System.ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> w = _w;
-            global::System.Span<double> dw = Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta;
-            global::System.ReadOnlySpan<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
-            global::System.Span<double> eK = _eK;
-            global::System.Span<double> cellError = _cellError;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> dw = new global::System.Span<double>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.ReadOnlySpan<double> traces = new global::System.ReadOnlySpan<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> hS = new global::System.ReadOnlySpan<double>(_hS, 0, CellCount);
+            global::System.ReadOnlySpan<double> hPrimeS = new global::System.ReadOnlySpan<double>(_hPrimeS, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeOut = new global::System.ReadOnlySpan<double>(_fPrimeOut, 0, BlockCount);
+            global::System.ReadOnlySpan<double> yOutput = new global::System.ReadOnlySpan<double>(_yOutput, 0, OutputCount);
+            global::System.ReadOnlySpan<double> fPrimeK = new global::System.ReadOnlySpan<double>(_fPrimeK, 0, OutputCount);
+            global::System.Span<double> eK = new global::System.Span<double>(_eK, 0, OutputCount);
+            global::System.Span<double> cellError = new global::System.Span<double>(_cellError, 0, CellCount);
+            global::System.Span<double> eS = new global::System.Span<double>(_eS, 0, CellCount);
+            global::System.Span<double> eOut = new global::System.Span<double>(_eOut, 0, BlockCount);
             var alpha = LearningRate;
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
@@ -394,59 +404,51 @@ namespace LstmGen.Networks
             cellError.Clear();
             for (var k = 0; k < OutputCount; k++)
             {
-                var e = _fPrimeK[k] * (target[k] - _yOutput[k]);
+                var e = fPrimeK[k] * (target[k] - yOutput[k]);
                 eK[k] = e;
-                var o = OutputOffset + (k * OutputRowLength);
-                cellError[0] += w[o] * e;
-                cellError[1] += w[o + 1] * e;
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
+                cellError[0] += wk[0] * e;
+                cellError[1] += wk[1] * e;
             }
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[0] = y[4] * _hPrimeS[0] * cellError[0];
-            _eOut[0] = _fPrimeOut[0] * ((_hS[0] * cellError[0]));
+            eS[0] = y[1008] * hPrimeS[0] * cellError[0];
+            eOut[0] = fPrimeOut[0] * ((hS[0] * cellError[0]));
 
             // Block 1: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[1] = y[5] * _hPrimeS[1] * cellError[1];
-            _eOut[1] = _fPrimeOut[1] * ((_hS[1] * cellError[1]));
+            eS[1] = y[1009] * hPrimeS[1] * cellError[1];
+            eOut[1] = fPrimeOut[1] * ((hS[1] * cellError[1]));
 
             // Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells).
             for (var k = 0; k < OutputCount; k++)
             {
                 var factor = alpha * eK[k];
-                var o = OutputOffset + (k * OutputRowLength);
-                dw[o] += factor * y[0];
-                dw[o + 1] += factor * y[1];
+                var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                dwk[0] += factor * y[1004];
+                dwk[1] += factor * y[1005];
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor0 = alpha * _eOut[0];
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(1010, 1004), outputGateFactor0, x);
-            dw[2014] += outputGateFactor0 * yPrev[0];
-            dw[2015] += outputGateFactor0 * yPrev[1];
-            dw[2016] += outputGateFactor0 * yPrev[2];
-            dw[2017] += outputGateFactor0 * yPrev[3];
-            dw[2018] += outputGateFactor0 * yPrev[4];
-            dw[2019] += outputGateFactor0 * yPrev[5];
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 1010), alpha * _eS[0], traces.Slice(0, 1010));
+            var outputGateFactor0 = alpha * eOut[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(1010, 1010), outputGateFactor0, yPrev.Slice(0, 1010));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 1010), inputGateFactor0, traces.Slice(0, 1010));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(2020, 1010), alpha * _eS[0], traces.Slice(1010, 1010));
+            var cellFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(2020, 1010), cellFactor0, traces.Slice(1010, 1010));
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor1 = alpha * _eOut[1];
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(4040, 1004), outputGateFactor1, x);
-            dw[5044] += outputGateFactor1 * yPrev[0];
-            dw[5045] += outputGateFactor1 * yPrev[1];
-            dw[5046] += outputGateFactor1 * yPrev[2];
-            dw[5047] += outputGateFactor1 * yPrev[3];
-            dw[5048] += outputGateFactor1 * yPrev[4];
-            dw[5049] += outputGateFactor1 * yPrev[5];
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(3030, 1010), alpha * _eS[1], traces.Slice(2020, 1010));
+            var outputGateFactor1 = alpha * eOut[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(4040, 1010), outputGateFactor1, yPrev.Slice(0, 1010));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(3030, 1010), inputGateFactor1, traces.Slice(2020, 1010));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(5050, 1010), alpha * _eS[1], traces.Slice(3030, 1010));
+            var cellFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(5050, 1010), cellFactor1, traces.Slice(3030, 1010));
         }
 
         /// <inheritdoc/>
@@ -482,6 +484,13 @@ namespace LstmGen.Networks
             {
                 throw new global::System.ArgumentException("Expected room for " + OutputCount + " outputs or none, got " + output.Length + ".", nameof(output));
             }
+        }
+
+        private static double[] NewSourceVector()
+        {
+            var sources = new double[SourceCount];
+            sources[SourceCount - 1] = 1.0; // the bias unit
+            return sources;
         }
 
         private void CopyOutputs(global::System.Span<double> output)

@@ -10,15 +10,17 @@
 //
 // Hidden activation vector y (6 values): [0..2) cell outputs y^c, [2..4) input gates y^in, [4..6) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
+// Source units y^u (211 values, the units u of the paper's sums): [0..204) input units x(t), [204..210) the hidden units above, 210 the bias unit (always 1);
+// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
 //
 // Weights (1264), one row per unit, in this order:
-//   [0, 210) block[0].input_gate <- x[0..204), yPrev[0..6)
-//   [210, 420) block[0].output_gate <- x[0..204), yPrev[0..6)
-//   [420, 630) block[0].cell[0] <- x[0..204), yPrev[0..6)
-//   [630, 840) block[1].input_gate <- x[0..204), yPrev[0..6)
-//   [840, 1050) block[1].output_gate <- x[0..204), yPrev[0..6)
-//   [1050, 1260) block[1].cell[0] <- x[0..204), yPrev[0..6)
-//   [1260, 1262) output[0] <- y[0..2)
+//   [0, 210) block[0].input_gate <- x[0..204), yPrev[204..210)
+//   [210, 420) block[0].output_gate <- x[0..204), yPrev[204..210)
+//   [420, 630) block[0].cell[0] <- x[0..204), yPrev[204..210)
+//   [630, 840) block[1].input_gate <- x[0..204), yPrev[204..210)
+//   [840, 1050) block[1].output_gate <- x[0..204), yPrev[204..210)
+//   [1050, 1260) block[1].cell[0] <- x[0..204), yPrev[204..210)
+//   [1260, 1262) output[0] <- y[204..206)
 //   ... one row of 2 per output unit, up to [1262, 1264)
 //
 // Traces dS/dw (840, the paper's 2CSI values): per cell, one per weight of its block's
@@ -55,6 +57,9 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 6;
 
+        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        public const int SourceCount = InputCount + HiddenCount + 1;
+
         /// <summary>Number of weights, biases included.</summary>
         public const int WeightCount = 1264;
 
@@ -90,9 +95,9 @@ namespace LstmGen.Networks
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
         private readonly double[] _traces = new double[TraceCount];
 
-        // y(t-1) and y(t): hidden activations of the previous and the current step (swapped after each step).
-        private double[] _yPrev = new double[HiddenCount];
-        private double[] _y = new double[HiddenCount];
+        // y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).
+        private double[] _yPrev = NewSourceVector();
+        private double[] _y = NewSourceVector();
 
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
@@ -142,7 +147,7 @@ namespace LstmGen.Networks
         public global::System.ReadOnlySpan<double> CellStates => _s;
 
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
-        public global::System.ReadOnlySpan<double> HiddenActivations => _yPrev;
+        public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
@@ -245,9 +250,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Reset()
         {
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9).
-            global::System.Array.Clear(_yPrev);
-            global::System.Array.Clear(_y);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
+            global::System.Array.Clear(_yPrev, 0, SourceCount - 1);
+            global::System.Array.Clear(_y, 0, SourceCount - 1);
             global::System.Array.Clear(_s);
             global::System.Array.Clear(_traces);
             global::System.Array.Clear(_yOutput);
@@ -266,12 +271,11 @@ namespace LstmGen.Networks
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(input, target, output);
-            var x = input;
-            Forward(x);
-            UpdateTraces(x);
+            Forward(input);
+            UpdateTraces();
             if (!target.IsEmpty)
             {
-                Learn(x, target);
+                Learn(target);
             }
 
             CopyOutputs(output);
@@ -282,45 +286,65 @@ namespace LstmGen.Networks
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
         /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
         /// </summary>
-        private void Forward(global::System.ReadOnlySpan<double> x)
+        private void Forward(global::System.ReadOnlySpan<double> input)
         {
-            global::System.Span<double> w = _w;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.Span<double> y = _y;
-            global::System.Span<double> s = _s;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
+            global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
+            global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
+            global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
+            global::System.Span<double> hS = new global::System.Span<double>(_hS, 0, CellCount);
+            global::System.Span<double> hPrimeS = new global::System.Span<double>(_hPrimeS, 0, CellCount);
+            global::System.Span<double> fPrimeIn = new global::System.Span<double>(_fPrimeIn, 0, BlockCount);
+            global::System.Span<double> fPrimeOut = new global::System.Span<double>(_fPrimeOut, 0, BlockCount);
+            global::System.Span<double> yOutput = new global::System.Span<double>(_yOutput, 0, OutputCount);
+            global::System.Span<double> fPrimeK = new global::System.Span<double>(_fPrimeK, 0, OutputCount);
+
+            // The input units: x(t) is read together with y(t-1) by the gates and cells.
+            input.CopyTo(yPrev);
 
             // ---- Block 0: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 204), x) + w[204] * yPrev[0] + w[205] * yPrev[1] + w[206] * yPrev[2] + w[207] * yPrev[3] + w[208] * yPrev[4] + w[209] * yPrev[5], out _fPrimeIn[0]);
-            y[2] = yIn0;
+            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 210), yPrev.Slice(0, 210)), out fPrimeIn[0]);
+            y[206] = yIn0;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(210, 204), x) + w[414] * yPrev[0] + w[415] * yPrev[1] + w[416] * yPrev[2] + w[417] * yPrev[3] + w[418] * yPrev[4] + w[419] * yPrev[5], out _fPrimeOut[0]);
-            y[4] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(420, 204), x) + w[624] * yPrev[0] + w[625] * yPrev[1] + w[626] * yPrev[2] + w[627] * yPrev[3] + w[628] * yPrev[4] + w[629] * yPrev[5], out _gPrimeNetC[0]);
-            s[0] += yIn0 * _gNetC[0];
-            _hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out _hPrimeS[0]);
-            y[0] = yOut0 * _hS[0];
+            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(210, 210), yPrev.Slice(0, 210)), out fPrimeOut[0]);
+            y[208] = yOut0;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(420, 210), yPrev.Slice(0, 210)), out gPrimeNetC[0]);
 
             // ---- Block 1: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(630, 204), x) + w[834] * yPrev[0] + w[835] * yPrev[1] + w[836] * yPrev[2] + w[837] * yPrev[3] + w[838] * yPrev[4] + w[839] * yPrev[5], out _fPrimeIn[1]);
-            y[3] = yIn1;
+            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(630, 210), yPrev.Slice(0, 210)), out fPrimeIn[1]);
+            y[207] = yIn1;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(840, 204), x) + w[1044] * yPrev[0] + w[1045] * yPrev[1] + w[1046] * yPrev[2] + w[1047] * yPrev[3] + w[1048] * yPrev[4] + w[1049] * yPrev[5], out _fPrimeOut[1]);
-            y[5] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(1050, 204), x) + w[1254] * yPrev[0] + w[1255] * yPrev[1] + w[1256] * yPrev[2] + w[1257] * yPrev[3] + w[1258] * yPrev[4] + w[1259] * yPrev[5], out _gPrimeNetC[1]);
-            s[1] += yIn1 * _gNetC[1];
-            _hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out _hPrimeS[1]);
-            y[1] = yOut1 * _hS[1];
+            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(840, 210), yPrev.Slice(0, 210)), out fPrimeOut[1]);
+            y[209] = yOut1;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(1050, 210), yPrev.Slice(0, 210)), out gPrimeNetC[1]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[204] = yOut0 * hS[0];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[1] += yIn1 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[205] = yOut1 * hS[1];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
-                var o = OutputOffset + (k * OutputRowLength);
-                var netK = w[o] * y[0] + w[o + 1] * y[1];
-                _yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(netK, out _fPrimeK[k]);
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                yOutput[k] = wk[0] * y[204] + wk[1] * y[205];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 
@@ -330,47 +354,26 @@ namespace LstmGen.Networks
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).
         /// </summary>
-        private void UpdateTraces(global::System.ReadOnlySpan<double> x)
+        private void UpdateTraces()
         {
-            global::System.Span<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
+            global::System.Span<double> traces = new global::System.Span<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> gNetC = new global::System.ReadOnlySpan<double>(_gNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> gPrimeNetC = new global::System.ReadOnlySpan<double>(_gPrimeNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeIn = new global::System.ReadOnlySpan<double>(_fPrimeIn, 0, BlockCount);
 
             // Block 0, cell 0
-            var inputGateFactor0 = _gNetC[0] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 204), inputGateFactor0, x);
-            traces[204] += inputGateFactor0 * yPrev[0];
-            traces[205] += inputGateFactor0 * yPrev[1];
-            traces[206] += inputGateFactor0 * yPrev[2];
-            traces[207] += inputGateFactor0 * yPrev[3];
-            traces[208] += inputGateFactor0 * yPrev[4];
-            traces[209] += inputGateFactor0 * yPrev[5];
-            var cellFactor0 = _gPrimeNetC[0] * y[2];   // g'(net_c) y^in  (Eq. 27)
-            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(210, 204), cellFactor0, x);
-            traces[414] += cellFactor0 * yPrev[0];
-            traces[415] += cellFactor0 * yPrev[1];
-            traces[416] += cellFactor0 * yPrev[2];
-            traces[417] += cellFactor0 * yPrev[3];
-            traces[418] += cellFactor0 * yPrev[4];
-            traces[419] += cellFactor0 * yPrev[5];
+            var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 210), inputGateFactor0, yPrev.Slice(0, 210));
+            var cellFactor0 = gPrimeNetC[0] * y[206];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(210, 210), cellFactor0, yPrev.Slice(0, 210));
 
             // Block 1, cell 0
-            var inputGateFactor1 = _gNetC[1] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(420, 204), inputGateFactor1, x);
-            traces[624] += inputGateFactor1 * yPrev[0];
-            traces[625] += inputGateFactor1 * yPrev[1];
-            traces[626] += inputGateFactor1 * yPrev[2];
-            traces[627] += inputGateFactor1 * yPrev[3];
-            traces[628] += inputGateFactor1 * yPrev[4];
-            traces[629] += inputGateFactor1 * yPrev[5];
-            var cellFactor1 = _gPrimeNetC[1] * y[3];   // g'(net_c) y^in  (Eq. 27)
-            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(630, 204), cellFactor1, x);
-            traces[834] += cellFactor1 * yPrev[0];
-            traces[835] += cellFactor1 * yPrev[1];
-            traces[836] += cellFactor1 * yPrev[2];
-            traces[837] += cellFactor1 * yPrev[3];
-            traces[838] += cellFactor1 * yPrev[4];
-            traces[839] += cellFactor1 * yPrev[5];
+            var inputGateFactor1 = gNetC[1] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(420, 210), inputGateFactor1, yPrev.Slice(0, 210));
+            var cellFactor1 = gPrimeNetC[1] * y[207];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(630, 210), cellFactor1, yPrev.Slice(0, 210));
         }
 
         /// <summary>
@@ -378,15 +381,22 @@ namespace LstmGen.Networks
         /// computed from the weights as they are, then the changes are added: to the weights at once (per step)
         /// or to the sequence's sum (per sequence).
         /// </summary>
-        private void Learn(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> target)
+        private void Learn(global::System.ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> w = _w;
-            global::System.Span<double> dw = Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta;
-            global::System.ReadOnlySpan<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
-            global::System.Span<double> eK = _eK;
-            global::System.Span<double> cellError = _cellError;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> dw = new global::System.Span<double>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.ReadOnlySpan<double> traces = new global::System.ReadOnlySpan<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> hS = new global::System.ReadOnlySpan<double>(_hS, 0, CellCount);
+            global::System.ReadOnlySpan<double> hPrimeS = new global::System.ReadOnlySpan<double>(_hPrimeS, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeOut = new global::System.ReadOnlySpan<double>(_fPrimeOut, 0, BlockCount);
+            global::System.ReadOnlySpan<double> yOutput = new global::System.ReadOnlySpan<double>(_yOutput, 0, OutputCount);
+            global::System.ReadOnlySpan<double> fPrimeK = new global::System.ReadOnlySpan<double>(_fPrimeK, 0, OutputCount);
+            global::System.Span<double> eK = new global::System.Span<double>(_eK, 0, OutputCount);
+            global::System.Span<double> cellError = new global::System.Span<double>(_cellError, 0, CellCount);
+            global::System.Span<double> eS = new global::System.Span<double>(_eS, 0, CellCount);
+            global::System.Span<double> eOut = new global::System.Span<double>(_eOut, 0, BlockCount);
             var alpha = LearningRate;
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
@@ -394,59 +404,51 @@ namespace LstmGen.Networks
             cellError.Clear();
             for (var k = 0; k < OutputCount; k++)
             {
-                var e = _fPrimeK[k] * (target[k] - _yOutput[k]);
+                var e = fPrimeK[k] * (target[k] - yOutput[k]);
                 eK[k] = e;
-                var o = OutputOffset + (k * OutputRowLength);
-                cellError[0] += w[o] * e;
-                cellError[1] += w[o + 1] * e;
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
+                cellError[0] += wk[0] * e;
+                cellError[1] += wk[1] * e;
             }
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[0] = y[4] * _hPrimeS[0] * cellError[0];
-            _eOut[0] = _fPrimeOut[0] * ((_hS[0] * cellError[0]));
+            eS[0] = y[208] * hPrimeS[0] * cellError[0];
+            eOut[0] = fPrimeOut[0] * ((hS[0] * cellError[0]));
 
             // Block 1: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[1] = y[5] * _hPrimeS[1] * cellError[1];
-            _eOut[1] = _fPrimeOut[1] * ((_hS[1] * cellError[1]));
+            eS[1] = y[209] * hPrimeS[1] * cellError[1];
+            eOut[1] = fPrimeOut[1] * ((hS[1] * cellError[1]));
 
             // Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells).
             for (var k = 0; k < OutputCount; k++)
             {
                 var factor = alpha * eK[k];
-                var o = OutputOffset + (k * OutputRowLength);
-                dw[o] += factor * y[0];
-                dw[o + 1] += factor * y[1];
+                var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                dwk[0] += factor * y[204];
+                dwk[1] += factor * y[205];
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor0 = alpha * _eOut[0];
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(210, 204), outputGateFactor0, x);
-            dw[414] += outputGateFactor0 * yPrev[0];
-            dw[415] += outputGateFactor0 * yPrev[1];
-            dw[416] += outputGateFactor0 * yPrev[2];
-            dw[417] += outputGateFactor0 * yPrev[3];
-            dw[418] += outputGateFactor0 * yPrev[4];
-            dw[419] += outputGateFactor0 * yPrev[5];
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 210), alpha * _eS[0], traces.Slice(0, 210));
+            var outputGateFactor0 = alpha * eOut[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(210, 210), outputGateFactor0, yPrev.Slice(0, 210));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 210), inputGateFactor0, traces.Slice(0, 210));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(420, 210), alpha * _eS[0], traces.Slice(210, 210));
+            var cellFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(420, 210), cellFactor0, traces.Slice(210, 210));
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor1 = alpha * _eOut[1];
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(840, 204), outputGateFactor1, x);
-            dw[1044] += outputGateFactor1 * yPrev[0];
-            dw[1045] += outputGateFactor1 * yPrev[1];
-            dw[1046] += outputGateFactor1 * yPrev[2];
-            dw[1047] += outputGateFactor1 * yPrev[3];
-            dw[1048] += outputGateFactor1 * yPrev[4];
-            dw[1049] += outputGateFactor1 * yPrev[5];
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(630, 210), alpha * _eS[1], traces.Slice(420, 210));
+            var outputGateFactor1 = alpha * eOut[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(840, 210), outputGateFactor1, yPrev.Slice(0, 210));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(630, 210), inputGateFactor1, traces.Slice(420, 210));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(1050, 210), alpha * _eS[1], traces.Slice(630, 210));
+            var cellFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(1050, 210), cellFactor1, traces.Slice(630, 210));
         }
 
         /// <inheritdoc/>
@@ -482,6 +484,13 @@ namespace LstmGen.Networks
             {
                 throw new global::System.ArgumentException("Expected room for " + OutputCount + " outputs or none, got " + output.Length + ".", nameof(output));
             }
+        }
+
+        private static double[] NewSourceVector()
+        {
+            var sources = new double[SourceCount];
+            sources[SourceCount - 1] = 1.0; // the bias unit
+            return sources;
         }
 
         private void CopyOutputs(global::System.Span<double> output)

@@ -10,18 +10,20 @@
 //
 // Hidden activation vector y (9 values): [0..3) cell outputs y^c, [3..6) input gates y^in, [6..9) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
+// Source units y^u (11 values, the units u of the paper's sums): [0..1) input units x(t), [1..10) the hidden units above, 10 the bias unit (always 1);
+// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
 //
 // Weights (102), one row per unit, in this order:
-//   [0, 11) block[0].input_gate <- x[0..1), yPrev[0..9), bias
-//   [11, 22) block[0].output_gate <- x[0..1), yPrev[0..9), bias
-//   [22, 33) block[0].cell[0] <- x[0..1), yPrev[0..9), bias
-//   [33, 44) block[1].input_gate <- x[0..1), yPrev[0..9), bias
-//   [44, 55) block[1].output_gate <- x[0..1), yPrev[0..9), bias
-//   [55, 66) block[1].cell[0] <- x[0..1), yPrev[0..9), bias
-//   [66, 77) block[2].input_gate <- x[0..1), yPrev[0..9), bias
-//   [77, 88) block[2].output_gate <- x[0..1), yPrev[0..9), bias
-//   [88, 99) block[2].cell[0] <- x[0..1), yPrev[0..9), bias
-//   [99, 102) output[0] <- y[0..3)
+//   [0, 11) block[0].input_gate <- x[0..1), yPrev[1..10), bias
+//   [11, 22) block[0].output_gate <- x[0..1), yPrev[1..10), bias
+//   [22, 33) block[0].cell[0] <- x[0..1), yPrev[1..10), bias
+//   [33, 44) block[1].input_gate <- x[0..1), yPrev[1..10), bias
+//   [44, 55) block[1].output_gate <- x[0..1), yPrev[1..10), bias
+//   [55, 66) block[1].cell[0] <- x[0..1), yPrev[1..10), bias
+//   [66, 77) block[2].input_gate <- x[0..1), yPrev[1..10), bias
+//   [77, 88) block[2].output_gate <- x[0..1), yPrev[1..10), bias
+//   [88, 99) block[2].cell[0] <- x[0..1), yPrev[1..10), bias
+//   [99, 102) output[0] <- y[1..4)
 //
 // Traces dS/dw (66, the paper's 2CSI values): per cell, one per weight of its block's
 // input gate (Eq. 25), then one per weight of its own cell input (Eq. 27).
@@ -56,6 +58,9 @@ namespace LstmGen.Networks
 
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 9;
+
+        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        public const int SourceCount = InputCount + HiddenCount + 1;
 
         /// <summary>Number of weights, biases included.</summary>
         public const int WeightCount = 102;
@@ -92,9 +97,9 @@ namespace LstmGen.Networks
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
         private readonly double[] _traces = new double[TraceCount];
 
-        // y(t-1) and y(t): hidden activations of the previous and the current step (swapped after each step).
-        private double[] _yPrev = new double[HiddenCount];
-        private double[] _y = new double[HiddenCount];
+        // y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).
+        private double[] _yPrev = NewSourceVector();
+        private double[] _y = NewSourceVector();
 
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
@@ -144,7 +149,7 @@ namespace LstmGen.Networks
         public global::System.ReadOnlySpan<double> CellStates => _s;
 
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
-        public global::System.ReadOnlySpan<double> HiddenActivations => _yPrev;
+        public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
@@ -264,9 +269,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Reset()
         {
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9).
-            global::System.Array.Clear(_yPrev);
-            global::System.Array.Clear(_y);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
+            global::System.Array.Clear(_yPrev, 0, SourceCount - 1);
+            global::System.Array.Clear(_y, 0, SourceCount - 1);
             global::System.Array.Clear(_s);
             global::System.Array.Clear(_traces);
             global::System.Array.Clear(_yOutput);
@@ -285,12 +290,11 @@ namespace LstmGen.Networks
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(input, target, output);
-            var x = input;
-            Forward(x);
-            UpdateTraces(x);
+            Forward(input);
+            UpdateTraces();
             if (!target.IsEmpty)
             {
-                Learn(x, target);
+                Learn(target);
             }
 
             CopyOutputs(output);
@@ -301,58 +305,80 @@ namespace LstmGen.Networks
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
         /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
         /// </summary>
-        private void Forward(global::System.ReadOnlySpan<double> x)
+        private void Forward(global::System.ReadOnlySpan<double> input)
         {
-            global::System.Span<double> w = _w;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.Span<double> y = _y;
-            global::System.Span<double> s = _s;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
+            global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
+            global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
+            global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
+            global::System.Span<double> hS = new global::System.Span<double>(_hS, 0, CellCount);
+            global::System.Span<double> hPrimeS = new global::System.Span<double>(_hPrimeS, 0, CellCount);
+            global::System.Span<double> fPrimeIn = new global::System.Span<double>(_fPrimeIn, 0, BlockCount);
+            global::System.Span<double> fPrimeOut = new global::System.Span<double>(_fPrimeOut, 0, BlockCount);
+            global::System.Span<double> yOutput = new global::System.Span<double>(_yOutput, 0, OutputCount);
+            global::System.Span<double> fPrimeK = new global::System.Span<double>(_fPrimeK, 0, OutputCount);
+
+            // The input units: x(t) is read together with y(t-1) by the gates and cells.
+            input.CopyTo(yPrev);
 
             // ---- Block 0: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(w[0] * x[0] + w[1] * yPrev[0] + w[2] * yPrev[1] + w[3] * yPrev[2] + w[4] * yPrev[3] + w[5] * yPrev[4] + w[6] * yPrev[5] + w[7] * yPrev[6] + w[8] * yPrev[7] + w[9] * yPrev[8] + w[10], out _fPrimeIn[0]);
-            y[3] = yIn0;
+            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(((w[0] * yPrev[0] + w[4] * yPrev[4]) + (w[1] * yPrev[1] + w[5] * yPrev[5])) + ((w[2] * yPrev[2] + w[6] * yPrev[6]) + (w[3] * yPrev[3] + w[7] * yPrev[7])) + w[8] * yPrev[8] + w[9] * yPrev[9] + w[10], out fPrimeIn[0]);
+            y[4] = yIn0;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(w[11] * x[0] + w[12] * yPrev[0] + w[13] * yPrev[1] + w[14] * yPrev[2] + w[15] * yPrev[3] + w[16] * yPrev[4] + w[17] * yPrev[5] + w[18] * yPrev[6] + w[19] * yPrev[7] + w[20] * yPrev[8] + w[21], out _fPrimeOut[0]);
-            y[6] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[0] = global::LstmGen.Runtime.Squash.G2(w[22] * x[0] + w[23] * yPrev[0] + w[24] * yPrev[1] + w[25] * yPrev[2] + w[26] * yPrev[3] + w[27] * yPrev[4] + w[28] * yPrev[5] + w[29] * yPrev[6] + w[30] * yPrev[7] + w[31] * yPrev[8] + w[32], out _gPrimeNetC[0]);
-            s[0] += yIn0 * _gNetC[0];
-            _hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out _hPrimeS[0]);
-            y[0] = yOut0 * _hS[0];
+            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(((w[11] * yPrev[0] + w[15] * yPrev[4]) + (w[12] * yPrev[1] + w[16] * yPrev[5])) + ((w[13] * yPrev[2] + w[17] * yPrev[6]) + (w[14] * yPrev[3] + w[18] * yPrev[7])) + w[19] * yPrev[8] + w[20] * yPrev[9] + w[21], out fPrimeOut[0]);
+            y[7] = yOut0;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2(((w[22] * yPrev[0] + w[26] * yPrev[4]) + (w[23] * yPrev[1] + w[27] * yPrev[5])) + ((w[24] * yPrev[2] + w[28] * yPrev[6]) + (w[25] * yPrev[3] + w[29] * yPrev[7])) + w[30] * yPrev[8] + w[31] * yPrev[9] + w[32], out gPrimeNetC[0]);
 
             // ---- Block 1: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(w[33] * x[0] + w[34] * yPrev[0] + w[35] * yPrev[1] + w[36] * yPrev[2] + w[37] * yPrev[3] + w[38] * yPrev[4] + w[39] * yPrev[5] + w[40] * yPrev[6] + w[41] * yPrev[7] + w[42] * yPrev[8] + w[43], out _fPrimeIn[1]);
-            y[4] = yIn1;
+            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(((w[33] * yPrev[0] + w[37] * yPrev[4]) + (w[34] * yPrev[1] + w[38] * yPrev[5])) + ((w[35] * yPrev[2] + w[39] * yPrev[6]) + (w[36] * yPrev[3] + w[40] * yPrev[7])) + w[41] * yPrev[8] + w[42] * yPrev[9] + w[43], out fPrimeIn[1]);
+            y[5] = yIn1;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(w[44] * x[0] + w[45] * yPrev[0] + w[46] * yPrev[1] + w[47] * yPrev[2] + w[48] * yPrev[3] + w[49] * yPrev[4] + w[50] * yPrev[5] + w[51] * yPrev[6] + w[52] * yPrev[7] + w[53] * yPrev[8] + w[54], out _fPrimeOut[1]);
-            y[7] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[1] = global::LstmGen.Runtime.Squash.G2(w[55] * x[0] + w[56] * yPrev[0] + w[57] * yPrev[1] + w[58] * yPrev[2] + w[59] * yPrev[3] + w[60] * yPrev[4] + w[61] * yPrev[5] + w[62] * yPrev[6] + w[63] * yPrev[7] + w[64] * yPrev[8] + w[65], out _gPrimeNetC[1]);
-            s[1] += yIn1 * _gNetC[1];
-            _hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out _hPrimeS[1]);
-            y[1] = yOut1 * _hS[1];
+            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(((w[44] * yPrev[0] + w[48] * yPrev[4]) + (w[45] * yPrev[1] + w[49] * yPrev[5])) + ((w[46] * yPrev[2] + w[50] * yPrev[6]) + (w[47] * yPrev[3] + w[51] * yPrev[7])) + w[52] * yPrev[8] + w[53] * yPrev[9] + w[54], out fPrimeOut[1]);
+            y[8] = yOut1;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2(((w[55] * yPrev[0] + w[59] * yPrev[4]) + (w[56] * yPrev[1] + w[60] * yPrev[5])) + ((w[57] * yPrev[2] + w[61] * yPrev[6]) + (w[58] * yPrev[3] + w[62] * yPrev[7])) + w[63] * yPrev[8] + w[64] * yPrev[9] + w[65], out gPrimeNetC[1]);
 
             // ---- Block 2: 1 cell, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn2 = global::LstmGen.Runtime.Squash.Logistic(w[66] * x[0] + w[67] * yPrev[0] + w[68] * yPrev[1] + w[69] * yPrev[2] + w[70] * yPrev[3] + w[71] * yPrev[4] + w[72] * yPrev[5] + w[73] * yPrev[6] + w[74] * yPrev[7] + w[75] * yPrev[8] + w[76], out _fPrimeIn[2]);
-            y[5] = yIn2;
+            var yIn2 = global::LstmGen.Runtime.Squash.Logistic(((w[66] * yPrev[0] + w[70] * yPrev[4]) + (w[67] * yPrev[1] + w[71] * yPrev[5])) + ((w[68] * yPrev[2] + w[72] * yPrev[6]) + (w[69] * yPrev[3] + w[73] * yPrev[7])) + w[74] * yPrev[8] + w[75] * yPrev[9] + w[76], out fPrimeIn[2]);
+            y[6] = yIn2;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut2 = global::LstmGen.Runtime.Squash.Logistic(w[77] * x[0] + w[78] * yPrev[0] + w[79] * yPrev[1] + w[80] * yPrev[2] + w[81] * yPrev[3] + w[82] * yPrev[4] + w[83] * yPrev[5] + w[84] * yPrev[6] + w[85] * yPrev[7] + w[86] * yPrev[8] + w[87], out _fPrimeOut[2]);
-            y[8] = yOut2;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[2] = global::LstmGen.Runtime.Squash.G2(w[88] * x[0] + w[89] * yPrev[0] + w[90] * yPrev[1] + w[91] * yPrev[2] + w[92] * yPrev[3] + w[93] * yPrev[4] + w[94] * yPrev[5] + w[95] * yPrev[6] + w[96] * yPrev[7] + w[97] * yPrev[8] + w[98], out _gPrimeNetC[2]);
-            s[2] += yIn2 * _gNetC[2];
-            _hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out _hPrimeS[2]);
-            y[2] = yOut2 * _hS[2];
+            var yOut2 = global::LstmGen.Runtime.Squash.Logistic(((w[77] * yPrev[0] + w[81] * yPrev[4]) + (w[78] * yPrev[1] + w[82] * yPrev[5])) + ((w[79] * yPrev[2] + w[83] * yPrev[6]) + (w[80] * yPrev[3] + w[84] * yPrev[7])) + w[85] * yPrev[8] + w[86] * yPrev[9] + w[87], out fPrimeOut[2]);
+            y[9] = yOut2;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2(((w[88] * yPrev[0] + w[92] * yPrev[4]) + (w[89] * yPrev[1] + w[93] * yPrev[5])) + ((w[90] * yPrev[2] + w[94] * yPrev[6]) + (w[91] * yPrev[3] + w[95] * yPrev[7])) + w[96] * yPrev[8] + w[97] * yPrev[9] + w[98], out gPrimeNetC[2]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[1] = yOut0 * hS[0];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[1] += yIn1 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[2] = yOut1 * hS[1];
+
+            // ---- Block 2: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[2] += yIn2 * gNetC[2];
+            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
+            y[3] = yOut2 * hS[2];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
-                var o = OutputOffset + (k * OutputRowLength);
-                var netK = w[o] * y[0] + w[o + 1] * y[1] + w[o + 2] * y[2];
-                _yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(netK, out _fPrimeK[k]);
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                yOutput[k] = wk[0] * y[1] + wk[1] * y[2] + wk[2] * y[3];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 
@@ -362,89 +388,32 @@ namespace LstmGen.Networks
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).
         /// </summary>
-        private void UpdateTraces(global::System.ReadOnlySpan<double> x)
+        private void UpdateTraces()
         {
-            global::System.Span<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
+            global::System.Span<double> traces = new global::System.Span<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> gNetC = new global::System.ReadOnlySpan<double>(_gNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> gPrimeNetC = new global::System.ReadOnlySpan<double>(_gPrimeNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeIn = new global::System.ReadOnlySpan<double>(_fPrimeIn, 0, BlockCount);
 
             // Block 0, cell 0
-            var inputGateFactor0 = _gNetC[0] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[0] += inputGateFactor0 * x[0];
-            traces[1] += inputGateFactor0 * yPrev[0];
-            traces[2] += inputGateFactor0 * yPrev[1];
-            traces[3] += inputGateFactor0 * yPrev[2];
-            traces[4] += inputGateFactor0 * yPrev[3];
-            traces[5] += inputGateFactor0 * yPrev[4];
-            traces[6] += inputGateFactor0 * yPrev[5];
-            traces[7] += inputGateFactor0 * yPrev[6];
-            traces[8] += inputGateFactor0 * yPrev[7];
-            traces[9] += inputGateFactor0 * yPrev[8];
-            traces[10] += inputGateFactor0;
-            var cellFactor0 = _gPrimeNetC[0] * y[3];   // g'(net_c) y^in  (Eq. 27)
-            traces[11] += cellFactor0 * x[0];
-            traces[12] += cellFactor0 * yPrev[0];
-            traces[13] += cellFactor0 * yPrev[1];
-            traces[14] += cellFactor0 * yPrev[2];
-            traces[15] += cellFactor0 * yPrev[3];
-            traces[16] += cellFactor0 * yPrev[4];
-            traces[17] += cellFactor0 * yPrev[5];
-            traces[18] += cellFactor0 * yPrev[6];
-            traces[19] += cellFactor0 * yPrev[7];
-            traces[20] += cellFactor0 * yPrev[8];
-            traces[21] += cellFactor0;
+            var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 11), inputGateFactor0, yPrev.Slice(0, 11));
+            var cellFactor0 = gPrimeNetC[0] * y[4];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(11, 11), cellFactor0, yPrev.Slice(0, 11));
 
             // Block 1, cell 0
-            var inputGateFactor1 = _gNetC[1] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[22] += inputGateFactor1 * x[0];
-            traces[23] += inputGateFactor1 * yPrev[0];
-            traces[24] += inputGateFactor1 * yPrev[1];
-            traces[25] += inputGateFactor1 * yPrev[2];
-            traces[26] += inputGateFactor1 * yPrev[3];
-            traces[27] += inputGateFactor1 * yPrev[4];
-            traces[28] += inputGateFactor1 * yPrev[5];
-            traces[29] += inputGateFactor1 * yPrev[6];
-            traces[30] += inputGateFactor1 * yPrev[7];
-            traces[31] += inputGateFactor1 * yPrev[8];
-            traces[32] += inputGateFactor1;
-            var cellFactor1 = _gPrimeNetC[1] * y[4];   // g'(net_c) y^in  (Eq. 27)
-            traces[33] += cellFactor1 * x[0];
-            traces[34] += cellFactor1 * yPrev[0];
-            traces[35] += cellFactor1 * yPrev[1];
-            traces[36] += cellFactor1 * yPrev[2];
-            traces[37] += cellFactor1 * yPrev[3];
-            traces[38] += cellFactor1 * yPrev[4];
-            traces[39] += cellFactor1 * yPrev[5];
-            traces[40] += cellFactor1 * yPrev[6];
-            traces[41] += cellFactor1 * yPrev[7];
-            traces[42] += cellFactor1 * yPrev[8];
-            traces[43] += cellFactor1;
+            var inputGateFactor1 = gNetC[1] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(22, 11), inputGateFactor1, yPrev.Slice(0, 11));
+            var cellFactor1 = gPrimeNetC[1] * y[5];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(33, 11), cellFactor1, yPrev.Slice(0, 11));
 
             // Block 2, cell 0
-            var inputGateFactor2 = _gNetC[2] * _fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[44] += inputGateFactor2 * x[0];
-            traces[45] += inputGateFactor2 * yPrev[0];
-            traces[46] += inputGateFactor2 * yPrev[1];
-            traces[47] += inputGateFactor2 * yPrev[2];
-            traces[48] += inputGateFactor2 * yPrev[3];
-            traces[49] += inputGateFactor2 * yPrev[4];
-            traces[50] += inputGateFactor2 * yPrev[5];
-            traces[51] += inputGateFactor2 * yPrev[6];
-            traces[52] += inputGateFactor2 * yPrev[7];
-            traces[53] += inputGateFactor2 * yPrev[8];
-            traces[54] += inputGateFactor2;
-            var cellFactor2 = _gPrimeNetC[2] * y[5];   // g'(net_c) y^in  (Eq. 27)
-            traces[55] += cellFactor2 * x[0];
-            traces[56] += cellFactor2 * yPrev[0];
-            traces[57] += cellFactor2 * yPrev[1];
-            traces[58] += cellFactor2 * yPrev[2];
-            traces[59] += cellFactor2 * yPrev[3];
-            traces[60] += cellFactor2 * yPrev[4];
-            traces[61] += cellFactor2 * yPrev[5];
-            traces[62] += cellFactor2 * yPrev[6];
-            traces[63] += cellFactor2 * yPrev[7];
-            traces[64] += cellFactor2 * yPrev[8];
-            traces[65] += cellFactor2;
+            var inputGateFactor2 = gNetC[2] * fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(44, 11), inputGateFactor2, yPrev.Slice(0, 11));
+            var cellFactor2 = gPrimeNetC[2] * y[6];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(55, 11), cellFactor2, yPrev.Slice(0, 11));
         }
 
         /// <summary>
@@ -452,15 +421,22 @@ namespace LstmGen.Networks
         /// computed from the weights as they are, then the changes are added: to the weights at once (per step)
         /// or to the sequence's sum (per sequence).
         /// </summary>
-        private void Learn(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> target)
+        private void Learn(global::System.ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> w = _w;
-            global::System.Span<double> dw = Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta;
-            global::System.ReadOnlySpan<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
-            global::System.Span<double> eK = _eK;
-            global::System.Span<double> cellError = _cellError;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> dw = new global::System.Span<double>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.ReadOnlySpan<double> traces = new global::System.ReadOnlySpan<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> hS = new global::System.ReadOnlySpan<double>(_hS, 0, CellCount);
+            global::System.ReadOnlySpan<double> hPrimeS = new global::System.ReadOnlySpan<double>(_hPrimeS, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeOut = new global::System.ReadOnlySpan<double>(_fPrimeOut, 0, BlockCount);
+            global::System.ReadOnlySpan<double> yOutput = new global::System.ReadOnlySpan<double>(_yOutput, 0, OutputCount);
+            global::System.ReadOnlySpan<double> fPrimeK = new global::System.ReadOnlySpan<double>(_fPrimeK, 0, OutputCount);
+            global::System.Span<double> eK = new global::System.Span<double>(_eK, 0, OutputCount);
+            global::System.Span<double> cellError = new global::System.Span<double>(_cellError, 0, CellCount);
+            global::System.Span<double> eS = new global::System.Span<double>(_eS, 0, CellCount);
+            global::System.Span<double> eOut = new global::System.Span<double>(_eOut, 0, BlockCount);
             var alpha = LearningRate;
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
@@ -468,176 +444,68 @@ namespace LstmGen.Networks
             cellError.Clear();
             for (var k = 0; k < OutputCount; k++)
             {
-                var e = _fPrimeK[k] * (target[k] - _yOutput[k]);
+                var e = fPrimeK[k] * (target[k] - yOutput[k]);
                 eK[k] = e;
-                var o = OutputOffset + (k * OutputRowLength);
-                cellError[0] += w[o] * e;
-                cellError[1] += w[o + 1] * e;
-                cellError[2] += w[o + 2] * e;
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
+                cellError[0] += wk[0] * e;
+                cellError[1] += wk[1] * e;
+                cellError[2] += wk[2] * e;
             }
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[0] = y[6] * _hPrimeS[0] * cellError[0];
-            _eOut[0] = _fPrimeOut[0] * ((_hS[0] * cellError[0]));
+            eS[0] = y[7] * hPrimeS[0] * cellError[0];
+            eOut[0] = fPrimeOut[0] * ((hS[0] * cellError[0]));
 
             // Block 1: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[1] = y[7] * _hPrimeS[1] * cellError[1];
-            _eOut[1] = _fPrimeOut[1] * ((_hS[1] * cellError[1]));
+            eS[1] = y[8] * hPrimeS[1] * cellError[1];
+            eOut[1] = fPrimeOut[1] * ((hS[1] * cellError[1]));
 
             // Block 2: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[2] = y[8] * _hPrimeS[2] * cellError[2];
-            _eOut[2] = _fPrimeOut[2] * ((_hS[2] * cellError[2]));
+            eS[2] = y[9] * hPrimeS[2] * cellError[2];
+            eOut[2] = fPrimeOut[2] * ((hS[2] * cellError[2]));
 
             // Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells).
             for (var k = 0; k < OutputCount; k++)
             {
                 var factor = alpha * eK[k];
-                var o = OutputOffset + (k * OutputRowLength);
-                dw[o] += factor * y[0];
-                dw[o + 1] += factor * y[1];
-                dw[o + 2] += factor * y[2];
+                var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                dwk[0] += factor * y[1];
+                dwk[1] += factor * y[2];
+                dwk[2] += factor * y[3];
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor0 = alpha * _eOut[0];
-            dw[11] += outputGateFactor0 * x[0];
-            dw[12] += outputGateFactor0 * yPrev[0];
-            dw[13] += outputGateFactor0 * yPrev[1];
-            dw[14] += outputGateFactor0 * yPrev[2];
-            dw[15] += outputGateFactor0 * yPrev[3];
-            dw[16] += outputGateFactor0 * yPrev[4];
-            dw[17] += outputGateFactor0 * yPrev[5];
-            dw[18] += outputGateFactor0 * yPrev[6];
-            dw[19] += outputGateFactor0 * yPrev[7];
-            dw[20] += outputGateFactor0 * yPrev[8];
-            dw[21] += outputGateFactor0;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[0] += factor * traces[0];
-                dw[1] += factor * traces[1];
-                dw[2] += factor * traces[2];
-                dw[3] += factor * traces[3];
-                dw[4] += factor * traces[4];
-                dw[5] += factor * traces[5];
-                dw[6] += factor * traces[6];
-                dw[7] += factor * traces[7];
-                dw[8] += factor * traces[8];
-                dw[9] += factor * traces[9];
-                dw[10] += factor * traces[10];
-            }
+            var outputGateFactor0 = alpha * eOut[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(11, 11), outputGateFactor0, yPrev.Slice(0, 11));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 11), inputGateFactor0, traces.Slice(0, 11));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[22] += factor * traces[11];
-                dw[23] += factor * traces[12];
-                dw[24] += factor * traces[13];
-                dw[25] += factor * traces[14];
-                dw[26] += factor * traces[15];
-                dw[27] += factor * traces[16];
-                dw[28] += factor * traces[17];
-                dw[29] += factor * traces[18];
-                dw[30] += factor * traces[19];
-                dw[31] += factor * traces[20];
-                dw[32] += factor * traces[21];
-            }
+            var cellFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(22, 11), cellFactor0, traces.Slice(11, 11));
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor1 = alpha * _eOut[1];
-            dw[44] += outputGateFactor1 * x[0];
-            dw[45] += outputGateFactor1 * yPrev[0];
-            dw[46] += outputGateFactor1 * yPrev[1];
-            dw[47] += outputGateFactor1 * yPrev[2];
-            dw[48] += outputGateFactor1 * yPrev[3];
-            dw[49] += outputGateFactor1 * yPrev[4];
-            dw[50] += outputGateFactor1 * yPrev[5];
-            dw[51] += outputGateFactor1 * yPrev[6];
-            dw[52] += outputGateFactor1 * yPrev[7];
-            dw[53] += outputGateFactor1 * yPrev[8];
-            dw[54] += outputGateFactor1;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[1];
-                dw[33] += factor * traces[22];
-                dw[34] += factor * traces[23];
-                dw[35] += factor * traces[24];
-                dw[36] += factor * traces[25];
-                dw[37] += factor * traces[26];
-                dw[38] += factor * traces[27];
-                dw[39] += factor * traces[28];
-                dw[40] += factor * traces[29];
-                dw[41] += factor * traces[30];
-                dw[42] += factor * traces[31];
-                dw[43] += factor * traces[32];
-            }
+            var outputGateFactor1 = alpha * eOut[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(44, 11), outputGateFactor1, yPrev.Slice(0, 11));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(33, 11), inputGateFactor1, traces.Slice(22, 11));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[1];
-                dw[55] += factor * traces[33];
-                dw[56] += factor * traces[34];
-                dw[57] += factor * traces[35];
-                dw[58] += factor * traces[36];
-                dw[59] += factor * traces[37];
-                dw[60] += factor * traces[38];
-                dw[61] += factor * traces[39];
-                dw[62] += factor * traces[40];
-                dw[63] += factor * traces[41];
-                dw[64] += factor * traces[42];
-                dw[65] += factor * traces[43];
-            }
+            var cellFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(55, 11), cellFactor1, traces.Slice(33, 11));
 
             // ---- Block 2 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor2 = alpha * _eOut[2];
-            dw[77] += outputGateFactor2 * x[0];
-            dw[78] += outputGateFactor2 * yPrev[0];
-            dw[79] += outputGateFactor2 * yPrev[1];
-            dw[80] += outputGateFactor2 * yPrev[2];
-            dw[81] += outputGateFactor2 * yPrev[3];
-            dw[82] += outputGateFactor2 * yPrev[4];
-            dw[83] += outputGateFactor2 * yPrev[5];
-            dw[84] += outputGateFactor2 * yPrev[6];
-            dw[85] += outputGateFactor2 * yPrev[7];
-            dw[86] += outputGateFactor2 * yPrev[8];
-            dw[87] += outputGateFactor2;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[66] += factor * traces[44];
-                dw[67] += factor * traces[45];
-                dw[68] += factor * traces[46];
-                dw[69] += factor * traces[47];
-                dw[70] += factor * traces[48];
-                dw[71] += factor * traces[49];
-                dw[72] += factor * traces[50];
-                dw[73] += factor * traces[51];
-                dw[74] += factor * traces[52];
-                dw[75] += factor * traces[53];
-                dw[76] += factor * traces[54];
-            }
+            var outputGateFactor2 = alpha * eOut[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(77, 11), outputGateFactor2, yPrev.Slice(0, 11));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor2 = alpha * eS[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(66, 11), inputGateFactor2, traces.Slice(44, 11));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[88] += factor * traces[55];
-                dw[89] += factor * traces[56];
-                dw[90] += factor * traces[57];
-                dw[91] += factor * traces[58];
-                dw[92] += factor * traces[59];
-                dw[93] += factor * traces[60];
-                dw[94] += factor * traces[61];
-                dw[95] += factor * traces[62];
-                dw[96] += factor * traces[63];
-                dw[97] += factor * traces[64];
-                dw[98] += factor * traces[65];
-            }
+            var cellFactor2 = alpha * eS[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(88, 11), cellFactor2, traces.Slice(55, 11));
         }
 
         /// <inheritdoc/>
@@ -673,6 +541,13 @@ namespace LstmGen.Networks
             {
                 throw new global::System.ArgumentException("Expected room for " + OutputCount + " outputs or none, got " + output.Length + ".", nameof(output));
             }
+        }
+
+        private static double[] NewSourceVector()
+        {
+            var sources = new double[SourceCount];
+            sources[SourceCount - 1] = 1.0; // the bias unit
+            return sources;
         }
 
         private void CopyOutputs(global::System.Span<double> output)

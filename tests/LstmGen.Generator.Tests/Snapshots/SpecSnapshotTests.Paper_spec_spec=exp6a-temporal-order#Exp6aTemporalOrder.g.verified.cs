@@ -10,17 +10,19 @@
 //
 // Hidden activation vector y (8 values): [0..4) cell outputs y^c, [4..6) input gates y^in, [6..8) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
+// Source units y^u (17 values, the units u of the paper's sums): [0..8) input units x(t), [8..16) the hidden units above, 16 the bias unit (always 1);
+// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
 //
 // Weights (156), one row per unit, in this order:
-//   [0, 17) block[0].input_gate <- x[0..8), yPrev[0..8), bias
-//   [17, 34) block[0].output_gate <- x[0..8), yPrev[0..8), bias
-//   [34, 51) block[0].cell[0] <- x[0..8), yPrev[0..8), bias
-//   [51, 68) block[0].cell[1] <- x[0..8), yPrev[0..8), bias
-//   [68, 85) block[1].input_gate <- x[0..8), yPrev[0..8), bias
-//   [85, 102) block[1].output_gate <- x[0..8), yPrev[0..8), bias
-//   [102, 119) block[1].cell[0] <- x[0..8), yPrev[0..8), bias
-//   [119, 136) block[1].cell[1] <- x[0..8), yPrev[0..8), bias
-//   [136, 141) output[0] <- y[0..4), bias
+//   [0, 17) block[0].input_gate <- x[0..8), yPrev[8..16), bias
+//   [17, 34) block[0].output_gate <- x[0..8), yPrev[8..16), bias
+//   [34, 51) block[0].cell[0] <- x[0..8), yPrev[8..16), bias
+//   [51, 68) block[0].cell[1] <- x[0..8), yPrev[8..16), bias
+//   [68, 85) block[1].input_gate <- x[0..8), yPrev[8..16), bias
+//   [85, 102) block[1].output_gate <- x[0..8), yPrev[8..16), bias
+//   [102, 119) block[1].cell[0] <- x[0..8), yPrev[8..16), bias
+//   [119, 136) block[1].cell[1] <- x[0..8), yPrev[8..16), bias
+//   [136, 141) output[0] <- y[8..12), bias
 //   ... one row of 5 per output unit, up to [151, 156)
 //
 // Traces dS/dw (136, the paper's 2CSI values): per cell, one per weight of its block's
@@ -57,6 +59,9 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 8;
 
+        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        public const int SourceCount = InputCount + HiddenCount + 1;
+
         /// <summary>Number of weights, biases included.</summary>
         public const int WeightCount = 156;
 
@@ -92,9 +97,9 @@ namespace LstmGen.Networks
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
         private readonly double[] _traces = new double[TraceCount];
 
-        // y(t-1) and y(t): hidden activations of the previous and the current step (swapped after each step).
-        private double[] _yPrev = new double[HiddenCount];
-        private double[] _y = new double[HiddenCount];
+        // y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).
+        private double[] _yPrev = NewSourceVector();
+        private double[] _y = NewSourceVector();
 
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
@@ -144,7 +149,7 @@ namespace LstmGen.Networks
         public global::System.ReadOnlySpan<double> CellStates => _s;
 
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
-        public global::System.ReadOnlySpan<double> HiddenActivations => _yPrev;
+        public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
@@ -257,9 +262,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Reset()
         {
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9).
-            global::System.Array.Clear(_yPrev);
-            global::System.Array.Clear(_y);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
+            global::System.Array.Clear(_yPrev, 0, SourceCount - 1);
+            global::System.Array.Clear(_y, 0, SourceCount - 1);
             global::System.Array.Clear(_s);
             global::System.Array.Clear(_traces);
             global::System.Array.Clear(_yOutput);
@@ -278,12 +283,11 @@ namespace LstmGen.Networks
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(input, target, output);
-            var x = input;
-            Forward(x);
-            UpdateTraces(x);
+            Forward(input);
+            UpdateTraces();
             if (!target.IsEmpty)
             {
-                Learn(x, target);
+                Learn(target);
             }
 
             CopyOutputs(output);
@@ -294,55 +298,75 @@ namespace LstmGen.Networks
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
         /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
         /// </summary>
-        private void Forward(global::System.ReadOnlySpan<double> x)
+        private void Forward(global::System.ReadOnlySpan<double> input)
         {
-            global::System.Span<double> w = _w;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.Span<double> y = _y;
-            global::System.Span<double> s = _s;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
+            global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
+            global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
+            global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
+            global::System.Span<double> hS = new global::System.Span<double>(_hS, 0, CellCount);
+            global::System.Span<double> hPrimeS = new global::System.Span<double>(_hPrimeS, 0, CellCount);
+            global::System.Span<double> fPrimeIn = new global::System.Span<double>(_fPrimeIn, 0, BlockCount);
+            global::System.Span<double> fPrimeOut = new global::System.Span<double>(_fPrimeOut, 0, BlockCount);
+            global::System.Span<double> yOutput = new global::System.Span<double>(_yOutput, 0, OutputCount);
+            global::System.Span<double> fPrimeK = new global::System.Span<double>(_fPrimeK, 0, OutputCount);
+
+            // The input units: x(t) is read together with y(t-1) by the gates and cells.
+            input.CopyTo(yPrev);
 
             // ---- Block 0: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + w[3] * x[3] + w[4] * x[4] + w[5] * x[5] + w[6] * x[6] + w[7] * x[7] + w[8] * yPrev[0] + w[9] * yPrev[1] + w[10] * yPrev[2] + w[11] * yPrev[3] + w[12] * yPrev[4] + w[13] * yPrev[5] + w[14] * yPrev[6] + w[15] * yPrev[7] + w[16], out _fPrimeIn[0]);
-            y[4] = yIn0;
+            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 17), yPrev.Slice(0, 17)), out fPrimeIn[0]);
+            y[12] = yIn0;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(w[17] * x[0] + w[18] * x[1] + w[19] * x[2] + w[20] * x[3] + w[21] * x[4] + w[22] * x[5] + w[23] * x[6] + w[24] * x[7] + w[25] * yPrev[0] + w[26] * yPrev[1] + w[27] * yPrev[2] + w[28] * yPrev[3] + w[29] * yPrev[4] + w[30] * yPrev[5] + w[31] * yPrev[6] + w[32] * yPrev[7] + w[33], out _fPrimeOut[0]);
-            y[6] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[0] = global::LstmGen.Runtime.Squash.G2(w[34] * x[0] + w[35] * x[1] + w[36] * x[2] + w[37] * x[3] + w[38] * x[4] + w[39] * x[5] + w[40] * x[6] + w[41] * x[7] + w[42] * yPrev[0] + w[43] * yPrev[1] + w[44] * yPrev[2] + w[45] * yPrev[3] + w[46] * yPrev[4] + w[47] * yPrev[5] + w[48] * yPrev[6] + w[49] * yPrev[7] + w[50], out _gPrimeNetC[0]);
-            s[0] += yIn0 * _gNetC[0];
-            _hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out _hPrimeS[0]);
-            y[0] = yOut0 * _hS[0];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[1] = global::LstmGen.Runtime.Squash.G2(w[51] * x[0] + w[52] * x[1] + w[53] * x[2] + w[54] * x[3] + w[55] * x[4] + w[56] * x[5] + w[57] * x[6] + w[58] * x[7] + w[59] * yPrev[0] + w[60] * yPrev[1] + w[61] * yPrev[2] + w[62] * yPrev[3] + w[63] * yPrev[4] + w[64] * yPrev[5] + w[65] * yPrev[6] + w[66] * yPrev[7] + w[67], out _gPrimeNetC[1]);
-            s[1] += yIn0 * _gNetC[1];
-            _hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out _hPrimeS[1]);
-            y[1] = yOut0 * _hS[1];
+            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(17, 17), yPrev.Slice(0, 17)), out fPrimeOut[0]);
+            y[14] = yOut0;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(34, 17), yPrev.Slice(0, 17)), out gPrimeNetC[0]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(51, 17), yPrev.Slice(0, 17)), out gPrimeNetC[1]);
 
             // ---- Block 1: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(w[68] * x[0] + w[69] * x[1] + w[70] * x[2] + w[71] * x[3] + w[72] * x[4] + w[73] * x[5] + w[74] * x[6] + w[75] * x[7] + w[76] * yPrev[0] + w[77] * yPrev[1] + w[78] * yPrev[2] + w[79] * yPrev[3] + w[80] * yPrev[4] + w[81] * yPrev[5] + w[82] * yPrev[6] + w[83] * yPrev[7] + w[84], out _fPrimeIn[1]);
-            y[5] = yIn1;
+            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(68, 17), yPrev.Slice(0, 17)), out fPrimeIn[1]);
+            y[13] = yIn1;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(w[85] * x[0] + w[86] * x[1] + w[87] * x[2] + w[88] * x[3] + w[89] * x[4] + w[90] * x[5] + w[91] * x[6] + w[92] * x[7] + w[93] * yPrev[0] + w[94] * yPrev[1] + w[95] * yPrev[2] + w[96] * yPrev[3] + w[97] * yPrev[4] + w[98] * yPrev[5] + w[99] * yPrev[6] + w[100] * yPrev[7] + w[101], out _fPrimeOut[1]);
-            y[7] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[2] = global::LstmGen.Runtime.Squash.G2(w[102] * x[0] + w[103] * x[1] + w[104] * x[2] + w[105] * x[3] + w[106] * x[4] + w[107] * x[5] + w[108] * x[6] + w[109] * x[7] + w[110] * yPrev[0] + w[111] * yPrev[1] + w[112] * yPrev[2] + w[113] * yPrev[3] + w[114] * yPrev[4] + w[115] * yPrev[5] + w[116] * yPrev[6] + w[117] * yPrev[7] + w[118], out _gPrimeNetC[2]);
-            s[2] += yIn1 * _gNetC[2];
-            _hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out _hPrimeS[2]);
-            y[2] = yOut1 * _hS[2];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[3] = global::LstmGen.Runtime.Squash.G2(w[119] * x[0] + w[120] * x[1] + w[121] * x[2] + w[122] * x[3] + w[123] * x[4] + w[124] * x[5] + w[125] * x[6] + w[126] * x[7] + w[127] * yPrev[0] + w[128] * yPrev[1] + w[129] * yPrev[2] + w[130] * yPrev[3] + w[131] * yPrev[4] + w[132] * yPrev[5] + w[133] * yPrev[6] + w[134] * yPrev[7] + w[135], out _gPrimeNetC[3]);
-            s[3] += yIn1 * _gNetC[3];
-            _hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out _hPrimeS[3]);
-            y[3] = yOut1 * _hS[3];
+            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(85, 17), yPrev.Slice(0, 17)), out fPrimeOut[1]);
+            y[15] = yOut1;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(102, 17), yPrev.Slice(0, 17)), out gPrimeNetC[2]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(119, 17), yPrev.Slice(0, 17)), out gPrimeNetC[3]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[8] = yOut0 * hS[0];
+            s[1] += yIn0 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[9] = yOut0 * hS[1];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[2] += yIn1 * gNetC[2];
+            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
+            y[10] = yOut1 * hS[2];
+            s[3] += yIn1 * gNetC[3];
+            hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
+            y[11] = yOut1 * hS[3];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
-                var o = OutputOffset + (k * OutputRowLength);
-                var netK = w[o] * y[0] + w[o + 1] * y[1] + w[o + 2] * y[2] + w[o + 3] * y[3] + w[o + 4];
-                _yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(netK, out _fPrimeK[k]);
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                yOutput[k] = (wk[0] * y[8] + wk[1] * y[9] + wk[2] * y[10] + wk[3] * y[11]) + wk[4];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 
@@ -352,163 +376,38 @@ namespace LstmGen.Networks
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).
         /// </summary>
-        private void UpdateTraces(global::System.ReadOnlySpan<double> x)
+        private void UpdateTraces()
         {
-            global::System.Span<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
+            global::System.Span<double> traces = new global::System.Span<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> gNetC = new global::System.ReadOnlySpan<double>(_gNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> gPrimeNetC = new global::System.ReadOnlySpan<double>(_gPrimeNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeIn = new global::System.ReadOnlySpan<double>(_fPrimeIn, 0, BlockCount);
 
             // Block 0, cell 0
-            var inputGateFactor0 = _gNetC[0] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[0] += inputGateFactor0 * x[0];
-            traces[1] += inputGateFactor0 * x[1];
-            traces[2] += inputGateFactor0 * x[2];
-            traces[3] += inputGateFactor0 * x[3];
-            traces[4] += inputGateFactor0 * x[4];
-            traces[5] += inputGateFactor0 * x[5];
-            traces[6] += inputGateFactor0 * x[6];
-            traces[7] += inputGateFactor0 * x[7];
-            traces[8] += inputGateFactor0 * yPrev[0];
-            traces[9] += inputGateFactor0 * yPrev[1];
-            traces[10] += inputGateFactor0 * yPrev[2];
-            traces[11] += inputGateFactor0 * yPrev[3];
-            traces[12] += inputGateFactor0 * yPrev[4];
-            traces[13] += inputGateFactor0 * yPrev[5];
-            traces[14] += inputGateFactor0 * yPrev[6];
-            traces[15] += inputGateFactor0 * yPrev[7];
-            traces[16] += inputGateFactor0;
-            var cellFactor0 = _gPrimeNetC[0] * y[4];   // g'(net_c) y^in  (Eq. 27)
-            traces[17] += cellFactor0 * x[0];
-            traces[18] += cellFactor0 * x[1];
-            traces[19] += cellFactor0 * x[2];
-            traces[20] += cellFactor0 * x[3];
-            traces[21] += cellFactor0 * x[4];
-            traces[22] += cellFactor0 * x[5];
-            traces[23] += cellFactor0 * x[6];
-            traces[24] += cellFactor0 * x[7];
-            traces[25] += cellFactor0 * yPrev[0];
-            traces[26] += cellFactor0 * yPrev[1];
-            traces[27] += cellFactor0 * yPrev[2];
-            traces[28] += cellFactor0 * yPrev[3];
-            traces[29] += cellFactor0 * yPrev[4];
-            traces[30] += cellFactor0 * yPrev[5];
-            traces[31] += cellFactor0 * yPrev[6];
-            traces[32] += cellFactor0 * yPrev[7];
-            traces[33] += cellFactor0;
+            var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 17), inputGateFactor0, yPrev.Slice(0, 17));
+            var cellFactor0 = gPrimeNetC[0] * y[12];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(17, 17), cellFactor0, yPrev.Slice(0, 17));
 
             // Block 0, cell 1
-            var inputGateFactor1 = _gNetC[1] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[34] += inputGateFactor1 * x[0];
-            traces[35] += inputGateFactor1 * x[1];
-            traces[36] += inputGateFactor1 * x[2];
-            traces[37] += inputGateFactor1 * x[3];
-            traces[38] += inputGateFactor1 * x[4];
-            traces[39] += inputGateFactor1 * x[5];
-            traces[40] += inputGateFactor1 * x[6];
-            traces[41] += inputGateFactor1 * x[7];
-            traces[42] += inputGateFactor1 * yPrev[0];
-            traces[43] += inputGateFactor1 * yPrev[1];
-            traces[44] += inputGateFactor1 * yPrev[2];
-            traces[45] += inputGateFactor1 * yPrev[3];
-            traces[46] += inputGateFactor1 * yPrev[4];
-            traces[47] += inputGateFactor1 * yPrev[5];
-            traces[48] += inputGateFactor1 * yPrev[6];
-            traces[49] += inputGateFactor1 * yPrev[7];
-            traces[50] += inputGateFactor1;
-            var cellFactor1 = _gPrimeNetC[1] * y[4];   // g'(net_c) y^in  (Eq. 27)
-            traces[51] += cellFactor1 * x[0];
-            traces[52] += cellFactor1 * x[1];
-            traces[53] += cellFactor1 * x[2];
-            traces[54] += cellFactor1 * x[3];
-            traces[55] += cellFactor1 * x[4];
-            traces[56] += cellFactor1 * x[5];
-            traces[57] += cellFactor1 * x[6];
-            traces[58] += cellFactor1 * x[7];
-            traces[59] += cellFactor1 * yPrev[0];
-            traces[60] += cellFactor1 * yPrev[1];
-            traces[61] += cellFactor1 * yPrev[2];
-            traces[62] += cellFactor1 * yPrev[3];
-            traces[63] += cellFactor1 * yPrev[4];
-            traces[64] += cellFactor1 * yPrev[5];
-            traces[65] += cellFactor1 * yPrev[6];
-            traces[66] += cellFactor1 * yPrev[7];
-            traces[67] += cellFactor1;
+            var inputGateFactor1 = gNetC[1] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(34, 17), inputGateFactor1, yPrev.Slice(0, 17));
+            var cellFactor1 = gPrimeNetC[1] * y[12];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(51, 17), cellFactor1, yPrev.Slice(0, 17));
 
             // Block 1, cell 0
-            var inputGateFactor2 = _gNetC[2] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[68] += inputGateFactor2 * x[0];
-            traces[69] += inputGateFactor2 * x[1];
-            traces[70] += inputGateFactor2 * x[2];
-            traces[71] += inputGateFactor2 * x[3];
-            traces[72] += inputGateFactor2 * x[4];
-            traces[73] += inputGateFactor2 * x[5];
-            traces[74] += inputGateFactor2 * x[6];
-            traces[75] += inputGateFactor2 * x[7];
-            traces[76] += inputGateFactor2 * yPrev[0];
-            traces[77] += inputGateFactor2 * yPrev[1];
-            traces[78] += inputGateFactor2 * yPrev[2];
-            traces[79] += inputGateFactor2 * yPrev[3];
-            traces[80] += inputGateFactor2 * yPrev[4];
-            traces[81] += inputGateFactor2 * yPrev[5];
-            traces[82] += inputGateFactor2 * yPrev[6];
-            traces[83] += inputGateFactor2 * yPrev[7];
-            traces[84] += inputGateFactor2;
-            var cellFactor2 = _gPrimeNetC[2] * y[5];   // g'(net_c) y^in  (Eq. 27)
-            traces[85] += cellFactor2 * x[0];
-            traces[86] += cellFactor2 * x[1];
-            traces[87] += cellFactor2 * x[2];
-            traces[88] += cellFactor2 * x[3];
-            traces[89] += cellFactor2 * x[4];
-            traces[90] += cellFactor2 * x[5];
-            traces[91] += cellFactor2 * x[6];
-            traces[92] += cellFactor2 * x[7];
-            traces[93] += cellFactor2 * yPrev[0];
-            traces[94] += cellFactor2 * yPrev[1];
-            traces[95] += cellFactor2 * yPrev[2];
-            traces[96] += cellFactor2 * yPrev[3];
-            traces[97] += cellFactor2 * yPrev[4];
-            traces[98] += cellFactor2 * yPrev[5];
-            traces[99] += cellFactor2 * yPrev[6];
-            traces[100] += cellFactor2 * yPrev[7];
-            traces[101] += cellFactor2;
+            var inputGateFactor2 = gNetC[2] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(68, 17), inputGateFactor2, yPrev.Slice(0, 17));
+            var cellFactor2 = gPrimeNetC[2] * y[13];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(85, 17), cellFactor2, yPrev.Slice(0, 17));
 
             // Block 1, cell 1
-            var inputGateFactor3 = _gNetC[3] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[102] += inputGateFactor3 * x[0];
-            traces[103] += inputGateFactor3 * x[1];
-            traces[104] += inputGateFactor3 * x[2];
-            traces[105] += inputGateFactor3 * x[3];
-            traces[106] += inputGateFactor3 * x[4];
-            traces[107] += inputGateFactor3 * x[5];
-            traces[108] += inputGateFactor3 * x[6];
-            traces[109] += inputGateFactor3 * x[7];
-            traces[110] += inputGateFactor3 * yPrev[0];
-            traces[111] += inputGateFactor3 * yPrev[1];
-            traces[112] += inputGateFactor3 * yPrev[2];
-            traces[113] += inputGateFactor3 * yPrev[3];
-            traces[114] += inputGateFactor3 * yPrev[4];
-            traces[115] += inputGateFactor3 * yPrev[5];
-            traces[116] += inputGateFactor3 * yPrev[6];
-            traces[117] += inputGateFactor3 * yPrev[7];
-            traces[118] += inputGateFactor3;
-            var cellFactor3 = _gPrimeNetC[3] * y[5];   // g'(net_c) y^in  (Eq. 27)
-            traces[119] += cellFactor3 * x[0];
-            traces[120] += cellFactor3 * x[1];
-            traces[121] += cellFactor3 * x[2];
-            traces[122] += cellFactor3 * x[3];
-            traces[123] += cellFactor3 * x[4];
-            traces[124] += cellFactor3 * x[5];
-            traces[125] += cellFactor3 * x[6];
-            traces[126] += cellFactor3 * x[7];
-            traces[127] += cellFactor3 * yPrev[0];
-            traces[128] += cellFactor3 * yPrev[1];
-            traces[129] += cellFactor3 * yPrev[2];
-            traces[130] += cellFactor3 * yPrev[3];
-            traces[131] += cellFactor3 * yPrev[4];
-            traces[132] += cellFactor3 * yPrev[5];
-            traces[133] += cellFactor3 * yPrev[6];
-            traces[134] += cellFactor3 * yPrev[7];
-            traces[135] += cellFactor3;
+            var inputGateFactor3 = gNetC[3] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(102, 17), inputGateFactor3, yPrev.Slice(0, 17));
+            var cellFactor3 = gPrimeNetC[3] * y[13];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(119, 17), cellFactor3, yPrev.Slice(0, 17));
         }
 
         /// <summary>
@@ -516,15 +415,22 @@ namespace LstmGen.Networks
         /// computed from the weights as they are, then the changes are added: to the weights at once (per step)
         /// or to the sequence's sum (per sequence).
         /// </summary>
-        private void Learn(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> target)
+        private void Learn(global::System.ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> w = _w;
-            global::System.Span<double> dw = Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta;
-            global::System.ReadOnlySpan<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
-            global::System.Span<double> eK = _eK;
-            global::System.Span<double> cellError = _cellError;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> dw = new global::System.Span<double>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.ReadOnlySpan<double> traces = new global::System.ReadOnlySpan<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> hS = new global::System.ReadOnlySpan<double>(_hS, 0, CellCount);
+            global::System.ReadOnlySpan<double> hPrimeS = new global::System.ReadOnlySpan<double>(_hPrimeS, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeOut = new global::System.ReadOnlySpan<double>(_fPrimeOut, 0, BlockCount);
+            global::System.ReadOnlySpan<double> yOutput = new global::System.ReadOnlySpan<double>(_yOutput, 0, OutputCount);
+            global::System.ReadOnlySpan<double> fPrimeK = new global::System.ReadOnlySpan<double>(_fPrimeK, 0, OutputCount);
+            global::System.Span<double> eK = new global::System.Span<double>(_eK, 0, OutputCount);
+            global::System.Span<double> cellError = new global::System.Span<double>(_cellError, 0, CellCount);
+            global::System.Span<double> eS = new global::System.Span<double>(_eS, 0, CellCount);
+            global::System.Span<double> eOut = new global::System.Span<double>(_eOut, 0, BlockCount);
             var alpha = LearningRate;
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
@@ -532,252 +438,66 @@ namespace LstmGen.Networks
             cellError.Clear();
             for (var k = 0; k < OutputCount; k++)
             {
-                var e = _fPrimeK[k] * (target[k] - _yOutput[k]);
+                var e = fPrimeK[k] * (target[k] - yOutput[k]);
                 eK[k] = e;
-                var o = OutputOffset + (k * OutputRowLength);
-                cellError[0] += w[o] * e;
-                cellError[1] += w[o + 1] * e;
-                cellError[2] += w[o + 2] * e;
-                cellError[3] += w[o + 3] * e;
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
+                cellError[0] += wk[0] * e;
+                cellError[1] += wk[1] * e;
+                cellError[2] += wk[2] * e;
+                cellError[3] += wk[3] * e;
             }
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[0] = y[6] * _hPrimeS[0] * cellError[0];
-            _eS[1] = y[6] * _hPrimeS[1] * cellError[1];
-            _eOut[0] = _fPrimeOut[0] * ((_hS[0] * cellError[0]) + (_hS[1] * cellError[1]));
+            eS[0] = y[14] * hPrimeS[0] * cellError[0];
+            eS[1] = y[14] * hPrimeS[1] * cellError[1];
+            eOut[0] = fPrimeOut[0] * ((hS[0] * cellError[0]) + (hS[1] * cellError[1]));
 
             // Block 1: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[2] = y[7] * _hPrimeS[2] * cellError[2];
-            _eS[3] = y[7] * _hPrimeS[3] * cellError[3];
-            _eOut[1] = _fPrimeOut[1] * ((_hS[2] * cellError[2]) + (_hS[3] * cellError[3]));
+            eS[2] = y[15] * hPrimeS[2] * cellError[2];
+            eS[3] = y[15] * hPrimeS[3] * cellError[3];
+            eOut[1] = fPrimeOut[1] * ((hS[2] * cellError[2]) + (hS[3] * cellError[3]));
 
             // Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells).
             for (var k = 0; k < OutputCount; k++)
             {
                 var factor = alpha * eK[k];
-                var o = OutputOffset + (k * OutputRowLength);
-                dw[o] += factor * y[0];
-                dw[o + 1] += factor * y[1];
-                dw[o + 2] += factor * y[2];
-                dw[o + 3] += factor * y[3];
-                dw[o + 4] += factor;
+                var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                dwk[0] += factor * y[8];
+                dwk[1] += factor * y[9];
+                dwk[2] += factor * y[10];
+                dwk[3] += factor * y[11];
+                dwk[4] += factor;
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor0 = alpha * _eOut[0];
-            dw[17] += outputGateFactor0 * x[0];
-            dw[18] += outputGateFactor0 * x[1];
-            dw[19] += outputGateFactor0 * x[2];
-            dw[20] += outputGateFactor0 * x[3];
-            dw[21] += outputGateFactor0 * x[4];
-            dw[22] += outputGateFactor0 * x[5];
-            dw[23] += outputGateFactor0 * x[6];
-            dw[24] += outputGateFactor0 * x[7];
-            dw[25] += outputGateFactor0 * yPrev[0];
-            dw[26] += outputGateFactor0 * yPrev[1];
-            dw[27] += outputGateFactor0 * yPrev[2];
-            dw[28] += outputGateFactor0 * yPrev[3];
-            dw[29] += outputGateFactor0 * yPrev[4];
-            dw[30] += outputGateFactor0 * yPrev[5];
-            dw[31] += outputGateFactor0 * yPrev[6];
-            dw[32] += outputGateFactor0 * yPrev[7];
-            dw[33] += outputGateFactor0;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[0] += factor * traces[0];
-                dw[1] += factor * traces[1];
-                dw[2] += factor * traces[2];
-                dw[3] += factor * traces[3];
-                dw[4] += factor * traces[4];
-                dw[5] += factor * traces[5];
-                dw[6] += factor * traces[6];
-                dw[7] += factor * traces[7];
-                dw[8] += factor * traces[8];
-                dw[9] += factor * traces[9];
-                dw[10] += factor * traces[10];
-                dw[11] += factor * traces[11];
-                dw[12] += factor * traces[12];
-                dw[13] += factor * traces[13];
-                dw[14] += factor * traces[14];
-                dw[15] += factor * traces[15];
-                dw[16] += factor * traces[16];
-            }
-
-            {
-                var factor = alpha * _eS[1];
-                dw[0] += factor * traces[34];
-                dw[1] += factor * traces[35];
-                dw[2] += factor * traces[36];
-                dw[3] += factor * traces[37];
-                dw[4] += factor * traces[38];
-                dw[5] += factor * traces[39];
-                dw[6] += factor * traces[40];
-                dw[7] += factor * traces[41];
-                dw[8] += factor * traces[42];
-                dw[9] += factor * traces[43];
-                dw[10] += factor * traces[44];
-                dw[11] += factor * traces[45];
-                dw[12] += factor * traces[46];
-                dw[13] += factor * traces[47];
-                dw[14] += factor * traces[48];
-                dw[15] += factor * traces[49];
-                dw[16] += factor * traces[50];
-            }
+            var outputGateFactor0 = alpha * eOut[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(17, 17), outputGateFactor0, yPrev.Slice(0, 17));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor0 = alpha * eS[0];
+            var inputGateFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 17), inputGateFactor0, traces.Slice(0, 17), inputGateFactor1, traces.Slice(34, 17));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[34] += factor * traces[17];
-                dw[35] += factor * traces[18];
-                dw[36] += factor * traces[19];
-                dw[37] += factor * traces[20];
-                dw[38] += factor * traces[21];
-                dw[39] += factor * traces[22];
-                dw[40] += factor * traces[23];
-                dw[41] += factor * traces[24];
-                dw[42] += factor * traces[25];
-                dw[43] += factor * traces[26];
-                dw[44] += factor * traces[27];
-                dw[45] += factor * traces[28];
-                dw[46] += factor * traces[29];
-                dw[47] += factor * traces[30];
-                dw[48] += factor * traces[31];
-                dw[49] += factor * traces[32];
-                dw[50] += factor * traces[33];
-            }
+            var cellFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(34, 17), cellFactor0, traces.Slice(17, 17));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[1];
-                dw[51] += factor * traces[51];
-                dw[52] += factor * traces[52];
-                dw[53] += factor * traces[53];
-                dw[54] += factor * traces[54];
-                dw[55] += factor * traces[55];
-                dw[56] += factor * traces[56];
-                dw[57] += factor * traces[57];
-                dw[58] += factor * traces[58];
-                dw[59] += factor * traces[59];
-                dw[60] += factor * traces[60];
-                dw[61] += factor * traces[61];
-                dw[62] += factor * traces[62];
-                dw[63] += factor * traces[63];
-                dw[64] += factor * traces[64];
-                dw[65] += factor * traces[65];
-                dw[66] += factor * traces[66];
-                dw[67] += factor * traces[67];
-            }
+            var cellFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(51, 17), cellFactor1, traces.Slice(51, 17));
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor1 = alpha * _eOut[1];
-            dw[85] += outputGateFactor1 * x[0];
-            dw[86] += outputGateFactor1 * x[1];
-            dw[87] += outputGateFactor1 * x[2];
-            dw[88] += outputGateFactor1 * x[3];
-            dw[89] += outputGateFactor1 * x[4];
-            dw[90] += outputGateFactor1 * x[5];
-            dw[91] += outputGateFactor1 * x[6];
-            dw[92] += outputGateFactor1 * x[7];
-            dw[93] += outputGateFactor1 * yPrev[0];
-            dw[94] += outputGateFactor1 * yPrev[1];
-            dw[95] += outputGateFactor1 * yPrev[2];
-            dw[96] += outputGateFactor1 * yPrev[3];
-            dw[97] += outputGateFactor1 * yPrev[4];
-            dw[98] += outputGateFactor1 * yPrev[5];
-            dw[99] += outputGateFactor1 * yPrev[6];
-            dw[100] += outputGateFactor1 * yPrev[7];
-            dw[101] += outputGateFactor1;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[68] += factor * traces[68];
-                dw[69] += factor * traces[69];
-                dw[70] += factor * traces[70];
-                dw[71] += factor * traces[71];
-                dw[72] += factor * traces[72];
-                dw[73] += factor * traces[73];
-                dw[74] += factor * traces[74];
-                dw[75] += factor * traces[75];
-                dw[76] += factor * traces[76];
-                dw[77] += factor * traces[77];
-                dw[78] += factor * traces[78];
-                dw[79] += factor * traces[79];
-                dw[80] += factor * traces[80];
-                dw[81] += factor * traces[81];
-                dw[82] += factor * traces[82];
-                dw[83] += factor * traces[83];
-                dw[84] += factor * traces[84];
-            }
-
-            {
-                var factor = alpha * _eS[3];
-                dw[68] += factor * traces[102];
-                dw[69] += factor * traces[103];
-                dw[70] += factor * traces[104];
-                dw[71] += factor * traces[105];
-                dw[72] += factor * traces[106];
-                dw[73] += factor * traces[107];
-                dw[74] += factor * traces[108];
-                dw[75] += factor * traces[109];
-                dw[76] += factor * traces[110];
-                dw[77] += factor * traces[111];
-                dw[78] += factor * traces[112];
-                dw[79] += factor * traces[113];
-                dw[80] += factor * traces[114];
-                dw[81] += factor * traces[115];
-                dw[82] += factor * traces[116];
-                dw[83] += factor * traces[117];
-                dw[84] += factor * traces[118];
-            }
+            var outputGateFactor1 = alpha * eOut[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(85, 17), outputGateFactor1, yPrev.Slice(0, 17));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor2 = alpha * eS[2];
+            var inputGateFactor3 = alpha * eS[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(68, 17), inputGateFactor2, traces.Slice(68, 17), inputGateFactor3, traces.Slice(102, 17));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[102] += factor * traces[85];
-                dw[103] += factor * traces[86];
-                dw[104] += factor * traces[87];
-                dw[105] += factor * traces[88];
-                dw[106] += factor * traces[89];
-                dw[107] += factor * traces[90];
-                dw[108] += factor * traces[91];
-                dw[109] += factor * traces[92];
-                dw[110] += factor * traces[93];
-                dw[111] += factor * traces[94];
-                dw[112] += factor * traces[95];
-                dw[113] += factor * traces[96];
-                dw[114] += factor * traces[97];
-                dw[115] += factor * traces[98];
-                dw[116] += factor * traces[99];
-                dw[117] += factor * traces[100];
-                dw[118] += factor * traces[101];
-            }
+            var cellFactor2 = alpha * eS[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(102, 17), cellFactor2, traces.Slice(85, 17));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[3];
-                dw[119] += factor * traces[119];
-                dw[120] += factor * traces[120];
-                dw[121] += factor * traces[121];
-                dw[122] += factor * traces[122];
-                dw[123] += factor * traces[123];
-                dw[124] += factor * traces[124];
-                dw[125] += factor * traces[125];
-                dw[126] += factor * traces[126];
-                dw[127] += factor * traces[127];
-                dw[128] += factor * traces[128];
-                dw[129] += factor * traces[129];
-                dw[130] += factor * traces[130];
-                dw[131] += factor * traces[131];
-                dw[132] += factor * traces[132];
-                dw[133] += factor * traces[133];
-                dw[134] += factor * traces[134];
-                dw[135] += factor * traces[135];
-            }
+            var cellFactor3 = alpha * eS[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(119, 17), cellFactor3, traces.Slice(119, 17));
         }
 
         /// <inheritdoc/>
@@ -813,6 +533,13 @@ namespace LstmGen.Networks
             {
                 throw new global::System.ArgumentException("Expected room for " + OutputCount + " outputs or none, got " + output.Length + ".", nameof(output));
             }
+        }
+
+        private static double[] NewSourceVector()
+        {
+            var sources = new double[SourceCount];
+            sources[SourceCount - 1] = 1.0; // the bias unit
+            return sources;
         }
 
         private void CopyOutputs(global::System.Span<double> output)

@@ -10,21 +10,23 @@
 //
 // Hidden activation vector y (12 values): [0..6) cell outputs y^c, [6..9) input gates y^in, [9..12) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
+// Source units y^u (21 values, the units u of the paper's sums): [0..8) input units x(t), [8..20) the hidden units above, 20 the bias unit (always 1);
+// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
 //
 // Weights (308), one row per unit, in this order:
-//   [0, 21) block[0].input_gate <- x[0..8), yPrev[0..12), bias
-//   [21, 42) block[0].output_gate <- x[0..8), yPrev[0..12), bias
-//   [42, 63) block[0].cell[0] <- x[0..8), yPrev[0..12), bias
-//   [63, 84) block[0].cell[1] <- x[0..8), yPrev[0..12), bias
-//   [84, 105) block[1].input_gate <- x[0..8), yPrev[0..12), bias
-//   [105, 126) block[1].output_gate <- x[0..8), yPrev[0..12), bias
-//   [126, 147) block[1].cell[0] <- x[0..8), yPrev[0..12), bias
-//   [147, 168) block[1].cell[1] <- x[0..8), yPrev[0..12), bias
-//   [168, 189) block[2].input_gate <- x[0..8), yPrev[0..12), bias
-//   [189, 210) block[2].output_gate <- x[0..8), yPrev[0..12), bias
-//   [210, 231) block[2].cell[0] <- x[0..8), yPrev[0..12), bias
-//   [231, 252) block[2].cell[1] <- x[0..8), yPrev[0..12), bias
-//   [252, 259) output[0] <- y[0..6), bias
+//   [0, 21) block[0].input_gate <- x[0..8), yPrev[8..20), bias
+//   [21, 42) block[0].output_gate <- x[0..8), yPrev[8..20), bias
+//   [42, 63) block[0].cell[0] <- x[0..8), yPrev[8..20), bias
+//   [63, 84) block[0].cell[1] <- x[0..8), yPrev[8..20), bias
+//   [84, 105) block[1].input_gate <- x[0..8), yPrev[8..20), bias
+//   [105, 126) block[1].output_gate <- x[0..8), yPrev[8..20), bias
+//   [126, 147) block[1].cell[0] <- x[0..8), yPrev[8..20), bias
+//   [147, 168) block[1].cell[1] <- x[0..8), yPrev[8..20), bias
+//   [168, 189) block[2].input_gate <- x[0..8), yPrev[8..20), bias
+//   [189, 210) block[2].output_gate <- x[0..8), yPrev[8..20), bias
+//   [210, 231) block[2].cell[0] <- x[0..8), yPrev[8..20), bias
+//   [231, 252) block[2].cell[1] <- x[0..8), yPrev[8..20), bias
+//   [252, 259) output[0] <- y[8..14), bias
 //   ... one row of 7 per output unit, up to [301, 308)
 //
 // Traces dS/dw (252, the paper's 2CSI values): per cell, one per weight of its block's
@@ -61,6 +63,9 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 12;
 
+        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        public const int SourceCount = InputCount + HiddenCount + 1;
+
         /// <summary>Number of weights, biases included.</summary>
         public const int WeightCount = 308;
 
@@ -96,9 +101,9 @@ namespace LstmGen.Networks
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
         private readonly double[] _traces = new double[TraceCount];
 
-        // y(t-1) and y(t): hidden activations of the previous and the current step (swapped after each step).
-        private double[] _yPrev = new double[HiddenCount];
-        private double[] _y = new double[HiddenCount];
+        // y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).
+        private double[] _yPrev = NewSourceVector();
+        private double[] _y = NewSourceVector();
 
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
@@ -148,7 +153,7 @@ namespace LstmGen.Networks
         public global::System.ReadOnlySpan<double> CellStates => _s;
 
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
-        public global::System.ReadOnlySpan<double> HiddenActivations => _yPrev;
+        public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
@@ -274,9 +279,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Reset()
         {
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9).
-            global::System.Array.Clear(_yPrev);
-            global::System.Array.Clear(_y);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
+            global::System.Array.Clear(_yPrev, 0, SourceCount - 1);
+            global::System.Array.Clear(_y, 0, SourceCount - 1);
             global::System.Array.Clear(_s);
             global::System.Array.Clear(_traces);
             global::System.Array.Clear(_yOutput);
@@ -295,12 +300,11 @@ namespace LstmGen.Networks
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(input, target, output);
-            var x = input;
-            Forward(x);
-            UpdateTraces(x);
+            Forward(input);
+            UpdateTraces();
             if (!target.IsEmpty)
             {
-                Learn(x, target);
+                Learn(target);
             }
 
             CopyOutputs(output);
@@ -311,73 +315,95 @@ namespace LstmGen.Networks
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
         /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
         /// </summary>
-        private void Forward(global::System.ReadOnlySpan<double> x)
+        private void Forward(global::System.ReadOnlySpan<double> input)
         {
-            global::System.Span<double> w = _w;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.Span<double> y = _y;
-            global::System.Span<double> s = _s;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
+            global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
+            global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
+            global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
+            global::System.Span<double> hS = new global::System.Span<double>(_hS, 0, CellCount);
+            global::System.Span<double> hPrimeS = new global::System.Span<double>(_hPrimeS, 0, CellCount);
+            global::System.Span<double> fPrimeIn = new global::System.Span<double>(_fPrimeIn, 0, BlockCount);
+            global::System.Span<double> fPrimeOut = new global::System.Span<double>(_fPrimeOut, 0, BlockCount);
+            global::System.Span<double> yOutput = new global::System.Span<double>(_yOutput, 0, OutputCount);
+            global::System.Span<double> fPrimeK = new global::System.Span<double>(_fPrimeK, 0, OutputCount);
+
+            // The input units: x(t) is read together with y(t-1) by the gates and cells.
+            input.CopyTo(yPrev);
 
             // ---- Block 0: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(w[0] * x[0] + w[1] * x[1] + w[2] * x[2] + w[3] * x[3] + w[4] * x[4] + w[5] * x[5] + w[6] * x[6] + w[7] * x[7] + w[8] * yPrev[0] + w[9] * yPrev[1] + w[10] * yPrev[2] + w[11] * yPrev[3] + w[12] * yPrev[4] + w[13] * yPrev[5] + w[14] * yPrev[6] + w[15] * yPrev[7] + w[16] * yPrev[8] + w[17] * yPrev[9] + w[18] * yPrev[10] + w[19] * yPrev[11] + w[20], out _fPrimeIn[0]);
-            y[6] = yIn0;
+            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 21), yPrev.Slice(0, 21)), out fPrimeIn[0]);
+            y[14] = yIn0;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(w[21] * x[0] + w[22] * x[1] + w[23] * x[2] + w[24] * x[3] + w[25] * x[4] + w[26] * x[5] + w[27] * x[6] + w[28] * x[7] + w[29] * yPrev[0] + w[30] * yPrev[1] + w[31] * yPrev[2] + w[32] * yPrev[3] + w[33] * yPrev[4] + w[34] * yPrev[5] + w[35] * yPrev[6] + w[36] * yPrev[7] + w[37] * yPrev[8] + w[38] * yPrev[9] + w[39] * yPrev[10] + w[40] * yPrev[11] + w[41], out _fPrimeOut[0]);
-            y[9] = yOut0;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[0] = global::LstmGen.Runtime.Squash.G2(w[42] * x[0] + w[43] * x[1] + w[44] * x[2] + w[45] * x[3] + w[46] * x[4] + w[47] * x[5] + w[48] * x[6] + w[49] * x[7] + w[50] * yPrev[0] + w[51] * yPrev[1] + w[52] * yPrev[2] + w[53] * yPrev[3] + w[54] * yPrev[4] + w[55] * yPrev[5] + w[56] * yPrev[6] + w[57] * yPrev[7] + w[58] * yPrev[8] + w[59] * yPrev[9] + w[60] * yPrev[10] + w[61] * yPrev[11] + w[62], out _gPrimeNetC[0]);
-            s[0] += yIn0 * _gNetC[0];
-            _hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out _hPrimeS[0]);
-            y[0] = yOut0 * _hS[0];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[1] = global::LstmGen.Runtime.Squash.G2(w[63] * x[0] + w[64] * x[1] + w[65] * x[2] + w[66] * x[3] + w[67] * x[4] + w[68] * x[5] + w[69] * x[6] + w[70] * x[7] + w[71] * yPrev[0] + w[72] * yPrev[1] + w[73] * yPrev[2] + w[74] * yPrev[3] + w[75] * yPrev[4] + w[76] * yPrev[5] + w[77] * yPrev[6] + w[78] * yPrev[7] + w[79] * yPrev[8] + w[80] * yPrev[9] + w[81] * yPrev[10] + w[82] * yPrev[11] + w[83], out _gPrimeNetC[1]);
-            s[1] += yIn0 * _gNetC[1];
-            _hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out _hPrimeS[1]);
-            y[1] = yOut0 * _hS[1];
+            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(21, 21), yPrev.Slice(0, 21)), out fPrimeOut[0]);
+            y[17] = yOut0;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(42, 21), yPrev.Slice(0, 21)), out gPrimeNetC[0]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(63, 21), yPrev.Slice(0, 21)), out gPrimeNetC[1]);
 
             // ---- Block 1: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(w[84] * x[0] + w[85] * x[1] + w[86] * x[2] + w[87] * x[3] + w[88] * x[4] + w[89] * x[5] + w[90] * x[6] + w[91] * x[7] + w[92] * yPrev[0] + w[93] * yPrev[1] + w[94] * yPrev[2] + w[95] * yPrev[3] + w[96] * yPrev[4] + w[97] * yPrev[5] + w[98] * yPrev[6] + w[99] * yPrev[7] + w[100] * yPrev[8] + w[101] * yPrev[9] + w[102] * yPrev[10] + w[103] * yPrev[11] + w[104], out _fPrimeIn[1]);
-            y[7] = yIn1;
+            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(84, 21), yPrev.Slice(0, 21)), out fPrimeIn[1]);
+            y[15] = yIn1;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(w[105] * x[0] + w[106] * x[1] + w[107] * x[2] + w[108] * x[3] + w[109] * x[4] + w[110] * x[5] + w[111] * x[6] + w[112] * x[7] + w[113] * yPrev[0] + w[114] * yPrev[1] + w[115] * yPrev[2] + w[116] * yPrev[3] + w[117] * yPrev[4] + w[118] * yPrev[5] + w[119] * yPrev[6] + w[120] * yPrev[7] + w[121] * yPrev[8] + w[122] * yPrev[9] + w[123] * yPrev[10] + w[124] * yPrev[11] + w[125], out _fPrimeOut[1]);
-            y[10] = yOut1;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[2] = global::LstmGen.Runtime.Squash.G2(w[126] * x[0] + w[127] * x[1] + w[128] * x[2] + w[129] * x[3] + w[130] * x[4] + w[131] * x[5] + w[132] * x[6] + w[133] * x[7] + w[134] * yPrev[0] + w[135] * yPrev[1] + w[136] * yPrev[2] + w[137] * yPrev[3] + w[138] * yPrev[4] + w[139] * yPrev[5] + w[140] * yPrev[6] + w[141] * yPrev[7] + w[142] * yPrev[8] + w[143] * yPrev[9] + w[144] * yPrev[10] + w[145] * yPrev[11] + w[146], out _gPrimeNetC[2]);
-            s[2] += yIn1 * _gNetC[2];
-            _hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out _hPrimeS[2]);
-            y[2] = yOut1 * _hS[2];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[3] = global::LstmGen.Runtime.Squash.G2(w[147] * x[0] + w[148] * x[1] + w[149] * x[2] + w[150] * x[3] + w[151] * x[4] + w[152] * x[5] + w[153] * x[6] + w[154] * x[7] + w[155] * yPrev[0] + w[156] * yPrev[1] + w[157] * yPrev[2] + w[158] * yPrev[3] + w[159] * yPrev[4] + w[160] * yPrev[5] + w[161] * yPrev[6] + w[162] * yPrev[7] + w[163] * yPrev[8] + w[164] * yPrev[9] + w[165] * yPrev[10] + w[166] * yPrev[11] + w[167], out _gPrimeNetC[3]);
-            s[3] += yIn1 * _gNetC[3];
-            _hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out _hPrimeS[3]);
-            y[3] = yOut1 * _hS[3];
+            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(105, 21), yPrev.Slice(0, 21)), out fPrimeOut[1]);
+            y[18] = yOut1;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(126, 21), yPrev.Slice(0, 21)), out gPrimeNetC[2]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(147, 21), yPrev.Slice(0, 21)), out gPrimeNetC[3]);
 
             // ---- Block 2: 2 cells, input gate, output gate ----
             // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn2 = global::LstmGen.Runtime.Squash.Logistic(w[168] * x[0] + w[169] * x[1] + w[170] * x[2] + w[171] * x[3] + w[172] * x[4] + w[173] * x[5] + w[174] * x[6] + w[175] * x[7] + w[176] * yPrev[0] + w[177] * yPrev[1] + w[178] * yPrev[2] + w[179] * yPrev[3] + w[180] * yPrev[4] + w[181] * yPrev[5] + w[182] * yPrev[6] + w[183] * yPrev[7] + w[184] * yPrev[8] + w[185] * yPrev[9] + w[186] * yPrev[10] + w[187] * yPrev[11] + w[188], out _fPrimeIn[2]);
-            y[8] = yIn2;
+            var yIn2 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(168, 21), yPrev.Slice(0, 21)), out fPrimeIn[2]);
+            y[16] = yIn2;
             // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut2 = global::LstmGen.Runtime.Squash.Logistic(w[189] * x[0] + w[190] * x[1] + w[191] * x[2] + w[192] * x[3] + w[193] * x[4] + w[194] * x[5] + w[195] * x[6] + w[196] * x[7] + w[197] * yPrev[0] + w[198] * yPrev[1] + w[199] * yPrev[2] + w[200] * yPrev[3] + w[201] * yPrev[4] + w[202] * yPrev[5] + w[203] * yPrev[6] + w[204] * yPrev[7] + w[205] * yPrev[8] + w[206] * yPrev[9] + w[207] * yPrev[10] + w[208] * yPrev[11] + w[209], out _fPrimeOut[2]);
-            y[11] = yOut2;
-            // Cell 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[4] = global::LstmGen.Runtime.Squash.G2(w[210] * x[0] + w[211] * x[1] + w[212] * x[2] + w[213] * x[3] + w[214] * x[4] + w[215] * x[5] + w[216] * x[6] + w[217] * x[7] + w[218] * yPrev[0] + w[219] * yPrev[1] + w[220] * yPrev[2] + w[221] * yPrev[3] + w[222] * yPrev[4] + w[223] * yPrev[5] + w[224] * yPrev[6] + w[225] * yPrev[7] + w[226] * yPrev[8] + w[227] * yPrev[9] + w[228] * yPrev[10] + w[229] * yPrev[11] + w[230], out _gPrimeNetC[4]);
-            s[4] += yIn2 * _gNetC[4];
-            _hS[4] = global::LstmGen.Runtime.Squash.H1(s[4], out _hPrimeS[4]);
-            y[4] = yOut2 * _hS[4];
-            // Cell 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)
-            _gNetC[5] = global::LstmGen.Runtime.Squash.G2(w[231] * x[0] + w[232] * x[1] + w[233] * x[2] + w[234] * x[3] + w[235] * x[4] + w[236] * x[5] + w[237] * x[6] + w[238] * x[7] + w[239] * yPrev[0] + w[240] * yPrev[1] + w[241] * yPrev[2] + w[242] * yPrev[3] + w[243] * yPrev[4] + w[244] * yPrev[5] + w[245] * yPrev[6] + w[246] * yPrev[7] + w[247] * yPrev[8] + w[248] * yPrev[9] + w[249] * yPrev[10] + w[250] * yPrev[11] + w[251], out _gPrimeNetC[5]);
-            s[5] += yIn2 * _gNetC[5];
-            _hS[5] = global::LstmGen.Runtime.Squash.H1(s[5], out _hPrimeS[5]);
-            y[5] = yOut2 * _hS[5];
+            var yOut2 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(189, 21), yPrev.Slice(0, 21)), out fPrimeOut[2]);
+            y[19] = yOut2;
+            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[4] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(210, 21), yPrev.Slice(0, 21)), out gPrimeNetC[4]);
+            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
+            gNetC[5] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(231, 21), yPrev.Slice(0, 21)), out gPrimeNetC[5]);
+
+            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[0] += yIn0 * gNetC[0];
+            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
+            y[8] = yOut0 * hS[0];
+            s[1] += yIn0 * gNetC[1];
+            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+            y[9] = yOut0 * hS[1];
+
+            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[2] += yIn1 * gNetC[2];
+            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
+            y[10] = yOut1 * hS[2];
+            s[3] += yIn1 * gNetC[3];
+            hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
+            y[11] = yOut1 * hS[3];
+
+            // ---- Block 2: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            s[4] += yIn2 * gNetC[4];
+            hS[4] = global::LstmGen.Runtime.Squash.H1(s[4], out hPrimeS[4]);
+            y[12] = yOut2 * hS[4];
+            s[5] += yIn2 * gNetC[5];
+            hS[5] = global::LstmGen.Runtime.Squash.H1(s[5], out hPrimeS[5]);
+            y[13] = yOut2 * hS[5];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
+            // All net inputs first, then the squashes: the dot products and the exps each run back to back.
             for (var k = 0; k < OutputCount; k++)
             {
-                var o = OutputOffset + (k * OutputRowLength);
-                var netK = w[o] * y[0] + w[o + 1] * y[1] + w[o + 2] * y[2] + w[o + 3] * y[3] + w[o + 4] * y[4] + w[o + 5] * y[5] + w[o + 6];
-                _yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(netK, out _fPrimeK[k]);
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                yOutput[k] = (wk[0] * y[8] + wk[1] * y[9] + wk[2] * y[10] + wk[3] * y[11] + wk[4] * y[12] + wk[5] * y[13]) + wk[6];
+            }
+
+            for (var k = 0; k < OutputCount; k++)
+            {
+                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
             }
         }
 
@@ -387,287 +413,50 @@ namespace LstmGen.Networks
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).
         /// </summary>
-        private void UpdateTraces(global::System.ReadOnlySpan<double> x)
+        private void UpdateTraces()
         {
-            global::System.Span<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
+            global::System.Span<double> traces = new global::System.Span<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> gNetC = new global::System.ReadOnlySpan<double>(_gNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> gPrimeNetC = new global::System.ReadOnlySpan<double>(_gPrimeNetC, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeIn = new global::System.ReadOnlySpan<double>(_fPrimeIn, 0, BlockCount);
 
             // Block 0, cell 0
-            var inputGateFactor0 = _gNetC[0] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[0] += inputGateFactor0 * x[0];
-            traces[1] += inputGateFactor0 * x[1];
-            traces[2] += inputGateFactor0 * x[2];
-            traces[3] += inputGateFactor0 * x[3];
-            traces[4] += inputGateFactor0 * x[4];
-            traces[5] += inputGateFactor0 * x[5];
-            traces[6] += inputGateFactor0 * x[6];
-            traces[7] += inputGateFactor0 * x[7];
-            traces[8] += inputGateFactor0 * yPrev[0];
-            traces[9] += inputGateFactor0 * yPrev[1];
-            traces[10] += inputGateFactor0 * yPrev[2];
-            traces[11] += inputGateFactor0 * yPrev[3];
-            traces[12] += inputGateFactor0 * yPrev[4];
-            traces[13] += inputGateFactor0 * yPrev[5];
-            traces[14] += inputGateFactor0 * yPrev[6];
-            traces[15] += inputGateFactor0 * yPrev[7];
-            traces[16] += inputGateFactor0 * yPrev[8];
-            traces[17] += inputGateFactor0 * yPrev[9];
-            traces[18] += inputGateFactor0 * yPrev[10];
-            traces[19] += inputGateFactor0 * yPrev[11];
-            traces[20] += inputGateFactor0;
-            var cellFactor0 = _gPrimeNetC[0] * y[6];   // g'(net_c) y^in  (Eq. 27)
-            traces[21] += cellFactor0 * x[0];
-            traces[22] += cellFactor0 * x[1];
-            traces[23] += cellFactor0 * x[2];
-            traces[24] += cellFactor0 * x[3];
-            traces[25] += cellFactor0 * x[4];
-            traces[26] += cellFactor0 * x[5];
-            traces[27] += cellFactor0 * x[6];
-            traces[28] += cellFactor0 * x[7];
-            traces[29] += cellFactor0 * yPrev[0];
-            traces[30] += cellFactor0 * yPrev[1];
-            traces[31] += cellFactor0 * yPrev[2];
-            traces[32] += cellFactor0 * yPrev[3];
-            traces[33] += cellFactor0 * yPrev[4];
-            traces[34] += cellFactor0 * yPrev[5];
-            traces[35] += cellFactor0 * yPrev[6];
-            traces[36] += cellFactor0 * yPrev[7];
-            traces[37] += cellFactor0 * yPrev[8];
-            traces[38] += cellFactor0 * yPrev[9];
-            traces[39] += cellFactor0 * yPrev[10];
-            traces[40] += cellFactor0 * yPrev[11];
-            traces[41] += cellFactor0;
+            var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(0, 21), inputGateFactor0, yPrev.Slice(0, 21));
+            var cellFactor0 = gPrimeNetC[0] * y[14];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(21, 21), cellFactor0, yPrev.Slice(0, 21));
 
             // Block 0, cell 1
-            var inputGateFactor1 = _gNetC[1] * _fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[42] += inputGateFactor1 * x[0];
-            traces[43] += inputGateFactor1 * x[1];
-            traces[44] += inputGateFactor1 * x[2];
-            traces[45] += inputGateFactor1 * x[3];
-            traces[46] += inputGateFactor1 * x[4];
-            traces[47] += inputGateFactor1 * x[5];
-            traces[48] += inputGateFactor1 * x[6];
-            traces[49] += inputGateFactor1 * x[7];
-            traces[50] += inputGateFactor1 * yPrev[0];
-            traces[51] += inputGateFactor1 * yPrev[1];
-            traces[52] += inputGateFactor1 * yPrev[2];
-            traces[53] += inputGateFactor1 * yPrev[3];
-            traces[54] += inputGateFactor1 * yPrev[4];
-            traces[55] += inputGateFactor1 * yPrev[5];
-            traces[56] += inputGateFactor1 * yPrev[6];
-            traces[57] += inputGateFactor1 * yPrev[7];
-            traces[58] += inputGateFactor1 * yPrev[8];
-            traces[59] += inputGateFactor1 * yPrev[9];
-            traces[60] += inputGateFactor1 * yPrev[10];
-            traces[61] += inputGateFactor1 * yPrev[11];
-            traces[62] += inputGateFactor1;
-            var cellFactor1 = _gPrimeNetC[1] * y[6];   // g'(net_c) y^in  (Eq. 27)
-            traces[63] += cellFactor1 * x[0];
-            traces[64] += cellFactor1 * x[1];
-            traces[65] += cellFactor1 * x[2];
-            traces[66] += cellFactor1 * x[3];
-            traces[67] += cellFactor1 * x[4];
-            traces[68] += cellFactor1 * x[5];
-            traces[69] += cellFactor1 * x[6];
-            traces[70] += cellFactor1 * x[7];
-            traces[71] += cellFactor1 * yPrev[0];
-            traces[72] += cellFactor1 * yPrev[1];
-            traces[73] += cellFactor1 * yPrev[2];
-            traces[74] += cellFactor1 * yPrev[3];
-            traces[75] += cellFactor1 * yPrev[4];
-            traces[76] += cellFactor1 * yPrev[5];
-            traces[77] += cellFactor1 * yPrev[6];
-            traces[78] += cellFactor1 * yPrev[7];
-            traces[79] += cellFactor1 * yPrev[8];
-            traces[80] += cellFactor1 * yPrev[9];
-            traces[81] += cellFactor1 * yPrev[10];
-            traces[82] += cellFactor1 * yPrev[11];
-            traces[83] += cellFactor1;
+            var inputGateFactor1 = gNetC[1] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(42, 21), inputGateFactor1, yPrev.Slice(0, 21));
+            var cellFactor1 = gPrimeNetC[1] * y[14];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(63, 21), cellFactor1, yPrev.Slice(0, 21));
 
             // Block 1, cell 0
-            var inputGateFactor2 = _gNetC[2] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[84] += inputGateFactor2 * x[0];
-            traces[85] += inputGateFactor2 * x[1];
-            traces[86] += inputGateFactor2 * x[2];
-            traces[87] += inputGateFactor2 * x[3];
-            traces[88] += inputGateFactor2 * x[4];
-            traces[89] += inputGateFactor2 * x[5];
-            traces[90] += inputGateFactor2 * x[6];
-            traces[91] += inputGateFactor2 * x[7];
-            traces[92] += inputGateFactor2 * yPrev[0];
-            traces[93] += inputGateFactor2 * yPrev[1];
-            traces[94] += inputGateFactor2 * yPrev[2];
-            traces[95] += inputGateFactor2 * yPrev[3];
-            traces[96] += inputGateFactor2 * yPrev[4];
-            traces[97] += inputGateFactor2 * yPrev[5];
-            traces[98] += inputGateFactor2 * yPrev[6];
-            traces[99] += inputGateFactor2 * yPrev[7];
-            traces[100] += inputGateFactor2 * yPrev[8];
-            traces[101] += inputGateFactor2 * yPrev[9];
-            traces[102] += inputGateFactor2 * yPrev[10];
-            traces[103] += inputGateFactor2 * yPrev[11];
-            traces[104] += inputGateFactor2;
-            var cellFactor2 = _gPrimeNetC[2] * y[7];   // g'(net_c) y^in  (Eq. 27)
-            traces[105] += cellFactor2 * x[0];
-            traces[106] += cellFactor2 * x[1];
-            traces[107] += cellFactor2 * x[2];
-            traces[108] += cellFactor2 * x[3];
-            traces[109] += cellFactor2 * x[4];
-            traces[110] += cellFactor2 * x[5];
-            traces[111] += cellFactor2 * x[6];
-            traces[112] += cellFactor2 * x[7];
-            traces[113] += cellFactor2 * yPrev[0];
-            traces[114] += cellFactor2 * yPrev[1];
-            traces[115] += cellFactor2 * yPrev[2];
-            traces[116] += cellFactor2 * yPrev[3];
-            traces[117] += cellFactor2 * yPrev[4];
-            traces[118] += cellFactor2 * yPrev[5];
-            traces[119] += cellFactor2 * yPrev[6];
-            traces[120] += cellFactor2 * yPrev[7];
-            traces[121] += cellFactor2 * yPrev[8];
-            traces[122] += cellFactor2 * yPrev[9];
-            traces[123] += cellFactor2 * yPrev[10];
-            traces[124] += cellFactor2 * yPrev[11];
-            traces[125] += cellFactor2;
+            var inputGateFactor2 = gNetC[2] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(84, 21), inputGateFactor2, yPrev.Slice(0, 21));
+            var cellFactor2 = gPrimeNetC[2] * y[15];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(105, 21), cellFactor2, yPrev.Slice(0, 21));
 
             // Block 1, cell 1
-            var inputGateFactor3 = _gNetC[3] * _fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[126] += inputGateFactor3 * x[0];
-            traces[127] += inputGateFactor3 * x[1];
-            traces[128] += inputGateFactor3 * x[2];
-            traces[129] += inputGateFactor3 * x[3];
-            traces[130] += inputGateFactor3 * x[4];
-            traces[131] += inputGateFactor3 * x[5];
-            traces[132] += inputGateFactor3 * x[6];
-            traces[133] += inputGateFactor3 * x[7];
-            traces[134] += inputGateFactor3 * yPrev[0];
-            traces[135] += inputGateFactor3 * yPrev[1];
-            traces[136] += inputGateFactor3 * yPrev[2];
-            traces[137] += inputGateFactor3 * yPrev[3];
-            traces[138] += inputGateFactor3 * yPrev[4];
-            traces[139] += inputGateFactor3 * yPrev[5];
-            traces[140] += inputGateFactor3 * yPrev[6];
-            traces[141] += inputGateFactor3 * yPrev[7];
-            traces[142] += inputGateFactor3 * yPrev[8];
-            traces[143] += inputGateFactor3 * yPrev[9];
-            traces[144] += inputGateFactor3 * yPrev[10];
-            traces[145] += inputGateFactor3 * yPrev[11];
-            traces[146] += inputGateFactor3;
-            var cellFactor3 = _gPrimeNetC[3] * y[7];   // g'(net_c) y^in  (Eq. 27)
-            traces[147] += cellFactor3 * x[0];
-            traces[148] += cellFactor3 * x[1];
-            traces[149] += cellFactor3 * x[2];
-            traces[150] += cellFactor3 * x[3];
-            traces[151] += cellFactor3 * x[4];
-            traces[152] += cellFactor3 * x[5];
-            traces[153] += cellFactor3 * x[6];
-            traces[154] += cellFactor3 * x[7];
-            traces[155] += cellFactor3 * yPrev[0];
-            traces[156] += cellFactor3 * yPrev[1];
-            traces[157] += cellFactor3 * yPrev[2];
-            traces[158] += cellFactor3 * yPrev[3];
-            traces[159] += cellFactor3 * yPrev[4];
-            traces[160] += cellFactor3 * yPrev[5];
-            traces[161] += cellFactor3 * yPrev[6];
-            traces[162] += cellFactor3 * yPrev[7];
-            traces[163] += cellFactor3 * yPrev[8];
-            traces[164] += cellFactor3 * yPrev[9];
-            traces[165] += cellFactor3 * yPrev[10];
-            traces[166] += cellFactor3 * yPrev[11];
-            traces[167] += cellFactor3;
+            var inputGateFactor3 = gNetC[3] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(126, 21), inputGateFactor3, yPrev.Slice(0, 21));
+            var cellFactor3 = gPrimeNetC[3] * y[15];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(147, 21), cellFactor3, yPrev.Slice(0, 21));
 
             // Block 2, cell 0
-            var inputGateFactor4 = _gNetC[4] * _fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[168] += inputGateFactor4 * x[0];
-            traces[169] += inputGateFactor4 * x[1];
-            traces[170] += inputGateFactor4 * x[2];
-            traces[171] += inputGateFactor4 * x[3];
-            traces[172] += inputGateFactor4 * x[4];
-            traces[173] += inputGateFactor4 * x[5];
-            traces[174] += inputGateFactor4 * x[6];
-            traces[175] += inputGateFactor4 * x[7];
-            traces[176] += inputGateFactor4 * yPrev[0];
-            traces[177] += inputGateFactor4 * yPrev[1];
-            traces[178] += inputGateFactor4 * yPrev[2];
-            traces[179] += inputGateFactor4 * yPrev[3];
-            traces[180] += inputGateFactor4 * yPrev[4];
-            traces[181] += inputGateFactor4 * yPrev[5];
-            traces[182] += inputGateFactor4 * yPrev[6];
-            traces[183] += inputGateFactor4 * yPrev[7];
-            traces[184] += inputGateFactor4 * yPrev[8];
-            traces[185] += inputGateFactor4 * yPrev[9];
-            traces[186] += inputGateFactor4 * yPrev[10];
-            traces[187] += inputGateFactor4 * yPrev[11];
-            traces[188] += inputGateFactor4;
-            var cellFactor4 = _gPrimeNetC[4] * y[8];   // g'(net_c) y^in  (Eq. 27)
-            traces[189] += cellFactor4 * x[0];
-            traces[190] += cellFactor4 * x[1];
-            traces[191] += cellFactor4 * x[2];
-            traces[192] += cellFactor4 * x[3];
-            traces[193] += cellFactor4 * x[4];
-            traces[194] += cellFactor4 * x[5];
-            traces[195] += cellFactor4 * x[6];
-            traces[196] += cellFactor4 * x[7];
-            traces[197] += cellFactor4 * yPrev[0];
-            traces[198] += cellFactor4 * yPrev[1];
-            traces[199] += cellFactor4 * yPrev[2];
-            traces[200] += cellFactor4 * yPrev[3];
-            traces[201] += cellFactor4 * yPrev[4];
-            traces[202] += cellFactor4 * yPrev[5];
-            traces[203] += cellFactor4 * yPrev[6];
-            traces[204] += cellFactor4 * yPrev[7];
-            traces[205] += cellFactor4 * yPrev[8];
-            traces[206] += cellFactor4 * yPrev[9];
-            traces[207] += cellFactor4 * yPrev[10];
-            traces[208] += cellFactor4 * yPrev[11];
-            traces[209] += cellFactor4;
+            var inputGateFactor4 = gNetC[4] * fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(168, 21), inputGateFactor4, yPrev.Slice(0, 21));
+            var cellFactor4 = gPrimeNetC[4] * y[16];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(189, 21), cellFactor4, yPrev.Slice(0, 21));
 
             // Block 2, cell 1
-            var inputGateFactor5 = _gNetC[5] * _fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            traces[210] += inputGateFactor5 * x[0];
-            traces[211] += inputGateFactor5 * x[1];
-            traces[212] += inputGateFactor5 * x[2];
-            traces[213] += inputGateFactor5 * x[3];
-            traces[214] += inputGateFactor5 * x[4];
-            traces[215] += inputGateFactor5 * x[5];
-            traces[216] += inputGateFactor5 * x[6];
-            traces[217] += inputGateFactor5 * x[7];
-            traces[218] += inputGateFactor5 * yPrev[0];
-            traces[219] += inputGateFactor5 * yPrev[1];
-            traces[220] += inputGateFactor5 * yPrev[2];
-            traces[221] += inputGateFactor5 * yPrev[3];
-            traces[222] += inputGateFactor5 * yPrev[4];
-            traces[223] += inputGateFactor5 * yPrev[5];
-            traces[224] += inputGateFactor5 * yPrev[6];
-            traces[225] += inputGateFactor5 * yPrev[7];
-            traces[226] += inputGateFactor5 * yPrev[8];
-            traces[227] += inputGateFactor5 * yPrev[9];
-            traces[228] += inputGateFactor5 * yPrev[10];
-            traces[229] += inputGateFactor5 * yPrev[11];
-            traces[230] += inputGateFactor5;
-            var cellFactor5 = _gPrimeNetC[5] * y[8];   // g'(net_c) y^in  (Eq. 27)
-            traces[231] += cellFactor5 * x[0];
-            traces[232] += cellFactor5 * x[1];
-            traces[233] += cellFactor5 * x[2];
-            traces[234] += cellFactor5 * x[3];
-            traces[235] += cellFactor5 * x[4];
-            traces[236] += cellFactor5 * x[5];
-            traces[237] += cellFactor5 * x[6];
-            traces[238] += cellFactor5 * x[7];
-            traces[239] += cellFactor5 * yPrev[0];
-            traces[240] += cellFactor5 * yPrev[1];
-            traces[241] += cellFactor5 * yPrev[2];
-            traces[242] += cellFactor5 * yPrev[3];
-            traces[243] += cellFactor5 * yPrev[4];
-            traces[244] += cellFactor5 * yPrev[5];
-            traces[245] += cellFactor5 * yPrev[6];
-            traces[246] += cellFactor5 * yPrev[7];
-            traces[247] += cellFactor5 * yPrev[8];
-            traces[248] += cellFactor5 * yPrev[9];
-            traces[249] += cellFactor5 * yPrev[10];
-            traces[250] += cellFactor5 * yPrev[11];
-            traces[251] += cellFactor5;
+            var inputGateFactor5 = gNetC[5] * fPrimeIn[2];   // g(net_c) f'_in(net_in)  (Eq. 25)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(210, 21), inputGateFactor5, yPrev.Slice(0, 21));
+            var cellFactor5 = gPrimeNetC[5] * y[16];   // g'(net_c) y^in  (Eq. 27)
+            global::LstmGen.Runtime.Kernels.AddScaled(traces.Slice(231, 21), cellFactor5, yPrev.Slice(0, 21));
         }
 
         /// <summary>
@@ -675,15 +464,22 @@ namespace LstmGen.Networks
         /// computed from the weights as they are, then the changes are added: to the weights at once (per step)
         /// or to the sequence's sum (per sequence).
         /// </summary>
-        private void Learn(global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> target)
+        private void Learn(global::System.ReadOnlySpan<double> target)
         {
-            global::System.ReadOnlySpan<double> w = _w;
-            global::System.Span<double> dw = Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta;
-            global::System.ReadOnlySpan<double> traces = _traces;
-            global::System.ReadOnlySpan<double> yPrev = _yPrev;
-            global::System.ReadOnlySpan<double> y = _y;
-            global::System.Span<double> eK = _eK;
-            global::System.Span<double> cellError = _cellError;
+            global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
+            global::System.Span<double> dw = new global::System.Span<double>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.ReadOnlySpan<double> traces = new global::System.ReadOnlySpan<double>(_traces, 0, TraceCount);
+            global::System.ReadOnlySpan<double> yPrev = new global::System.ReadOnlySpan<double>(_yPrev, 0, SourceCount);
+            global::System.ReadOnlySpan<double> y = new global::System.ReadOnlySpan<double>(_y, 0, SourceCount);
+            global::System.ReadOnlySpan<double> hS = new global::System.ReadOnlySpan<double>(_hS, 0, CellCount);
+            global::System.ReadOnlySpan<double> hPrimeS = new global::System.ReadOnlySpan<double>(_hPrimeS, 0, CellCount);
+            global::System.ReadOnlySpan<double> fPrimeOut = new global::System.ReadOnlySpan<double>(_fPrimeOut, 0, BlockCount);
+            global::System.ReadOnlySpan<double> yOutput = new global::System.ReadOnlySpan<double>(_yOutput, 0, OutputCount);
+            global::System.ReadOnlySpan<double> fPrimeK = new global::System.ReadOnlySpan<double>(_fPrimeK, 0, OutputCount);
+            global::System.Span<double> eK = new global::System.Span<double>(_eK, 0, OutputCount);
+            global::System.Span<double> cellError = new global::System.Span<double>(_cellError, 0, CellCount);
+            global::System.Span<double> eS = new global::System.Span<double>(_eS, 0, CellCount);
+            global::System.Span<double> eOut = new global::System.Span<double>(_eOut, 0, BlockCount);
             var alpha = LearningRate;
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
@@ -691,429 +487,80 @@ namespace LstmGen.Networks
             cellError.Clear();
             for (var k = 0; k < OutputCount; k++)
             {
-                var e = _fPrimeK[k] * (target[k] - _yOutput[k]);
+                var e = fPrimeK[k] * (target[k] - yOutput[k]);
                 eK[k] = e;
-                var o = OutputOffset + (k * OutputRowLength);
-                cellError[0] += w[o] * e;
-                cellError[1] += w[o + 1] * e;
-                cellError[2] += w[o + 2] * e;
-                cellError[3] += w[o + 3] * e;
-                cellError[4] += w[o + 4] * e;
-                cellError[5] += w[o + 5] * e;
+                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
+                global::LstmGen.Runtime.Kernels.AddScaled(cellError, e, wk);
             }
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[0] = y[9] * _hPrimeS[0] * cellError[0];
-            _eS[1] = y[9] * _hPrimeS[1] * cellError[1];
-            _eOut[0] = _fPrimeOut[0] * ((_hS[0] * cellError[0]) + (_hS[1] * cellError[1]));
+            eS[0] = y[17] * hPrimeS[0] * cellError[0];
+            eS[1] = y[17] * hPrimeS[1] * cellError[1];
+            eOut[0] = fPrimeOut[0] * ((hS[0] * cellError[0]) + (hS[1] * cellError[1]));
 
             // Block 1: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[2] = y[10] * _hPrimeS[2] * cellError[2];
-            _eS[3] = y[10] * _hPrimeS[3] * cellError[3];
-            _eOut[1] = _fPrimeOut[1] * ((_hS[2] * cellError[2]) + (_hS[3] * cellError[3]));
+            eS[2] = y[18] * hPrimeS[2] * cellError[2];
+            eS[3] = y[18] * hPrimeS[3] * cellError[3];
+            eOut[1] = fPrimeOut[1] * ((hS[2] * cellError[2]) + (hS[3] * cellError[3]));
 
             // Block 2: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
-            _eS[4] = y[11] * _hPrimeS[4] * cellError[4];
-            _eS[5] = y[11] * _hPrimeS[5] * cellError[5];
-            _eOut[2] = _fPrimeOut[2] * ((_hS[4] * cellError[4]) + (_hS[5] * cellError[5]));
+            eS[4] = y[19] * hPrimeS[4] * cellError[4];
+            eS[5] = y[19] * hPrimeS[5] * cellError[5];
+            eOut[2] = fPrimeOut[2] * ((hS[4] * cellError[4]) + (hS[5] * cellError[5]));
 
             // Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells).
             for (var k = 0; k < OutputCount; k++)
             {
                 var factor = alpha * eK[k];
-                var o = OutputOffset + (k * OutputRowLength);
-                dw[o] += factor * y[0];
-                dw[o + 1] += factor * y[1];
-                dw[o + 2] += factor * y[2];
-                dw[o + 3] += factor * y[3];
-                dw[o + 4] += factor * y[4];
-                dw[o + 5] += factor * y[5];
-                dw[o + 6] += factor;
+                var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);
+                global::LstmGen.Runtime.Kernels.AddScaled(dwk.Slice(0, 6), factor, y.Slice(8, 6));
+                dwk[6] += factor;
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor0 = alpha * _eOut[0];
-            dw[21] += outputGateFactor0 * x[0];
-            dw[22] += outputGateFactor0 * x[1];
-            dw[23] += outputGateFactor0 * x[2];
-            dw[24] += outputGateFactor0 * x[3];
-            dw[25] += outputGateFactor0 * x[4];
-            dw[26] += outputGateFactor0 * x[5];
-            dw[27] += outputGateFactor0 * x[6];
-            dw[28] += outputGateFactor0 * x[7];
-            dw[29] += outputGateFactor0 * yPrev[0];
-            dw[30] += outputGateFactor0 * yPrev[1];
-            dw[31] += outputGateFactor0 * yPrev[2];
-            dw[32] += outputGateFactor0 * yPrev[3];
-            dw[33] += outputGateFactor0 * yPrev[4];
-            dw[34] += outputGateFactor0 * yPrev[5];
-            dw[35] += outputGateFactor0 * yPrev[6];
-            dw[36] += outputGateFactor0 * yPrev[7];
-            dw[37] += outputGateFactor0 * yPrev[8];
-            dw[38] += outputGateFactor0 * yPrev[9];
-            dw[39] += outputGateFactor0 * yPrev[10];
-            dw[40] += outputGateFactor0 * yPrev[11];
-            dw[41] += outputGateFactor0;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[0] += factor * traces[0];
-                dw[1] += factor * traces[1];
-                dw[2] += factor * traces[2];
-                dw[3] += factor * traces[3];
-                dw[4] += factor * traces[4];
-                dw[5] += factor * traces[5];
-                dw[6] += factor * traces[6];
-                dw[7] += factor * traces[7];
-                dw[8] += factor * traces[8];
-                dw[9] += factor * traces[9];
-                dw[10] += factor * traces[10];
-                dw[11] += factor * traces[11];
-                dw[12] += factor * traces[12];
-                dw[13] += factor * traces[13];
-                dw[14] += factor * traces[14];
-                dw[15] += factor * traces[15];
-                dw[16] += factor * traces[16];
-                dw[17] += factor * traces[17];
-                dw[18] += factor * traces[18];
-                dw[19] += factor * traces[19];
-                dw[20] += factor * traces[20];
-            }
-
-            {
-                var factor = alpha * _eS[1];
-                dw[0] += factor * traces[42];
-                dw[1] += factor * traces[43];
-                dw[2] += factor * traces[44];
-                dw[3] += factor * traces[45];
-                dw[4] += factor * traces[46];
-                dw[5] += factor * traces[47];
-                dw[6] += factor * traces[48];
-                dw[7] += factor * traces[49];
-                dw[8] += factor * traces[50];
-                dw[9] += factor * traces[51];
-                dw[10] += factor * traces[52];
-                dw[11] += factor * traces[53];
-                dw[12] += factor * traces[54];
-                dw[13] += factor * traces[55];
-                dw[14] += factor * traces[56];
-                dw[15] += factor * traces[57];
-                dw[16] += factor * traces[58];
-                dw[17] += factor * traces[59];
-                dw[18] += factor * traces[60];
-                dw[19] += factor * traces[61];
-                dw[20] += factor * traces[62];
-            }
+            var outputGateFactor0 = alpha * eOut[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(21, 21), outputGateFactor0, yPrev.Slice(0, 21));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor0 = alpha * eS[0];
+            var inputGateFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(0, 21), inputGateFactor0, traces.Slice(0, 21), inputGateFactor1, traces.Slice(42, 21));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[0];
-                dw[42] += factor * traces[21];
-                dw[43] += factor * traces[22];
-                dw[44] += factor * traces[23];
-                dw[45] += factor * traces[24];
-                dw[46] += factor * traces[25];
-                dw[47] += factor * traces[26];
-                dw[48] += factor * traces[27];
-                dw[49] += factor * traces[28];
-                dw[50] += factor * traces[29];
-                dw[51] += factor * traces[30];
-                dw[52] += factor * traces[31];
-                dw[53] += factor * traces[32];
-                dw[54] += factor * traces[33];
-                dw[55] += factor * traces[34];
-                dw[56] += factor * traces[35];
-                dw[57] += factor * traces[36];
-                dw[58] += factor * traces[37];
-                dw[59] += factor * traces[38];
-                dw[60] += factor * traces[39];
-                dw[61] += factor * traces[40];
-                dw[62] += factor * traces[41];
-            }
+            var cellFactor0 = alpha * eS[0];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(42, 21), cellFactor0, traces.Slice(21, 21));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[1];
-                dw[63] += factor * traces[63];
-                dw[64] += factor * traces[64];
-                dw[65] += factor * traces[65];
-                dw[66] += factor * traces[66];
-                dw[67] += factor * traces[67];
-                dw[68] += factor * traces[68];
-                dw[69] += factor * traces[69];
-                dw[70] += factor * traces[70];
-                dw[71] += factor * traces[71];
-                dw[72] += factor * traces[72];
-                dw[73] += factor * traces[73];
-                dw[74] += factor * traces[74];
-                dw[75] += factor * traces[75];
-                dw[76] += factor * traces[76];
-                dw[77] += factor * traces[77];
-                dw[78] += factor * traces[78];
-                dw[79] += factor * traces[79];
-                dw[80] += factor * traces[80];
-                dw[81] += factor * traces[81];
-                dw[82] += factor * traces[82];
-                dw[83] += factor * traces[83];
-            }
+            var cellFactor1 = alpha * eS[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(63, 21), cellFactor1, traces.Slice(63, 21));
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor1 = alpha * _eOut[1];
-            dw[105] += outputGateFactor1 * x[0];
-            dw[106] += outputGateFactor1 * x[1];
-            dw[107] += outputGateFactor1 * x[2];
-            dw[108] += outputGateFactor1 * x[3];
-            dw[109] += outputGateFactor1 * x[4];
-            dw[110] += outputGateFactor1 * x[5];
-            dw[111] += outputGateFactor1 * x[6];
-            dw[112] += outputGateFactor1 * x[7];
-            dw[113] += outputGateFactor1 * yPrev[0];
-            dw[114] += outputGateFactor1 * yPrev[1];
-            dw[115] += outputGateFactor1 * yPrev[2];
-            dw[116] += outputGateFactor1 * yPrev[3];
-            dw[117] += outputGateFactor1 * yPrev[4];
-            dw[118] += outputGateFactor1 * yPrev[5];
-            dw[119] += outputGateFactor1 * yPrev[6];
-            dw[120] += outputGateFactor1 * yPrev[7];
-            dw[121] += outputGateFactor1 * yPrev[8];
-            dw[122] += outputGateFactor1 * yPrev[9];
-            dw[123] += outputGateFactor1 * yPrev[10];
-            dw[124] += outputGateFactor1 * yPrev[11];
-            dw[125] += outputGateFactor1;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[84] += factor * traces[84];
-                dw[85] += factor * traces[85];
-                dw[86] += factor * traces[86];
-                dw[87] += factor * traces[87];
-                dw[88] += factor * traces[88];
-                dw[89] += factor * traces[89];
-                dw[90] += factor * traces[90];
-                dw[91] += factor * traces[91];
-                dw[92] += factor * traces[92];
-                dw[93] += factor * traces[93];
-                dw[94] += factor * traces[94];
-                dw[95] += factor * traces[95];
-                dw[96] += factor * traces[96];
-                dw[97] += factor * traces[97];
-                dw[98] += factor * traces[98];
-                dw[99] += factor * traces[99];
-                dw[100] += factor * traces[100];
-                dw[101] += factor * traces[101];
-                dw[102] += factor * traces[102];
-                dw[103] += factor * traces[103];
-                dw[104] += factor * traces[104];
-            }
-
-            {
-                var factor = alpha * _eS[3];
-                dw[84] += factor * traces[126];
-                dw[85] += factor * traces[127];
-                dw[86] += factor * traces[128];
-                dw[87] += factor * traces[129];
-                dw[88] += factor * traces[130];
-                dw[89] += factor * traces[131];
-                dw[90] += factor * traces[132];
-                dw[91] += factor * traces[133];
-                dw[92] += factor * traces[134];
-                dw[93] += factor * traces[135];
-                dw[94] += factor * traces[136];
-                dw[95] += factor * traces[137];
-                dw[96] += factor * traces[138];
-                dw[97] += factor * traces[139];
-                dw[98] += factor * traces[140];
-                dw[99] += factor * traces[141];
-                dw[100] += factor * traces[142];
-                dw[101] += factor * traces[143];
-                dw[102] += factor * traces[144];
-                dw[103] += factor * traces[145];
-                dw[104] += factor * traces[146];
-            }
+            var outputGateFactor1 = alpha * eOut[1];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(105, 21), outputGateFactor1, yPrev.Slice(0, 21));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor2 = alpha * eS[2];
+            var inputGateFactor3 = alpha * eS[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(84, 21), inputGateFactor2, traces.Slice(84, 21), inputGateFactor3, traces.Slice(126, 21));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[2];
-                dw[126] += factor * traces[105];
-                dw[127] += factor * traces[106];
-                dw[128] += factor * traces[107];
-                dw[129] += factor * traces[108];
-                dw[130] += factor * traces[109];
-                dw[131] += factor * traces[110];
-                dw[132] += factor * traces[111];
-                dw[133] += factor * traces[112];
-                dw[134] += factor * traces[113];
-                dw[135] += factor * traces[114];
-                dw[136] += factor * traces[115];
-                dw[137] += factor * traces[116];
-                dw[138] += factor * traces[117];
-                dw[139] += factor * traces[118];
-                dw[140] += factor * traces[119];
-                dw[141] += factor * traces[120];
-                dw[142] += factor * traces[121];
-                dw[143] += factor * traces[122];
-                dw[144] += factor * traces[123];
-                dw[145] += factor * traces[124];
-                dw[146] += factor * traces[125];
-            }
+            var cellFactor2 = alpha * eS[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(126, 21), cellFactor2, traces.Slice(105, 21));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[3];
-                dw[147] += factor * traces[147];
-                dw[148] += factor * traces[148];
-                dw[149] += factor * traces[149];
-                dw[150] += factor * traces[150];
-                dw[151] += factor * traces[151];
-                dw[152] += factor * traces[152];
-                dw[153] += factor * traces[153];
-                dw[154] += factor * traces[154];
-                dw[155] += factor * traces[155];
-                dw[156] += factor * traces[156];
-                dw[157] += factor * traces[157];
-                dw[158] += factor * traces[158];
-                dw[159] += factor * traces[159];
-                dw[160] += factor * traces[160];
-                dw[161] += factor * traces[161];
-                dw[162] += factor * traces[162];
-                dw[163] += factor * traces[163];
-                dw[164] += factor * traces[164];
-                dw[165] += factor * traces[165];
-                dw[166] += factor * traces[166];
-                dw[167] += factor * traces[167];
-            }
+            var cellFactor3 = alpha * eS[3];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(147, 21), cellFactor3, traces.Slice(147, 21));
 
             // ---- Block 2 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
-            var outputGateFactor2 = alpha * _eOut[2];
-            dw[189] += outputGateFactor2 * x[0];
-            dw[190] += outputGateFactor2 * x[1];
-            dw[191] += outputGateFactor2 * x[2];
-            dw[192] += outputGateFactor2 * x[3];
-            dw[193] += outputGateFactor2 * x[4];
-            dw[194] += outputGateFactor2 * x[5];
-            dw[195] += outputGateFactor2 * x[6];
-            dw[196] += outputGateFactor2 * x[7];
-            dw[197] += outputGateFactor2 * yPrev[0];
-            dw[198] += outputGateFactor2 * yPrev[1];
-            dw[199] += outputGateFactor2 * yPrev[2];
-            dw[200] += outputGateFactor2 * yPrev[3];
-            dw[201] += outputGateFactor2 * yPrev[4];
-            dw[202] += outputGateFactor2 * yPrev[5];
-            dw[203] += outputGateFactor2 * yPrev[6];
-            dw[204] += outputGateFactor2 * yPrev[7];
-            dw[205] += outputGateFactor2 * yPrev[8];
-            dw[206] += outputGateFactor2 * yPrev[9];
-            dw[207] += outputGateFactor2 * yPrev[10];
-            dw[208] += outputGateFactor2 * yPrev[11];
-            dw[209] += outputGateFactor2;
-            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)
-
-            {
-                var factor = alpha * _eS[4];
-                dw[168] += factor * traces[168];
-                dw[169] += factor * traces[169];
-                dw[170] += factor * traces[170];
-                dw[171] += factor * traces[171];
-                dw[172] += factor * traces[172];
-                dw[173] += factor * traces[173];
-                dw[174] += factor * traces[174];
-                dw[175] += factor * traces[175];
-                dw[176] += factor * traces[176];
-                dw[177] += factor * traces[177];
-                dw[178] += factor * traces[178];
-                dw[179] += factor * traces[179];
-                dw[180] += factor * traces[180];
-                dw[181] += factor * traces[181];
-                dw[182] += factor * traces[182];
-                dw[183] += factor * traces[183];
-                dw[184] += factor * traces[184];
-                dw[185] += factor * traces[185];
-                dw[186] += factor * traces[186];
-                dw[187] += factor * traces[187];
-                dw[188] += factor * traces[188];
-            }
-
-            {
-                var factor = alpha * _eS[5];
-                dw[168] += factor * traces[210];
-                dw[169] += factor * traces[211];
-                dw[170] += factor * traces[212];
-                dw[171] += factor * traces[213];
-                dw[172] += factor * traces[214];
-                dw[173] += factor * traces[215];
-                dw[174] += factor * traces[216];
-                dw[175] += factor * traces[217];
-                dw[176] += factor * traces[218];
-                dw[177] += factor * traces[219];
-                dw[178] += factor * traces[220];
-                dw[179] += factor * traces[221];
-                dw[180] += factor * traces[222];
-                dw[181] += factor * traces[223];
-                dw[182] += factor * traces[224];
-                dw[183] += factor * traces[225];
-                dw[184] += factor * traces[226];
-                dw[185] += factor * traces[227];
-                dw[186] += factor * traces[228];
-                dw[187] += factor * traces[229];
-                dw[188] += factor * traces[230];
-            }
+            var outputGateFactor2 = alpha * eOut[2];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(189, 21), outputGateFactor2, yPrev.Slice(0, 21));
+            // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
+            var inputGateFactor4 = alpha * eS[4];
+            var inputGateFactor5 = alpha * eS[5];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(168, 21), inputGateFactor4, traces.Slice(168, 21), inputGateFactor5, traces.Slice(210, 21));
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[4];
-                dw[210] += factor * traces[189];
-                dw[211] += factor * traces[190];
-                dw[212] += factor * traces[191];
-                dw[213] += factor * traces[192];
-                dw[214] += factor * traces[193];
-                dw[215] += factor * traces[194];
-                dw[216] += factor * traces[195];
-                dw[217] += factor * traces[196];
-                dw[218] += factor * traces[197];
-                dw[219] += factor * traces[198];
-                dw[220] += factor * traces[199];
-                dw[221] += factor * traces[200];
-                dw[222] += factor * traces[201];
-                dw[223] += factor * traces[202];
-                dw[224] += factor * traces[203];
-                dw[225] += factor * traces[204];
-                dw[226] += factor * traces[205];
-                dw[227] += factor * traces[206];
-                dw[228] += factor * traces[207];
-                dw[229] += factor * traces[208];
-                dw[230] += factor * traces[209];
-            }
+            var cellFactor4 = alpha * eS[4];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(210, 21), cellFactor4, traces.Slice(189, 21));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
-
-            {
-                var factor = alpha * _eS[5];
-                dw[231] += factor * traces[231];
-                dw[232] += factor * traces[232];
-                dw[233] += factor * traces[233];
-                dw[234] += factor * traces[234];
-                dw[235] += factor * traces[235];
-                dw[236] += factor * traces[236];
-                dw[237] += factor * traces[237];
-                dw[238] += factor * traces[238];
-                dw[239] += factor * traces[239];
-                dw[240] += factor * traces[240];
-                dw[241] += factor * traces[241];
-                dw[242] += factor * traces[242];
-                dw[243] += factor * traces[243];
-                dw[244] += factor * traces[244];
-                dw[245] += factor * traces[245];
-                dw[246] += factor * traces[246];
-                dw[247] += factor * traces[247];
-                dw[248] += factor * traces[248];
-                dw[249] += factor * traces[249];
-                dw[250] += factor * traces[250];
-                dw[251] += factor * traces[251];
-            }
+            var cellFactor5 = alpha * eS[5];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(231, 21), cellFactor5, traces.Slice(231, 21));
         }
 
         /// <inheritdoc/>
@@ -1149,6 +596,13 @@ namespace LstmGen.Networks
             {
                 throw new global::System.ArgumentException("Expected room for " + OutputCount + " outputs or none, got " + output.Length + ".", nameof(output));
             }
+        }
+
+        private static double[] NewSourceVector()
+        {
+            var sources = new double[SourceCount];
+            sources[SourceCount - 1] = 1.0; // the bias unit
+            return sources;
         }
 
         private void CopyOutputs(global::System.Span<double> output)

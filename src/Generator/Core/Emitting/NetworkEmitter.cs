@@ -14,12 +14,20 @@ namespace LstmGen.Generator.Emitting
     public static class NetworkEmitter
     {
         /// <summary>
-        /// Rows of at most this many source weights are written out term by term; longer ones call
-        /// <c>Kernels.Dot</c> / <c>Kernels.AddScaled</c>. Straight-line code wins for short rows (no loop overhead,
-        /// constant offsets) but would bloat the methods of wide networks past what the JIT optimises
-        /// (2a: 10,504 weights; 2c: 1,004 inputs). docs/performance.md records the measurement behind this value.
+        /// Net inputs over runs of at most this many weights are written out term by term (in the kernel's summation
+        /// order, so the choice never changes a result); longer runs call <c>Kernels.Dot</c>. Scalar straight-line code
+        /// beats the inlined vector kernel on short rows (no horizontal sum, no loop), but not on rows of 20, and it
+        /// would bloat the methods of wide networks past what the JIT optimises (2a: 10,504 weights; 2c: 1,004 inputs).
+        /// docs/performance.md records the measurement behind this value.
         /// </summary>
-        public const int UnrollLimit = 24;
+        public const int UnrollLimit = 16;
+
+        /// <summary>
+        /// Scaled adds (traces, Eqs. 25/27; weight changes, Eqs. 22/26/28) over runs of at most this many weights are
+        /// written out; longer ones call <c>Kernels.AddScaled</c>, whose vector loop wins from about 8 elements on
+        /// (docs/performance.md). Elementwise, so this choice never changes a result either.
+        /// </summary>
+        public const int ScaledAddUnrollLimit = 4;
 
         public const string RuntimeNamespace = "global::LstmGen.Runtime";
 
@@ -111,6 +119,9 @@ namespace LstmGen.Generator.Emitting
                 W.Line("//");
                 W.Line("// Hidden activation vector y (" + I(_layout.HiddenCount) + " values): " + HiddenVectorSummary() + ".");
                 W.Line("// At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').");
+                W.Line("// Source units y^u (" + I(BiasUnit + 1) + " values, the units u of the paper's sums): [0.." + I(_layout.InputCount) + ") input units x(t), [" +
+                    I(_layout.InputCount) + ".." + I(BiasUnit) + ") the hidden units above, " + I(BiasUnit) + " the bias unit (always 1);");
+                W.Line("// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.");
                 W.Line("//");
                 W.Line("// Weights (" + I(_layout.WeightCount) + "), one row per unit, in this order:");
                 foreach (var row in _layout.Rows)
@@ -249,7 +260,7 @@ namespace LstmGen.Generator.Emitting
                     }
                     else
                     {
-                        parts.Add((row.Kind == UnitKind.Output ? "y" : "yPrev") + Range(segment.SourceStart, segment.Count));
+                        parts.Add((row.Kind == UnitKind.Output ? "y" : "yPrev") + Range(HiddenUnit(segment.SourceStart), segment.Count));
                     }
                 }
 
@@ -307,6 +318,9 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// <summary>Number of hidden activations: cells, input gates and output gates.</summary>");
                 W.Line("public const int HiddenCount = " + I(_layout.HiddenCount) + ";");
                 W.Line();
+                W.Line("/// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>");
+                W.Line("public const int SourceCount = InputCount + HiddenCount + 1;");
+                W.Line();
                 W.Line("/// <summary>Number of weights, biases included.</summary>");
                 W.Line("public const int WeightCount = " + I(_layout.WeightCount) + ";");
                 W.Line();
@@ -346,9 +360,9 @@ namespace LstmGen.Generator.Emitting
                 W.Line("// dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.");
                 W.Line("private readonly " + _t + "[] _traces = new " + _t + "[TraceCount];");
                 W.Line();
-                W.Line("// y(t-1) and y(t): hidden activations of the previous and the current step (swapped after each step).");
-                W.Line("private " + _t + "[] _yPrev = new " + _t + "[HiddenCount];");
-                W.Line("private " + _t + "[] _y = new " + _t + "[HiddenCount];");
+                W.Line("// y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).");
+                W.Line("private " + _t + "[] _yPrev = NewSourceVector();");
+                W.Line("private " + _t + "[] _y = NewSourceVector();");
                 W.Line();
                 W.Line("// s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).");
                 W.Line("private readonly " + _t + "[] _s = new " + _t + "[CellCount];");
@@ -368,13 +382,6 @@ namespace LstmGen.Generator.Emitting
                 W.Line("private readonly " + _t + "[] _cellError = new " + _t + "[CellCount];    // sum_k w_k,c e_k(t)");
                 W.Line("private readonly " + _t + "[] _eS = new " + _t + "[CellCount];           // e_s_c(t)");
                 W.Line("private readonly " + _t + "[] _eOut = new " + _t + "[BlockCount];        // e_out(t)");
-                if (_isFloat)
-                {
-                    W.Line();
-                    W.Line("// x(t) converted to single precision.");
-                    W.Line("private readonly float[] _x = new float[InputCount];");
-                }
-
                 W.Line();
             }
 
@@ -410,7 +417,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("public " + ReadOnlySpan + " CellStates => _s;");
                 W.Line();
                 W.Line("/// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>");
-                W.Line("public " + ReadOnlySpan + " HiddenActivations => _yPrev;");
+                W.Line("public " + ReadOnlySpan + " HiddenActivations => new " + ReadOnlySpan + "(_yPrev, InputCount, HiddenCount);");
                 W.Line();
             }
 
@@ -575,9 +582,9 @@ namespace LstmGen.Generator.Emitting
 
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void Reset()");
-                W.Line("// All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9).");
-                W.Line("global::System.Array.Clear(_yPrev);");
-                W.Line("global::System.Array.Clear(_y);");
+                W.Line("// All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.");
+                W.Line("global::System.Array.Clear(_yPrev, 0, SourceCount - 1);");
+                W.Line("global::System.Array.Clear(_y, 0, SourceCount - 1);");
                 W.Line("global::System.Array.Clear(_s);");
                 W.Line("global::System.Array.Clear(_traces);");
                 W.Line("global::System.Array.Clear(_yOutput);");
@@ -590,7 +597,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void Step(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)");
                 W.Line("CheckShapes(input, global::System.ReadOnlySpan<double>.Empty, output);");
-                W.Line("Forward(" + InputArgument() + ");");
+                W.Line("Forward(input);");
                 W.Line("CopyOutputs(output);");
                 W.Line("Advance();");
                 W.CloseBlock();
@@ -598,12 +605,11 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)");
                 W.Line("CheckShapes(input, target, output);");
-                W.Line("var x = " + InputArgument() + ";");
-                W.Line("Forward(x);");
-                W.Line("UpdateTraces(x);");
+                W.Line("Forward(input);");
+                W.Line("UpdateTraces();");
                 W.Line("if (!target.IsEmpty)");
                 W.Line("{");
-                W.Line("    Learn(x, target);");
+                W.Line("    Learn(target);");
                 W.Line("}");
                 W.Line();
                 W.Line("CopyOutputs(output);");
@@ -612,39 +618,137 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
             }
 
-            private string InputArgument() => _isFloat ? "ConvertInput(input)" : "input";
+            // ------------------------------------------------------------ source units and views
+
+            /// <summary>Index of the bias unit (constant 1) in the source vectors: after the inputs and the hidden units.</summary>
+            private int BiasUnit => _layout.InputCount + _layout.HiddenCount;
+
+            /// <summary>Index of hidden unit <paramref name="hidden"/> in the source vectors.</summary>
+            private int HiddenUnit(int hidden) => _layout.InputCount + hidden;
+
+            private int SourceIndex(Segment segment) => segment.Region == SourceRegion.Input ? segment.SourceStart : HiddenUnit(segment.SourceStart);
+
+            /// <summary>
+            /// The runs of a row: consecutive weights that read consecutive source units (the bias unit included), as
+            /// (first source unit, count, first weight relative to the row). A fully connected row is a single run.
+            /// </summary>
+            private List<(int Source, int Count, int Weight)> Runs(WeightRow row)
+            {
+                var runs = new List<(int Source, int Count, int Weight)>();
+                void Add(int source, int count, int weight)
+                {
+                    if (runs.Count > 0)
+                    {
+                        var last = runs[runs.Count - 1];
+                        if (last.Source + last.Count == source && last.Weight + last.Count == weight)
+                        {
+                            runs[runs.Count - 1] = (last.Source, last.Count + count, last.Weight);
+                            return;
+                        }
+                    }
+
+                    runs.Add((source, count, weight));
+                }
+
+                foreach (var segment in row.Segments)
+                {
+                    Add(SourceIndex(segment), segment.Count, segment.WeightOffset - row.Offset);
+                }
+
+                if (row.HasBias)
+                {
+                    Add(BiasUnit, 1, row.Length - 1);
+                }
+
+                return runs;
+            }
+
+            /// <summary>
+            /// A span local over a whole array with a constant length, e.g.
+            /// <c>Span&lt;double&gt; s = new Span&lt;double&gt;(_s, 0, CellCount);</c>: the JIT then knows the length and drops the
+            /// bounds check of every constant index below it.
+            /// </summary>
+            private void View(bool writable, string name, string field, string length) =>
+                W.Line((writable ? Span : ReadOnlySpan) + " " + name + " = new " + (writable ? Span : ReadOnlySpan) + "(" + field + ", 0, " + length + ");");
 
             // ------------------------------------------------------------ forward pass
 
             private void EmitForward()
             {
+                var outputsReadInputs = (_spec.Connectivity.Outputs & SourceSet.Input) != 0;
                 W.Line("/// <summary>");
                 W.Line("/// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells");
                 W.Line("/// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).");
                 W.Line("/// </summary>");
-                W.OpenBlock("private void Forward(" + ReadOnlySpan + " x)");
-                W.Line(Span + " w = _w;");
-                W.Line(ReadOnlySpan + " yPrev = _yPrev;");
-                W.Line(Span + " y = _y;");
-                W.Line(Span + " s = _s;");
+                W.OpenBlock("private void Forward(global::System.ReadOnlySpan<double> input)");
+                View(false, "w", "_w", "WeightCount");
+                View(true, "yPrev", "_yPrev", "SourceCount");
+                View(true, "y", "_y", "SourceCount");
+                View(true, "s", "_s", "CellCount");
+                View(true, "gNetC", "_gNetC", "CellCount");
+                View(true, "gPrimeNetC", "_gPrimeNetC", "CellCount");
+                View(true, "hS", "_hS", "CellCount");
+                View(true, "hPrimeS", "_hPrimeS", "CellCount");
+                View(true, "fPrimeIn", "_fPrimeIn", "BlockCount");
+                if (_layout.OutputGateCount > 0)
+                {
+                    View(true, "fPrimeOut", "_fPrimeOut", "BlockCount");
+                }
+
+                View(true, "yOutput", "_yOutput", "OutputCount");
+                View(true, "fPrimeK", "_fPrimeK", "OutputCount");
+                W.Line();
+                W.Line("// The input units: x(t) is read together with y(t-1) by the gates and cells" + (outputsReadInputs ? ", and with y(t) by the outputs ('B')." : "."));
+                if (_isFloat)
+                {
+                    W.OpenBlock("for (var i = 0; i < InputCount; i++)");
+                    W.Line("yPrev[i] = (float)input[i];");
+                    if (outputsReadInputs)
+                    {
+                        W.Line("y[i] = yPrev[i];");
+                    }
+
+                    W.CloseBlock();
+                }
+                else
+                {
+                    W.Line("input.CopyTo(yPrev);");
+                    if (outputsReadInputs)
+                    {
+                        W.Line("input.CopyTo(y);");
+                    }
+                }
+
+                // Two passes over the blocks: first every gate and cell input (they read only x(t) and y(t-1), so
+                // their exps are independent of each other), then every cell state and output.
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    EmitBlockForward(j);
+                    EmitBlockNetInputs(j);
+                }
+
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    EmitBlockStates(j);
                 }
 
                 W.Line();
-                W.Line("// Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).");
+                W.Line("// Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells" +
+                    (outputsReadInputs ? " and x(t)" : string.Empty) + ").");
+                W.Line("// All net inputs first, then the squashes: the dot products and the exps each run back to back.");
                 W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
-                W.Line("var o = OutputOffset + (k * OutputRowLength);");
-                var outputRow = _layout.OutputRows[0];
-                W.Line("var netK = " + DotExpression(outputRow, "o", "y") + ";");
-                W.Line("_yOutput[k] = " + Squash + ".Logistic(netK, out _fPrimeK[k]);");
+                W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
+                W.Line("yOutput[k] = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                W.CloseBlock();
+                W.Line();
+                W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
+                W.Line("yOutput[k] = " + Squash + ".Logistic(yOutput[k], out fPrimeK[k]);");
                 W.CloseBlock();
                 W.CloseBlock();
                 W.Line();
             }
 
-            private void EmitBlockForward(int j)
+            /// <summary>Block j's gates and cell inputs (Eqs. 7, 8 and g(net_c) of Eq. 9).</summary>
+            private void EmitBlockNetInputs(int j)
             {
                 var size = _layout.BlockSize(j);
                 var ig = _layout.InputGateRow(j);
@@ -652,31 +756,37 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("// ---- Block " + I(j) + ": " + Plural(size, "cell") + (og == null ? ", input gate, no output gate" : ", input gate, output gate") + " ----");
                 W.Line("// Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)");
-                W.Line("var yIn" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(ig, I(ig.Offset), "yPrev") + ", out _fPrimeIn[" + I(j) + "]);");
-                W.Line("y[" + I(_layout.InputGateIndex(j)) + "] = yIn" + I(j) + ";");
-                string yOut;
+                W.Line("var yIn" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(ig, "w", ig.Offset, "yPrev") + ", out fPrimeIn[" + I(j) + "]);");
+                W.Line("y[" + I(HiddenUnit(_layout.InputGateIndex(j))) + "] = yIn" + I(j) + ";");
                 if (og != null)
                 {
                     W.Line("// Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)");
-                    W.Line("var yOut" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(og, I(og.Offset), "yPrev") + ", out _fPrimeOut[" + I(j) + "]);");
-                    W.Line("y[" + I(_layout.OutputGateIndex(j)) + "] = yOut" + I(j) + ";");
-                    yOut = "yOut" + I(j);
-                }
-                else
-                {
-                    W.Line("// No output gate: the cell output is h(s) itself (y^out = 1; Exps 2a/2b).");
-                    yOut = string.Empty;
+                    W.Line("var yOut" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(og, "w", og.Offset, "yPrev") + ", out fPrimeOut[" + I(j) + "]);");
+                    W.Line("y[" + I(HiddenUnit(_layout.OutputGateIndex(j))) + "] = yOut" + I(j) + ";");
                 }
 
                 for (var v = 0; v < size; v++)
                 {
                     var c = _layout.CellIndex(j, v);
                     var row = _layout.CellRow(j, v);
-                    W.Line("// Cell " + I(v) + ": s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)");
-                    W.Line("_gNetC[" + I(c) + "] = " + Squash + "." + GName() + "(" + DotExpression(row, I(row.Offset), "yPrev") + ", out _gPrimeNetC[" + I(c) + "]);");
-                    W.Line("s[" + I(c) + "] += yIn" + I(j) + " * _gNetC[" + I(c) + "];");
-                    W.Line("_hS[" + I(c) + "] = " + Squash + "." + HName() + "(s[" + I(c) + "], out _hPrimeS[" + I(c) + "]);");
-                    W.Line("y[" + I(c) + "] = " + (yOut.Length > 0 ? yOut + " * " : string.Empty) + "_hS[" + I(c) + "];");
+                    W.Line("// Cell " + I(v) + " input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)");
+                    W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "(" + DotExpression(row, "w", row.Offset, "yPrev") + ", out gPrimeNetC[" + I(c) + "]);");
+                }
+            }
+
+            /// <summary>Block j's cell states and cell outputs (Eq. 9).</summary>
+            private void EmitBlockStates(int j)
+            {
+                var og = _layout.OutputGateRow(j);
+                W.Line();
+                W.Line("// ---- Block " + I(j) + ": s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)" +
+                    (og == null ? "; no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b)" : string.Empty) + " ----");
+                for (var v = 0; v < _layout.BlockSize(j); v++)
+                {
+                    var c = _layout.CellIndex(j, v);
+                    W.Line("s[" + I(c) + "] += yIn" + I(j) + " * gNetC[" + I(c) + "];");
+                    W.Line("hS[" + I(c) + "] = " + Squash + "." + HName() + "(s[" + I(c) + "], out hPrimeS[" + I(c) + "]);");
+                    W.Line("y[" + I(HiddenUnit(c)) + "] = " + (og != null ? "yOut" + I(j) + " * " : string.Empty) + "hS[" + I(c) + "];");
                 }
             }
 
@@ -696,58 +806,69 @@ namespace LstmGen.Generator.Emitting
             private string HName() => _spec.CellOutput == CellOutputSquash.H1 ? "H1" : "Identity";
 
             /// <summary>
-            /// The net input of a row: sum of weight × source over its segments, plus the bias. <paramref name="offset"/>
-            /// is a C# expression for the row's first weight (a constant for hidden rows, <c>o</c> for output rows).
+            /// The net input of a row: Σ_m w_m y^m over its runs, the bias unit (y = 1) included. Each run is summed in the
+            /// order of <c>Kernels.Dot</c> (eight interleaved partial sums, then the rest), whether it is written out term by
+            /// term (at most <see cref="UnrollLimit"/> terms) or calls the kernel, so the threshold never changes a result;
+            /// the runs' sums are added in row order. <paramref name="weightBase"/> is the index of the row's first weight
+            /// in <paramref name="weights"/>.
             /// </summary>
-            private string DotExpression(WeightRow row, string offset, string hidden)
+            private string DotExpression(WeightRow row, string weights, int weightBase, string sources)
             {
+                var runs = Runs(row);
                 var terms = new List<string>();
-                var constantOffset = int.TryParse(offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var baseOffset);
-                foreach (var segment in row.Segments)
+                foreach (var run in runs)
                 {
-                    var source = segment.Region == SourceRegion.Input ? "x" : hidden;
-                    var relative = segment.WeightOffset - row.Offset;
-                    if (segment.Count <= UnrollLimit)
+                    var first = weightBase + run.Weight;
+                    if (run.Count <= UnrollLimit || run.Count == 1)
                     {
-                        for (var i = 0; i < segment.Count; i++)
-                        {
-                            terms.Add("w[" + WeightIndex(constantOffset, baseOffset, offset, relative + i) + "] * " + source + "[" + I(segment.SourceStart + i) + "]");
-                        }
+                        var text = UnrolledDot(weights, first, sources, run.Source, run.Count);
+                        terms.Add(runs.Count > 1 && run.Count > 1 ? "(" + text + ")" : text);
                     }
                     else
                     {
-                        terms.Add(Kernels + ".Dot(w.Slice(" + WeightIndex(constantOffset, baseOffset, offset, relative) + ", " + I(segment.Count) + "), " +
-                            SourceSlice(source, segment) + ")");
+                        terms.Add(Kernels + ".Dot(" + weights + ".Slice(" + I(first) + ", " + I(run.Count) + "), " + sources + ".Slice(" + I(run.Source) + ", " + I(run.Count) + "))");
                     }
                 }
 
-                if (row.HasBias)
-                {
-                    terms.Add("w[" + WeightIndex(constantOffset, baseOffset, offset, row.Length - 1) + "]");
-                }
-
-                if (terms.Count == 0)
-                {
-                    return _isFloat ? "0f" : "0.0";
-                }
-
-                return string.Join(" + ", terms);
+                return terms.Count == 0 ? (_isFloat ? "0f" : "0.0") : string.Join(" + ", terms);
             }
 
-            private string SourceSlice(string source, Segment segment)
+            /// <summary>
+            /// Σ_i w[first + i] · y[source + i] written out in the kernel's order: eight interleaved partial sums combined as
+            /// ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7)), then the rest one by one.
+            /// </summary>
+            private string UnrolledDot(string weights, int first, string sources, int source, int count)
             {
-                var full = segment.Region == SourceRegion.Input ? segment.SourceStart == 0 && segment.Count == _layout.InputCount : false;
-                return full ? source : source + ".Slice(" + I(segment.SourceStart) + ", " + I(segment.Count) + ")";
-            }
+                string Term(int i) => source + i == BiasUnit
+                    ? weights + "[" + I(first + i) + "]"
+                    : weights + "[" + I(first + i) + "] * " + sources + "[" + I(source + i) + "]";
 
-            private static string WeightIndex(bool constantOffset, int baseOffset, string offset, int relative)
-            {
-                if (constantOffset)
+                var whole = count / 8 * 8;
+                if (whole == 0)
                 {
-                    return I(baseOffset + relative);
+                    return string.Join(" + ", Enumerable.Range(0, count).Select(Term));
                 }
 
-                return relative == 0 ? offset : offset + " + " + I(relative);
+                string Lane(int lane)
+                {
+                    var laneTerms = new List<string>();
+                    for (var i = lane; i < whole; i += 8)
+                    {
+                        laneTerms.Add(Term(i));
+                    }
+
+                    return laneTerms.Count == 1 ? laneTerms[0] : "(" + string.Join(" + ", laneTerms) + ")";
+                }
+
+                string Pair(int lane) => "(" + Lane(lane) + " + " + Lane(lane + 4) + ")";
+
+                var text = "(" + Pair(0) + " + " + Pair(1) + ") + (" + Pair(2) + " + " + Pair(3) + ")";
+                for (var i = whole; i < count; i++)
+                {
+                    text += " + " + Term(i);
+                }
+
+                return text;
             }
 
             // ------------------------------------------------------------ traces
@@ -760,10 +881,13 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)");
                 W.Line("/// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).");
                 W.Line("/// </summary>");
-                W.OpenBlock("private void UpdateTraces(" + ReadOnlySpan + " x)");
-                W.Line(Span + " traces = _traces;");
-                W.Line(ReadOnlySpan + " yPrev = _yPrev;");
-                W.Line(ReadOnlySpan + " y = _y;");
+                W.OpenBlock("private void UpdateTraces()");
+                View(true, "traces", "_traces", "TraceCount");
+                View(false, "yPrev", "_yPrev", "SourceCount");
+                View(false, "y", "_y", "SourceCount");
+                View(false, "gNetC", "_gNetC", "CellCount");
+                View(false, "gPrimeNetC", "_gPrimeNetC", "CellCount");
+                View(false, "fPrimeIn", "_fPrimeIn", "BlockCount");
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     var ig = _layout.InputGateRow(j);
@@ -773,9 +897,9 @@ namespace LstmGen.Generator.Emitting
                         var row = _layout.CellRow(j, v);
                         W.Line();
                         W.Line("// Block " + I(j) + ", cell " + I(v));
-                        W.Line("var inputGateFactor" + I(c) + " = _gNetC[" + I(c) + "] * _fPrimeIn[" + I(j) + "];   // g(net_c) f'_in(net_in)  (Eq. 25)");
+                        W.Line("var inputGateFactor" + I(c) + " = gNetC[" + I(c) + "] * fPrimeIn[" + I(j) + "];   // g(net_c) f'_in(net_in)  (Eq. 25)");
                         EmitAddScaled("traces", _layout.InputGateTraceOffset(c), ig, "inputGateFactor" + I(c), "yPrev");
-                        W.Line("var cellFactor" + I(c) + " = _gPrimeNetC[" + I(c) + "] * y[" + I(_layout.InputGateIndex(j)) + "];   // g'(net_c) y^in  (Eq. 27)");
+                        W.Line("var cellFactor" + I(c) + " = gPrimeNetC[" + I(c) + "] * y[" + I(HiddenUnit(_layout.InputGateIndex(j))) + "];   // g'(net_c) y^in  (Eq. 27)");
                         EmitAddScaled("traces", _layout.CellTraceOffset(c), row, "cellFactor" + I(c), "yPrev");
                     }
                 }
@@ -785,30 +909,25 @@ namespace LstmGen.Generator.Emitting
             }
 
             /// <summary>
-            /// target[start + m] += factor · source_m for every weight m of <paramref name="row"/> (bias source = 1).
+            /// target[start + m] += factor · y^m for every weight m of <paramref name="row"/>, run by run (the bias unit's
+            /// y is 1). Elementwise, so unrolled and kernel code give the same bits.
             /// </summary>
-            private void EmitAddScaled(string target, int start, WeightRow row, string factor, string hidden, string? extraIndent = null)
+            private void EmitAddScaled(string target, int start, WeightRow row, string factor, string sources)
             {
-                foreach (var segment in row.Segments)
+                foreach (var run in Runs(row))
                 {
-                    var source = segment.Region == SourceRegion.Input ? "x" : hidden;
-                    var relative = segment.WeightOffset - row.Offset;
-                    if (segment.Count <= UnrollLimit)
+                    var first = start + run.Weight;
+                    if (run.Count <= ScaledAddUnrollLimit || run.Count == 1)
                     {
-                        for (var i = 0; i < segment.Count; i++)
+                        for (var i = 0; i < run.Count; i++)
                         {
-                            W.Line(target + "[" + I(start + relative + i) + "] += " + factor + " * " + source + "[" + I(segment.SourceStart + i) + "];");
+                            W.Line(target + "[" + I(first + i) + "] += " + factor + (run.Source + i == BiasUnit ? string.Empty : " * " + sources + "[" + I(run.Source + i) + "]") + ";");
                         }
                     }
                     else
                     {
-                        W.Line(Kernels + ".AddScaled(" + target + ".Slice(" + I(start + relative) + ", " + I(segment.Count) + "), " + factor + ", " + SourceSlice(source, segment) + ");");
+                        W.Line(Kernels + ".AddScaled(" + target + ".Slice(" + I(first) + ", " + I(run.Count) + "), " + factor + ", " + sources + ".Slice(" + I(run.Source) + ", " + I(run.Count) + "));");
                     }
-                }
-
-                if (row.HasBias)
-                {
-                    W.Line(target + "[" + I(start + row.Length - 1) + "] += " + factor + ";");
                 }
             }
 
@@ -825,33 +944,48 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// computed from the weights as they are, then the changes are added: to the weights at once (per step)");
                 W.Line("/// or to the sequence's sum (per sequence).");
                 W.Line("/// </summary>");
-                W.OpenBlock("private void Learn(" + ReadOnlySpan + " x, global::System.ReadOnlySpan<double> target)");
-                W.Line(ReadOnlySpan + " w = _w;");
-                W.Line(Span + " dw = Update == " + RuntimeNamespace + ".UpdateTiming.PerStep ? _w : _delta;");
-                W.Line(ReadOnlySpan + " traces = _traces;");
-                W.Line(ReadOnlySpan + " yPrev = _yPrev;");
-                W.Line(ReadOnlySpan + " y = _y;");
-                W.Line(Span + " eK = _eK;");
-                W.Line(Span + " cellError = _cellError;");
+                W.OpenBlock("private void Learn(global::System.ReadOnlySpan<double> target)");
+                View(false, "w", "_w", "WeightCount");
+                W.Line(Span + " dw = new " + Span + "(Update == " + RuntimeNamespace + ".UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);");
+                View(false, "traces", "_traces", "TraceCount");
+                View(false, "yPrev", "_yPrev", "SourceCount");
+                View(false, "y", "_y", "SourceCount");
+                View(false, "hS", "_hS", "CellCount");
+                View(false, "hPrimeS", "_hPrimeS", "CellCount");
+                if (_layout.OutputGateCount > 0)
+                {
+                    View(false, "fPrimeOut", "_fPrimeOut", "BlockCount");
+                }
+
+                View(false, "yOutput", "_yOutput", "OutputCount");
+                View(false, "fPrimeK", "_fPrimeK", "OutputCount");
+                View(true, "eK", "_eK", "OutputCount");
+                View(true, "cellError", "_cellError", "CellCount");
+                View(true, "eS", "_eS", "CellCount");
+                if (_layout.OutputGateCount > 0)
+                {
+                    View(true, "eOut", "_eOut", "BlockCount");
+                }
+
                 W.Line("var alpha = " + (_isFloat ? "(float)" : string.Empty) + "LearningRate;");
                 W.Line();
                 W.Line("// Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).");
                 W.Line("// Their error reaching each cell output: sum_k w_k,c e_k.");
                 W.Line("cellError.Clear();");
                 W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
-                W.Line("var e = _fPrimeK[k] * (" + (_isFloat ? "(float)" : string.Empty) + "target[k] - _yOutput[k]);");
+                W.Line("var e = fPrimeK[k] * (" + (_isFloat ? "(float)" : string.Empty) + "target[k] - yOutput[k]);");
                 W.Line("eK[k] = e;");
-                W.Line("var o = OutputOffset + (k * OutputRowLength)" + (cellColumn == 0 ? string.Empty : " + " + I(cellColumn)) + ";");
-                if (_layout.CellCount <= UnrollLimit)
+                W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength)" + (cellColumn == 0 ? string.Empty : " + " + I(cellColumn)) + ", CellCount);");
+                if (_layout.CellCount <= ScaledAddUnrollLimit)
                 {
                     for (var c = 0; c < _layout.CellCount; c++)
                     {
-                        W.Line("cellError[" + I(c) + "] += w[o" + (c == 0 ? string.Empty : " + " + I(c)) + "] * e;");
+                        W.Line("cellError[" + I(c) + "] += wk[" + I(c) + "] * e;");
                     }
                 }
                 else
                 {
-                    W.Line(Kernels + ".AddScaled(cellError, e, w.Slice(o, CellCount));");
+                    W.Line(Kernels + ".AddScaled(cellError, e, wk);");
                 }
 
                 W.CloseBlock();
@@ -867,14 +1001,14 @@ namespace LstmGen.Generator.Emitting
                     for (var v = 0; v < size; v++)
                     {
                         var c = _layout.CellIndex(j, v);
-                        var yOut = og != null ? "y[" + I(_layout.OutputGateIndex(j)) + "] * " : string.Empty;
-                        W.Line("_eS[" + I(c) + "] = " + yOut + "_hPrimeS[" + I(c) + "] * cellError[" + I(c) + "];");
-                        outGateTerms.Add("(_hS[" + I(c) + "] * cellError[" + I(c) + "])");
+                        var yOut = og != null ? "y[" + I(HiddenUnit(_layout.OutputGateIndex(j))) + "] * " : string.Empty;
+                        W.Line("eS[" + I(c) + "] = " + yOut + "hPrimeS[" + I(c) + "] * cellError[" + I(c) + "];");
+                        outGateTerms.Add("(hS[" + I(c) + "] * cellError[" + I(c) + "])");
                     }
 
                     if (og != null)
                     {
-                        W.Line("_eOut[" + I(j) + "] = _fPrimeOut[" + I(j) + "] * (" + string.Join(" + ", outGateTerms) + ");");
+                        W.Line("eOut[" + I(j) + "] = fPrimeOut[" + I(j) + "] * (" + string.Join(" + ", outGateTerms) + ");");
                     }
                 }
 
@@ -883,8 +1017,8 @@ namespace LstmGen.Generator.Emitting
                     ((_spec.Connectivity.Outputs & SourceSet.Input) != 0 ? " and x(t)" : string.Empty) + ").");
                 W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
                 W.Line("var factor = alpha * eK[k];");
-                W.Line("var o = OutputOffset + (k * OutputRowLength);");
-                EmitAddScaledDynamic("dw", "o", outputRow, "factor", "y");
+                W.Line("var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
+                EmitAddScaled("dwk", 0, outputRow, "factor", "y");
                 W.CloseBlock();
 
                 for (var j = 0; j < _layout.BlockCount; j++)
@@ -897,23 +1031,29 @@ namespace LstmGen.Generator.Emitting
                     if (og != null)
                     {
                         W.Line("// Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)");
-                        W.Line("var outputGateFactor" + I(j) + " = alpha * _eOut[" + I(j) + "];");
+                        W.Line("var outputGateFactor" + I(j) + " = alpha * eOut[" + I(j) + "];");
                         EmitAddScaled("dw", og.Offset, og, "outputGateFactor" + I(j), "yPrev");
                     }
 
-                    W.Line("// Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26)");
+                    W.Line("// Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)");
+                    var factors = new List<string>();
+                    var traceOffsets = new List<int>();
                     for (var v = 0; v < size; v++)
                     {
                         var c = _layout.CellIndex(j, v);
-                        EmitTraceUpdate(ig, _layout.InputGateTraceOffset(c), "alpha * _eS[" + I(c) + "]");
+                        W.Line("var inputGateFactor" + I(c) + " = alpha * eS[" + I(c) + "];");
+                        factors.Add("inputGateFactor" + I(c));
+                        traceOffsets.Add(_layout.InputGateTraceOffset(c));
                     }
 
+                    EmitInputGateUpdate(ig, factors, traceOffsets);
                     for (var v = 0; v < size; v++)
                     {
                         var c = _layout.CellIndex(j, v);
                         var row = _layout.CellRow(j, v);
                         W.Line("// Cell " + I(v) + ": dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)");
-                        EmitTraceUpdate(row, _layout.CellTraceOffset(c), "alpha * _eS[" + I(c) + "]");
+                        W.Line("var cellFactor" + I(c) + " = alpha * eS[" + I(c) + "];");
+                        EmitTraceUpdate(row, _layout.CellTraceOffset(c), "cellFactor" + I(c));
                     }
                 }
 
@@ -921,19 +1061,15 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
             }
 
-            /// <summary>dw[row + m] += factor · traces[traceOffset + m] over a whole row.</summary>
+            /// <summary>dw[row + m] += factor · traces[traceOffset + m] over a whole row (Eq. 28).</summary>
             private void EmitTraceUpdate(WeightRow row, int traceOffset, string factor)
             {
-                if (row.Length <= UnrollLimit)
+                if (row.Length <= ScaledAddUnrollLimit)
                 {
-                    W.OpenBlock(string.Empty);
-                    W.Line("var factor = " + factor + ";");
                     for (var m = 0; m < row.Length; m++)
                     {
-                        W.Line("dw[" + I(row.Offset + m) + "] += factor * traces[" + I(traceOffset + m) + "];");
+                        W.Line("dw[" + I(row.Offset + m) + "] += " + factor + " * traces[" + I(traceOffset + m) + "];");
                     }
-
-                    W.CloseBlock();
                 }
                 else
                 {
@@ -941,29 +1077,31 @@ namespace LstmGen.Generator.Emitting
                 }
             }
 
-            /// <summary>target[offset + m] += factor · source_m, with a run-time row offset (output rows).</summary>
-            private void EmitAddScaledDynamic(string target, string offset, WeightRow row, string factor, string hidden)
+            /// <summary>
+            /// dw[in + m] += (f_0 · traces_0[m] + f_1 · traces_1[m] + ...) over the input gate row (Eq. 26): one sum per
+            /// weight, added once, so that a single step's change reaches the weight the same way per step and per sequence.
+            /// </summary>
+            private void EmitInputGateUpdate(WeightRow row, List<string> factors, List<int> traceOffsets)
             {
-                foreach (var segment in row.Segments)
+                string Sum(string index) => string.Join(" + ", factors.Select((f, v) => f + " * traces[" + I(traceOffsets[v]) + " + " + index + "]"));
+
+                if (row.Length <= ScaledAddUnrollLimit)
                 {
-                    var source = segment.Region == SourceRegion.Input ? "x" : hidden;
-                    var relative = segment.WeightOffset - row.Offset;
-                    if (segment.Count <= UnrollLimit)
+                    for (var m = 0; m < row.Length; m++)
                     {
-                        for (var i = 0; i < segment.Count; i++)
-                        {
-                            W.Line(target + "[" + WeightIndex(false, 0, offset, relative + i) + "] += " + factor + " * " + source + "[" + I(segment.SourceStart + i) + "];");
-                        }
-                    }
-                    else
-                    {
-                        W.Line(Kernels + ".AddScaled(" + target + ".Slice(" + WeightIndex(false, 0, offset, relative) + ", " + I(segment.Count) + "), " + factor + ", " + SourceSlice(source, segment) + ");");
+                        W.Line("dw[" + I(row.Offset + m) + "] += " + string.Join(" + ", factors.Select((f, v) => f + " * traces[" + I(traceOffsets[v] + m) + "]")) + ";");
                     }
                 }
-
-                if (row.HasBias)
+                else if (factors.Count <= 2)
                 {
-                    W.Line(target + "[" + WeightIndex(false, 0, offset, row.Length - 1) + "] += " + factor + ";");
+                    var arguments = string.Join(", ", factors.Select((f, v) => f + ", traces.Slice(" + I(traceOffsets[v]) + ", " + I(row.Length) + ")"));
+                    W.Line(Kernels + ".AddScaled(dw.Slice(" + I(row.Offset) + ", " + I(row.Length) + "), " + arguments + ");");
+                }
+                else
+                {
+                    W.OpenBlock("for (var m = 0; m < " + I(row.Length) + "; m++)");
+                    W.Line("dw[" + I(row.Offset) + " + m] += " + Sum("m") + ";");
+                    W.CloseBlock();
                 }
             }
 
@@ -1007,19 +1145,13 @@ namespace LstmGen.Generator.Emitting
                 W.Line("    }");
                 W.Line("}");
                 W.Line();
-                if (_isFloat)
-                {
-                    W.Line("private global::System.ReadOnlySpan<float> ConvertInput(global::System.ReadOnlySpan<double> input)");
-                    W.Line("{");
-                    W.Line("    for (var i = 0; i < InputCount; i++)");
-                    W.Line("    {");
-                    W.Line("        _x[i] = (float)input[i];");
-                    W.Line("    }");
-                    W.Line();
-                    W.Line("    return _x;");
-                    W.Line("}");
-                    W.Line();
-                }
+                W.Line("private static " + _t + "[] NewSourceVector()");
+                W.Line("{");
+                W.Line("    var sources = new " + _t + "[SourceCount];");
+                W.Line("    sources[SourceCount - 1] = " + One + "; // the bias unit");
+                W.Line("    return sources;");
+                W.Line("}");
+                W.Line();
 
                 W.Line("private void CopyOutputs(global::System.Span<double> output)");
                 W.Line("{");
