@@ -25,7 +25,7 @@ namespace LstmGen.Generator.Parsing
         /// </summary>
         private static readonly HashSet<string> GeneratedMembers = new HashSet<string>(StringComparer.Ordinal)
         {
-            "Advance", "BlockCount", "ConvertInput", "_x", "BlockSizes", "CellCount", "CellInputWeights", "CellRows", "CellStart", "CellStates",
+            "Advance", "NewSourceVector", "SourceCount", "BlockCount", "ConvertInput", "_x", "BlockSizes", "CellCount", "CellInputWeights", "CellRows", "CellStart", "CellStates",
             "CellsPerBlock", "CheckShapes", "CopyOutputs", "CopyWeightsTo", "DefaultLearningRate", "EndSequence", "Forward",
             "HiddenActivations", "HiddenCount", "InitInterval", "InitializeWeights", "InputCount", "InputGateRows",
             "InputGateWeights", "Learn", "LearningRate", "Name", "OutputCount", "OutputGateRows", "OutputGateWeights",
