@@ -12,11 +12,12 @@ namespace LstmGen.Experiments.Cli
         {
             var resultsDirectory = new Option<string>("--results-dir") { Description = "The results files to read (*.jsonl).", DefaultValueFactory = _ => "results", HelpName = "dir" };
             var output = new Option<string>("--output", "-o") { Description = "The report to write; figures go to a 'figures' folder beside it.", DefaultValueFactory = _ => Path.Combine("docs", "results.md"), HelpName = "file.md" };
-            var command = new Command("report", "Turn results files into the Markdown report: paper next to measured per row, learning curves and wall times as SVG figures.")
+            var discussion = new Option<string?>("--discussion") { Description = "A hand-written Markdown file appended to the report (default: results-discussion.md beside the report, if it exists).", HelpName = "file.md" };
+            var command = new Command("report", "Turn results files into the Markdown report: paper next to measured per row, learning curves, success distributions and wall times as SVG figures.")
             {
-                resultsDirectory, output,
+                resultsDirectory, output, discussion,
             };
-            command.WithExamples("lstmgen report", "lstmgen report --results-dir results/quick -o /tmp/quick.md");
+            command.WithExamples("lstmgen report", "lstmgen report --results-dir results/quick -o docs/results-quick.md --discussion none");
             command.SetAction(parseResult =>
             {
                 var directory = parseResult.GetValue(resultsDirectory)!;
@@ -26,7 +27,8 @@ namespace LstmGen.Experiments.Cli
                 }
 
                 var path = parseResult.GetValue(output)!;
-                var rows = ResultsReport.Write(directory, path, "lstmgen report --results-dir " + directory, Path.Combine(Path.GetDirectoryName(path) ?? ".", "results-discussion.md"));
+                var rows = ResultsReport.Write(directory, path, "lstmgen run <row> (see each row) and lstmgen report --results-dir " + directory,
+                    parseResult.GetValue(discussion) ?? Path.Combine(Path.GetDirectoryName(path) ?? ".", "results-discussion.md"));
                 console.Out.WriteLine("wrote " + path + " (" + rows.ToString(CultureInfo.InvariantCulture) + " rows with results)");
                 return ExitCodes.Ok;
             });

@@ -39,14 +39,16 @@ namespace LstmGen.Experiments.Reporting
         }
 
         /// <summary>
-        /// Writes the Markdown report to <paramref name="markdownPath"/> and its figures to a <c>figures</c> folder beside
-        /// it; returns the number of rows with results.
+        /// Writes the Markdown report to <paramref name="markdownPath"/> and its figures to <c>figures/{report name}/</c>
+        /// beside it; returns the number of rows with results.
         /// </summary>
         public static int Write(string resultsDirectory, string markdownPath, string command, string? discussionPath)
         {
             var results = Load(resultsDirectory);
             var directory = Path.GetDirectoryName(Path.GetFullPath(markdownPath)) ?? ".";
-            var figures = Path.Combine(directory, "figures");
+            // Each report has its own figures folder (docs/figures/results/, docs/figures/results-quick/, ...).
+            var figureFolder = "figures/" + Path.GetFileNameWithoutExtension(markdownPath);
+            var figures = Path.Combine(directory, "figures", Path.GetFileNameWithoutExtension(markdownPath));
             Directory.CreateDirectory(figures);
             var text = new StringBuilder();
             text.Append("# Reproducing Hochreiter & Schmidhuber (1997): results\n\n");
@@ -97,8 +99,8 @@ namespace LstmGen.Experiments.Reporting
                 text.Append('\n');
                 foreach (var row in table.Where(r => results.ContainsKey(r.Id)))
                 {
-                    text.Append("![" + row.Id + " learning curves](figures/curve-" + row.Id + ".svg) ");
-                    text.Append("![" + row.Id + " successes against sequences](figures/success-" + row.Id + ".svg) ");
+                    text.Append("![" + row.Id + " learning curves](" + figureFolder + "/curve-" + row.Id + ".svg) ");
+                    text.Append("![" + row.Id + " successes against sequences](" + figureFolder + "/success-" + row.Id + ".svg) ");
                 }
 
                 text.Append("\n\n");
@@ -107,11 +109,11 @@ namespace LstmGen.Experiments.Reporting
             if (wall.Count > 0)
             {
                 File.WriteAllText(Path.Combine(figures, "wall-time.svg"), SvgPlot.Bars("Wall time per row (all trials, summed over threads)", "seconds", wall), new UTF8Encoding(false));
-                text.Append("## Wall time\n\n![wall time per row](figures/wall-time.svg)\n\n");
+                text.Append("## Wall time\n\n![wall time per row](" + figureFolder + "/wall-time.svg)\n\n");
                 text.Append("Total trial time: " + Duration(wall.Sum(b => b.Value)) + " of CPU-thread time (trials run in parallel, one per core).\n\n");
             }
 
-            if (discussionPath is not null && File.Exists(discussionPath))
+            if (discussionPath is not null && discussionPath != "none" && File.Exists(discussionPath))
             {
                 text.Append(File.ReadAllText(discussionPath).TrimEnd() + "\n");
             }
