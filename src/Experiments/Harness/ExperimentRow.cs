@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using LstmGen.Runtime;
@@ -86,5 +87,34 @@ namespace LstmGen.Experiments.Harness
         protected static SeededRandom TestRandom(ulong seed) => new(SeededRandom.DeriveSeed(seed, 2));
 
         protected long MaxSequences(RunOptions options) => options.MaxSequences ?? DefaultMaxSequences;
+
+        /// <summary>
+        /// A trial's result from its training outcome and its final test (<paramref name="test"/> may be empty);
+        /// <see cref="RunTrial"/> adds the wall time.
+        /// </summary>
+        protected TrialResult Result(
+            int trial,
+            ulong seed,
+            bool success,
+            long sequences,
+            TestSetEvaluation test,
+            IReadOnlyList<CurvePoint> curve,
+            IReadOnlyDictionary<string, double>? extra = null,
+            bool againstCleanTargets = false,
+            double earlierWallSeconds = 0) => new()
+        {
+            Row = Id,
+            Trial = trial,
+            Seed = seed,
+            Success = success,
+            Sequences = sequences,
+            TestSize = test.Size,
+            TestWrong = test.Wrong,
+            TestMse = test.Mse,
+            TestMeanAbsError = againstCleanTargets ? test.MeanEndCleanAbsError : test.MeanEndAbsError,
+            Extra = extra ?? new Dictionary<string, double>(),
+            WallSeconds = earlierWallSeconds,
+            Curve = curve,
+        };
     }
 }

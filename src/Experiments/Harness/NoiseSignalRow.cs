@@ -81,21 +81,8 @@ namespace LstmGen.Experiments.Harness
 
             progress.Report(sequences, running);
             var final = TestSetEvaluation.Fresh(network, task, options.TestSetSize ?? FinalTestSize, testRandom);
-            return new TrialResult
-            {
-                Row = Id,
-                Trial = trial,
-                Seed = seed,
-                Success = success,
-                Sequences = sequences,
-                TestSize = final.Size,
-                TestWrong = final.Wrong,
-                TestMse = final.Mse,
-                TestMeanAbsError = noisyTargets ? final.MeanEndCleanAbsError : final.MeanEndAbsError,
-                Extra = new Dictionary<string, double> { ["st1Sequences"] = st1 },
-                WallSeconds = 0,
-                Curve = curve.Points,
-            };
+            return Result(trial, seed, success, sequences, final, curve.Points,
+                new Dictionary<string, double> { ["st1Sequences"] = st1 }, againstCleanTargets: noisyTargets);
         }
     }
 }

@@ -71,21 +71,8 @@ namespace LstmGen.Experiments.Harness
             progress.Report(sequences, running);
             var test = TestSetEvaluation.Run(network, task, dataSet.Test);
             var training = TestSetEvaluation.Run(network, task, dataSet.Training);
-            return new TrialResult
-            {
-                Row = Id,
-                Trial = trial,
-                Seed = seed,
-                Success = success,
-                Sequences = sequences,
-                TestSize = test.Size,
-                TestWrong = test.Wrong,
-                TestMse = test.Mse,
-                TestMeanAbsError = test.MeanEndAbsError,
-                Extra = new Dictionary<string, double> { ["dataSet"] = DataSetOf(trial), ["trainingWrong"] = training.Wrong },
-                WallSeconds = 0,
-                Curve = curve.Points,
-            };
+            return Result(trial, seed, success, sequences, test, curve.Points,
+                new Dictionary<string, double> { ["dataSet"] = DataSetOf(trial), ["trainingWrong"] = training.Wrong });
         }
     }
 }

@@ -112,21 +112,8 @@ namespace LstmGen.Experiments.Harness
             progress.Report(sequences, rule.CurrentError);
             var testSize = options.TestSetSize ?? TestSetSize;
             var test = testSize > 0 ? TestSetEvaluation.Fresh(network, task, testSize, TestRandom(seed)) : default;
-            return new TrialResult
-            {
-                Row = Id,
-                Trial = trial,
-                Seed = seed,
-                Success = success,
-                Sequences = sequences,
-                TestSize = test.Size,
-                TestWrong = test.Wrong,
-                TestMse = test.Mse,
-                TestMeanAbsError = test.MeanEndAbsError,
-                WallSeconds = state.EarlierWallSeconds,
-                Curve = curve.Points,
-                Extra = construction is null ? new System.Collections.Generic.Dictionary<string, double>() : new System.Collections.Generic.Dictionary<string, double> { ["cellAddedAfter"] = construction.AddedAfter },
-            };
+            var extra = construction is null ? null : new System.Collections.Generic.Dictionary<string, double> { ["cellAddedAfter"] = construction.AddedAfter };
+            return Result(trial, seed, success, sequences, test, curve.Points, extra, earlierWallSeconds: state.EarlierWallSeconds);
         }
 
         /// <summary>The settings that shape a trial's training, in words: a checkpoint resumes only under the same.</summary>
