@@ -92,6 +92,16 @@ namespace LstmGen.Experiments.Tests
         [InlineData("specs", "--colour")]
         [InlineData("bench", "--steps", "-5")]
         [InlineData("bench", "--all", "--networks", "Exp4Adding")]
+        [InlineData("run")]
+        [InlineData("run", "no-such-row")]
+        [InlineData("run", "6a", "--trials", "0")]
+        [InlineData("run", "6a", "--max-sequences", "-3")]
+        [InlineData("run", "6a", "--update", "hourly")]
+        [InlineData("run", "6a", "--error-measure", "cubic")]
+        [InlineData("run", "6a", "--learning-rate", "-0.5")]
+        [InlineData("run", "6a", "--threads", "0")]
+        [InlineData("reproduce", "--rows", "6a,no-such-row")]
+        [InlineData("rows", "--fancy")]
         public void Usage_errors_exit_2_with_one_line_and_no_stack_trace(params string[] args)
         {
             var result = CliRunner.Run(args);
@@ -132,6 +142,10 @@ namespace LstmGen.Experiments.Tests
         [InlineData("emit")]
         [InlineData("trace")]
         [InlineData("bench")]
+        [InlineData("rows")]
+        [InlineData("run")]
+        [InlineData("reproduce")]
+        [InlineData("report")]
         public void Every_command_has_a_description_and_help_with_an_example(string command)
         {
             var result = CliRunner.Run(command, "--help");
