@@ -38,7 +38,7 @@ namespace LstmGen.Experiments.Harness
         protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {
             var task = new EmbeddedReberTask(_target);
-            var dataSet = new ReberDataSet(new EmbeddedReberTask(_target), new SeededRandom(SeededRandom.DeriveSeed(DataSetSeed, (ulong)DataSetOf(trial))));
+            var dataSet = new ReberDataSet(task, new SeededRandom(SeededRandom.DeriveSeed(DataSetSeed, (ulong)DataSetOf(trial))));
             var everything = dataSet.Training.Concat(dataSet.Test).ToList();
             var random = TrainingRandom(seed);
             var cap = MaxSequences(options);
