@@ -114,53 +114,68 @@ namespace LstmGen.Runtime
 
         /// <summary>f(x) = σ(x) with f'(x) = σ(x)(1 − σ(x)) (Eq. 3).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static double Logistic(double x, out double derivative)
-        {
-            var s = Logistic(x);
-            derivative = s * (1.0 - s);
-            return s;
-        }
+        public static double Logistic(double x, out double derivative) => LogisticFromSigma(Logistic(x), out derivative);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static float Logistic(float x, out float derivative)
-        {
-            var s = Logistic(x);
-            derivative = s * (1f - s);
-            return s;
-        }
+        public static float Logistic(float x, out float derivative) => LogisticFromSigma(Logistic(x), out derivative);
 
         /// <summary>g(x) = 4σ(x) − 2 in [−2, 2] with g'(x) = 4σ(x)(1 − σ(x)) (Eq. 5).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static double G2(double x, out double derivative)
-        {
-            var s = Logistic(x);
-            derivative = 4.0 * s * (1.0 - s);
-            return (4.0 * s) - 2.0;
-        }
+        public static double G2(double x, out double derivative) => G2FromSigma(Logistic(x), out derivative);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static float G2(float x, out float derivative)
-        {
-            var s = Logistic(x);
-            derivative = 4f * s * (1f - s);
-            return (4f * s) - 2f;
-        }
+        public static float G2(float x, out float derivative) => G2FromSigma(Logistic(x), out derivative);
 
         /// <summary>h(x) = 2σ(x) − 1 in [−1, 1] with h'(x) = 2σ(x)(1 − σ(x)) (Eq. 4).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static double H1(double x, out double derivative)
+        public static double H1(double x, out double derivative) => H1FromSigma(Logistic(x), out derivative);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float H1(float x, out float derivative) => H1FromSigma(Logistic(x), out derivative);
+
+        /// <summary>f = σ and f' = σ(1 − σ) (Eq. 3), given σ = σ(x) (e.g. from the batched <see cref="Logistic(ReadOnlySpan{double}, Span{double})"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double LogisticFromSigma(double sigma, out double derivative)
         {
-            var s = Logistic(x);
-            derivative = 2.0 * s * (1.0 - s);
-            return (2.0 * s) - 1.0;
+            derivative = sigma * (1.0 - sigma);
+            return sigma;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static float H1(float x, out float derivative)
+        public static float LogisticFromSigma(float sigma, out float derivative)
         {
-            var s = Logistic(x);
-            derivative = 2f * s * (1f - s);
-            return (2f * s) - 1f;
+            derivative = sigma * (1f - sigma);
+            return sigma;
+        }
+
+        /// <summary>g = 4σ − 2 and g' = 4σ(1 − σ) (Eq. 5), given σ = σ(x).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double G2FromSigma(double sigma, out double derivative)
+        {
+            derivative = 4.0 * sigma * (1.0 - sigma);
+            return (4.0 * sigma) - 2.0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float G2FromSigma(float sigma, out float derivative)
+        {
+            derivative = 4f * sigma * (1f - sigma);
+            return (4f * sigma) - 2f;
+        }
+
+        /// <summary>h = 2σ − 1 and h' = 2σ(1 − σ) (Eq. 4), given σ = σ(x).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double H1FromSigma(double sigma, out double derivative)
+        {
+            derivative = 2.0 * sigma * (1.0 - sigma);
+            return (2.0 * sigma) - 1.0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float H1FromSigma(float sigma, out float derivative)
+        {
+            derivative = 2f * sigma * (1f - sigma);
+            return (2f * sigma) - 1f;
         }
 
         /// <summary>The identity, with derivative 1 (Exps 2a/2b use h(x) = x).</summary>

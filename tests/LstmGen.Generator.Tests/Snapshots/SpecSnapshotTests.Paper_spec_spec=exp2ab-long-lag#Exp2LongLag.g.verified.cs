@@ -98,6 +98,9 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
+        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
+        private readonly double[] _net = new double[2];
+
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
         private readonly double[] _gPrimeNetC = new double[CellCount];   // g'(net_c(t))
@@ -271,6 +274,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 2);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -284,15 +288,24 @@ namespace LstmGen.Networks
             input.CopyTo(yPrev);
             input.CopyTo(y);
 
-            // ---- Block 0: 1 cell, input gate, no output gate ----
-            // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 101), yPrev.Slice(0, 101)), out fPrimeIn[0]);
-            y[102] = yIn0;
-            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[0] = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(101, 101), yPrev.Slice(0, 101)), out gPrimeNetC[0]);
+            // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
+            // Block 0: 1 cell, input gate, no output gate
+            net[0] = global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 101), yPrev.Slice(0, 101));   // net_in  (Eq. 7)
+            net[1] = global::LstmGen.Runtime.Kernels.Dot(w.Slice(101, 101), yPrev.Slice(0, 101));   // net_c of cell 0  (Eq. 9)
 
-            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9); no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b) ----
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
+            global::LstmGen.Runtime.Squash.Logistic(net, net);
+
+            // ---- Block 0: y^in(t) = f(net_in), g(net_c(t))  (Eqs. 7-9) ----
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
+            y[102] = yIn0;
+            gNetC[0] = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out gPrimeNetC[0]);
+
+            // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
             s[0] += yIn0 * gNetC[0];
+
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h the identity  (Eq. 9) ----
+            // Block 0 has no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b).
             hS[0] = global::LstmGen.Runtime.Squash.Identity(s[0], out hPrimeS[0]);
             y[101] = hS[0];
 
@@ -304,9 +317,10 @@ namespace LstmGen.Networks
                 yOutput[k] = global::LstmGen.Runtime.Kernels.Dot(wk.Slice(0, 102), y.Slice(0, 102));
             }
 
+            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
             for (var k = 0; k < OutputCount; k++)
             {
-                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
+                yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
             }
         }
 

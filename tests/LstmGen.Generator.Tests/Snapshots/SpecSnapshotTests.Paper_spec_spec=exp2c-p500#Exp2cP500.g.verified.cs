@@ -102,6 +102,9 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
+        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
+        private readonly double[] _net = new double[6];
+
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
         private readonly double[] _gPrimeNetC = new double[CellCount];   // g'(net_c(t))
@@ -291,6 +294,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 6);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -304,34 +308,42 @@ namespace LstmGen.Networks
             // The input units: x(t) is read together with y(t-1) by the gates and cells.
             input.CopyTo(yPrev);
 
-            // ---- Block 0: 1 cell, input gate, output gate ----
-            // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 510), yPrev.Slice(0, 510)), out fPrimeIn[0]);
+            // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
+            // Block 0: 1 cell, input gate, output gate
+            net[0] = global::LstmGen.Runtime.Kernels.Dot(w.Slice(0, 510), yPrev.Slice(0, 510));   // net_in  (Eq. 7)
+            net[1] = global::LstmGen.Runtime.Kernels.Dot(w.Slice(510, 510), yPrev.Slice(0, 510));   // net_out  (Eq. 8)
+            net[2] = global::LstmGen.Runtime.Kernels.Dot(w.Slice(1020, 510), yPrev.Slice(0, 510));   // net_c of cell 0  (Eq. 9)
+            // Block 1: 1 cell, input gate, output gate
+            net[3] = global::LstmGen.Runtime.Kernels.Dot(w.Slice(1530, 510), yPrev.Slice(0, 510));   // net_in  (Eq. 7)
+            net[4] = global::LstmGen.Runtime.Kernels.Dot(w.Slice(2040, 510), yPrev.Slice(0, 510));   // net_out  (Eq. 8)
+            net[5] = global::LstmGen.Runtime.Kernels.Dot(w.Slice(2550, 510), yPrev.Slice(0, 510));   // net_c of cell 0  (Eq. 9)
+
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
+            global::LstmGen.Runtime.Squash.Logistic(net, net);
+
+            // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
             y[506] = yIn0;
-            // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(510, 510), yPrev.Slice(0, 510)), out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
             y[508] = yOut0;
-            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(1020, 510), yPrev.Slice(0, 510)), out gPrimeNetC[0]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
 
-            // ---- Block 1: 1 cell, input gate, output gate ----
-            // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(1530, 510), yPrev.Slice(0, 510)), out fPrimeIn[1]);
+            // ---- Block 1: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[3], out fPrimeIn[1]);
             y[507] = yIn1;
-            // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot(w.Slice(2040, 510), yPrev.Slice(0, 510)), out fPrimeOut[1]);
+            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[4], out fPrimeOut[1]);
             y[509] = yOut1;
-            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2(global::LstmGen.Runtime.Kernels.Dot(w.Slice(2550, 510), yPrev.Slice(0, 510)), out gPrimeNetC[1]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[5], out gPrimeNetC[1]);
 
-            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
             s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[504] = yOut0 * hS[0];
-
-            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
             s[1] += yIn1 * gNetC[1];
-            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
+
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
+            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
+            y[504] = yOut0 * hS[0];
+            hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
             y[505] = yOut1 * hS[1];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
@@ -342,9 +354,10 @@ namespace LstmGen.Networks
                 yOutput[k] = wk[0] * y[504] + wk[1] * y[505];
             }
 
+            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
             for (var k = 0; k < OutputCount; k++)
             {
-                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
+                yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
             }
         }
 

@@ -367,6 +367,9 @@ namespace LstmGen.Generator.Emitting
                 W.Line("// s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).");
                 W.Line("private readonly " + _t + "[] _s = new " + _t + "[CellCount];");
                 W.Line();
+                W.Line("// The net inputs of the gates" + (_spec.CellInput == CellInputSquash.Identity ? string.Empty : " and cells") + " of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).");
+                W.Line("private readonly " + _t + "[] _net = new " + _t + "[" + I(SquashedUnitCount) + "];");
+                W.Line();
                 W.Line("// Values of the current step that the learning rule needs.");
                 W.Line("private readonly " + _t + "[] _gNetC = new " + _t + "[CellCount];        // g(net_c(t))");
                 W.Line("private readonly " + _t + "[] _gPrimeNetC = new " + _t + "[CellCount];   // g'(net_c(t))");
@@ -684,6 +687,7 @@ namespace LstmGen.Generator.Emitting
                 View(false, "w", "_w", "WeightCount");
                 View(true, "yPrev", "_yPrev", "SourceCount");
                 View(true, "y", "_y", "SourceCount");
+                View(true, "net", "_net", I(SquashedUnitCount));
                 View(true, "s", "_s", "CellCount");
                 View(true, "gNetC", "_gNetC", "CellCount");
                 View(true, "gPrimeNetC", "_gPrimeNetC", "CellCount");
@@ -719,18 +723,25 @@ namespace LstmGen.Generator.Emitting
                     }
                 }
 
-                // Two passes over the blocks: first every gate and cell input (they read only x(t) and y(t-1), so
-                // their exps are independent of each other), then every cell state and output.
+                // Every gate and cell net input first (they read only x(t) and y(t-1)), then one batched sigma over all
+                // of them, then the activations, then every cell state, then one batched sigma over the states.
+                W.Line();
+                W.Line("// ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----");
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     EmitBlockNetInputs(j);
                 }
 
+                W.Line();
+                W.Line("// f(net) = sigma(net) of every gate" + (_spec.CellInput == CellInputSquash.Identity ? string.Empty : ", and the sigma of every cell input that g is made of") +
+                    " (Eq. 3), several at a time.");
+                W.Line(Squash + ".Logistic(net, net);");
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    EmitBlockStates(j);
+                    EmitBlockActivations(j);
                 }
 
+                EmitStates();
                 W.Line();
                 W.Line("// Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells" +
                     (outputsReadInputs ? " and x(t)" : string.Empty) + ").");
@@ -740,70 +751,149 @@ namespace LstmGen.Generator.Emitting
                 W.Line("yOutput[k] = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
                 W.CloseBlock();
                 W.Line();
+                W.Line(Squash + ".Logistic(yOutput, yOutput);");
                 W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
-                W.Line("yOutput[k] = " + Squash + ".Logistic(yOutput[k], out fPrimeK[k]);");
+                W.Line("yOutput[k] = " + Squash + ".LogisticFromSigma(yOutput[k], out fPrimeK[k]);");
                 W.CloseBlock();
                 W.CloseBlock();
                 W.Line();
             }
 
-            /// <summary>Block j's gates and cell inputs (Eqs. 7, 8 and g(net_c) of Eq. 9).</summary>
+            /// <summary>How many net inputs go through the batched sigma: every gate, and every cell input unless g is the identity.</summary>
+            private int SquashedUnitCount
+            {
+                get
+                {
+                    var count = 0;
+                    for (var j = 0; j < _layout.BlockCount; j++)
+                    {
+                        count += 1 + (_layout.OutputGateRow(j) != null ? 1 : 0) + (_spec.CellInput == CellInputSquash.Identity ? 0 : _layout.BlockSize(j));
+                    }
+
+                    return count;
+                }
+            }
+
+            /// <summary>
+            /// Where block j's units sit in the batch of squashed net inputs: input gate, output gate (if any), then the
+            /// cells (if g is sigmoid-shaped), block after block. −1 for a unit that is not in the batch.
+            /// </summary>
+            private (int InputGate, int OutputGate, int FirstCell) NetSlots(int j)
+            {
+                var slot = 0;
+                for (var b = 0; b < j; b++)
+                {
+                    slot += 1 + (_layout.OutputGateRow(b) != null ? 1 : 0) + (_spec.CellInput == CellInputSquash.Identity ? 0 : _layout.BlockSize(b));
+                }
+
+                var hasOutputGate = _layout.OutputGateRow(j) != null;
+                var outputGate = hasOutputGate ? slot + 1 : -1;
+                var firstCell = _spec.CellInput == CellInputSquash.Identity ? -1 : slot + (hasOutputGate ? 2 : 1);
+                return (slot, outputGate, firstCell);
+            }
+
+            /// <summary>Block j's gate and cell net inputs (Eqs. 7, 8 and net_c of Eq. 9), into the batch.</summary>
             private void EmitBlockNetInputs(int j)
             {
                 var size = _layout.BlockSize(j);
                 var ig = _layout.InputGateRow(j);
                 var og = _layout.OutputGateRow(j);
-                W.Line();
-                W.Line("// ---- Block " + I(j) + ": " + Plural(size, "cell") + (og == null ? ", input gate, no output gate" : ", input gate, output gate") + " ----");
-                W.Line("// Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)");
-                W.Line("var yIn" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(ig, "w", ig.Offset, "yPrev") + ", out fPrimeIn[" + I(j) + "]);");
-                W.Line("y[" + I(HiddenUnit(_layout.InputGateIndex(j))) + "] = yIn" + I(j) + ";");
+                var slots = NetSlots(j);
+                W.Line("// Block " + I(j) + ": " + Plural(size, "cell") + (og == null ? ", input gate, no output gate" : ", input gate, output gate"));
+                W.Line("net[" + I(slots.InputGate) + "] = " + DotExpression(ig, "w", ig.Offset, "yPrev") + ";   // net_in  (Eq. 7)");
                 if (og != null)
                 {
-                    W.Line("// Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)");
-                    W.Line("var yOut" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(og, "w", og.Offset, "yPrev") + ", out fPrimeOut[" + I(j) + "]);");
-                    W.Line("y[" + I(HiddenUnit(_layout.OutputGateIndex(j))) + "] = yOut" + I(j) + ";");
+                    W.Line("net[" + I(slots.OutputGate) + "] = " + DotExpression(og, "w", og.Offset, "yPrev") + ";   // net_out  (Eq. 8)");
                 }
 
                 for (var v = 0; v < size; v++)
                 {
                     var c = _layout.CellIndex(j, v);
                     var row = _layout.CellRow(j, v);
-                    W.Line("// Cell " + I(v) + " input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)");
-                    W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "(" + DotExpression(row, "w", row.Offset, "yPrev") + ", out gPrimeNetC[" + I(c) + "]);");
+                    if (slots.FirstCell >= 0)
+                    {
+                        W.Line("net[" + I(slots.FirstCell + v) + "] = " + DotExpression(row, "w", row.Offset, "yPrev") + ";   // net_c of cell " + I(v) + "  (Eq. 9)");
+                    }
+                    else
+                    {
+                        W.Line("gNetC[" + I(c) + "] = " + Squash + ".Identity(" + DotExpression(row, "w", row.Offset, "yPrev") + ", out gPrimeNetC[" + I(c) + "]);   // g(net_c) = net_c of cell " + I(v) + "  (Eq. 9)");
+                    }
                 }
             }
 
-            /// <summary>Block j's cell states and cell outputs (Eq. 9).</summary>
-            private void EmitBlockStates(int j)
+            /// <summary>Block j's gate activations y^in, y^out (Eqs. 7, 8) and cell inputs g(net_c) (Eq. 9) from the squashed batch.</summary>
+            private void EmitBlockActivations(int j)
             {
                 var og = _layout.OutputGateRow(j);
+                var slots = NetSlots(j);
                 W.Line();
-                W.Line("// ---- Block " + I(j) + ": s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9)" +
-                    (og == null ? "; no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b)" : string.Empty) + " ----");
-                for (var v = 0; v < _layout.BlockSize(j); v++)
+                W.Line("// ---- Block " + I(j) + ": y^in(t) = f(net_in)" + (og != null ? ", y^out(t) = f(net_out)" : string.Empty) +
+                    (slots.FirstCell >= 0 ? ", g(net_c(t))" : string.Empty) + "  (Eqs. 7-9) ----");
+                W.Line("var yIn" + I(j) + " = " + Squash + ".LogisticFromSigma(net[" + I(slots.InputGate) + "], out fPrimeIn[" + I(j) + "]);");
+                W.Line("y[" + I(HiddenUnit(_layout.InputGateIndex(j))) + "] = yIn" + I(j) + ";");
+                if (og != null)
                 {
-                    var c = _layout.CellIndex(j, v);
-                    W.Line("s[" + I(c) + "] += yIn" + I(j) + " * gNetC[" + I(c) + "];");
-                    W.Line("hS[" + I(c) + "] = " + Squash + "." + HName() + "(s[" + I(c) + "], out hPrimeS[" + I(c) + "]);");
-                    W.Line("y[" + I(HiddenUnit(c)) + "] = " + (og != null ? "yOut" + I(j) + " * " : string.Empty) + "hS[" + I(c) + "];");
+                    W.Line("var yOut" + I(j) + " = " + Squash + ".LogisticFromSigma(net[" + I(slots.OutputGate) + "], out fPrimeOut[" + I(j) + "]);");
+                    W.Line("y[" + I(HiddenUnit(_layout.OutputGateIndex(j))) + "] = yOut" + I(j) + ";");
+                }
+
+                if (slots.FirstCell >= 0)
+                {
+                    for (var v = 0; v < _layout.BlockSize(j); v++)
+                    {
+                        var c = _layout.CellIndex(j, v);
+                        W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "FromSigma(net[" + I(slots.FirstCell + v) + "], out gPrimeNetC[" + I(c) + "]);");
+                    }
                 }
             }
 
-            private string GName()
+            /// <summary>Every cell's state s_c(t) = s_c(t−1) + y^in g(net_c), then h(s_c) and y^c = y^out h(s_c) (Eq. 9).</summary>
+            private void EmitStates()
             {
-                switch (_spec.CellInput)
+                var squashed = _spec.CellOutput == CellOutputSquash.H1;
+                W.Line();
+                W.Line("// ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----");
+                for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    case CellInputSquash.G2:
-                        return "G2";
-                    case CellInputSquash.G1:
-                        return "Logistic";
-                    default:
-                        return "Identity";
+                    for (var v = 0; v < _layout.BlockSize(j); v++)
+                    {
+                        var c = _layout.CellIndex(j, v);
+                        W.Line("s[" + I(c) + "] += yIn" + I(j) + " * gNetC[" + I(c) + "];");
+                    }
+                }
+
+                W.Line();
+                if (squashed)
+                {
+                    W.Line("// ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----");
+                    W.Line(Squash + ".Logistic(s, hS);");
+                }
+                else
+                {
+                    W.Line("// ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h the identity  (Eq. 9) ----");
+                }
+
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    var og = _layout.OutputGateRow(j);
+                    if (og == null)
+                    {
+                        W.Line("// Block " + I(j) + " has no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b).");
+                    }
+
+                    for (var v = 0; v < _layout.BlockSize(j); v++)
+                    {
+                        var c = _layout.CellIndex(j, v);
+                        W.Line(squashed
+                            ? "hS[" + I(c) + "] = " + Squash + ".H1FromSigma(hS[" + I(c) + "], out hPrimeS[" + I(c) + "]);"
+                            : "hS[" + I(c) + "] = " + Squash + ".Identity(s[" + I(c) + "], out hPrimeS[" + I(c) + "]);");
+                        W.Line("y[" + I(HiddenUnit(c)) + "] = " + (og != null ? "yOut" + I(j) + " * " : string.Empty) + "hS[" + I(c) + "];");
+                    }
                 }
             }
 
-            private string HName() => _spec.CellOutput == CellOutputSquash.H1 ? "H1" : "Identity";
+            /// <summary>The <c>Squash</c> function of g for a sigmoid-shaped cell input squash (g2 or g1).</summary>
+            private string GName() => _spec.CellInput == CellInputSquash.G2 ? "G2" : "Logistic";
 
             /// <summary>
             /// The net input of a row: Σ_m w_m y^m over its runs, the bias unit (y = 1) included. Each run is summed in the
