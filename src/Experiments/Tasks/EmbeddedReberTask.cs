@@ -212,7 +212,6 @@ namespace LstmGen.Experiments.Tasks
             var legal = LegalSuccessorSets(symbols)
                 ?? throw new ArgumentException("The string is not an embedded Reber string: " + SymbolCodes.Join(symbols, Names, string.Empty), nameof(symbols));
             var steps = symbols.Length - 1;
-            var inputs = SymbolCodes.OneHotRows(symbols, steps, SymbolCount);
             var targets = new double[steps * SymbolCount];
             var hasTarget = new bool[steps];
             for (var t = 0; t < steps; t++)
@@ -231,7 +230,7 @@ namespace LstmGen.Experiments.Tasks
                 }
             }
 
-            return new Sequence(SymbolCount, SymbolCount, inputs, targets, hasTarget)
+            return new Sequence(SymbolCount, SymbolCount, symbols, targets, hasTarget)
             {
                 Class = symbols[1] == T ? 0 : 1,
                 Symbols = symbols,

@@ -89,7 +89,7 @@ namespace LstmGen.Experiments.Tasks
                 SymbolCodes.SetOneHot(targets, t, width, symbols[t + 1]);
             }
 
-            return new Sequence(width, width, SymbolCodes.OneHotRows(symbols, steps, width), targets, hasTarget)
+            return new Sequence(width, width, symbols, targets, hasTarget)
             {
                 Class = cls,
                 Symbols = symbols,

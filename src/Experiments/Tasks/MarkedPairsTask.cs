@@ -124,7 +124,7 @@ namespace LstmGen.Experiments.Tasks
             var p2 = sequence.RelevantPositions[1];
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"length {sequence.Length}, X1 = {sequence.Inputs[2 * p1]:0.####} at {p1}, X2 = {sequence.Inputs[2 * p2]:0.####} at {p2}, target {sequence.Targets[sequence.LastTargetStep]:0.####}");
+                $"length {sequence.Length}, X1 = {sequence.Input(p1)[0]:0.####} at {p1}, X2 = {sequence.Input(p2)[0]:0.####} at {p2}, target {sequence.Targets[sequence.LastTargetStep]:0.####}");
         }
     }
 }

@@ -171,7 +171,7 @@ namespace LstmGen.Experiments.Tasks
             var end = sequence.LastTargetStep;
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"class {sequence.Class + 1}, length {sequence.Length}, first {sequence.Inputs[0]:0.###}, target {sequence.Targets[end]:0.###} (noise-free {sequence.CleanTarget(end)[0]:0.###})");
+                $"class {sequence.Class + 1}, length {sequence.Length}, first {sequence.Input(0)[0]:0.###}, target {sequence.Targets[end]:0.###} (noise-free {sequence.CleanTarget(end)[0]:0.###})");
         }
     }
 }

@@ -7,8 +7,10 @@ namespace LstmGen.Experiments.Tasks
     /// <summary>
     /// One input sequence of a task with its targets: <see cref="Length"/> steps; at step t the network reads
     /// <see cref="Input"/>(t) and, where <see cref="HasTarget"/>[t], is taught <see cref="Target"/>(t).
-    /// Inputs and targets are stored flat, step-major (<c>Inputs[t * InputSize + i]</c>), so a harness hands
-    /// slices to <c>ILstmNetwork.TrainStep</c> without copying.
+    /// Targets are stored flat, step-major (<c>Targets[t * OutputSize + k]</c>); inputs too for real-valued tasks, while
+    /// the symbolic tasks (one-hot codes, the constructor taking symbols) store only the symbol of each step and hand out rows of a
+    /// shared, read-only identity table: a harness passes slices to <c>ILstmNetwork.TrainStep</c> without copying, and a
+    /// 2c sequence (1,000 steps of 1,004 inputs) costs a few kilobytes instead of eight megabytes.
     /// </summary>
     /// <remarks>
     /// The metadata (<see cref="Class"/>, <see cref="Symbols"/>, <see cref="LegalSuccessors"/>, <see cref="CleanTargets"/>,
@@ -21,14 +23,36 @@ namespace LstmGen.Experiments.Tasks
     {
         private static readonly int[] NoPositions = Array.Empty<int>();
 
+        // Real-valued tasks: Length * InputSize values, step-major. One-hot tasks: the shared identity table.
+        private readonly double[] _inputs;
+
+        // One-hot tasks: the input that is 1 at each step (the row of the identity table); null for real-valued tasks.
+        private readonly int[]? _activeInputs;
+
+        /// <summary>A sequence of real-valued inputs: <paramref name="inputs"/> holds Length * InputSize values, step-major.</summary>
         public Sequence(int inputSize, int outputSize, double[] inputs, double[] targets, bool[] hasTarget)
+            : this(inputSize, outputSize, inputs, targets, hasTarget, activeInputs: null)
+        {
+        }
+
+        /// <summary>
+        /// A sequence whose input at step t is the one-hot code of <paramref name="symbols"/>[t], one of
+        /// <paramref name="inputSize"/> symbols. The first <c>hasTarget.Length</c> symbols are read; a longer array
+        /// (a symbol string whose last symbol is a target only) is fine.
+        /// </summary>
+        public Sequence(int inputSize, int outputSize, int[] symbols, double[] targets, bool[] hasTarget)
+            : this(inputSize, outputSize, OneHotTable.Of(inputSize), targets, hasTarget, ActiveInputs(inputSize, symbols, hasTarget))
+        {
+        }
+
+        private Sequence(int inputSize, int outputSize, double[] inputs, double[] targets, bool[] hasTarget, int[]? activeInputs)
         {
             ArgumentNullException.ThrowIfNull(inputs);
             ArgumentNullException.ThrowIfNull(targets);
             ArgumentNullException.ThrowIfNull(hasTarget);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputSize);
-            if (inputs.Length != hasTarget.Length * inputSize)
+            if (activeInputs is null && inputs.Length != hasTarget.Length * inputSize)
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture, $"inputs must hold Length * InputSize = {hasTarget.Length * inputSize} values, got {inputs.Length}."),
@@ -44,7 +68,8 @@ namespace LstmGen.Experiments.Tasks
 
             InputSize = inputSize;
             OutputSize = outputSize;
-            Inputs = inputs;
+            _inputs = inputs;
+            _activeInputs = activeInputs;
             Targets = targets;
             HasTarget = hasTarget;
             LastTargetStep = Array.LastIndexOf(hasTarget, true);
@@ -57,8 +82,6 @@ namespace LstmGen.Experiments.Tasks
 
         public int OutputSize { get; }
 
-        /// <summary>Length * InputSize input values, step-major.</summary>
-        public double[] Inputs { get; }
 
         /// <summary>Length * OutputSize target values, step-major; zero at steps without a target.</summary>
         public double[] Targets { get; }
@@ -88,7 +111,49 @@ namespace LstmGen.Experiments.Tasks
         public int[] RelevantPositions { get; init; } = NoPositions;
 
         /// <summary>The input at step <paramref name="t"/>.</summary>
-        public ReadOnlySpan<double> Input(int t) => Inputs.AsSpan(t * InputSize, InputSize);
+        public ReadOnlySpan<double> Input(int t) => _activeInputs is null
+            ? _inputs.AsSpan(t * InputSize, InputSize)
+            : _inputs.AsSpan(_activeInputs[t] * InputSize, InputSize);
+
+        private static int[] ActiveInputs(int inputSize, int[] symbols, bool[] hasTarget)
+        {
+            ArgumentNullException.ThrowIfNull(symbols);
+            ArgumentNullException.ThrowIfNull(hasTarget);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
+            if (symbols.Length < hasTarget.Length)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"symbols must hold at least Length = {hasTarget.Length} symbols, got {symbols.Length}."),
+                    nameof(symbols));
+            }
+
+            var active = new int[hasTarget.Length];
+            for (var t = 0; t < active.Length; t++)
+            {
+                if ((uint)symbols[t] >= (uint)inputSize)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(symbols),
+                        string.Create(CultureInfo.InvariantCulture, $"symbol {symbols[t]} at step {t} is not one of the {inputSize} inputs."));
+                }
+
+                active[t] = symbols[t];
+            }
+
+            return active;
+        }
+
+        /// <summary>All inputs as one new step-major array (Length * InputSize values), for tests and descriptions.</summary>
+        public double[] CopyInputs()
+        {
+            var copy = new double[Length * InputSize];
+            for (var t = 0; t < Length; t++)
+            {
+                Input(t).CopyTo(copy.AsSpan(t * InputSize, InputSize));
+            }
+
+            return copy;
+        }
 
         /// <summary>The target at step <paramref name="t"/>, or an empty span when the step has none (as <c>TrainStep</c> expects).</summary>
         public ReadOnlySpan<double> Target(int t) => HasTarget[t] ? Targets.AsSpan(t * OutputSize, OutputSize) : ReadOnlySpan<double>.Empty;

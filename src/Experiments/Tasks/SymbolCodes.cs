@@ -11,18 +11,6 @@ namespace LstmGen.Experiments.Tasks
             flat[(row * width) + symbol] = 1.0;
         }
 
-        /// <summary>The one-hot codes of the first <paramref name="steps"/> symbols, step-major.</summary>
-        public static double[] OneHotRows(int[] symbols, int steps, int width)
-        {
-            var flat = new double[steps * width];
-            for (var t = 0; t < steps; t++)
-            {
-                SetOneHot(flat, t, width, symbols[t]);
-            }
-
-            return flat;
-        }
-
         /// <summary>Joins symbol names with <paramref name="separator"/>.</summary>
         public static string Join(int[] symbols, string[] names, string separator)
         {

@@ -135,7 +135,7 @@ namespace LstmGen.Experiments.Tasks
             SymbolCodes.SetOneHot(targets, length - 1, outputs, cls);
             var hasTarget = new bool[length];
             hasTarget[length - 1] = true;
-            return new Sequence(InputSize, outputs, SymbolCodes.OneHotRows(symbols, length, InputSize), targets, hasTarget)
+            return new Sequence(InputSize, outputs, symbols, targets, hasTarget)
             {
                 Class = cls,
                 Symbols = symbols,

@@ -92,7 +92,7 @@ namespace LstmGen.Experiments.Tasks
             var hasTarget = new bool[steps];
             hasTarget[steps - 1] = true;
             SymbolCodes.SetOneHot(targets, steps - 1, 2, cls);
-            return new Sequence(InputSize, 2, SymbolCodes.OneHotRows(all, steps, InputSize), targets, hasTarget)
+            return new Sequence(InputSize, 2, all, targets, hasTarget)
             {
                 Class = cls,
                 Symbols = all,

@@ -14,7 +14,7 @@ namespace LstmGen.Experiments.Tests.Tasks
         }
 
         private static bool Same(Sequence a, Sequence b) =>
-            a.Inputs.SequenceEqual(b.Inputs) && a.Targets.SequenceEqual(b.Targets) && a.HasTarget.SequenceEqual(b.HasTarget)
+            a.CopyInputs().SequenceEqual(b.CopyInputs()) && a.Targets.SequenceEqual(b.Targets) && a.HasTarget.SequenceEqual(b.HasTarget)
             && a.Class == b.Class && a.RelevantPositions.SequenceEqual(b.RelevantPositions);
 
         [Theory]

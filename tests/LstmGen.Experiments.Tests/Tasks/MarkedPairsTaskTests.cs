@@ -8,9 +8,9 @@ namespace LstmGen.Experiments.Tests.Tasks
 {
     public sealed class MarkedPairsTaskTests
     {
-        private static double Value(Sequence s, int t) => s.Inputs[2 * t];
+        private static double Value(Sequence s, int t) => s.Input(t)[0];
 
-        private static double Marker(Sequence s, int t) => s.Inputs[(2 * t) + 1];
+        private static double Marker(Sequence s, int t) => s.Input(t)[1];
 
         /// <summary>Checks the marker rules and returns the two marked positions, found from the inputs alone.</summary>
         private static (int First, int Second) CheckMarkers(Sequence s)

@@ -25,7 +25,7 @@ namespace LstmGen.Experiments.Tests.Tasks
                 var sign = s.Class == 0 ? 1.0 : -1.0;
                 for (var t = 0; t < n; t++)
                 {
-                    Assert.Equal(sign, s.Inputs[t]);
+                    Assert.Equal(sign, s.Input(t)[0]);
                 }
 
                 Assert.Equal(1, s.HasTarget.Count(h => h));
@@ -49,7 +49,7 @@ namespace LstmGen.Experiments.Tests.Tasks
             for (var i = 0; i < 2000; i++)
             {
                 var s = task.Next(random);
-                noise.AddRange(s.Inputs.Skip(1));
+                noise.AddRange(s.CopyInputs().Skip(1));
             }
 
             // ≈ 209000 samples: SE of the mean ≈ 0.001, of the variance ≈ 0.2 * sqrt(2/n) ≈ 0.0006.
@@ -71,7 +71,7 @@ namespace LstmGen.Experiments.Tests.Tasks
                 var sign = s.Class == 0 ? 1.0 : -1.0;
                 for (var t = 0; t < n; t++)
                 {
-                    deviations.Add(s.Inputs[t] - sign);
+                    deviations.Add(s.Input(t)[0] - sign);
                 }
 
                 Assert.Equal(s.Class == 0 ? 1.0 : 0.0, s.Target(s.Length - 1)[0]);
@@ -94,7 +94,7 @@ namespace LstmGen.Experiments.Tests.Tasks
                 var end = s.Length - 1;
                 var clean = s.CleanTarget(end)[0];
                 Assert.Equal(s.Class == 0 ? 0.2 : 0.8, clean);
-                Assert.Equal(s.Class == 0 ? 1.0 : -1.0, s.Inputs[0]);
+                Assert.Equal(s.Class == 0 ? 1.0 : -1.0, s.Input(0)[0]);
                 noise.Add(s.Target(end)[0] - clean);
             }
 

@@ -34,6 +34,35 @@ namespace LstmGen.Experiments.Tests.Tasks
         }
 
         [Fact]
+        public void One_hot_sequences_hand_out_the_code_of_each_steps_symbol_and_ignore_a_trailing_target_symbol()
+        {
+            var s = new Sequence(inputSize: 4, outputSize: 1, symbols: [2, 0, 3, 1], targets: [0, 0, 1], hasTarget: [false, false, true]);
+            Assert.Equal(3, s.Length);
+            Assert.Equal(new double[] { 0, 0, 1, 0 }, s.Input(0).ToArray());
+            Assert.Equal(new double[] { 1, 0, 0, 0 }, s.Input(1).ToArray());
+            Assert.Equal(new double[] { 0, 0, 0, 1 }, s.Input(2).ToArray());
+            Assert.Equal(new double[] { 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 1 }, s.CopyInputs());
+        }
+
+        [Fact]
+        public void One_hot_sequences_share_one_read_only_table_instead_of_storing_their_inputs()
+        {
+            var a = new Sequence(1004, 2, new int[1000], new double[2000], new bool[1000]);
+            var b = new Sequence(1004, 2, new int[1000], new double[2000], new bool[1000]);
+            Assert.True(System.Runtime.CompilerServices.Unsafe.AreSame(
+                ref System.Runtime.InteropServices.MemoryMarshal.GetReference(a.Input(5)),
+                ref System.Runtime.InteropServices.MemoryMarshal.GetReference(b.Input(999))));
+        }
+
+        [Fact]
+        public void One_hot_constructor_rejects_symbols_outside_the_alphabet_and_short_strings()
+        {
+            var outside = Assert.Throws<ArgumentOutOfRangeException>(() => new Sequence(3, 1, [0, 3], new double[2], new bool[2]));
+            Assert.Contains("symbol 3 at step 1", outside.Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentException>(() => new Sequence(3, 1, [0], new double[2], new bool[2]));
+        }
+
+        [Fact]
         public void Measure_sums_squared_errors_over_target_steps_only()
         {
             var s = ThreeSteps();
