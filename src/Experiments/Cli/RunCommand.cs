@@ -145,6 +145,10 @@ namespace LstmGen.Experiments.Cli
             {
                 throw new CliException(ExitCodes.Interrupted, "interrupted; finished trials are saved in " + resultsPath + ": run the same command again to resume");
             }
+            catch (ResultsVersionException e)
+            {
+                throw CliException.Usage(e.Message);
+            }
             catch (NumericalException e)
             {
                 throw new CliException(ExitCodes.RunFailure, e.Message);

@@ -14,6 +14,9 @@ namespace LstmGen.Experiments.Harness
     /// </summary>
     public static class ResultsFile
     {
+        /// <summary>The version of the lines written before results carried a version.</summary>
+        public const string VersionBeforeTheField = "0.1.0";
+
         /// <summary>Reads every complete trial line of <paramref name="path"/> (none when the file does not exist).</summary>
         public static List<TrialResult> Read(string path)
         {
@@ -85,6 +88,7 @@ namespace LstmGen.Experiments.Harness
                 json.WriteNumber("testMse", result.TestMse);
                 json.WriteNumber("testMeanAbsError", result.TestMeanAbsError);
                 json.WriteNumber("wallSeconds", result.WallSeconds);
+                json.WriteString("version", result.Version);
                 json.WriteStartObject("extra");
                 foreach (var pair in result.Extra)
                 {
@@ -143,6 +147,7 @@ namespace LstmGen.Experiments.Harness
                 TestMse = root.GetProperty("testMse").GetDouble(),
                 TestMeanAbsError = root.GetProperty("testMeanAbsError").GetDouble(),
                 WallSeconds = root.GetProperty("wallSeconds").GetDouble(),
+                Version = root.TryGetProperty("version", out var version) ? version.GetString() ?? VersionBeforeTheField : VersionBeforeTheField,
                 Extra = extra,
                 Curve = curve,
             };

@@ -42,6 +42,13 @@ namespace LstmGen.Experiments.Harness
 
         public required double WallSeconds { get; init; }
 
+        /// <summary>
+        /// The LstmGen version that ran the trial. Versions can differ in their numerics (0.2.0 replaced the C runtime's
+        /// exp with LstmGen's own), so a row never mixes trials of two versions; lines written before the field existed
+        /// are 0.1.0's.
+        /// </summary>
+        public string Version { get; init; } = LstmGen.Generator.LstmGenVersion.Value;
+
         /// <summary>The running training error, sampled during training.</summary>
         public IReadOnlyList<CurvePoint> Curve { get; init; } = new List<CurvePoint>();
     }

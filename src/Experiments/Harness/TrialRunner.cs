@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -37,6 +38,14 @@ namespace LstmGen.Experiments.Harness
         {
             ArgumentNullException.ThrowIfNull(row);
             var existing = ResultsFile.Read(resultsPath).Where(r => r.Row == row.Id).ToList();
+            var other = existing.FirstOrDefault(r => r.Version != LstmGen.Generator.LstmGenVersion.Value);
+            if (other != null)
+            {
+                throw new ResultsVersionException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}, and a row must not mix versions: move the file away or pass --results <new file>"));
+            }
+
             var done = new HashSet<int>(existing.Where(r => r.Seed == TrialSeeds.For(row.Id, r.Trial, baseSeed)).Select(r => r.Trial));
             var todo = Enumerable.Range(0, trials).Where(i => !done.Contains(i)).ToList();
             var results = new List<TrialResult>(existing.Where(r => done.Contains(r.Trial) && r.Trial < trials));

@@ -36,6 +36,7 @@ namespace LstmGen.Experiments.Tests.Harness
             Assert.Equal(original.TestMeanAbsError, back.TestMeanAbsError);
             Assert.Equal(original.Extra["st1Sequences"], back.Extra["st1Sequences"]);
             Assert.Equal(original.Curve, back.Curve);
+            Assert.Equal(LstmGen.Generator.LstmGenVersion.Value, back.Version);
         }
 
         [Fact]

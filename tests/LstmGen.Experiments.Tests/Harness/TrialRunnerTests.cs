@@ -58,6 +58,30 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
+        public void A_results_file_of_another_version_is_refused_and_left_as_it_is()
+        {
+            var row = PaperRows.Find("6a")!;
+            var path = TempPath();
+            try
+            {
+                // A line as 0.1.0 wrote it: no "version" field.
+                var old = ResultsFile.Format(new TrialResult { Row = "6a", Trial = 0, Seed = 1, Success = true, Sequences = 10, WallSeconds = 1 });
+                old = old.Replace(",\"version\":\"" + LstmGen.Generator.LstmGenVersion.Value + "\"", string.Empty, StringComparison.Ordinal);
+                File.WriteAllText(path, old + "\n");
+                Assert.Equal(ResultsFile.VersionBeforeTheField, ResultsFile.Read(path).Single().Version);
+
+                var error = Assert.Throws<ResultsVersionException>(() =>
+                    new TrialRunner().Run(row, 1, TrialSeeds.DefaultBaseSeed, Short, path, 1, CancellationToken.None));
+                Assert.Contains("run by LstmGen " + ResultsFile.VersionBeforeTheField, error.Message, StringComparison.Ordinal);
+                Assert.Equal(old + "\n", File.ReadAllText(path));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void A_cancelled_run_writes_only_whole_lines()
         {
             var row = PaperRows.Find("6a")!;
