@@ -9,7 +9,7 @@ namespace LstmGen.Benchmarks
     /// <code>
     /// dotnet run -c Release --project src/Benchmarks -- --filter '*'                 # everything, fast job (~10 min)
     /// dotnet run -c Release --project src/Benchmarks -- --filter '*Exp4Adding*'      # one network (matches parameters too)
-    /// dotnet run -c Release --project src/Benchmarks -- --filter '*' --job default   # BenchmarkDotNet's full-precision job
+    /// dotnet run -c Release --project src/Benchmarks -- --filter '*' --job default   # BenchmarkDotNet's full-precision job (also dry, short, medium, long)
     /// dotnet run -c Release --project src/Benchmarks -- --list flat                  # the benchmark methods
     /// </code>
     /// Before running benchmarks it prints the state size of each paper network.
@@ -24,8 +24,18 @@ namespace LstmGen.Benchmarks
                 StateSizeTable.Write(Console.Out);
             }
 
-            var namesJob = args.Any(a => a is "-j" or "--job");
-            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, SuiteConfig.Create(withFastJob: !namesJob));
+            BenchmarkDotNet.Configs.IConfig config;
+            try
+            {
+                config = SuiteConfig.Create(ref args);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+
+            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
             return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
         }
 

@@ -36,6 +36,8 @@ namespace LstmGen.Benchmarks
         {
             _network = BenchmarkNetworks.Create(Network);
             _pool = SequenceCase.Find(Network).CreatePool();
+            JitWarmUp.Run(() => _network.TrainSequence(_pool[0].Inputs, _pool[0].Targets, _pool[0].HasTarget));
+            _network.InitializeWeights(BenchmarkNetworks.WeightSeed);
             _next = 0;
         }
 

@@ -1,8 +1,11 @@
+using System;
+using System.Collections.Generic;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
+using LstmGen.Benchmarks.Building;
 using LstmGen.Benchmarks.Columns;
 using Perfolizer.Horology;
 
@@ -10,31 +13,66 @@ namespace LstmGen.Benchmarks
 {
     /// <summary>
     /// The suite's configuration: allocations per operation (MemoryDiagnoser), the state-size and sequence columns,
-    /// ratios as "x faster/slower", and, unless a job is named on the command line, the <see cref="FastJob"/>.
+    /// ratios as "x faster/slower", and the job: <see cref="FastJob"/> unless <c>--job</c> names another.
     /// </summary>
     internal static class SuiteConfig
     {
         /// <summary>
-        /// The default job: one launch, 3 warm-up and 7 measured iterations of about 150 ms each. The whole suite (85
-        /// cases) takes about 10 minutes on 2 cores; errors are a few percent, enough for ratios and regressions.
-        /// <c>--job default</c> gives BenchmarkDotNet's own job (iterations until the error is small: several times longer).
+        /// The default job: one launch, 3 warm-up and 7 measured iterations of about 150 ms each. The whole suite
+        /// takes about 10 minutes on 2 cores; errors are a few percent, enough for ratios and regressions.
         /// </summary>
         public static Job FastJob { get; } = Job.Default
             .WithId("Fast")
             .WithLaunchCount(1)
             .WithWarmupCount(3)
             .WithIterationCount(7)
-            .WithIterationTime(TimeInterval.FromMilliseconds(150))
-            .AsDefault();
+            .WithIterationTime(TimeInterval.FromMilliseconds(150));
 
-        /// <param name="withFastJob">False when the command line names a job (<c>--job</c>), which then replaces it.</param>
-        public static IConfig Create(bool withFastJob)
+        // BenchmarkDotNet's named jobs (its --job option), by the names it accepts.
+        private static readonly Dictionary<string, Job> Jobs = new Dictionary<string, Job>(StringComparer.OrdinalIgnoreCase)
         {
-            var config = DefaultConfig.Instance
+            ["fast"] = FastJob,
+            ["dry"] = Job.Dry,
+            ["short"] = Job.ShortRun,
+            ["medium"] = Job.MediumRun,
+            ["long"] = Job.LongRun,
+            ["default"] = Job.Default.WithId("Default"),
+        };
+
+        /// <summary>
+        /// Takes <c>--job NAME</c> (or <c>-j NAME</c>) out of <paramref name="args"/> and returns the configuration with that
+        /// job (fast when none is named). BenchmarkDotNet itself would ignore <c>--job</c> once the configuration has a
+        /// job of its own, and every job here needs <see cref="PlainBuildToolchain"/>, so the option is handled here;
+        /// the other job options (<c>--iterationCount</c>, <c>--warmupCount</c>, ...) still adjust the chosen job.
+        /// </summary>
+        public static IConfig Create(ref string[] args)
+        {
+            var job = FastJob;
+            var rest = new List<string>();
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (args[i] is "-j" or "--job")
+                {
+                    if (i + 1 == args.Length || !Jobs.TryGetValue(args[i + 1], out var named))
+                    {
+                        throw new ArgumentException("--job takes one of: " + string.Join(", ", Jobs.Keys), nameof(args));
+                    }
+
+                    job = named;
+                    i++;
+                }
+                else
+                {
+                    rest.Add(args[i]);
+                }
+            }
+
+            args = rest.ToArray();
+            return DefaultConfig.Instance
+                .AddJob(job.WithToolchain(PlainBuildToolchain.Instance).AsDefault())
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .AddColumn(new StateSizeColumn(), new SequencesPerSecondColumn(), new StepsPerSequenceColumn())
                 .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
-            return withFastJob ? config.AddJob(FastJob) : config;
         }
     }
 }
