@@ -19,20 +19,15 @@ namespace LstmGen.Benchmarks
         public static int Main(string[] args)
         {
             ArgumentNullException.ThrowIfNull(args);
+            if (!SuiteConfig.TryCreate(ref args, out var config, out var error))
+            {
+                Console.Error.WriteLine(error);
+                return 2;
+            }
+
             if (!args.Any(IsInformational))
             {
                 StateSizeTable.Write(Console.Out);
-            }
-
-            BenchmarkDotNet.Configs.IConfig config;
-            try
-            {
-                config = SuiteConfig.Create(ref args);
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 2;
             }
 
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -40,12 +41,12 @@ namespace LstmGen.Benchmarks
         };
 
         /// <summary>
-        /// Takes <c>--job NAME</c> (or <c>-j NAME</c>) out of <paramref name="args"/> and returns the configuration with that
-        /// job (fast when none is named). BenchmarkDotNet itself would ignore <c>--job</c> once the configuration has a
+        /// Takes <c>--job NAME</c> (or <c>-j NAME</c>) out of <paramref name="args"/> and makes the configuration with that
+        /// job (fast when none is named); false with a message when the name is unknown. BenchmarkDotNet itself would ignore <c>--job</c> once the configuration has a
         /// job of its own, and every job here needs <see cref="PlainBuildToolchain"/>, so the option is handled here;
         /// the other job options (<c>--iterationCount</c>, <c>--warmupCount</c>, ...) still adjust the chosen job.
         /// </summary>
-        public static IConfig Create(ref string[] args)
+        public static bool TryCreate(ref string[] args, [NotNullWhen(true)] out IConfig? config, [NotNullWhen(false)] out string? error)
         {
             var job = FastJob;
             var rest = new List<string>();
@@ -55,7 +56,9 @@ namespace LstmGen.Benchmarks
                 {
                     if (i + 1 == args.Length || !Jobs.TryGetValue(args[i + 1], out var named))
                     {
-                        throw new ArgumentException("--job takes one of: " + string.Join(", ", Jobs.Keys), nameof(args));
+                        config = null;
+                        error = "--job takes one of: " + string.Join(", ", Jobs.Keys);
+                        return false;
                     }
 
                     job = named;
@@ -68,11 +71,13 @@ namespace LstmGen.Benchmarks
             }
 
             args = rest.ToArray();
-            return DefaultConfig.Instance
+            error = null;
+            config = DefaultConfig.Instance
                 .AddJob(job.WithToolchain(PlainBuildToolchain.Instance).AsDefault())
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .AddColumn(new StateSizeColumn(), new SequencesPerSecondColumn(), new StepsPerSequenceColumn())
                 .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
+            return true;
         }
     }
 }
