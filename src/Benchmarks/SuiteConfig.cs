@@ -14,7 +14,7 @@ namespace LstmGen.Benchmarks
 {
     /// <summary>
     /// The suite's configuration: allocations per operation (MemoryDiagnoser), the state-size and sequence columns,
-    /// ratios as "x faster/slower", and the job: <see cref="FastJob"/> unless <c>--job</c> names another.
+    /// ratios as "x faster/slower", network names unabridged, and the job: <see cref="FastJob"/> unless <c>--job</c> names another.
     /// </summary>
     internal static class SuiteConfig
     {
@@ -76,7 +76,7 @@ namespace LstmGen.Benchmarks
                 .AddJob(job.WithToolchain(PlainBuildToolchain.Instance).AsDefault())
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .AddColumn(new StateSizeColumn(), new SequencesPerSecondColumn(), new StepsPerSequenceColumn())
-                .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
+                .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend).WithMaxParameterColumnWidth(30));
             return true;
         }
     }
