@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
@@ -24,6 +25,7 @@ namespace LstmGen.Benchmarks
         private ILstmNetwork _network = null!;
         private Sequence[] _pool = null!;
         private int _next;
+        private double[] _outputs = [];
 
         /// <summary>The network trained, named as in <see cref="SequenceCase.All"/>.</summary>
         [ParamsSource(nameof(Networks))]
@@ -36,7 +38,8 @@ namespace LstmGen.Benchmarks
         {
             _network = BenchmarkNetworks.Create(Network);
             _pool = SequenceCase.Find(Network).CreatePool();
-            JitWarmUp.Run(() => _network.TrainSequence(_pool[0].Inputs, _pool[0].Targets, _pool[0].HasTarget));
+            _outputs = new double[_pool.Max(p => p.OutputSize)];
+            JitWarmUp.Run(() => Train(_network, _pool[0], _outputs));
             _network.InitializeWeights(BenchmarkNetworks.WeightSeed);
             _next = 0;
         }
@@ -47,7 +50,19 @@ namespace LstmGen.Benchmarks
         {
             var sequence = _pool[_next];
             _next = _next + 1 == _pool.Length ? 0 : _next + 1;
-            _network.TrainSequence(sequence.Inputs, sequence.Targets, sequence.HasTarget);
+            Train(_network, sequence, _outputs);
+        }
+
+        /// <summary>One training sequence as the experiments present it (SequenceRunner.Train, without the judging).</summary>
+        private static void Train(ILstmNetwork network, Sequence sequence, double[] outputs)
+        {
+            network.Reset();
+            for (var t = 0; t < sequence.Length; t++)
+            {
+                network.TrainStep(sequence.Input(t), sequence.Target(t), outputs.AsSpan(0, sequence.OutputSize));
+            }
+
+            network.EndSequence();
         }
     }
 }

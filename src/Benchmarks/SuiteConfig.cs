@@ -6,7 +6,6 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
-using LstmGen.Benchmarks.Building;
 using LstmGen.Benchmarks.Columns;
 using Perfolizer.Horology;
 
@@ -43,7 +42,7 @@ namespace LstmGen.Benchmarks
         /// <summary>
         /// Takes <c>--job NAME</c> (or <c>-j NAME</c>) out of <paramref name="args"/> and makes the configuration with that
         /// job (fast when none is named); false with a message when the name is unknown. BenchmarkDotNet itself would ignore <c>--job</c> once the configuration has a
-        /// job of its own, and every job here needs <see cref="PlainBuildToolchain"/>, so the option is handled here;
+        /// job of its own, so the option is handled here;
         /// the other job options (<c>--iterationCount</c>, <c>--warmupCount</c>, ...) still adjust the chosen job.
         /// </summary>
         public static bool TryCreate(ref string[] args, [NotNullWhen(true)] out IConfig? config, [NotNullWhen(false)] out string? error)
@@ -73,7 +72,7 @@ namespace LstmGen.Benchmarks
             args = rest.ToArray();
             error = null;
             config = DefaultConfig.Instance
-                .AddJob(job.WithToolchain(PlainBuildToolchain.Instance).AsDefault())
+                .AddJob(job.AsDefault())
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .AddColumn(new StateSizeColumn(), new SequencesPerSecondColumn(), new StepsPerSequenceColumn())
                 .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend).WithMaxParameterColumnWidth(30));
