@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using LstmGen.Experiments.Benchmarking;
 using LstmGen.Experiments.Describing;
+using LstmGen.Experiments.Reporting;
 using LstmGen.Runtime;
 using LstmGen.Runtime.Reference;
 
@@ -41,6 +42,11 @@ namespace LstmGen.Experiments.Cli
             repetitions.Validators.Add(result => Positive(result, "--repetitions"));
             var noReference = new Option<bool>("--no-reference") { Description = "Measure the generated networks only." };
             var json = new Option<bool>("--json") { Description = "Write a JSON array instead of a table." };
+            var plot = new Option<string?>("--plot")
+            {
+                Description = "Also draw ns per step against the number of weights W (log-log) as an SVG file: the O(W) claim at a glance.",
+                HelpName = "file.svg",
+            };
             var command = new Command(
                 "bench",
                 "Measure ns per time step of the generated networks and of the reference interpreter on the same spec and weights: "
@@ -53,11 +59,13 @@ namespace LstmGen.Experiments.Cli
                 repetitions,
                 noReference,
                 json,
+                plot,
             };
             command.WithExamples(
                 "lstmgen bench",
                 "lstmgen bench --networks Exp4Adding,Exp3NoiseSignal --steps 20000",
-                "lstmgen bench --all --json");
+                "lstmgen bench --all --json",
+                "lstmgen bench --all --plot docs/figures/performance/cost-per-step.svg");
             command.SetAction(parseResult =>
             {
                 var names = parseResult.GetValue(networks);
@@ -79,6 +87,11 @@ namespace LstmGen.Experiments.Cli
                 foreach (var entry in entries)
                 {
                     results.Add(Measure(entry, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference));
+                }
+
+                if (parseResult.GetValue(plot) is { } plotPath)
+                {
+                    CliFiles.Write(plotPath, Plot(results));
                 }
 
                 if (parseResult.GetValue(json))
@@ -195,6 +208,22 @@ namespace LstmGen.Experiments.Cli
 
                 w.WriteEndArray();
             }));
+        }
+
+        private static string Plot(IReadOnlyList<BenchRow> rows)
+        {
+            var byWeights = rows.OrderBy(r => r.WeightCount).ToList();
+            var series = new List<PlotSeries>
+            {
+                new PlotSeries("generated, learning step", byWeights.Select(r => ((double)r.WeightCount, r.Train.NanosecondsPerStep)).ToList()),
+                new PlotSeries("generated, forward pass", byWeights.Select(r => ((double)r.WeightCount, r.Forward.NanosecondsPerStep)).ToList()),
+            };
+            if (byWeights.All(r => r.ReferenceTrain is not null))
+            {
+                series.Add(new PlotSeries("reference interpreter, learning step", byWeights.Select(r => ((double)r.WeightCount, r.ReferenceTrain!.NanosecondsPerStep)).ToList()));
+            }
+
+            return SvgPlot.Lines("Cost of a time step against the number of weights W", "weights W", "ns per time step", series, logY: true, logX: true, markers: true);
         }
 
         private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -30,10 +30,14 @@ namespace LstmGen.Experiments.Reporting
             "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
         };
 
-        /// <summary>A line plot. With <paramref name="logY"/>, y values ≤ 0 are dropped.</summary>
-        public static string Lines(string title, string xLabel, string yLabel, IReadOnlyList<PlotSeries> series, bool logY)
+        /// <summary>
+        /// A line plot. With <paramref name="logY"/> (<paramref name="logX"/>), y (x) values ≤ 0 are dropped; with
+        /// <paramref name="markers"/>, every point also gets a dot and the series a legend.
+        /// </summary>
+        public static string Lines(string title, string xLabel, string yLabel, IReadOnlyList<PlotSeries> series, bool logY, bool logX = false, bool markers = false)
         {
-            var points = series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y) && (!logY || p.Y > 0)).ToList();
+            bool Usable((double X, double Y) p) => double.IsFinite(p.X) && double.IsFinite(p.Y) && (!logY || p.Y > 0) && (!logX || p.X > 0);
+            var points = series.SelectMany(s => s.Points).Where(Usable).ToList();
             var svg = Begin(title);
             if (points.Count == 0)
             {
@@ -41,7 +45,13 @@ namespace LstmGen.Experiments.Reporting
                 return End(svg);
             }
 
-            double xMin = 0, xMax = Math.Max(1, points.Max(p => p.X));
+            double xMin = logX ? Math.Floor(Math.Log10(points.Min(p => p.X))) : 0;
+            double xMax = logX ? Math.Ceiling(Math.Log10(points.Max(p => p.X))) : Math.Max(1, points.Max(p => p.X));
+            if (xMax <= xMin)
+            {
+                xMax = xMin + 1;
+            }
+
             double yMin = logY ? Math.Log10(points.Min(p => p.Y)) : Math.Min(0, points.Min(p => p.Y));
             double yMax = logY ? Math.Log10(points.Max(p => p.Y)) : points.Max(p => p.Y);
             if (logY)
@@ -55,14 +65,26 @@ namespace LstmGen.Experiments.Reporting
                 yMax = yMin + 1;
             }
 
-            double X(double x) => Left + ((x - xMin) / (xMax - xMin) * (Width - Left - Right));
+            double X(double x) => Left + (((logX ? Math.Log10(x) : x) - xMin) / (xMax - xMin) * (Width - Left - Right));
             double Y(double y) => Height - Bottom - (((logY ? Math.Log10(y) : y) - yMin) / (yMax - yMin) * (Height - Top - Bottom));
 
             Axes(svg, xLabel, yLabel);
-            for (var i = 0; i <= 4; i++)
+            if (logX)
             {
-                var x = xMin + ((xMax - xMin) * i / 4);
-                svg.Append(Text(X(x), Height - Bottom + 16, Format(x), "middle"));
+                for (var e = (int)xMin; e <= (int)xMax; e++)
+                {
+                    var x = Math.Pow(10, e);
+                    svg.Append(Text(X(x), Height - Bottom + 16, "1e" + e.ToString(CultureInfo.InvariantCulture), "middle"));
+                    svg.Append(Invariant($"<line x1=\"{X(x):F1}\" y1=\"{Top}\" x2=\"{X(x):F1}\" y2=\"{Height - Bottom}\" stroke=\"#eee\"/>\n"));
+                }
+            }
+            else
+            {
+                for (var i = 0; i <= 4; i++)
+                {
+                    var x = xMin + ((xMax - xMin) * i / 4);
+                    svg.Append(Text(X(x), Height - Bottom + 16, Format(x), "middle"));
+                }
             }
 
             if (logY)
@@ -85,7 +107,7 @@ namespace LstmGen.Experiments.Reporting
 
             for (var s = 0; s < series.Count; s++)
             {
-                var usable = series[s].Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y) && (!logY || p.Y > 0)).ToList();
+                var usable = series[s].Points.Where(Usable).ToList();
                 if (usable.Count == 0)
                 {
                     continue;
@@ -93,6 +115,17 @@ namespace LstmGen.Experiments.Reporting
 
                 var path = string.Join(" ", usable.Select(p => Invariant($"{X(p.X):F1},{Y(p.Y):F1}")));
                 svg.Append(Invariant($"<polyline fill=\"none\" stroke=\"{Palette[s % Palette.Length]}\" stroke-width=\"1.2\" points=\"{path}\"><title>{Escape(series[s].Label)}</title></polyline>\n"));
+                if (markers)
+                {
+                    foreach (var p in usable)
+                    {
+                        svg.Append(Invariant($"<circle cx=\"{X(p.X):F1}\" cy=\"{Y(p.Y):F1}\" r=\"3\" fill=\"{Palette[s % Palette.Length]}\"/>\n"));
+                    }
+
+                    var legendY = Top + 14 + (s * 16);
+                    svg.Append(Invariant($"<rect x=\"{Left + 10}\" y=\"{legendY - 9}\" width=\"10\" height=\"10\" fill=\"{Palette[s % Palette.Length]}\"/>\n"));
+                    svg.Append(Text(Left + 26, legendY, series[s].Label, "start"));
+                }
             }
 
             return End(svg);
