@@ -106,14 +106,27 @@ namespace LstmGen.Experiments.Harness
                 TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + watch.Elapsed.TotalSeconds);
             }
 
-            var sequences = state.Sequences;
             var success = state.Success;
+
+            // "Success after": the training sequences before the paper's test "after training" (the run of 10,000
+            // correct sequences of Exp 2, see SuccessiveCorrectRule); the total count stays in the extra figures.
+            var sequences = success ? state.Sequences - rule.SequencesAfterTraining : state.Sequences;
             var curve = state.Curve;
             progress.Report(sequences, rule.CurrentError);
             var testSize = options.TestSetSize ?? TestSetSize;
             var test = testSize > 0 ? TestSetEvaluation.Fresh(network, task, testSize, TestRandom(seed)) : default;
-            var extra = construction is null ? null : new System.Collections.Generic.Dictionary<string, double> { ["cellAddedAfter"] = construction.AddedAfter };
-            return Result(trial, seed, success, sequences, test, curve.Points, extra, earlierWallSeconds: state.EarlierWallSeconds);
+            var extra = new System.Collections.Generic.Dictionary<string, double>();
+            if (construction is not null)
+            {
+                extra["cellAddedAfter"] = construction.AddedAfter;
+            }
+
+            if (sequences != state.Sequences)
+            {
+                extra["sequencesIncludingTest"] = state.Sequences;
+            }
+
+            return Result(trial, seed, success, sequences, test, curve.Points, extra.Count == 0 ? null : extra, earlierWallSeconds: state.EarlierWallSeconds);
         }
 
         /// <summary>The settings that shape a trial's training, in words: a checkpoint resumes only under the same.</summary>

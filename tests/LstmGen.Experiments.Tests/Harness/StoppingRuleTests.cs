@@ -30,6 +30,16 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
+        public void Successive_rule_counts_its_run_as_the_test_after_training()
+        {
+            // Table 2: LSTM solves 2a after a mean of 5,040 sequences, fewer than the 10,000 of the criterion, so the
+            // run of correct sequences is not part of "success after"; the rules that stop training take nothing off.
+            Assert.Equal(10_000, new SuccessiveCorrectRule(10_000).SequencesAfterTraining);
+            Assert.Equal(0, new St3Rule(0.01).SequencesAfterTraining);
+            Assert.Equal(0, new FewWrongRule(140).SequencesAfterTraining);
+        }
+
+        [Fact]
         public void St3_waits_for_a_full_window_of_correct_sequences_with_low_mean_error()
         {
             var rule = new St3Rule(0.01, TrainingErrorMeasure.Squared, window: 10);
