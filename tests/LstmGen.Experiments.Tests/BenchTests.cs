@@ -31,6 +31,37 @@ namespace LstmGen.Experiments.Tests
         }
 
         [Fact]
+        public void Plot_draws_one_dot_per_network_and_series_on_log_log_axes()
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lstmgen-bench-" + System.IO.Path.GetRandomFileName() + ".svg");
+            try
+            {
+                var result = CliRunner.Run("bench", "--networks", "Exp4Adding,Exp2cP100", "--steps", "200", "--repetitions", "1", "--no-reference", "--plot", path);
+
+                Assert.Equal(ExitCodes.Ok, result.ExitCode);
+                var svg = System.IO.File.ReadAllText(path);
+                Assert.StartsWith("<svg", svg, System.StringComparison.Ordinal);
+                Assert.Contains("generated, learning step", svg, System.StringComparison.Ordinal);
+                Assert.Contains(">1e2<", svg, System.StringComparison.Ordinal); // W = 93 and 664 span the decade ticks 1e1 .. 1e3
+                Assert.Equal(4, svg.Split("<circle").Length - 1); // 2 networks x (learning step, forward pass)
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void Plot_into_a_missing_folder_is_one_line_and_exit_code_4_after_the_table()
+        {
+            var result = CliRunner.Run("bench", "--networks", "Exp4Adding", "--steps", "100", "--repetitions", "1", "--no-reference", "--plot", "/nonexistent-lstmgen-folder/x.svg");
+
+            Assert.Equal(ExitCodes.IoError, result.ExitCode);
+            Assert.Equal("lstmgen: error: cannot write '/nonexistent-lstmgen-folder/x.svg': no such directory", result.Error.TrimEnd('\n'));
+            Assert.StartsWith("network", result.Out, System.StringComparison.Ordinal); // the measurements are printed first
+        }
+
+        [Fact]
         public void Table_has_one_row_per_network()
         {
             var result = CliRunner.Run("bench", "--networks", "Exp3NoiseSignal", "--steps", "200", "--repetitions", "1", "--no-reference");

@@ -89,11 +89,6 @@ namespace LstmGen.Experiments.Cli
                     results.Add(Measure(entry, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference));
                 }
 
-                if (parseResult.GetValue(plot) is { } plotPath)
-                {
-                    CliFiles.Write(plotPath, Plot(results));
-                }
-
                 if (parseResult.GetValue(json))
                 {
                     WriteJson(console, results, parseResult.GetValue(steps), parseResult.GetValue(repetitions));
@@ -101,6 +96,12 @@ namespace LstmGen.Experiments.Cli
                 else
                 {
                     WriteTable(console, results, parseResult.GetValue(steps), parseResult.GetValue(repetitions));
+                }
+
+                // After the table, so a plot that cannot be written does not lose the measurements.
+                if (parseResult.GetValue(plot) is { } plotPath)
+                {
+                    CliFiles.Write(plotPath, Plot(results));
                 }
 
                 return ExitCodes.Ok;
