@@ -20,7 +20,7 @@ namespace LstmGen.Runtime.Tests.Numerics
             var random = new Random(1997);
             for (var i = 0; i <= 2_000_000; i++)
             {
-                var x = i < 1_000_000 ? -746.0 * i / 1_000_000 : -20.0 * random.NextDouble();
+                var x = i < 1_000_000 ? -708.39 * i / 1_000_000 : -20.0 * random.NextDouble();
                 var expected = Math.Exp(x);
                 var actual = Exponential.ExpNonPositive(x);
                 var ulp = Math.BitIncrement(expected) - expected;
@@ -38,6 +38,8 @@ namespace LstmGen.Runtime.Tests.Numerics
         [Theory]
         [InlineData(0.0, 1.0)]
         [InlineData(-1.0, 0.36787944117144233)]
+        [InlineData(-708.3964185322641, 2.2250738585072626E-308)] // Math.Exp gives the same
+        [InlineData(-708.4, 0.0)]
         [InlineData(-746.0, 0.0)]
         [InlineData(-1e300, 0.0)]
         [InlineData(double.NegativeInfinity, 0.0)]
@@ -47,10 +49,13 @@ namespace LstmGen.Runtime.Tests.Numerics
         }
 
         [Fact]
-        public void Subnormal_results_are_not_flushed_to_zero()
+        public void Results_below_the_smallest_normal_double_are_zero_and_sigma_stays_exact_there()
         {
-            Assert.Equal(Math.Exp(-740.0), Exponential.ExpNonPositive(-740.0));
-            Assert.Equal(double.Epsilon, Exponential.ExpNonPositive(-745.0));
+            Assert.Equal(0.0, Exponential.ExpNonPositive(-709.0));
+            Assert.Equal(0.0, Exponential.ExpNonPositive(-740.0));
+            Assert.Equal(0.0, Squash.Logistic(-1000.0));
+            Assert.Equal(1.0, Squash.Logistic(1000.0));
+            Assert.True(Exponential.ExpNonPositive(-708.0) >= 2.2250738585072014E-308);
         }
 
         [Fact]
