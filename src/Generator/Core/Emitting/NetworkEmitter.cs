@@ -29,6 +29,13 @@ namespace LstmGen.Generator.Emitting
         /// </summary>
         public const int ScaledAddUnrollLimit = 4;
 
+        /// <summary>
+        /// Under <c>inputEncoding: one-hot</c> or <c>sparse</c>, specs with at least this many inputs look for the non-zero
+        /// inputs a vector at a time (<c>Vector&lt;double&gt;</c>, skipping all-zero vectors) before the scalar scan: a
+        /// one-hot x(t) of Exp 2c's 1,004 inputs holds 1,003 zeros.
+        /// </summary>
+        public const int VectorScanMinimum = 16;
+
         public const string RuntimeNamespace = "global::LstmGen.Runtime";
 
         /// <summary>The generated file's hint name, e.g. <c>AddingNetwork.g.cs</c>.</summary>
@@ -49,6 +56,14 @@ namespace LstmGen.Generator.Emitting
             private readonly bool _isFloat;
             private readonly string _t;
 
+            // inputEncoding one-hot or sparse: the inputs are read through the list of this step's non-zero inputs.
+            private readonly bool _sparse;
+
+            // Under _sparse: whether some gate or cell row reads x (Eqs. 7-9), and whether a row with traces does (Eqs. 25, 27).
+            private readonly bool _hiddenRowsReadInputs;
+            private readonly bool _tracesReadInputs;
+            private readonly bool _outputsReadInputs;
+
             public EmitContext(NetworkSpec spec, NetworkLayout layout, string version)
             {
                 _spec = spec;
@@ -56,6 +71,10 @@ namespace LstmGen.Generator.Emitting
                 _version = version;
                 _isFloat = spec.Precision == Precision.Float;
                 _t = _isFloat ? "float" : "double";
+                _sparse = spec.SkipsInactiveInputs;
+                _hiddenRowsReadInputs = _sparse && layout.Rows.Any(r => r.Kind != UnitKind.Output && ReadsInputs(r));
+                _tracesReadInputs = _sparse && layout.Rows.Any(r => (r.Kind == UnitKind.InputGate || r.Kind == UnitKind.CellInput) && ReadsInputs(r));
+                _outputsReadInputs = _sparse && ReadsInputs(layout.OutputRows[0]);
             }
 
             public SourceWriter Writer { get; } = new SourceWriter();
@@ -122,6 +141,17 @@ namespace LstmGen.Generator.Emitting
                 W.Line("// Source units y^u (" + I(BiasUnit + 1) + " values, the units u of the paper's sums): [0.." + I(_layout.InputCount) + ") input units x(t), [" +
                     I(_layout.InputCount) + ".." + I(BiasUnit) + ") the hidden units above, " + I(BiasUnit) + " the bias unit (always 1);");
                 W.Line("// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.");
+                if (_sparse)
+                {
+                    W.Line("//");
+                    W.Line("// Input encoding '" + EncodingName() + "': every step gathers the inputs with x_i(t) != 0 once, and the net inputs");
+                    W.Line("// (Eqs. 7-9), traces (Eqs. 25, 27) and weight changes (Eqs. 22, 26, 28) read only those; the skipped terms are");
+                    W.Line("// exact zeros, so the values are the dense computation's up to summation order. x(t) is not copied into yPrev/y.");
+                    if (_spec.InputEncoding == InputEncoding.OneHot)
+                    {
+                        W.Line("// At most one input may be non-zero at a step: Step and TrainStep throw an ArgumentException otherwise.");
+                    }
+                }
                 W.Line("//");
                 W.Line("// Weights (" + I(_layout.WeightCount) + "), one row per unit, in this order:");
                 foreach (var row in _layout.Rows)
@@ -152,7 +182,7 @@ namespace LstmGen.Generator.Emitting
                     : Plural(_layout.BlockCount, "block") + " of sizes " + string.Join(", ", _spec.Blocks.Select(b => I(b.Cells))) + " (" + Plural(_layout.CellCount, "cell") + ")";
                 var parts = new List<string>
                 {
-                    Plural(_spec.InputCount, "input"),
+                    Plural(_spec.InputCount, "input") + (_sparse ? " (" + EncodingName() + ")" : string.Empty),
                     Plural(_spec.OutputCount, "output"),
                     blocks,
                     "connectivity " + ConnectivityText(),
@@ -166,6 +196,8 @@ namespace LstmGen.Generator.Emitting
                 };
                 return string.Join(", ", parts) + ".";
             }
+
+            private string EncodingName() => _spec.InputEncoding == InputEncoding.OneHot ? "one-hot" : _spec.InputEncoding == InputEncoding.Sparse ? "sparse" : "dense";
 
             private string ConnectivityText()
             {
@@ -383,6 +415,23 @@ namespace LstmGen.Generator.Emitting
                 W.Line("private readonly " + _t + "[] _eS = new " + _t + "[CellCount];           // e_s_c(t)");
                 W.Line("private readonly " + _t + "[] _eOut = new " + _t + "[BlockCount];        // e_out(t)");
                 W.Line();
+                if (_sparse)
+                {
+                    W.Line("// The inputs with x_i(t) != 0 at this step, and their values (inputEncoding: " + EncodingName() + "; GatherActiveInputs).");
+                    W.Line("private readonly int[] _activeInputs = new int[InputCount];");
+                    W.Line("private readonly " + _t + "[] _activeValues = new " + _t + "[InputCount];");
+                    W.Line("private int _activeCount;");
+                    W.Line();
+                    if (_tracesReadInputs)
+                    {
+                        W.Line("// The inputs that were non-zero at some step since Reset: only their traces (Eqs. 25, 27) can be non-zero,");
+                        W.Line("// so only their input gate and cell weights can change (Eqs. 26, 28).");
+                        W.Line("private readonly bool[] _inputTouched = new bool[InputCount];");
+                        W.Line("private readonly int[] _touchedInputs = new int[InputCount];");
+                        W.Line("private int _touchedCount;");
+                        W.Line();
+                    }
+                }
             }
 
             private void EmitProperties()
@@ -588,6 +637,22 @@ namespace LstmGen.Generator.Emitting
                 W.Line("global::System.Array.Clear(_s);");
                 W.Line("global::System.Array.Clear(_traces);");
                 W.Line("global::System.Array.Clear(_yOutput);");
+                if (_sparse)
+                {
+                    W.Line("_activeCount = 0;");
+                }
+
+                if (_tracesReadInputs)
+                {
+                    W.Line();
+                    W.Line("// No input has been active since the reset: the touched set is empty again.");
+                    W.OpenBlock("for (var n = 0; n < _touchedCount; n++)");
+                    W.Line("_inputTouched[_touchedInputs[n]] = false;");
+                    W.CloseBlock();
+                    W.Line();
+                    W.Line("_touchedCount = 0;");
+                }
+
                 W.CloseBlock();
                 W.Line();
             }
@@ -628,9 +693,19 @@ namespace LstmGen.Generator.Emitting
 
             private int SourceIndex(Segment segment) => segment.Region == SourceRegion.Input ? segment.SourceStart : HiddenUnit(segment.SourceStart);
 
+            /// <summary>Whether <paramref name="row"/> reads the input units x(t).</summary>
+            private static bool ReadsInputs(WeightRow row) => row.Segments.Any(s => s.Region == SourceRegion.Input);
+
+            /// <summary>
+            /// The number of leading weights of <paramref name="row"/> that the dense code reads from the source vectors but
+            /// the sparse code reads through the active inputs: the row's input segment (always its first, NetworkLayout).
+            /// </summary>
+            private int InputColumns(WeightRow row) => _sparse && ReadsInputs(row) ? _layout.InputCount : 0;
+
             /// <summary>
             /// The runs of a row: consecutive weights that read consecutive source units (the bias unit included), as
             /// (first source unit, count, first weight relative to the row). A fully connected row is a single run.
+            /// Under one-hot or sparse inputs the input segment is left out: the active inputs are read separately.
             /// </summary>
             private List<(int Source, int Count, int Weight)> Runs(WeightRow row)
             {
@@ -652,6 +727,11 @@ namespace LstmGen.Generator.Emitting
 
                 foreach (var segment in row.Segments)
                 {
+                    if (_sparse && segment.Region == SourceRegion.Input)
+                    {
+                        continue;
+                    }
+
                     Add(SourceIndex(segment), segment.Count, segment.WeightOffset - row.Offset);
                 }
 
@@ -698,9 +778,13 @@ namespace LstmGen.Generator.Emitting
                 View(true, "yOutput", "_yOutput", "OutputCount");
                 View(true, "fPrimeK", "_fPrimeK", "OutputCount");
                 W.Line();
-                W.Line("// The input units: x(t) is read together with y(t-1) by the gates and cells" + (outputsReadInputs ? ", and with y(t) by the outputs ('B')." : "."));
-                if (_isFloat)
+                if (_sparse)
                 {
+                    EmitActiveInputNetInputs();
+                }
+                else if (_isFloat)
+                {
+                    W.Line("// The input units: x(t) is read together with y(t-1) by the gates and cells" + (outputsReadInputs ? ", and with y(t) by the outputs ('B')." : "."));
                     W.OpenBlock("for (var i = 0; i < InputCount; i++)");
                     W.Line("yPrev[i] = (float)input[i];");
                     if (outputsReadInputs)
@@ -712,6 +796,7 @@ namespace LstmGen.Generator.Emitting
                 }
                 else
                 {
+                    W.Line("// The input units: x(t) is read together with y(t-1) by the gates and cells" + (outputsReadInputs ? ", and with y(t) by the outputs ('B')." : "."));
                     W.Line("input.CopyTo(yPrev);");
                     if (outputsReadInputs)
                     {
@@ -737,7 +822,21 @@ namespace LstmGen.Generator.Emitting
                 W.Line("// All net inputs first, then the squashes: the dot products and the exps each run back to back.");
                 W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
                 W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
-                W.Line("yOutput[k] = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                if (_outputsReadInputs)
+                {
+                    W.Line("var netK = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                    W.Line("// The active inputs' terms w_k,i x_i(t); the inactive inputs' are exact zeros.");
+                    W.OpenBlock("for (var n = 0; n < activeCount; n++)");
+                    W.Line("netK += wk[activeInputs[n]] * activeValues[n];");
+                    W.CloseBlock();
+                    W.Line();
+                    W.Line("yOutput[k] = netK;");
+                }
+                else
+                {
+                    W.Line("yOutput[k] = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                }
+
                 W.CloseBlock();
                 W.Line();
                 W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
@@ -756,12 +855,12 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("// ---- Block " + I(j) + ": " + Plural(size, "cell") + (og == null ? ", input gate, no output gate" : ", input gate, output gate") + " ----");
                 W.Line("// Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)");
-                W.Line("var yIn" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(ig, "w", ig.Offset, "yPrev") + ", out fPrimeIn[" + I(j) + "]);");
+                W.Line("var yIn" + I(j) + " = " + Squash + ".Logistic(" + NetInput(ig) + ", out fPrimeIn[" + I(j) + "]);");
                 W.Line("y[" + I(HiddenUnit(_layout.InputGateIndex(j))) + "] = yIn" + I(j) + ";");
                 if (og != null)
                 {
                     W.Line("// Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)");
-                    W.Line("var yOut" + I(j) + " = " + Squash + ".Logistic(" + DotExpression(og, "w", og.Offset, "yPrev") + ", out fPrimeOut[" + I(j) + "]);");
+                    W.Line("var yOut" + I(j) + " = " + Squash + ".Logistic(" + NetInput(og) + ", out fPrimeOut[" + I(j) + "]);");
                     W.Line("y[" + I(HiddenUnit(_layout.OutputGateIndex(j))) + "] = yOut" + I(j) + ";");
                 }
 
@@ -770,9 +869,80 @@ namespace LstmGen.Generator.Emitting
                     var c = _layout.CellIndex(j, v);
                     var row = _layout.CellRow(j, v);
                     W.Line("// Cell " + I(v) + " input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)");
-                    W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "(" + DotExpression(row, "w", row.Offset, "yPrev") + ", out gPrimeNetC[" + I(c) + "]);");
+                    W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "(" + NetInput(row) + ", out gPrimeNetC[" + I(c) + "]);");
                 }
             }
+
+            /// <summary>
+            /// The net input of a gate or cell row: Σ_m w_m y^m(t−1) over x(t), y(t−1) and the bias. Under one-hot or sparse
+            /// inputs, the active inputs' part was summed into <see cref="NetLocal"/> by <see cref="EmitActiveInputNetInputs"/>
+            /// and the rest (hidden units and bias) is added here.
+            /// </summary>
+            private string NetInput(WeightRow row)
+            {
+                var rest = DotExpression(row, "w", row.Offset, "yPrev");
+                if (InputColumns(row) == 0)
+                {
+                    return rest;
+                }
+
+                return Runs(row).Count == 0 ? NetLocal(row) : NetLocal(row) + " + " + (rest.Contains(" + ") ? "(" + rest + ")" : rest);
+            }
+
+            /// <summary>The local that sums a gate or cell row's active input terms, e.g. <c>netIn0</c>, <c>netOut1</c>, <c>netC3</c>.</summary>
+            private string NetLocal(WeightRow row)
+            {
+                switch (row.Kind)
+                {
+                    case UnitKind.InputGate:
+                        return "netIn" + I(row.Block);
+                    case UnitKind.OutputGate:
+                        return "netOut" + I(row.Block);
+                    default:
+                        return "netC" + I(_layout.CellIndex(row.Block, row.Cell));
+                }
+            }
+
+            /// <summary>
+            /// Under one-hot or sparse inputs: gathers this step's non-zero inputs, then adds each one's terms w_u,i x_i(t) to
+            /// every gate and cell row that reads x, in one pass (Eqs. 7-9).
+            /// </summary>
+            private void EmitActiveInputNetInputs()
+            {
+                var oneHot = _spec.InputEncoding == InputEncoding.OneHot;
+                W.Line("// The input units (inputEncoding: " + EncodingName() + "): only the inputs with x_i(t) != 0 are read, through the list");
+                W.Line("// GatherActiveInputs makes" + (oneHot ? " (and checks: at most one)" : string.Empty) + ". Every other input's terms below are exact zeros, so skipping them");
+                W.Line("// changes no value but the summation order; with one input in a thousand active it saves nearly all the work.");
+                W.Line("var activeCount = GatherActiveInputs(input);");
+                W.Line("global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);");
+                W.Line(ReadOnlySpan + " activeValues = new " + ReadOnlySpan + "(_activeValues, 0, InputCount);");
+                var rows = _layout.Rows.Where(r => r.Kind != UnitKind.Output && ReadsInputs(r)).ToList();
+                if (rows.Count == 0)
+                {
+                    return;
+                }
+
+                W.Line();
+                W.Line("// Net inputs of the gates and cells, the inputs' part: one pass over the active inputs adds w_u,i x_i(t) to");
+                W.Line("// every row that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.");
+                foreach (var row in rows)
+                {
+                    W.Line("var " + NetLocal(row) + " = " + (_isFloat ? "0f" : "0.0") + ";");
+                }
+
+                W.OpenBlock("for (var n = 0; n < activeCount; n++)");
+                W.Line("var i = activeInputs[n];");
+                W.Line("var x = activeValues[n];");
+                foreach (var row in rows)
+                {
+                    W.Line(NetLocal(row) + " += w[" + Offset(row.Offset) + "i] * x;   // " + row.UnitName);
+                }
+
+                W.CloseBlock();
+            }
+
+            /// <summary><c>"17 + "</c>, or nothing for 0: the start of an index expression <c>offset + i</c>.</summary>
+            private static string Offset(int offset) => offset == 0 ? string.Empty : I(offset) + " + ";
 
             /// <summary>Block j's cell states and cell outputs (Eq. 9).</summary>
             private void EmitBlockStates(int j)
@@ -904,8 +1074,59 @@ namespace LstmGen.Generator.Emitting
                     }
                 }
 
+                if (_tracesReadInputs)
+                {
+                    EmitActiveInputTraces();
+                }
+
                 W.CloseBlock();
                 W.Line();
+            }
+
+            /// <summary>
+            /// Under one-hot or sparse inputs: the traces of the input weights, one pass over the active inputs, and the
+            /// touched set (the inputs whose traces can be non-zero, for <see cref="EmitLearn"/>).
+            /// </summary>
+            private void EmitActiveInputTraces()
+            {
+                W.Line();
+                W.Line("// The input weights' traces: one pass over the active inputs. An inactive input's term y^i(t-1) is x_i(t) = 0,");
+                W.Line("// so its traces stay as they are (Eqs. 25, 27). An active input joins the touched set: only the inputs in it can");
+                W.Line("// have non-zero traces, so only theirs are read when weights change (Eqs. 26, 28).");
+                W.Line("var activeCount = _activeCount;");
+                W.Line("global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);");
+                W.Line(ReadOnlySpan + " activeValues = new " + ReadOnlySpan + "(_activeValues, 0, InputCount);");
+                W.Line("global::System.Span<bool> inputTouched = new global::System.Span<bool>(_inputTouched, 0, InputCount);");
+                W.Line("global::System.Span<int> touchedInputs = new global::System.Span<int>(_touchedInputs, 0, InputCount);");
+                W.Line("var touchedCount = _touchedCount;");
+                W.OpenBlock("for (var n = 0; n < activeCount; n++)");
+                W.Line("var i = activeInputs[n];");
+                W.Line("var x = activeValues[n];");
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    var ig = _layout.InputGateRow(j);
+                    for (var v = 0; v < _layout.BlockSize(j); v++)
+                    {
+                        var c = _layout.CellIndex(j, v);
+                        if (InputColumns(ig) > 0)
+                        {
+                            W.Line("traces[" + Offset(_layout.InputGateTraceOffset(c)) + "i] += inputGateFactor" + I(c) + " * x;   // block " + I(j) + ", cell " + I(v) + ", input gate weight from x_i (Eq. 25)");
+                        }
+
+                        if (InputColumns(_layout.CellRow(j, v)) > 0)
+                        {
+                            W.Line("traces[" + Offset(_layout.CellTraceOffset(c)) + "i] += cellFactor" + I(c) + " * x;   // block " + I(j) + ", cell " + I(v) + ", cell input weight from x_i (Eq. 27)");
+                        }
+                    }
+                }
+
+                W.OpenBlock("if (!inputTouched[i])");
+                W.Line("inputTouched[i] = true;");
+                W.Line("touchedInputs[touchedCount++] = i;");
+                W.CloseBlock();
+                W.CloseBlock();
+                W.Line();
+                W.Line("_touchedCount = touchedCount;");
             }
 
             /// <summary>
@@ -968,6 +1189,20 @@ namespace LstmGen.Generator.Emitting
                 }
 
                 W.Line("var alpha = " + (_isFloat ? "(float)" : string.Empty) + "LearningRate;");
+                var outputGatesReadInputs = _sparse && Enumerable.Range(0, _layout.BlockCount).Any(j => _layout.OutputGateRow(j) is WeightRow og && ReadsInputs(og));
+                if (_outputsReadInputs || outputGatesReadInputs)
+                {
+                    W.Line("var activeCount = _activeCount;");
+                    W.Line("global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);");
+                    W.Line(ReadOnlySpan + " activeValues = new " + ReadOnlySpan + "(_activeValues, 0, InputCount);");
+                }
+
+                if (_tracesReadInputs)
+                {
+                    W.Line("var touchedCount = _touchedCount;");
+                    W.Line("global::System.ReadOnlySpan<int> touchedInputs = new global::System.ReadOnlySpan<int>(_touchedInputs, 0, InputCount);");
+                }
+
                 W.Line();
                 W.Line("// Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).");
                 W.Line("// Their error reaching each cell output: sum_k w_k,c e_k.");
@@ -1019,6 +1254,14 @@ namespace LstmGen.Generator.Emitting
                 W.Line("var factor = alpha * eK[k];");
                 W.Line("var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
                 EmitAddScaled("dwk", 0, outputRow, "factor", "y");
+                if (_outputsReadInputs)
+                {
+                    W.Line("// From the inputs: only the active ones (an inactive input's x_i(t) = 0 changes nothing).");
+                    W.OpenBlock("for (var n = 0; n < activeCount; n++)");
+                    W.Line("dwk[activeInputs[n]] += factor * activeValues[n];");
+                    W.CloseBlock();
+                }
+
                 W.CloseBlock();
 
                 for (var j = 0; j < _layout.BlockCount; j++)
@@ -1057,23 +1300,104 @@ namespace LstmGen.Generator.Emitting
                     }
                 }
 
+                if (outputGatesReadInputs)
+                {
+                    EmitActiveInputOutputGateChanges();
+                }
+
+                if (_tracesReadInputs)
+                {
+                    EmitTouchedInputChanges();
+                }
+
                 W.CloseBlock();
                 W.Line();
             }
 
-            /// <summary>dw[row + m] += factor · traces[traceOffset + m] over a whole row (Eq. 28).</summary>
+            /// <summary>Under one-hot or sparse inputs: the output gates' weights from the inputs (Eq. 22), active inputs only.</summary>
+            private void EmitActiveInputOutputGateChanges()
+            {
+                W.Line();
+                W.Line("// ---- Output gates, weights from the inputs: dw_out,i = alpha e_out x_i(t)  (Eq. 22) ----");
+                W.Line("// Only the active inputs: an inactive input's x_i(t) = 0 changes nothing.");
+                W.OpenBlock("for (var n = 0; n < activeCount; n++)");
+                W.Line("var i = activeInputs[n];");
+                W.Line("var x = activeValues[n];");
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    var og = _layout.OutputGateRow(j);
+                    if (og != null && InputColumns(og) > 0)
+                    {
+                        W.Line("dw[" + Offset(og.Offset) + "i] += outputGateFactor" + I(j) + " * x;   // block " + I(j));
+                    }
+                }
+
+                W.CloseBlock();
+            }
+
+            /// <summary>
+            /// Under one-hot or sparse inputs: the input gate and cell input weights from the inputs (Eqs. 26, 28), for the
+            /// touched inputs only: every other input's traces are still zero since the last Reset.
+            /// </summary>
+            private void EmitTouchedInputChanges()
+            {
+                W.Line();
+                W.Line("// ---- Input gates and cells, weights from the inputs (Eqs. 26, 28) ----");
+                W.Line("// Only the touched inputs, those non-zero at some step since Reset: every other input's traces are zero.");
+                W.OpenBlock("for (var n = 0; n < touchedCount; n++)");
+                W.Line("var i = touchedInputs[n];");
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    var ig = _layout.InputGateRow(j);
+                    if (InputColumns(ig) > 0)
+                    {
+                        var terms = new List<string>();
+                        for (var v = 0; v < _layout.BlockSize(j); v++)
+                        {
+                            var c = _layout.CellIndex(j, v);
+                            terms.Add("inputGateFactor" + I(c) + " * traces[" + Offset(_layout.InputGateTraceOffset(c)) + "i]");
+                        }
+
+                        W.Line("dw[" + Offset(ig.Offset) + "i] += " + string.Join(" + ", terms) + ";   // block " + I(j) + ", input gate (Eq. 26)");
+                    }
+
+                    for (var v = 0; v < _layout.BlockSize(j); v++)
+                    {
+                        var row = _layout.CellRow(j, v);
+                        if (InputColumns(row) > 0)
+                        {
+                            var c = _layout.CellIndex(j, v);
+                            W.Line("dw[" + Offset(row.Offset) + "i] += cellFactor" + I(c) + " * traces[" + Offset(_layout.CellTraceOffset(c)) + "i];   // block " + I(j) + ", cell " + I(v) + " (Eq. 28)");
+                        }
+                    }
+                }
+
+                W.CloseBlock();
+            }
+
+            /// <summary>
+            /// dw[row + m] += factor · traces[traceOffset + m] over a whole row (Eq. 28), or, under one-hot or sparse inputs,
+            /// over the row's weights from hidden units and bias (the touched inputs' are added by <see cref="EmitLearn"/>).
+            /// </summary>
             private void EmitTraceUpdate(WeightRow row, int traceOffset, string factor)
             {
-                if (row.Length <= ScaledAddUnrollLimit)
+                var first = InputColumns(row);
+                var count = row.Length - first;
+                if (count == 0)
                 {
-                    for (var m = 0; m < row.Length; m++)
+                    return;
+                }
+
+                if (count <= ScaledAddUnrollLimit)
+                {
+                    for (var m = first; m < row.Length; m++)
                     {
                         W.Line("dw[" + I(row.Offset + m) + "] += " + factor + " * traces[" + I(traceOffset + m) + "];");
                     }
                 }
                 else
                 {
-                    W.Line(Kernels + ".AddScaled(dw.Slice(" + I(row.Offset) + ", " + I(row.Length) + "), " + factor + ", traces.Slice(" + I(traceOffset) + ", " + I(row.Length) + "));");
+                    W.Line(Kernels + ".AddScaled(dw.Slice(" + I(row.Offset + first) + ", " + I(count) + "), " + factor + ", traces.Slice(" + I(traceOffset + first) + ", " + I(count) + "));");
                 }
             }
 
@@ -1085,21 +1409,29 @@ namespace LstmGen.Generator.Emitting
             {
                 string Sum(string index) => string.Join(" + ", factors.Select((f, v) => f + " * traces[" + I(traceOffsets[v]) + " + " + index + "]"));
 
-                if (row.Length <= ScaledAddUnrollLimit)
+                // Under one-hot or sparse inputs, the weights from the inputs are left to the touched inputs' pass (EmitLearn).
+                var first = InputColumns(row);
+                var count = row.Length - first;
+                if (count == 0)
                 {
-                    for (var m = 0; m < row.Length; m++)
+                    return;
+                }
+
+                if (count <= ScaledAddUnrollLimit)
+                {
+                    for (var m = first; m < row.Length; m++)
                     {
                         W.Line("dw[" + I(row.Offset + m) + "] += " + string.Join(" + ", factors.Select((f, v) => f + " * traces[" + I(traceOffsets[v] + m) + "]")) + ";");
                     }
                 }
                 else if (factors.Count <= 2)
                 {
-                    var arguments = string.Join(", ", factors.Select((f, v) => f + ", traces.Slice(" + I(traceOffsets[v]) + ", " + I(row.Length) + ")"));
-                    W.Line(Kernels + ".AddScaled(dw.Slice(" + I(row.Offset) + ", " + I(row.Length) + "), " + arguments + ");");
+                    var arguments = string.Join(", ", factors.Select((f, v) => f + ", traces.Slice(" + I(traceOffsets[v] + first) + ", " + I(count) + ")"));
+                    W.Line(Kernels + ".AddScaled(dw.Slice(" + I(row.Offset + first) + ", " + I(count) + "), " + arguments + ");");
                 }
                 else
                 {
-                    W.OpenBlock("for (var m = 0; m < " + I(row.Length) + "; m++)");
+                    W.OpenBlock("for (var m = " + I(first) + "; m < " + I(row.Length) + "; m++)");
                     W.Line("dw[" + I(row.Offset) + " + m] += " + Sum("m") + ";");
                     W.CloseBlock();
                 }
@@ -1163,6 +1495,101 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("/// <summary>y(t) becomes y(t-1) of the next step.</summary>");
                 W.Line("private void Advance() => (_yPrev, _y) = (_y, _yPrev);");
+                if (_sparse)
+                {
+                    EmitGatherActiveInputs();
+                }
+            }
+
+            /// <summary>The scan of x(t) for its non-zero inputs (one-hot or sparse), and the one-hot check.</summary>
+            private void EmitGatherActiveInputs()
+            {
+                var oneHot = _spec.InputEncoding == InputEncoding.OneHot;
+                var vector = "global::System.Numerics.Vector";
+                W.Line();
+                W.Line("/// <summary>");
+                W.Line("/// Collects the inputs with x_i(t) != 0 and their values, in index order, and returns how many there are. 0.0 and");
+                W.Line("/// -0.0 are inactive; any other value (not only 1) is active and used as it is." +
+                    (oneHot ? " The spec declares one-hot inputs:" : string.Empty));
+                if (oneHot)
+                {
+                    W.Line("/// more than one active input is an error, reported before the step changes anything.");
+                }
+
+                W.Line("/// </summary>");
+                W.OpenBlock("private int GatherActiveInputs(global::System.ReadOnlySpan<double> input)");
+                W.Line("global::System.Span<int> activeInputs = new global::System.Span<int>(_activeInputs, 0, InputCount);");
+                W.Line(Span + " activeValues = new " + Span + "(_activeValues, 0, InputCount);");
+                W.Line("var count = 0;");
+                W.Line("var i = 0;");
+                var store = new[]
+                {
+                    "// Written at every input, kept (count advanced) only at a non-zero one: no branch to mispredict.",
+                    "activeInputs[count] = {0};",
+                    "activeValues[count] = " + (_isFloat ? "(float)" : string.Empty) + "input[{0}];",
+                    "count += input[{0}] != 0.0 ? 1 : 0;",
+                };
+                if (_layout.InputCount >= VectorScanMinimum)
+                {
+                    W.OpenBlock("if (" + vector + ".IsHardwareAccelerated)");
+                    W.Line("// A vector of zeros at a time: most of a one-hot or sparse x(t) is zeros.");
+                    W.Line("var width = " + vector + "<double>.Count;");
+                    W.OpenBlock("for (; i <= InputCount - width; i += width)");
+                    W.OpenBlock("if (!" + vector + ".EqualsAll(new " + vector + "<double>(input.Slice(i, width)), " + vector + "<double>.Zero))");
+                    W.OpenBlock("for (var j = i; j < i + width; j++)");
+                    foreach (var line in store)
+                    {
+                        W.Line(string.Format(CultureInfo.InvariantCulture, line, "j"));
+                    }
+
+                    W.CloseBlock();
+                    W.CloseBlock();
+                    W.CloseBlock();
+                    W.CloseBlock();
+                    W.Line();
+                }
+
+                W.OpenBlock("for (; i < InputCount; i++)");
+                foreach (var line in store)
+                {
+                    W.Line(string.Format(CultureInfo.InvariantCulture, line, "i"));
+                }
+
+                W.CloseBlock();
+                W.Line();
+                if (oneHot)
+                {
+                    W.OpenBlock("if (count > 1)");
+                    W.Line("ThrowNotOneHot(input, count);");
+                    W.CloseBlock();
+                    W.Line();
+                }
+
+                W.Line("_activeCount = count;");
+                W.Line("return count;");
+                W.CloseBlock();
+                if (!oneHot)
+                {
+                    return;
+                }
+
+                W.Line();
+                W.Line("/// <summary>The spec promises one-hot inputs (at most one non-zero x_i(t) per step) and x(t) breaks the promise.</summary>");
+                W.OpenBlock("private static void ThrowNotOneHot(global::System.ReadOnlySpan<double> input, int count)");
+                W.Line("var indices = new global::System.Text.StringBuilder();");
+                W.Line("var listed = 0;");
+                W.OpenBlock("for (var i = 0; i < InputCount && listed < 10; i++)");
+                W.OpenBlock("if (input[i] != 0.0)");
+                W.Line("indices.Append(listed++ == 0 ? string.Empty : \", \").Append(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
+                W.CloseBlock();
+                W.CloseBlock();
+                W.Line();
+                W.Line("throw new global::System.ArgumentException(");
+                W.Line("    \"The spec \" + SpecFile + \" declares 'inputEncoding: one-hot' (at most one non-zero input per step), but this x(t) has \" +");
+                W.Line("    count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" non-zero inputs, at indices \" + indices + (count > 10 ? \", ...\" : string.Empty) +");
+                W.Line("    \". Declare 'inputEncoding: sparse' (or 'dense') for inputs that are not one-hot.\",");
+                W.Line("    nameof(input));");
+                W.CloseBlock();
             }
 
             private static string I(int value) => Literals.Int(value);
