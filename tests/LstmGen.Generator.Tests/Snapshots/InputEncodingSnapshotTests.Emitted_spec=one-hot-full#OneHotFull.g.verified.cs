@@ -628,13 +628,19 @@ namespace LstmGen.Networks
             var i = 0;
             if (global::System.Numerics.Vector.IsHardwareAccelerated)
             {
-                // A vector of zeros at a time: most of a one-hot or sparse x(t) is zeros.
-                var width = global::System.Numerics.Vector<double>.Count;
-                for (; i <= InputCount - width; i += width)
+                // Four vectors of inputs at a time, skipped when all are zero: most of a one-hot or sparse x(t) is zeros.
+                // Read as bits: +0.0 and -0.0 are the only doubles whose bits are 0 once the sign bit is masked off.
+                var bits = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(input);
+                var magnitude = new global::System.Numerics.Vector<ulong>(0x7FFFFFFFFFFFFFFFUL);
+                var width = global::System.Numerics.Vector<ulong>.Count;
+                var block = 4 * width;
+                for (; i <= InputCount - block; i += block)
                 {
-                    if (!global::System.Numerics.Vector.EqualsAll(new global::System.Numerics.Vector<double>(input.Slice(i, width)), global::System.Numerics.Vector<double>.Zero))
+                    var chunk = bits.Slice(i, block);
+                    var any = (new global::System.Numerics.Vector<ulong>(chunk) | new global::System.Numerics.Vector<ulong>(chunk.Slice(width)) | new global::System.Numerics.Vector<ulong>(chunk.Slice(2 * width)) | new global::System.Numerics.Vector<ulong>(chunk.Slice(3 * width))) & magnitude;
+                    if (any != global::System.Numerics.Vector<ulong>.Zero)
                     {
-                        for (var j = i; j < i + width; j++)
+                        for (var j = i; j < i + block; j++)
                         {
                             // Written at every input, kept (count advanced) only at a non-zero one: no branch to mispredict.
                             activeInputs[count] = j;
