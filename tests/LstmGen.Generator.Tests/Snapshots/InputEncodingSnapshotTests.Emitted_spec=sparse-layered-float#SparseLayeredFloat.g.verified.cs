@@ -128,12 +128,6 @@ namespace LstmGen.Networks
         private readonly float[] _activeValues = new float[InputCount];
         private int _activeCount;
 
-        // The inputs that were non-zero at some step since Reset: only their traces (Eqs. 25, 27) can be non-zero,
-        // so only their input gate and cell weights can change (Eqs. 26, 28).
-        private readonly bool[] _inputTouched = new bool[InputCount];
-        private readonly int[] _touchedInputs = new int[InputCount];
-        private int _touchedCount;
-
         /// <inheritdoc/>
         public string Name => "SparseLayeredFloat";
 
@@ -285,14 +279,6 @@ namespace LstmGen.Networks
             global::System.Array.Clear(_traces);
             global::System.Array.Clear(_yOutput);
             _activeCount = 0;
-
-            // No input has been active since the reset: the touched set is empty again.
-            for (var n = 0; n < _touchedCount; n++)
-            {
-                _inputTouched[_touchedInputs[n]] = false;
-            }
-
-            _touchedCount = 0;
         }
 
         /// <inheritdoc/>
@@ -496,14 +482,10 @@ namespace LstmGen.Networks
             traces[71] += cellFactor5;
 
             // The input weights' traces: one pass over the active inputs. An inactive input's term y^i(t-1) is x_i(t) = 0,
-            // so its traces stay as they are (Eqs. 25, 27). An active input joins the touched set: only the inputs in it can
-            // have non-zero traces, so only theirs are read when weights change (Eqs. 26, 28).
+            // so its traces stay as they are (Eqs. 25, 27).
             var activeCount = _activeCount;
             global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);
             global::System.ReadOnlySpan<float> activeValues = new global::System.ReadOnlySpan<float>(_activeValues, 0, InputCount);
-            global::System.Span<bool> inputTouched = new global::System.Span<bool>(_inputTouched, 0, InputCount);
-            global::System.Span<int> touchedInputs = new global::System.Span<int>(_touchedInputs, 0, InputCount);
-            var touchedCount = _touchedCount;
             for (var n = 0; n < activeCount; n++)
             {
                 var i = activeInputs[n];
@@ -520,14 +502,7 @@ namespace LstmGen.Networks
                 traces[54 + i] += cellFactor4 * x;   // block 1, cell 1, cell input weight from x_i (Eq. 27)
                 traces[60 + i] += inputGateFactor5 * x;   // block 1, cell 2, input gate weight from x_i (Eq. 25)
                 traces[66 + i] += cellFactor5 * x;   // block 1, cell 2, cell input weight from x_i (Eq. 27)
-                if (!inputTouched[i])
-                {
-                    inputTouched[i] = true;
-                    touchedInputs[touchedCount++] = i;
-                }
             }
-
-            _touchedCount = touchedCount;
         }
 
         /// <summary>
@@ -555,8 +530,6 @@ namespace LstmGen.Networks
             var activeCount = _activeCount;
             global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);
             global::System.ReadOnlySpan<float> activeValues = new global::System.ReadOnlySpan<float>(_activeValues, 0, InputCount);
-            var touchedCount = _touchedCount;
-            global::System.ReadOnlySpan<int> touchedInputs = new global::System.ReadOnlySpan<int>(_touchedInputs, 0, InputCount);
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
             // Their error reaching each cell output: sum_k w_k,c e_k.
@@ -603,16 +576,19 @@ namespace LstmGen.Networks
             var inputGateFactor0 = alpha * eS[0];
             var inputGateFactor1 = alpha * eS[1];
             var inputGateFactor2 = alpha * eS[2];
-            dw[5] += inputGateFactor0 * traces[5] + inputGateFactor1 * traces[17] + inputGateFactor2 * traces[29];
+            for (var m = 0; m < 6; m++)
+            {
+                dw[0 + m] += inputGateFactor0 * traces[0 + m] + inputGateFactor1 * traces[12 + m] + inputGateFactor2 * traces[24 + m];
+            }
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor0 = alpha * eS[0];
-            dw[17] += cellFactor0 * traces[11];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(12, 6), cellFactor0, traces.Slice(6, 6));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor1 = alpha * eS[1];
-            dw[23] += cellFactor1 * traces[23];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(18, 6), cellFactor1, traces.Slice(18, 6));
             // Cell 2: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor2 = alpha * eS[2];
-            dw[29] += cellFactor2 * traces[35];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(24, 6), cellFactor2, traces.Slice(30, 6));
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
@@ -622,16 +598,19 @@ namespace LstmGen.Networks
             var inputGateFactor3 = alpha * eS[3];
             var inputGateFactor4 = alpha * eS[4];
             var inputGateFactor5 = alpha * eS[5];
-            dw[35] += inputGateFactor3 * traces[41] + inputGateFactor4 * traces[53] + inputGateFactor5 * traces[65];
+            for (var m = 0; m < 6; m++)
+            {
+                dw[30 + m] += inputGateFactor3 * traces[36 + m] + inputGateFactor4 * traces[48 + m] + inputGateFactor5 * traces[60 + m];
+            }
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor3 = alpha * eS[3];
-            dw[47] += cellFactor3 * traces[47];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(42, 6), cellFactor3, traces.Slice(42, 6));
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor4 = alpha * eS[4];
-            dw[53] += cellFactor4 * traces[59];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(48, 6), cellFactor4, traces.Slice(54, 6));
             // Cell 2: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor5 = alpha * eS[5];
-            dw[59] += cellFactor5 * traces[71];
+            global::LstmGen.Runtime.Kernels.AddScaled(dw.Slice(54, 6), cellFactor5, traces.Slice(66, 6));
 
             // ---- Output gates, weights from the inputs: dw_out,i = alpha e_out x_i(t)  (Eq. 22) ----
             // Only the active inputs: an inactive input's x_i(t) = 0 changes nothing.
@@ -641,21 +620,6 @@ namespace LstmGen.Networks
                 var x = activeValues[n];
                 dw[6 + i] += outputGateFactor0 * x;   // block 0
                 dw[36 + i] += outputGateFactor1 * x;   // block 1
-            }
-
-            // ---- Input gates and cells, weights from the inputs (Eqs. 26, 28) ----
-            // Only the touched inputs, those non-zero at some step since Reset: every other input's traces are zero.
-            for (var n = 0; n < touchedCount; n++)
-            {
-                var i = touchedInputs[n];
-                dw[i] += inputGateFactor0 * traces[i] + inputGateFactor1 * traces[12 + i] + inputGateFactor2 * traces[24 + i];   // block 0, input gate (Eq. 26)
-                dw[12 + i] += cellFactor0 * traces[6 + i];   // block 0, cell 0 (Eq. 28)
-                dw[18 + i] += cellFactor1 * traces[18 + i];   // block 0, cell 1 (Eq. 28)
-                dw[24 + i] += cellFactor2 * traces[30 + i];   // block 0, cell 2 (Eq. 28)
-                dw[30 + i] += inputGateFactor3 * traces[36 + i] + inputGateFactor4 * traces[48 + i] + inputGateFactor5 * traces[60 + i];   // block 1, input gate (Eq. 26)
-                dw[42 + i] += cellFactor3 * traces[42 + i];   // block 1, cell 0 (Eq. 28)
-                dw[48 + i] += cellFactor4 * traces[54 + i];   // block 1, cell 1 (Eq. 28)
-                dw[54 + i] += cellFactor5 * traces[66 + i];   // block 1, cell 2 (Eq. 28)
             }
         }
 
