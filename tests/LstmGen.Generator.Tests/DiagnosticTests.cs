@@ -175,6 +175,24 @@ namespace LstmGen.Generator.Tests
         }
 
         [Fact]
+        public void LSTM0011_unknown_input_encoding_lists_the_allowed_values()
+        {
+            var run = RunBad(Valid + "inputEncoding: onehot\n");
+
+            var d = AssertSingle(run, "LSTM0011", DiagnosticSeverity.Error, 8, 16);
+            Assert.Equal("'inputEncoding' must be one of 'dense', 'one-hot', 'sparse', got 'onehot': did you mean 'one-hot'?", d.GetMessage(CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
+        public void LSTM0004_input_encoding_of_the_wrong_type()
+        {
+            var run = RunBad(Valid + "inputEncoding:\n  - one-hot\n");
+
+            var d = AssertSingle(run, "LSTM0004", DiagnosticSeverity.Error, 9, 3);
+            Assert.StartsWith("'inputEncoding' must be one of 'dense', 'one-hot', 'sparse', got a list", d.GetMessage(CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
         public void LSTM0012_size_limit_exceeded()
         {
             var run = RunBad(Valid.Replace("inputs: 2", "inputs: 100001"));

@@ -89,11 +89,19 @@ namespace LstmGen.Generator.Tests.Fuzzing
             var output = new double[network.OutputCount];
             network.InitializeWeights(1);
             network.Reset();
+
+            // A network declared one-hot refuses other inputs by design: it gets one non-zero input per step.
+            var oneHot = LstmGen.Generator.Parsing.SpecParser.Parse(network.SpecFileName, network.SpecText).Spec?.InputEncoding == LstmGen.Generator.Model.InputEncoding.OneHot;
             for (var t = 0; t < Steps; t++)
             {
                 for (var i = 0; i < input.Length; i++)
                 {
-                    input[i] = (random.NextDouble() * 2) - 1;
+                    input[i] = oneHot ? 0.0 : (random.NextDouble() * 2) - 1;
+                }
+
+                if (oneHot)
+                {
+                    input[random.Next(input.Length)] = (random.NextDouble() * 2) - 1;
                 }
 
                 for (var k = 0; k < target.Length; k++)

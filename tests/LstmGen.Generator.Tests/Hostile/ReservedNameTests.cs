@@ -31,6 +31,8 @@ namespace LstmGen.Generator.Tests.Hostile
                 Base,
                 Base + "precision: float\nupdate: per-step\n",
                 "inputs: 3\noutputs: 2\nblocks:\n  - { cells: 1, outputGate: false }\n  - { cells: 3, inputGateBias: -1 }\nconnectivity: B\nbias: gates\nlearningRate: 0.1\n",
+                Base + "inputEncoding: one-hot\n",
+                "inputs: 20\noutputs: 2\nblocks: { count: 2, cells: 2 }\nconnectivity: B\ninputEncoding: sparse\nprecision: float\nlearningRate: 0.1\n",
             })
             {
                 var run = GeneratorHarness.Run(("shape.lstm.yaml", "name: Shape\n" + shape));

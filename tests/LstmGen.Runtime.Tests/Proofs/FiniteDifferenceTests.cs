@@ -82,6 +82,39 @@ namespace LstmGen.Runtime.Tests.Proofs
             ProofSupport.AssertGradientsClose(name + " vs finite differences", layout, numeric, learned, all, Relative, _ => AbsoluteFloor);
         }
 
+        /// <summary>
+        /// The same proof for a CEC-only network declared <c>inputEncoding: sparse</c>, on sparse inputs: reading only the
+        /// non-zero inputs, and changing only the input weights of inputs touched since Reset, still gives the exact
+        /// gradient of every weight (those of inputs never active in the sequence: exactly zero).
+        /// </summary>
+        [Theory]
+        [InlineData(TargetSteps.Every, false, 51)]
+        [InlineData(TargetSteps.Some, true, 52)]
+        [InlineData(TargetSteps.LastOnly, true, 53)]
+        public void Sparse_self_loop_learning_rule_is_the_exact_gradient(TargetSteps targets, bool wideWeights, int seed)
+        {
+            var net = (ILstmNetwork<double>)ProofSupport.Create(nameof(Networks.SparseSelfLoop));
+            var layout = NetworkLayout.Create(ProofSupport.SpecOf(net));
+            var random = new Random(seed);
+            var sequence = ProofSupport.RandomSequence(random, net.InputCount, net.OutputCount, 9, InputKind.Sparse, targets);
+
+            // Input 4 stays silent after the first step, so its weights learn from traces alone at the later targets.
+            for (var t = 1; t < sequence.Length; t++)
+            {
+                sequence.Inputs[t][4] = 0.0;
+            }
+
+            sequence.Inputs[0][4] = 0.8;
+            var w = wideWeights ? ProofSupport.WideWeights(net.WeightCount, random, 1.0) : ProofSupport.InitialWeights(net, (ulong)seed);
+            var all = Enumerable.Range(0, net.WeightCount).ToArray();
+
+            var learned = ProofSupport.SummedUpdateOverRate(net, w, sequence, out _);
+            var numeric = NegativeGradientByFiniteDifferences(net, w, sequence, all);
+            ProofSupport.AssertGradientsClose("SparseSelfLoop vs finite differences", layout, numeric, learned, all, Relative, _ => AbsoluteFloor);
+            var earlyInputWeight = layout.InputGateRow(0).Offset + 4;
+            Assert.True(Math.Abs(learned[earlyInputWeight]) > 1e-6, "the early input's gradient is too small to prove anything: " + learned[earlyInputWeight]);
+        }
+
         [Fact]
         public void Finite_differences_see_the_recurrence_the_learning_rule_truncates()
         {

@@ -53,6 +53,9 @@ namespace LstmGen.Runtime.Tests.Proofs
 
         /// <summary>Every input uniform in [−1, 1] (real-valued streams: Exps 3, 4).</summary>
         Dense,
+
+        /// <summary>Each input non-zero with probability 1/3, uniform in [−1, 1] (for inputEncoding: sparse).</summary>
+        Sparse,
     }
 
     /// <summary>Sequences, weights and comparisons shared by the proofs.</summary>
@@ -81,6 +84,9 @@ namespace LstmGen.Runtime.Tests.Proofs
             nameof(Networks.SelfLoopIdentity) => new Networks.SelfLoopIdentity(),
             nameof(Networks.MixedBlocks) => new Networks.MixedBlocks(),
             nameof(Networks.PartialRecurrence) => new Networks.PartialRecurrence(),
+            nameof(Networks.SparseLayered) => new Networks.SparseLayered(),
+            nameof(Networks.OneHotFull) => new Networks.OneHotFull(),
+            nameof(Networks.SparseSelfLoop) => new Networks.SparseSelfLoop(),
             _ => Paper(name),
         };
 
@@ -101,6 +107,13 @@ namespace LstmGen.Runtime.Tests.Proofs
                 if (inputKind == InputKind.OneHot)
                 {
                     x[t][random.Next(inputs)] = 1.0;
+                }
+                else if (inputKind == InputKind.Sparse)
+                {
+                    for (var i = 0; i < inputs; i++)
+                    {
+                        x[t][i] = random.Next(3) == 0 ? (2.0 * random.NextDouble()) - 1.0 : 0.0;
+                    }
                 }
                 else
                 {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using LstmGen.Generator.Model;
 using LstmGen.Runtime.Reference;
 using Xunit;
 
@@ -8,6 +9,25 @@ namespace LstmGen.Runtime.Tests.Reference
     /// <summary>One training sequence: an input per step and, at some steps, a target.</summary>
     internal sealed record TrainingSequence(double[][] Inputs, double[]?[] Targets);
 
+    /// <summary>The inputs of a random sequence.</summary>
+    internal enum SequenceInputs
+    {
+        /// <summary>Every input uniform in [−1, 1].</summary>
+        Dense,
+
+        /// <summary>Exactly one input at 1, the others +0.</summary>
+        OneHot,
+
+        /// <summary>
+        /// At most one non-zero input, of any value: mostly 1, sometimes another value, sometimes none at all; the zeros
+        /// are +0 or −0 (both inactive for inputEncoding one-hot and sparse).
+        /// </summary>
+        OneHotVaried,
+
+        /// <summary>Each input non-zero with probability 1/4, uniform in [−2, 2]; the zeros +0 or −0.</summary>
+        Sparse,
+    }
+
     /// <summary>Runs a network under test and the reference interpreter side by side and compares them.</summary>
     internal static class NetworkComparison
     {
@@ -15,7 +35,11 @@ namespace LstmGen.Runtime.Tests.Reference
         /// A random sequence: inputs uniform in [−1, 1] (or one-hot), targets uniform in [0, 1] at random steps and
         /// always at the last one.
         /// </summary>
-        public static TrainingSequence RandomSequence(SeededRandom random, int inputs, int outputs, int minLength, int maxLength, bool oneHot)
+        public static TrainingSequence RandomSequence(SeededRandom random, int inputs, int outputs, int minLength, int maxLength, bool oneHot) =>
+            RandomSequence(random, inputs, outputs, minLength, maxLength, oneHot ? SequenceInputs.OneHot : SequenceInputs.Dense);
+
+        /// <summary>A random sequence whose inputs are of the given kind; targets as above.</summary>
+        public static TrainingSequence RandomSequence(SeededRandom random, int inputs, int outputs, int minLength, int maxLength, SequenceInputs kind)
         {
             var length = random.NextInclusive(minLength, maxLength);
             var x = new double[length][];
@@ -23,16 +47,37 @@ namespace LstmGen.Runtime.Tests.Reference
             for (var t = 0; t < length; t++)
             {
                 x[t] = new double[inputs];
-                if (oneHot)
+                switch (kind)
                 {
-                    x[t][random.NextInt(inputs)] = 1.0;
-                }
-                else
-                {
-                    for (var i = 0; i < inputs; i++)
-                    {
-                        x[t][i] = random.NextUniform(-1.0, 1.0);
-                    }
+                    case SequenceInputs.OneHot:
+                        x[t][random.NextInt(inputs)] = 1.0;
+                        break;
+                    case SequenceInputs.OneHotVaried:
+                        FillZeros(random, x[t]);
+                        if (!random.NextBool(0.1))
+                        {
+                            x[t][random.NextInt(inputs)] = random.NextBool(0.6) ? 1.0 : random.NextUniform(-2.0, 2.0);
+                        }
+
+                        break;
+                    case SequenceInputs.Sparse:
+                        FillZeros(random, x[t]);
+                        for (var i = 0; i < inputs; i++)
+                        {
+                            if (random.NextBool(0.25))
+                            {
+                                x[t][i] = random.NextUniform(-2.0, 2.0);
+                            }
+                        }
+
+                        break;
+                    default:
+                        for (var i = 0; i < inputs; i++)
+                        {
+                            x[t][i] = random.NextUniform(-1.0, 1.0);
+                        }
+
+                        break;
                 }
 
                 if (t == length - 1 || random.NextBool(0.3))
@@ -46,6 +91,26 @@ namespace LstmGen.Runtime.Tests.Reference
             }
 
             return new TrainingSequence(x, targets);
+        }
+
+        /// <summary>
+        /// The inputs of sequence <paramref name="n"/> of a comparison: a dense network sees dense and one-hot sequences
+        /// in turn; a one-hot network only what its encoding allows; a sparse one sparse, one-hot and dense ones.
+        /// </summary>
+        public static SequenceInputs InputsFor(InputEncoding encoding, int n) => encoding switch
+        {
+            InputEncoding.OneHot => n % 2 == 0 ? SequenceInputs.OneHotVaried : SequenceInputs.OneHot,
+            InputEncoding.Sparse => (n % 3) switch { 0 => SequenceInputs.Sparse, 1 => SequenceInputs.OneHotVaried, _ => SequenceInputs.Dense },
+            _ => n % 2 == 1 ? SequenceInputs.OneHot : SequenceInputs.Dense,
+        };
+
+        /// <summary>Zeros of both signs: −0.0 == 0.0, so both must count as inactive inputs.</summary>
+        private static void FillZeros(SeededRandom random, double[] x)
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                x[i] = random.NextBool(0.3) ? -0.0 : 0.0;
+            }
         }
 
         /// <summary>
@@ -75,12 +140,13 @@ namespace LstmGen.Runtime.Tests.Reference
             Assert.Equal(initial, Weights(reference));
 
             var data = new SeededRandom(SeededRandom.DeriveSeed(seed, 1));
+            var encoding = reference.Spec.InputEncoding;
             var outputs = generated.OutputCount;
             var yGenerated = new double[outputs];
             var yReference = new double[outputs];
             for (var n = 0; n < sequences; n++)
             {
-                var sequence = RandomSequence(data, generated.InputCount, outputs, minLength, maxLength, oneHot: n % 2 == 1);
+                var sequence = RandomSequence(data, generated.InputCount, outputs, minLength, maxLength, InputsFor(encoding, n));
                 generated.Reset();
                 reference.Reset();
                 for (var t = 0; t < sequence.Inputs.Length; t++)
@@ -115,7 +181,7 @@ namespace LstmGen.Runtime.Tests.Reference
 
             Assert.True(changed > 0, "no weight changed during training");
 
-            var test = RandomSequence(data, generated.InputCount, outputs, minLength, maxLength, oneHot: false);
+            var test = RandomSequence(data, generated.InputCount, outputs, minLength, maxLength, encoding == InputEncoding.OneHot ? SequenceInputs.OneHotVaried : SequenceInputs.Dense);
             generated.Reset();
             reference.Reset();
             for (var t = 0; t < test.Inputs.Length; t++)

@@ -28,6 +28,9 @@ namespace LstmGen.Runtime.Tests.Reference
         /// </summary>
         public const int WideIndex = Count + 1;
 
+        /// <summary>The index of the wide spec again, with <c>inputEncoding: sparse</c>: the vector scan for active inputs runs too.</summary>
+        public const int WideSparseIndex = Count + 2;
+
         private static readonly Lazy<(IReadOnlyList<NetworkSpec> Specs, Assembly Assembly)> Compiled = new(Build);
 
         public static IReadOnlyList<NetworkSpec> Specs => Compiled.Value.Specs;
@@ -49,15 +52,19 @@ namespace LstmGen.Runtime.Tests.Reference
                 specs.Add(Draw(random, i, Precision.Double));
             }
 
-            specs.Add(Draw(random, Count, Precision.Float));
-            specs.Add(Wide(random));
+            // The single-precision spec reads its inputs sparsely: its test feeds dense inputs through that path too.
+            specs.Add(Draw(random, Count, Precision.Float) with { InputEncoding = InputEncoding.Sparse });
+            var wide = Wide(random);
+            specs.Add(wide);
+            specs.Add(wide with { TypeName = "WideSparse", SpecFileName = "wide-sparse.lstm.yaml", SpecText = "name: WideSparse\n", InputEncoding = InputEncoding.Sparse });
             var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Reference.Emitted", specs.Select(s => NetworkEmitter.Emit(s, "test")));
             return (specs, assembly);
         }
 
         /// <summary>
-        /// One random spec. The enumerated choices (connectivity kind, bias policy, g, h, update timing) rotate with
-        /// <paramref name="index"/> so that the set covers every value; the rest is drawn.
+        /// One random spec. The enumerated choices (connectivity kind, bias policy, g, h, update timing, input encoding)
+        /// rotate with <paramref name="index"/> so that the set covers every value (and every pair of connectivity kind and
+        /// input encoding, of bias policy and input encoding); the rest is drawn.
         /// </summary>
         private static NetworkSpec Draw(SeededRandom random, int index, Precision precision)
         {
@@ -102,7 +109,10 @@ namespace LstmGen.Runtime.Tests.Reference
                 LearningRate: random.NextUniform(0.1, 1.0),
                 Update: index % 2 == 0 ? Generator.Model.UpdateTiming.PerSequence : Generator.Model.UpdateTiming.PerStep,
                 Precision: precision,
-                SpecText: "name: " + name + "\n# (drawn at random by the reference tests)\n");
+                SpecText: "name: " + name + "\n# (drawn at random by the reference tests)\n")
+            {
+                InputEncoding = (InputEncoding)((index + (index / 3)) % 3),
+            };
         }
 
         /// <summary>30 inputs and 9 blocks of 3 cells (27 cells), some without an output gate; F connectivity.</summary>

@@ -11,7 +11,7 @@ namespace LstmGen.Runtime.Tests.Reference
     /// <summary>
     /// Random topologies, emitted by the real emitter and compiled in memory, compute what the reference computes:
     /// any number and size of blocks, with and without output gates, every bias policy, F, B and custom connectivity,
-    /// every g and h, both update timings, and single precision.
+    /// every g and h, both update timings, every input encoding (dense, one-hot, sparse), and single precision.
     /// </summary>
     public sealed class RandomTopologyReferenceTests
     {
@@ -48,6 +48,22 @@ namespace LstmGen.Runtime.Tests.Reference
                 Assert.Contains(specs, s => s.CellOutput == h);
             }
 
+            foreach (var kind in Enum.GetValues<ConnectivityKind>())
+            {
+                foreach (var encoding in Enum.GetValues<InputEncoding>())
+                {
+                    Assert.Contains(specs, s => s.Connectivity.Kind == kind && s.InputEncoding == encoding);
+                }
+            }
+
+            foreach (var bias in Enum.GetValues<BiasPolicy>())
+            {
+                foreach (var encoding in Enum.GetValues<InputEncoding>())
+                {
+                    Assert.Contains(specs, s => s.Bias == bias && s.InputEncoding == encoding);
+                }
+            }
+
             var blocks = specs.SelectMany(s => s.Blocks).ToList();
             Assert.Contains(blocks, b => !b.HasOutputGate);
             Assert.Contains(blocks, b => b.HasOutputGate);
@@ -81,16 +97,19 @@ namespace LstmGen.Runtime.Tests.Reference
         }
 
         [Theory]
-        [InlineData(UpdateTiming.PerSequence)]
-        [InlineData(UpdateTiming.PerStep)]
-        public void Wide_network_beyond_the_unroll_limit_trains_like_the_reference(UpdateTiming timing)
+        [InlineData(RandomTopologies.WideIndex, UpdateTiming.PerSequence)]
+        [InlineData(RandomTopologies.WideIndex, UpdateTiming.PerStep)]
+        [InlineData(RandomTopologies.WideSparseIndex, UpdateTiming.PerSequence)]
+        [InlineData(RandomTopologies.WideSparseIndex, UpdateTiming.PerStep)]
+        public void Wide_network_beyond_the_unroll_limit_trains_like_the_reference(int index, UpdateTiming timing)
         {
-            var spec = RandomTopologies.Specs[RandomTopologies.WideIndex];
+            var spec = RandomTopologies.Specs[index];
             var layout = Generator.Layout.NetworkLayout.Create(spec);
             Assert.True(layout.CellCount > Generator.Emitting.NetworkEmitter.UnrollLimit);
             Assert.True(spec.InputCount > Generator.Emitting.NetworkEmitter.UnrollLimit);
+            Assert.True(spec.InputCount >= Generator.Emitting.NetworkEmitter.VectorScanMinimum);
             NetworkComparison.AssertTrainsLikeReference(
-                RandomTopologies.Create(RandomTopologies.WideIndex),
+                RandomTopologies.Create(index),
                 ReferenceNetwork.FromSpec(spec),
                 seed: 31,
                 timing,
@@ -107,6 +126,7 @@ namespace LstmGen.Runtime.Tests.Reference
         {
             var spec = RandomTopologies.Specs[RandomTopologies.FloatIndex];
             Assert.Equal(Precision.Float, spec.Precision);
+            Assert.Equal(InputEncoding.Sparse, spec.InputEncoding);
             var generated = RandomTopologies.Create(RandomTopologies.FloatIndex);
             Assert.IsAssignableFrom<ILstmNetwork<float>>(generated);
             var reference = ReferenceNetwork.FromSpec(spec);
@@ -130,7 +150,7 @@ namespace LstmGen.Runtime.Tests.Reference
             var yReference = new double[spec.OutputCount];
             for (var n = 0; n < 3; n++)
             {
-                var sequence = NetworkComparison.RandomSequence(data, spec.InputCount, spec.OutputCount, 5, 10, oneHot: false);
+                var sequence = NetworkComparison.RandomSequence(data, spec.InputCount, spec.OutputCount, 5, 10, NetworkComparison.InputsFor(spec.InputEncoding, n));
                 generated.Reset();
                 reference.Reset();
                 for (var t = 0; t < sequence.Inputs.Length; t++)

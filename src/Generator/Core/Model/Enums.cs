@@ -51,6 +51,22 @@ namespace LstmGen.Generator.Model
         PerStep,
     }
 
+    /// <summary>
+    /// What the spec promises about the input vector x(t) of every step (docs/spec-language.md, "Input encoding").
+    /// The generated code skips the inputs that are exactly zero when the spec says they are usually most of them.
+    /// </summary>
+    public enum InputEncoding
+    {
+        /// <summary>"dense": no promise; every input is read at every step.</summary>
+        Dense,
+
+        /// <summary>"one-hot": at most one input is non-zero at each step (a local code, as in Exps 1, 2 and 6); checked.</summary>
+        OneHot,
+
+        /// <summary>"sparse": any number of inputs may be non-zero; the code reads only those that are.</summary>
+        Sparse,
+    }
+
     /// <summary>The floating-point type of the generated network.</summary>
     public enum Precision
     {

@@ -38,6 +38,15 @@ namespace LstmGen.Generator.Model
         Precision Precision,
         string SpecText)
     {
+        /// <summary>
+        /// What the spec promises about x(t) (docs/spec-language.md, "Input encoding"). An init-only property rather than
+        /// a constructor parameter so that the specs built in code stay valid; record equality compares it all the same.
+        /// </summary>
+        public InputEncoding InputEncoding { get; init; } = InputEncoding.Dense;
+
+        /// <summary>Whether the generated code reads only the non-zero inputs of each step ('one-hot' or 'sparse').</summary>
+        public bool SkipsInactiveInputs => InputEncoding != InputEncoding.Dense;
+
         /// <summary>The full name of the generated type.</summary>
         public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
 

@@ -34,7 +34,7 @@ namespace LstmGen.Generator.Parsing
         private static readonly string[] TopLevelKeys =
         {
             "name", "namespace", "description", "inputs", "outputs", "blocks", "connectivity", "bias",
-            "squashing", "initInterval", "learningRate", "update", "precision",
+            "squashing", "initInterval", "learningRate", "update", "precision", "inputEncoding",
         };
 
         private static readonly string[] UniformBlockKeys = { "count", "cells", "inputGateBias", "outputGateBias", "outputGate" };
@@ -142,6 +142,11 @@ namespace LstmGen.Generator.Parsing
                 ("double", Precision.Double), ("float", Precision.Float),
             });
 
+            var inputEncoding = OptionalEnum(top, "inputEncoding", InputEncoding.Dense, new[]
+            {
+                ("dense", InputEncoding.Dense), ("one-hot", InputEncoding.OneHot), ("sparse", InputEncoding.Sparse),
+            });
+
             if (initInterval.HasValue && (initInterval.Value > 10.0 || initInterval.Value < 1e-6))
             {
                 Report(DiagnosticCatalog.UnsafeSetting, top["initInterval"].Location, "initInterval", Format(initInterval.Value), "[1e-6, 10]",
@@ -177,7 +182,10 @@ namespace LstmGen.Generator.Parsing
                 learningRate.Value,
                 update,
                 precision,
-                text);
+                text)
+            {
+                InputEncoding = inputEncoding,
+            };
         }
 
         // ---------------------------------------------------------------- blocks
