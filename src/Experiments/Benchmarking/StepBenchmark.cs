@@ -28,7 +28,7 @@ namespace LstmGen.Experiments.Benchmarking
         private readonly int _steps;
         private readonly int _repetitions;
 
-        public StepBenchmark(int inputCount, int outputCount, int steps, int repetitions, ulong seed = 1)
+        public StepBenchmark(int inputCount, int outputCount, int steps, int repetitions, ulong seed = 1, bool oneHot = false)
         {
             if (steps < 1 || repetitions < 1)
             {
@@ -40,7 +40,17 @@ namespace LstmGen.Experiments.Benchmarking
             _targets = new double[SequenceLength][];
             for (var t = 0; t < SequenceLength; t++)
             {
-                _inputs[t] = Enumerable.Range(0, inputCount).Select(_ => random.NextUniform(-1.0, 1.0)).ToArray();
+                if (oneHot)
+                {
+                    // One input at 1 per step, as a symbol stream feeds a network declared 'inputEncoding: one-hot'.
+                    _inputs[t] = new double[inputCount];
+                    _inputs[t][random.NextInt(inputCount)] = 1.0;
+                }
+                else
+                {
+                    _inputs[t] = Enumerable.Range(0, inputCount).Select(_ => random.NextUniform(-1.0, 1.0)).ToArray();
+                }
+
                 _targets[t] = Enumerable.Range(0, outputCount).Select(_ => random.NextDouble()).ToArray();
             }
 

@@ -44,20 +44,28 @@ namespace LstmGen.Experiments.Tracing
         public static ulong DataSeedFor(ulong seed) => SeededRandom.DeriveSeed(seed, 1);
 
         /// <summary>
-        /// Random data for one sequence: each input uniform in [−1, 1); a target vector (each value uniform in
+        /// Random data for one sequence: each input uniform in [−1, 1) (one-hot networks: one random input at 1); a target vector (each value uniform in
         /// [0, 1)) at the last step, and at every other step with probability 1/2. Drawn step by step: the inputs,
         /// then (except at the last step) the coin, then the target values.
         /// </summary>
-        public static IReadOnlyList<(double[] Input, double[]? Target)> MakeData(ulong dataSeed, int length, int inputCount, int outputCount)
+        public static IReadOnlyList<(double[] Input, double[]? Target)> MakeData(ulong dataSeed, int length, int inputCount, int outputCount, bool oneHot = false)
         {
             var random = new SeededRandom(dataSeed);
             var data = new List<(double[], double[]?)>(length);
             for (var t = 0; t < length; t++)
             {
                 var input = new double[inputCount];
-                for (var i = 0; i < inputCount; i++)
+                if (oneHot)
                 {
-                    input[i] = random.NextUniform(-1.0, 1.0);
+                    // A network declared 'inputEncoding: one-hot' refuses anything else: one random input at 1.
+                    input[random.NextInt(inputCount)] = 1.0;
+                }
+                else
+                {
+                    for (var i = 0; i < inputCount; i++)
+                    {
+                        input[i] = random.NextUniform(-1.0, 1.0);
+                    }
                 }
 
                 double[]? target = null;
@@ -91,7 +99,8 @@ namespace LstmGen.Experiments.Tracing
             var initial = new double[network.WeightCount];
             network.CopyWeightsTo(initial);
             var dataSeed = DataSeedFor(seed);
-            var data = MakeData(dataSeed, length, network.InputCount, network.OutputCount);
+            var oneHot = Describing.NetworkInfo.Of(network).Spec.InputEncoding == LstmGen.Generator.Model.InputEncoding.OneHot;
+            var data = MakeData(dataSeed, length, network.InputCount, network.OutputCount, oneHot);
             var steps = Train(network, data);
             var trained = new double[network.WeightCount];
             network.CopyWeightsTo(trained);

@@ -101,6 +101,9 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
+        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
+        private readonly double[] _net = new double[6];
+
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
         private readonly double[] _gPrimeNetC = new double[CellCount];   // g'(net_c(t))
@@ -313,6 +316,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
+            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 6);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -350,36 +354,45 @@ namespace LstmGen.Networks
                 netC2 += w[133 + i] * x;   // block[1].cell[0]
             }
 
-            // ---- Block 0: 2 cells, input gate, output gate ----
-            // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(netIn0 + (w[20] * yPrev[20] + w[21] * yPrev[21] + w[22] * yPrev[22] + w[23] * yPrev[23] + w[24] * yPrev[24] + w[25] * yPrev[25] + w[26]), out fPrimeIn[0]);
+            // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
+            // Block 0: 2 cells, input gate, output gate
+            net[0] = netIn0 + (w[20] * yPrev[20] + w[21] * yPrev[21] + w[22] * yPrev[22] + w[23] * yPrev[23] + w[24] * yPrev[24] + w[25] * yPrev[25] + w[26]);   // net_in  (Eq. 7)
+            net[1] = netOut0 + (w[47] * yPrev[20] + w[48] * yPrev[21] + w[49] * yPrev[22] + w[50] * yPrev[23] + w[51] * yPrev[24] + w[52] * yPrev[25] + w[53]);   // net_out  (Eq. 8)
+            net[2] = netC0 + (w[74] * yPrev[20] + w[75] * yPrev[21] + w[76] * yPrev[22] + w[77] * yPrev[23] + w[78] * yPrev[24] + w[79] * yPrev[25]);   // net_c of cell 0  (Eq. 9)
+            net[3] = netC1 + (w[100] * yPrev[20] + w[101] * yPrev[21] + w[102] * yPrev[22] + w[103] * yPrev[23] + w[104] * yPrev[24] + w[105] * yPrev[25]);   // net_c of cell 1  (Eq. 9)
+            // Block 1: 1 cell, input gate, no output gate
+            net[4] = netIn1 + (w[126] * yPrev[20] + w[127] * yPrev[21] + w[128] * yPrev[22] + w[129] * yPrev[23] + w[130] * yPrev[24] + w[131] * yPrev[25] + w[132]);   // net_in  (Eq. 7)
+            net[5] = netC2 + (w[153] * yPrev[20] + w[154] * yPrev[21] + w[155] * yPrev[22] + w[156] * yPrev[23] + w[157] * yPrev[24] + w[158] * yPrev[25]);   // net_c of cell 0  (Eq. 9)
+
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
+            global::LstmGen.Runtime.Squash.Logistic(net, net);
+
+            // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
             y[23] = yIn0;
-            // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(netOut0 + (w[47] * yPrev[20] + w[48] * yPrev[21] + w[49] * yPrev[22] + w[50] * yPrev[23] + w[51] * yPrev[24] + w[52] * yPrev[25] + w[53]), out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
             y[25] = yOut0;
-            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2(netC0 + (w[74] * yPrev[20] + w[75] * yPrev[21] + w[76] * yPrev[22] + w[77] * yPrev[23] + w[78] * yPrev[24] + w[79] * yPrev[25]), out gPrimeNetC[0]);
-            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2(netC1 + (w[100] * yPrev[20] + w[101] * yPrev[21] + w[102] * yPrev[22] + w[103] * yPrev[23] + w[104] * yPrev[24] + w[105] * yPrev[25]), out gPrimeNetC[1]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[3], out gPrimeNetC[1]);
 
-            // ---- Block 1: 1 cell, input gate, no output gate ----
-            // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(netIn1 + (w[126] * yPrev[20] + w[127] * yPrev[21] + w[128] * yPrev[22] + w[129] * yPrev[23] + w[130] * yPrev[24] + w[131] * yPrev[25] + w[132]), out fPrimeIn[1]);
+            // ---- Block 1: y^in(t) = f(net_in), g(net_c(t))  (Eqs. 7-9) ----
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[4], out fPrimeIn[1]);
             y[24] = yIn1;
-            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[2] = global::LstmGen.Runtime.Squash.G2(netC2 + (w[153] * yPrev[20] + w[154] * yPrev[21] + w[155] * yPrev[22] + w[156] * yPrev[23] + w[157] * yPrev[24] + w[158] * yPrev[25]), out gPrimeNetC[2]);
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(net[5], out gPrimeNetC[2]);
 
-            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
             s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[20] = yOut0 * hS[0];
             s[1] += yIn0 * gNetC[1];
-            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
-            y[21] = yOut0 * hS[1];
-
-            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9); no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b) ----
             s[2] += yIn1 * gNetC[2];
-            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
+
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
+            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
+            y[20] = yOut0 * hS[0];
+            hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
+            y[21] = yOut0 * hS[1];
+            // Block 1 has no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b).
+            hS[2] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[2], out hPrimeS[2]);
             y[22] = hS[2];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
@@ -390,9 +403,10 @@ namespace LstmGen.Networks
                 yOutput[k] = wk[0] * y[20] + wk[1] * y[21] + wk[2] * y[22];
             }
 
+            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
             for (var k = 0; k < OutputCount; k++)
             {
-                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
+                yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
             }
         }
 

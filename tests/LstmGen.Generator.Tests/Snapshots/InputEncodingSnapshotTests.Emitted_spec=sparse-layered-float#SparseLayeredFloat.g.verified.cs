@@ -107,6 +107,9 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly float[] _s = new float[CellCount];
 
+        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
+        private readonly float[] _net = new float[10];
+
         // Values of the current step that the learning rule needs.
         private readonly float[] _gNetC = new float[CellCount];        // g(net_c(t))
         private readonly float[] _gPrimeNetC = new float[CellCount];   // g'(net_c(t))
@@ -314,6 +317,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<float> w = new global::System.ReadOnlySpan<float>(_w, 0, WeightCount);
             global::System.Span<float> yPrev = new global::System.Span<float>(_yPrev, 0, SourceCount);
             global::System.Span<float> y = new global::System.Span<float>(_y, 0, SourceCount);
+            global::System.Span<float> net = new global::System.Span<float>(_net, 0, 10);
             global::System.Span<float> s = new global::System.Span<float>(_s, 0, CellCount);
             global::System.Span<float> gNetC = new global::System.Span<float>(_gNetC, 0, CellCount);
             global::System.Span<float> gPrimeNetC = new global::System.Span<float>(_gPrimeNetC, 0, CellCount);
@@ -359,54 +363,62 @@ namespace LstmGen.Networks
                 netC5 += w[54 + i] * x;   // block[1].cell[2]
             }
 
-            // ---- Block 0: 3 cells, input gate, output gate ----
-            // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn0 = global::LstmGen.Runtime.Squash.Logistic(netIn0 + w[5], out fPrimeIn[0]);
+            // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
+            // Block 0: 3 cells, input gate, output gate
+            net[0] = netIn0 + w[5];   // net_in  (Eq. 7)
+            net[1] = netOut0 + w[11];   // net_out  (Eq. 8)
+            net[2] = netC0 + w[17];   // net_c of cell 0  (Eq. 9)
+            net[3] = netC1 + w[23];   // net_c of cell 1  (Eq. 9)
+            net[4] = netC2 + w[29];   // net_c of cell 2  (Eq. 9)
+            // Block 1: 3 cells, input gate, output gate
+            net[5] = netIn1 + w[35];   // net_in  (Eq. 7)
+            net[6] = netOut1 + w[41];   // net_out  (Eq. 8)
+            net[7] = netC3 + w[47];   // net_c of cell 0  (Eq. 9)
+            net[8] = netC4 + w[53];   // net_c of cell 1  (Eq. 9)
+            net[9] = netC5 + w[59];   // net_c of cell 2  (Eq. 9)
+
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
+            global::LstmGen.Runtime.Squash.Logistic(net, net);
+
+            // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
             y[11] = yIn0;
-            // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut0 = global::LstmGen.Runtime.Squash.Logistic(netOut0 + w[11], out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
             y[13] = yOut0;
-            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2(netC0 + w[17], out gPrimeNetC[0]);
-            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2(netC1 + w[23], out gPrimeNetC[1]);
-            // Cell 2 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[2] = global::LstmGen.Runtime.Squash.G2(netC2 + w[29], out gPrimeNetC[2]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[3], out gPrimeNetC[1]);
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(net[4], out gPrimeNetC[2]);
 
-            // ---- Block 1: 3 cells, input gate, output gate ----
-            // Input gate: y^in(t) = f(sum_m w_in,m y^m(t-1))  (Eq. 7)
-            var yIn1 = global::LstmGen.Runtime.Squash.Logistic(netIn1 + w[35], out fPrimeIn[1]);
+            // ---- Block 1: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[5], out fPrimeIn[1]);
             y[12] = yIn1;
-            // Output gate: y^out(t) = f(sum_m w_out,m y^m(t-1))  (Eq. 8)
-            var yOut1 = global::LstmGen.Runtime.Squash.Logistic(netOut1 + w[41], out fPrimeOut[1]);
+            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[6], out fPrimeOut[1]);
             y[14] = yOut1;
-            // Cell 0 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[3] = global::LstmGen.Runtime.Squash.G2(netC3 + w[47], out gPrimeNetC[3]);
-            // Cell 1 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[4] = global::LstmGen.Runtime.Squash.G2(netC4 + w[53], out gPrimeNetC[4]);
-            // Cell 2 input: g(net_c(t)), net_c(t) = sum_m w_c,m y^m(t-1)  (Eq. 9)
-            gNetC[5] = global::LstmGen.Runtime.Squash.G2(netC5 + w[59], out gPrimeNetC[5]);
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2FromSigma(net[7], out gPrimeNetC[3]);
+            gNetC[4] = global::LstmGen.Runtime.Squash.G2FromSigma(net[8], out gPrimeNetC[4]);
+            gNetC[5] = global::LstmGen.Runtime.Squash.G2FromSigma(net[9], out gPrimeNetC[5]);
 
-            // ---- Block 0: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
+            // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
             s[0] += yIn0 * gNetC[0];
-            hS[0] = global::LstmGen.Runtime.Squash.H1(s[0], out hPrimeS[0]);
-            y[5] = yOut0 * hS[0];
             s[1] += yIn0 * gNetC[1];
-            hS[1] = global::LstmGen.Runtime.Squash.H1(s[1], out hPrimeS[1]);
-            y[6] = yOut0 * hS[1];
             s[2] += yIn0 * gNetC[2];
-            hS[2] = global::LstmGen.Runtime.Squash.H1(s[2], out hPrimeS[2]);
-            y[7] = yOut0 * hS[2];
-
-            // ---- Block 1: s(t) = s(t-1) + y^in(t) g(net_c(t)), y^c(t) = y^out(t) h(s(t))  (Eq. 9) ----
             s[3] += yIn1 * gNetC[3];
-            hS[3] = global::LstmGen.Runtime.Squash.H1(s[3], out hPrimeS[3]);
-            y[8] = yOut1 * hS[3];
             s[4] += yIn1 * gNetC[4];
-            hS[4] = global::LstmGen.Runtime.Squash.H1(s[4], out hPrimeS[4]);
-            y[9] = yOut1 * hS[4];
             s[5] += yIn1 * gNetC[5];
-            hS[5] = global::LstmGen.Runtime.Squash.H1(s[5], out hPrimeS[5]);
+
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
+            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
+            y[5] = yOut0 * hS[0];
+            hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
+            y[6] = yOut0 * hS[1];
+            hS[2] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[2], out hPrimeS[2]);
+            y[7] = yOut0 * hS[2];
+            hS[3] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[3], out hPrimeS[3]);
+            y[8] = yOut1 * hS[3];
+            hS[4] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[4], out hPrimeS[4]);
+            y[9] = yOut1 * hS[4];
+            hS[5] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[5], out hPrimeS[5]);
             y[10] = yOut1 * hS[5];
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells and x(t)).
@@ -424,9 +436,10 @@ namespace LstmGen.Networks
                 yOutput[k] = netK;
             }
 
+            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
             for (var k = 0; k < OutputCount; k++)
             {
-                yOutput[k] = global::LstmGen.Runtime.Squash.Logistic(yOutput[k], out fPrimeK[k]);
+                yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
             }
         }
 
