@@ -1,0 +1,464 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LstmGen.Generator.Layout;
+using LstmGen.Generator.Model;
+
+namespace LstmGen.Generator.Emitting
+{
+    public static partial class NetworkEmitter
+    {
+        // Source units, span views and the forward pass (Eqs. 7-9 and the output equation).
+        private sealed partial class EmitContext
+        {
+            /// <summary>Index of the bias unit (constant 1) in the source vectors: after the inputs and the hidden units.</summary>
+            private int BiasUnit => _layout.InputCount + _layout.HiddenCount;
+
+            /// <summary>Index of hidden unit <paramref name="hidden"/> in the source vectors.</summary>
+            private int HiddenUnit(int hidden) => _layout.InputCount + hidden;
+
+            private int SourceIndex(Segment segment) => segment.Region == SourceRegion.Input ? segment.SourceStart : HiddenUnit(segment.SourceStart);
+
+            /// <summary>Whether <paramref name="row"/> reads the input units x(t).</summary>
+            private static bool ReadsInputs(WeightRow row) => row.Segments.Any(s => s.Region == SourceRegion.Input);
+
+            /// <summary>
+            /// The number of leading weights of <paramref name="row"/> that the dense code reads from the source vectors but
+            /// the sparse code reads through the active inputs: the row's input segment (always its first, NetworkLayout).
+            /// </summary>
+            private int InputColumns(WeightRow row) => _sparse && ReadsInputs(row) ? _layout.InputCount : 0;
+
+            /// <summary>
+            /// The leading weights of an input gate or cell row whose changes (Eqs. 26, 28) the touched inputs' pass makes
+            /// instead of the row-wise update: the input segment when the network keeps a touched set, else none.
+            /// </summary>
+            private int TracedInputColumns(WeightRow row) => _useTouchedSet ? InputColumns(row) : 0;
+
+            /// <summary>
+            /// The runs of a row: consecutive weights that read consecutive source units (the bias unit included), as
+            /// (first source unit, count, first weight relative to the row). A fully connected row is a single run.
+            /// Under one-hot or sparse inputs the input segment is left out: the active inputs are read separately.
+            /// </summary>
+            private List<(int Source, int Count, int Weight)> Runs(WeightRow row)
+            {
+                var runs = new List<(int Source, int Count, int Weight)>();
+                void Add(int source, int count, int weight)
+                {
+                    if (runs.Count > 0)
+                    {
+                        var last = runs[runs.Count - 1];
+                        if (last.Source + last.Count == source && last.Weight + last.Count == weight)
+                        {
+                            runs[runs.Count - 1] = (last.Source, last.Count + count, last.Weight);
+                            return;
+                        }
+                    }
+
+                    runs.Add((source, count, weight));
+                }
+
+                foreach (var segment in row.Segments)
+                {
+                    if (_sparse && segment.Region == SourceRegion.Input)
+                    {
+                        continue;
+                    }
+
+                    Add(SourceIndex(segment), segment.Count, segment.WeightOffset - row.Offset);
+                }
+
+                if (row.HasBias)
+                {
+                    Add(BiasUnit, 1, row.Length - 1);
+                }
+
+                return runs;
+            }
+
+            /// <summary>
+            /// A span local over a whole array with a constant length, e.g.
+            /// <c>Span&lt;double&gt; s = new Span&lt;double&gt;(_s, 0, CellCount);</c>: the JIT then knows the length and drops the
+            /// bounds check of every constant index below it.
+            /// </summary>
+            private void View(bool writable, string name, string field, string length) =>
+                W.Line((writable ? Span : ReadOnlySpan) + " " + name + " = new " + (writable ? Span : ReadOnlySpan) + "(" + field + ", 0, " + length + ");");
+
+            // ------------------------------------------------------------ forward pass
+
+            private void EmitForward()
+            {
+                var outputsReadInputs = (_spec.Connectivity.Outputs & SourceSet.Input) != 0;
+                W.Line("/// <summary>");
+                W.Line("/// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells");
+                W.Line("/// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).");
+                W.Line("/// </summary>");
+                W.OpenBlock("private void Forward(global::System.ReadOnlySpan<double> input)");
+                View(false, "w", "_w", "WeightCount");
+                View(true, "yPrev", "_yPrev", "SourceCount");
+                View(true, "y", "_y", "SourceCount");
+                View(true, "net", "_net", I(SquashedUnitCount));
+                View(true, "s", "_s", "CellCount");
+                View(true, "gNetC", "_gNetC", "CellCount");
+                View(true, "gPrimeNetC", "_gPrimeNetC", "CellCount");
+                View(true, "hS", "_hS", "CellCount");
+                View(true, "hPrimeS", "_hPrimeS", "CellCount");
+                View(true, "fPrimeIn", "_fPrimeIn", "BlockCount");
+                if (_layout.OutputGateCount > 0)
+                {
+                    View(true, "fPrimeOut", "_fPrimeOut", "BlockCount");
+                }
+
+                View(true, "yOutput", "_yOutput", "OutputCount");
+                View(true, "fPrimeK", "_fPrimeK", "OutputCount");
+                W.Line();
+                if (_sparse)
+                {
+                    EmitActiveInputNetInputs();
+                }
+                else if (_isFloat)
+                {
+                    W.Line("// The input units: x(t) is read together with y(t-1) by the gates and cells" + (outputsReadInputs ? ", and with y(t) by the outputs ('B')." : "."));
+                    W.OpenBlock("for (var i = 0; i < InputCount; i++)");
+                    W.Line("yPrev[i] = (float)input[i];");
+                    if (outputsReadInputs)
+                    {
+                        W.Line("y[i] = yPrev[i];");
+                    }
+
+                    W.CloseBlock();
+                }
+                else
+                {
+                    W.Line("// The input units: x(t) is read together with y(t-1) by the gates and cells" + (outputsReadInputs ? ", and with y(t) by the outputs ('B')." : "."));
+                    W.Line("input.CopyTo(yPrev);");
+                    if (outputsReadInputs)
+                    {
+                        W.Line("input.CopyTo(y);");
+                    }
+                }
+
+                // Every gate and cell net input first (they read only x(t) and y(t-1)), then one batched sigma over all
+                // of them, then the activations, then every cell state, then one batched sigma over the states.
+                W.Line();
+                W.Line("// ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----");
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    EmitBlockNetInputs(j);
+                }
+
+                W.Line();
+                W.Line("// f(net) = sigma(net) of every gate" + (_spec.CellInput == CellInputSquash.Identity ? string.Empty : ", and the sigma of every cell input that g is made of") +
+                    " (Eq. 3), several at a time.");
+                W.Line(Squash + ".Logistic(net, net);");
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    EmitBlockActivations(j);
+                }
+
+                EmitStates();
+                W.Line();
+                W.Line("// Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells" +
+                    (outputsReadInputs ? " and x(t)" : string.Empty) + ").");
+                W.Line("// All net inputs first, then the squashes: the dot products and the exps each run back to back.");
+                W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
+                W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
+                if (_outputsReadInputs)
+                {
+                    W.Line("var netK = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                    W.Line("// The active inputs' terms w_k,i x_i(t); the inactive inputs' are exact zeros.");
+                    W.OpenBlock("for (var n = 0; n < activeCount; n++)");
+                    W.Line("netK += wk[activeInputs[n]] * activeValues[n];");
+                    W.CloseBlock();
+                    W.Line();
+                    W.Line("yOutput[k] = netK;");
+                }
+                else
+                {
+                    W.Line("yOutput[k] = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                }
+
+                W.CloseBlock();
+                W.Line();
+                W.Line(Squash + ".Logistic(yOutput, yOutput);");
+                W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
+                W.Line("yOutput[k] = " + Squash + ".LogisticFromSigma(yOutput[k], out fPrimeK[k]);");
+                W.CloseBlock();
+                W.CloseBlock();
+                W.Line();
+            }
+
+            /// <summary>How many net inputs go through the batched sigma: every gate, and every cell input unless g is the identity.</summary>
+            private int SquashedUnitCount
+            {
+                get
+                {
+                    var count = 0;
+                    for (var j = 0; j < _layout.BlockCount; j++)
+                    {
+                        count += 1 + (_layout.OutputGateRow(j) != null ? 1 : 0) + (_spec.CellInput == CellInputSquash.Identity ? 0 : _layout.BlockSize(j));
+                    }
+
+                    return count;
+                }
+            }
+
+            /// <summary>
+            /// Where block j's units sit in the batch of squashed net inputs: input gate, output gate (if any), then the
+            /// cells (if g is sigmoid-shaped), block after block. −1 for a unit that is not in the batch.
+            /// </summary>
+            private (int InputGate, int OutputGate, int FirstCell) NetSlots(int j)
+            {
+                var slot = 0;
+                for (var b = 0; b < j; b++)
+                {
+                    slot += 1 + (_layout.OutputGateRow(b) != null ? 1 : 0) + (_spec.CellInput == CellInputSquash.Identity ? 0 : _layout.BlockSize(b));
+                }
+
+                var hasOutputGate = _layout.OutputGateRow(j) != null;
+                var outputGate = hasOutputGate ? slot + 1 : -1;
+                var firstCell = _spec.CellInput == CellInputSquash.Identity ? -1 : slot + (hasOutputGate ? 2 : 1);
+                return (slot, outputGate, firstCell);
+            }
+
+            /// <summary>Block j's gate and cell net inputs (Eqs. 7, 8 and net_c of Eq. 9), into the batch.</summary>
+            private void EmitBlockNetInputs(int j)
+            {
+                var size = _layout.BlockSize(j);
+                var ig = _layout.InputGateRow(j);
+                var og = _layout.OutputGateRow(j);
+                var slots = NetSlots(j);
+                W.Line("// Block " + I(j) + ": " + Plural(size, "cell") + (og == null ? ", input gate, no output gate" : ", input gate, output gate"));
+                W.Line("net[" + I(slots.InputGate) + "] = " + NetInput(ig) + ";   // net_in  (Eq. 7)");
+                if (og != null)
+                {
+                    W.Line("net[" + I(slots.OutputGate) + "] = " + NetInput(og) + ";   // net_out  (Eq. 8)");
+                }
+
+                for (var v = 0; v < size; v++)
+                {
+                    var c = _layout.CellIndex(j, v);
+                    var row = _layout.CellRow(j, v);
+                    if (slots.FirstCell >= 0)
+                    {
+                        W.Line("net[" + I(slots.FirstCell + v) + "] = " + NetInput(row) + ";   // net_c of cell " + I(v) + "  (Eq. 9)");
+                    }
+                    else
+                    {
+                        W.Line("gNetC[" + I(c) + "] = " + Squash + ".Identity(" + NetInput(row) + ", out gPrimeNetC[" + I(c) + "]);   // g(net_c) = net_c of cell " + I(v) + "  (Eq. 9)");
+                    }
+                }
+            }
+
+            /// <summary>
+            /// The net input of a gate or cell row: Σ_m w_m y^m(t−1) over x(t), y(t−1) and the bias. Under one-hot or sparse
+            /// inputs, the active inputs' part was summed into <see cref="NetLocal"/> by <see cref="EmitActiveInputNetInputs"/>
+            /// and the rest (hidden units and bias) is added here.
+            /// </summary>
+            private string NetInput(WeightRow row)
+            {
+                var rest = DotExpression(row, "w", row.Offset, "yPrev");
+                if (InputColumns(row) == 0)
+                {
+                    return rest;
+                }
+
+                return Runs(row).Count == 0 ? NetLocal(row) : NetLocal(row) + " + " + (rest.Contains(" + ") ? "(" + rest + ")" : rest);
+            }
+
+            /// <summary>The local that sums a gate or cell row's active input terms, e.g. <c>netIn0</c>, <c>netOut1</c>, <c>netC3</c>.</summary>
+            private string NetLocal(WeightRow row)
+            {
+                switch (row.Kind)
+                {
+                    case UnitKind.InputGate:
+                        return "netIn" + I(row.Block);
+                    case UnitKind.OutputGate:
+                        return "netOut" + I(row.Block);
+                    default:
+                        return "netC" + I(_layout.CellIndex(row.Block, row.Cell));
+                }
+            }
+
+            /// <summary>
+            /// Under one-hot or sparse inputs: gathers this step's non-zero inputs, then adds each one's terms w_u,i x_i(t) to
+            /// every gate and cell row that reads x, in one pass (Eqs. 7-9).
+            /// </summary>
+            private void EmitActiveInputNetInputs()
+            {
+                var oneHot = _spec.InputEncoding == InputEncoding.OneHot;
+                W.Line("// The input units (inputEncoding: " + EncodingName() + "): only the inputs with x_i(t) != 0 are read, through the list");
+                W.Line("// GatherActiveInputs makes" + (oneHot ? " (and checks: at most one)" : string.Empty) + ". Every other input's terms below are exact zeros, so skipping them");
+                W.Line("// changes no value but the summation order; with one input in a thousand active it saves nearly all the work.");
+                W.Line("var activeCount = GatherActiveInputs(input);");
+                W.Line("global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);");
+                W.Line(ReadOnlySpan + " activeValues = new " + ReadOnlySpan + "(_activeValues, 0, InputCount);");
+                var rows = _layout.Rows.Where(r => r.Kind != UnitKind.Output && ReadsInputs(r)).ToList();
+                if (rows.Count == 0)
+                {
+                    return;
+                }
+
+                W.Line();
+                W.Line("// Net inputs of the gates and cells, the inputs' part: one pass over the active inputs adds w_u,i x_i(t) to");
+                W.Line("// every row that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.");
+                foreach (var row in rows)
+                {
+                    W.Line("var " + NetLocal(row) + " = " + (_isFloat ? "0f" : "0.0") + ";");
+                }
+
+                W.OpenBlock("for (var n = 0; n < activeCount; n++)");
+                W.Line("var i = activeInputs[n];");
+                W.Line("var x = activeValues[n];");
+                foreach (var row in rows)
+                {
+                    W.Line(NetLocal(row) + " += w[" + Offset(row.Offset) + "i] * x;   // " + row.UnitName);
+                }
+
+                W.CloseBlock();
+            }
+
+            /// <summary><c>"17 + "</c>, or nothing for 0: the start of an index expression <c>offset + i</c>.</summary>
+            private static string Offset(int offset) => offset == 0 ? string.Empty : I(offset) + " + ";
+
+            /// <summary>Block j's gate activations y^in, y^out (Eqs. 7, 8) and cell inputs g(net_c) (Eq. 9) from the squashed batch.</summary>
+            private void EmitBlockActivations(int j)
+            {
+                var og = _layout.OutputGateRow(j);
+                var slots = NetSlots(j);
+                W.Line();
+                W.Line("// ---- Block " + I(j) + ": y^in(t) = f(net_in)" + (og != null ? ", y^out(t) = f(net_out)" : string.Empty) +
+                    (slots.FirstCell >= 0 ? ", g(net_c(t))" : string.Empty) + "  (Eqs. 7-9) ----");
+                W.Line("var yIn" + I(j) + " = " + Squash + ".LogisticFromSigma(net[" + I(slots.InputGate) + "], out fPrimeIn[" + I(j) + "]);");
+                W.Line("y[" + I(HiddenUnit(_layout.InputGateIndex(j))) + "] = yIn" + I(j) + ";");
+                if (og != null)
+                {
+                    W.Line("var yOut" + I(j) + " = " + Squash + ".LogisticFromSigma(net[" + I(slots.OutputGate) + "], out fPrimeOut[" + I(j) + "]);");
+                    W.Line("y[" + I(HiddenUnit(_layout.OutputGateIndex(j))) + "] = yOut" + I(j) + ";");
+                }
+
+                if (slots.FirstCell >= 0)
+                {
+                    for (var v = 0; v < _layout.BlockSize(j); v++)
+                    {
+                        var c = _layout.CellIndex(j, v);
+                        W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "FromSigma(net[" + I(slots.FirstCell + v) + "], out gPrimeNetC[" + I(c) + "]);");
+                    }
+                }
+            }
+
+            /// <summary>Every cell's state s_c(t) = s_c(t−1) + y^in g(net_c), then h(s_c) and y^c = y^out h(s_c) (Eq. 9).</summary>
+            private void EmitStates()
+            {
+                var squashed = _spec.CellOutput == CellOutputSquash.H1;
+                W.Line();
+                W.Line("// ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----");
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    for (var v = 0; v < _layout.BlockSize(j); v++)
+                    {
+                        var c = _layout.CellIndex(j, v);
+                        W.Line("s[" + I(c) + "] += yIn" + I(j) + " * gNetC[" + I(c) + "];");
+                    }
+                }
+
+                W.Line();
+                if (squashed)
+                {
+                    W.Line("// ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----");
+                    W.Line(Squash + ".Logistic(s, hS);");
+                }
+                else
+                {
+                    W.Line("// ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h the identity  (Eq. 9) ----");
+                }
+
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    var og = _layout.OutputGateRow(j);
+                    if (og == null)
+                    {
+                        W.Line("// Block " + I(j) + " has no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b).");
+                    }
+
+                    for (var v = 0; v < _layout.BlockSize(j); v++)
+                    {
+                        var c = _layout.CellIndex(j, v);
+                        W.Line(squashed
+                            ? "hS[" + I(c) + "] = " + Squash + ".H1FromSigma(hS[" + I(c) + "], out hPrimeS[" + I(c) + "]);"
+                            : "hS[" + I(c) + "] = " + Squash + ".Identity(s[" + I(c) + "], out hPrimeS[" + I(c) + "]);");
+                        W.Line("y[" + I(HiddenUnit(c)) + "] = " + (og != null ? "yOut" + I(j) + " * " : string.Empty) + "hS[" + I(c) + "];");
+                    }
+                }
+            }
+
+            /// <summary>The <c>Squash</c> function of g for a sigmoid-shaped cell input squash (g2 or g1).</summary>
+            private string GName() => _spec.CellInput == CellInputSquash.G2 ? "G2" : "Logistic";
+
+            /// <summary>
+            /// The net input of a row: Σ_m w_m y^m over its runs, the bias unit (y = 1) included. Each run is summed in the
+            /// order of <c>Kernels.Dot</c> (eight interleaved partial sums, then the rest), whether it is written out term by
+            /// term (at most <see cref="UnrollLimit"/> terms) or calls the kernel, so the threshold never changes a result;
+            /// the runs' sums are added in row order. <paramref name="weightBase"/> is the index of the row's first weight
+            /// in <paramref name="weights"/>.
+            /// </summary>
+            private string DotExpression(WeightRow row, string weights, int weightBase, string sources)
+            {
+                var runs = Runs(row);
+                var terms = new List<string>();
+                foreach (var run in runs)
+                {
+                    var first = weightBase + run.Weight;
+                    if (run.Count <= UnrollLimit || run.Count == 1)
+                    {
+                        var text = UnrolledDot(weights, first, sources, run.Source, run.Count);
+                        terms.Add(runs.Count > 1 && run.Count > 1 ? "(" + text + ")" : text);
+                    }
+                    else
+                    {
+                        terms.Add(Kernels + ".Dot(" + weights + ".Slice(" + I(first) + ", " + I(run.Count) + "), " + sources + ".Slice(" + I(run.Source) + ", " + I(run.Count) + "))");
+                    }
+                }
+
+                return terms.Count == 0 ? (_isFloat ? "0f" : "0.0") : string.Join(" + ", terms);
+            }
+
+            /// <summary>
+            /// Σ_i w[first + i] · y[source + i] written out in the kernel's order: eight interleaved partial sums combined as
+            /// ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7)), then the rest one by one.
+            /// </summary>
+            private string UnrolledDot(string weights, int first, string sources, int source, int count)
+            {
+                string Term(int i) => source + i == BiasUnit
+                    ? weights + "[" + I(first + i) + "]"
+                    : weights + "[" + I(first + i) + "] * " + sources + "[" + I(source + i) + "]";
+
+                var whole = count / 8 * 8;
+                if (whole == 0)
+                {
+                    return string.Join(" + ", Enumerable.Range(0, count).Select(Term));
+                }
+
+                string Lane(int lane)
+                {
+                    var laneTerms = new List<string>();
+                    for (var i = lane; i < whole; i += 8)
+                    {
+                        laneTerms.Add(Term(i));
+                    }
+
+                    return laneTerms.Count == 1 ? laneTerms[0] : "(" + string.Join(" + ", laneTerms) + ")";
+                }
+
+                string Pair(int lane) => "(" + Lane(lane) + " + " + Lane(lane + 4) + ")";
+
+                var text = "(" + Pair(0) + " + " + Pair(1) + ") + (" + Pair(2) + " + " + Pair(3) + ")";
+                for (var i = whole; i < count; i++)
+                {
+                    text += " + " + Term(i);
+                }
+
+                return text;
+            }
+        }
+    }
+}
