@@ -122,6 +122,37 @@ namespace LstmGen.Runtime.Tests.Numerics
         }
 
         [Fact]
+        public void Batched_float_logistic_equals_the_scalar_float_logistic_bit_for_bit_for_every_length()
+        {
+            var random = new Random(13);
+            for (var n = 0; n <= 21; n++)
+            {
+                var x = new float[n];
+                for (var i = 0; i < n; i++)
+                {
+                    x[i] = (float)((random.NextDouble() - 0.5) * 60);
+                }
+
+                if (n > 3)
+                {
+                    x[1] = 0f;
+                    x[2] = -900f;
+                    x[3] = float.NaN;
+                }
+
+                var sigma = new float[n + 1];
+                sigma[n] = 42f;
+                Squash.Logistic(x, sigma);
+                for (var i = 0; i < n; i++)
+                {
+                    Assert.Equal(BitConverter.SingleToInt32Bits(Squash.Logistic(x[i])), BitConverter.SingleToInt32Bits(sigma[i]));
+                }
+
+                Assert.Equal(42f, sigma[n]);
+            }
+        }
+
+        [Fact]
         public void Logistic_is_symmetric_and_exact_at_zero()
         {
             Assert.Equal(0.5, Squash.Logistic(0.0));
