@@ -123,7 +123,7 @@ namespace LstmGen.Experiments.Cli
             var generated = entry.Create();
             generated.InitializeWeights(1);
             // A network declared 'inputEncoding: one-hot' refuses other inputs: it is measured on one-hot inputs, as its tasks feed it.
-            var oneHot = NetworkInfo.Of(generated).Spec.InputEncoding == LstmGen.Generator.Model.InputEncoding.OneHot;
+            var oneHot = NetworkInfo.DeclaresOneHotInput(generated);
             var bench = new StepBenchmark(generated.InputCount, generated.OutputCount, steps, repetitions, oneHot: oneHot);
             var forward = bench.Forward(generated);
             var train = bench.Train(generated);

@@ -39,6 +39,12 @@ namespace LstmGen.Experiments.Describing
                 ?? throw CliException.Usage("unknown network '" + name + "'; compiled networks: " + string.Join(", ", PaperNetworks.All.Select(n => n.Name)));
         }
 
+        /// <summary>
+        /// Whether the network's spec declares <c>inputEncoding: one-hot</c>: such a network refuses a step with more than
+        /// one non-zero input, so synthetic data for it (bench, trace) must be one-hot too.
+        /// </summary>
+        public static bool DeclaresOneHotInput(ILstmNetwork network) => Of(network).Spec.InputEncoding == InputEncoding.OneHot;
+
         /// <summary>Parses the spec text a network carries.</summary>
         public static NetworkInfo Of(ILstmNetwork network) => Parse(network.SpecFileName, network.SpecText);
 

@@ -99,7 +99,7 @@ namespace LstmGen.Experiments.Tracing
             var initial = new double[network.WeightCount];
             network.CopyWeightsTo(initial);
             var dataSeed = DataSeedFor(seed);
-            var oneHot = Describing.NetworkInfo.Of(network).Spec.InputEncoding == LstmGen.Generator.Model.InputEncoding.OneHot;
+            var oneHot = Describing.NetworkInfo.DeclaresOneHotInput(network);
             var data = MakeData(dataSeed, length, network.InputCount, network.OutputCount, oneHot);
             var steps = Train(network, data);
             var trained = new double[network.WeightCount];
