@@ -73,6 +73,7 @@ namespace LstmGen.Experiments
                 BenchCommand.Create(console),
                 RowsCommand.Create(console),
                 RunCommand.Create(console),
+                DriftCommand.Create(console),
                 ReproduceCommand.Create(console),
                 ReportCommand.Create(console),
             };

@@ -155,7 +155,7 @@ namespace LstmGen.Experiments.Cli
             }
         }
 
-        private static Func<ILstmNetwork>? SpecNetwork(CliConsole console, ExperimentRow row, string? specPath)
+        internal static Func<ILstmNetwork>? SpecNetwork(CliConsole console, ExperimentRow row, string? specPath)
         {
             if (specPath is null)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Harness
@@ -77,11 +78,20 @@ namespace LstmGen.Experiments.Harness
             return network;
         }
 
+        /// <summary>
+        /// Trial i's network before any training, exactly as <see cref="RunTrial"/> starts it: the same initial weights
+        /// (for diagnostics such as <c>lstmgen drift</c>).
+        /// </summary>
+        public ILstmNetwork CreateInitialNetwork(ulong seed, RunOptions options) => CreateNetwork(seed, options);
+
+        /// <summary>The row's task: the data generator its training sequences come from (extraction §3).</summary>
+        public abstract ISequenceTask CreateTask();
+
         /// <summary>Trains until the row's rule is met or the cap is reached and runs the final test.</summary>
         protected abstract TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken);
 
         /// <summary>The random stream for training data (the trial seed's second stream).</summary>
-        protected static SeededRandom TrainingRandom(ulong seed) => new(SeededRandom.DeriveSeed(seed, 1));
+        public static SeededRandom TrainingRandom(ulong seed) => new(SeededRandom.DeriveSeed(seed, 1));
 
         /// <summary>The random stream for test data (the trial seed's third stream), independent of training.</summary>
         protected static SeededRandom TestRandom(ulong seed) => new(SeededRandom.DeriveSeed(seed, 2));

@@ -36,6 +36,8 @@ namespace LstmGen.Experiments.Harness
         public override string StoppingRule => string.Create(CultureInfo.InvariantCulture,
             $"ST1: at most {_st1MaxWrong} of {StoppingTestSize} test sequences misclassified; ST2: ST1 and mean absolute test error below {_st2MeanError}; tested every {DefaultCheckEvery} training sequences");
 
+        public override ISequenceTask CreateTask() => _task();
+
         protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {
             var task = _task();

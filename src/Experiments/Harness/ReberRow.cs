@@ -32,6 +32,8 @@ namespace LstmGen.Experiments.Harness
             "all symbols of all 256 training and 256 test strings predicted correctly (the most active outputs are exactly the legal successors), tested every " +
             DefaultCheckEvery.ToString(System.Globalization.CultureInfo.InvariantCulture) + " training strings";
 
+        public override ISequenceTask CreateTask() => new EmbeddedReberTask(_target);
+
         /// <summary>Trial i's data set pair (0, 1 or 2).</summary>
         public static int DataSetOf(int trial) => (trial / 10) % 3;
 

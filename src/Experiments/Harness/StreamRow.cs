@@ -50,6 +50,8 @@ namespace LstmGen.Experiments.Harness
         public override string StoppingRule => _rule(new RunOptions()).Description +
             (SequentialConstruction ? "; the memory cell is added once the error stops decreasing (windows of 500 sequences, < 1% improvement)" : string.Empty);
 
+        public override ISequenceTask CreateTask() => _task();
+
         protected override ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
         {
             var network = base.CreateNetwork(seed, options);
