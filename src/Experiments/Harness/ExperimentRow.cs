@@ -53,6 +53,12 @@ namespace LstmGen.Experiments.Harness
         /// <summary>The stopping rule in the paper's words, with the choices made where it is silent.</summary>
         public abstract string StoppingRule { get; }
 
+        /// <summary>
+        /// For rows stopped by ST3(β) (Exps 4 and 6): β and the window of recent sequences its average is taken over; the
+        /// learning curves record that average, so the report can tell when each of ST3's two conditions was met.
+        /// </summary>
+        public virtual (double Beta, int Window)? AverageErrorBound => null;
+
         /// <summary>Runs one trial: fresh weights from the trial's seed, training until the stopping rule or the cap, the final test.</summary>
         public TrialResult RunTrial(int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {

@@ -121,6 +121,9 @@ namespace LstmGen.Experiments.Harness
 
         public TrainingErrorMeasure Measure { get; }
 
+        /// <summary>How many of the most recent sequences the average and the "all correct" test cover (2000).</summary>
+        public int Window => _window.Capacity;
+
         public double CurrentError => _window.MeanError;
 
         /// <summary>Wrong sequences among the recent ones.</summary>

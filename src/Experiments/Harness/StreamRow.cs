@@ -52,6 +52,8 @@ namespace LstmGen.Experiments.Harness
 
         public override ISequenceTask CreateTask() => _task();
 
+        public override (double Beta, int Window)? AverageErrorBound => _rule(new RunOptions()) is St3Rule st3 ? (st3.Beta, st3.Window) : null;
+
         protected override ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
         {
             var network = base.CreateNetwork(seed, options);

@@ -105,6 +105,13 @@ namespace LstmGen.Experiments.Reporting
                 }
 
                 text.Append("\n\n");
+                foreach (var row in table.Where(r => results.ContainsKey(r.Id)))
+                {
+                    if (AverageErrorPart(row, results[row.Id]) is { } sentence)
+                    {
+                        text.Append(sentence + "\n\n");
+                    }
+                }
             }
 
             if (wall.Count > 0)
@@ -123,6 +130,49 @@ namespace LstmGen.Experiments.Reporting
             File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
             File.Move(temporary, markdownPath, overwrite: true);
             return rowsWithResults;
+        }
+
+        /// <summary>
+        /// ST3(β) is two conditions at once: the average training error below β, and every one of the recent sequences
+        /// correct. The learning curves hold the average, so this tells when the first condition alone was met (the
+        /// first curve point with a full window below β), beside the table's figure for both.
+        /// </summary>
+        public static string? AverageErrorPart(ExperimentRow row, IReadOnlyList<TrialResult> trials)
+        {
+            if (row.AverageErrorBound is not { } bound)
+            {
+                return null;
+            }
+
+            var reached = new List<long>();
+            long widestGap = 0;
+            foreach (var trial in trials)
+            {
+                var previous = 0L;
+                var gap = 0L;
+                foreach (var point in trial.Curve)
+                {
+                    gap = Math.Max(gap, point.Sequences - previous);
+                    previous = point.Sequences;
+                    if (point.Sequences >= bound.Window && point.Error < bound.Beta)
+                    {
+                        reached.Add(point.Sequences);
+                        widestGap = Math.Max(widestGap, gap);
+                        break;
+                    }
+                }
+            }
+
+            if (reached.Count == 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"Row {row.Id}, ST3's average alone: in none of the {trials.Count} trials did the average training error of the {bound.Window} most recent sequences fall below {bound.Beta} (learning curves).");
+            }
+
+            reached.Sort();
+            var median = reached.Count % 2 == 1 ? reached[reached.Count / 2] : (reached[(reached.Count / 2) - 1] + reached[reached.Count / 2]) / 2.0;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Row {row.Id}, ST3's average alone: the average training error of the {bound.Window} most recent sequences first fell below {bound.Beta} after a mean of {reached.Average():N0} sequences (median {median:N0}) in {reached.Count} of {trials.Count} trials, read from the learning curves (points at most {widestGap:N0} sequences apart up to there). The table's figure is for the whole rule, which also needs all {bound.Window} of those sequences correct.");
         }
 
         private static string Curve(ExperimentRow row, IReadOnlyList<TrialResult> trials)
