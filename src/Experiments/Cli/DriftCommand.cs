@@ -47,7 +47,7 @@ namespace LstmGen.Experiments.Cli
                     throw CliException.Usage("--trials and --sequences must be at least 1");
                 }
 
-                var options = new RunOptions { Network = RunCommand.SpecNetwork(console, row, parseResult.GetValue(spec)) };
+                var options = new RunOptions { Network = SpecVariant.Load(console, row, parseResult.GetValue(spec), "probing it") };
                 var summary = StateDriftProbe.Measure(row, trialCount, sequenceCount, parseResult.GetValue(seed), options);
                 if (parseResult.GetValue(json))
                 {
@@ -68,7 +68,7 @@ namespace LstmGen.Experiments.Cli
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Row {summary.Row}, network {summary.Network}, h = {Name(summary)}: cell states s_c after the last step of each trial's first {summary.SequencesPerTrial} training sequences, before any weight change."));
             output.WriteLine();
-            var table = new TextTable("trial", "mean length", "|s_c| median", "|s_c| 90%", "|s_c| max", "h'(s_c) median", "h'(s_c) 10%");
+            var table = new TextTable("trial", "mean length", "|s_c| median", "|s_c| 90%", "|s_c| max", "h'(s_c) median", "h'(s_c) 10%");   // nearest-rank quantiles
             foreach (var trial in summary.Trials)
             {
                 table.Add(I(trial.Trial), F(trial.MeanLength, "0.0"), F(StateDriftProbe.Quantile(trial.AbsoluteStates, 0.5)), F(StateDriftProbe.Quantile(trial.AbsoluteStates, 0.9)),
@@ -81,6 +81,7 @@ namespace LstmGen.Experiments.Cli
                 F(states.Max()), G(StateDriftProbe.Quantile(hPrimes, 0.5)), G(StateDriftProbe.Quantile(hPrimes, 0.1)));
             table.WriteTo(output);
             output.WriteLine();
+            output.WriteLine("Quantiles by the nearest-rank rule (a median of an even count is the lower middle value).");
             output.WriteLine(summary.CellOutput == CellOutputSquash.Identity
                 ? "h is the identity: h'(s) = 1 whatever the state, but the cell output y_c = y_out s grows with it."
                 : "h'(0) = 0.5; an error reaching a cell is scaled by y_out h'(s_c) (Eqs. 21, 23), so a median far below it means the cells start out saturated.");
@@ -98,7 +99,7 @@ namespace LstmGen.Experiments.Cli
             {
                 w.WriteStartObject();
                 w.WriteNumber("trial", trial.Trial);
-                w.WriteNumber("seed", trial.Seed);
+                w.WriteString("seed", trial.Seed.ToString(CultureInfo.InvariantCulture));   // a string: seeds exceed 2^53
                 JsonText.Number(w, "meanLength", trial.MeanLength);
                 w.WriteStartArray("absoluteStates");
                 foreach (var s in trial.AbsoluteStates)

@@ -99,7 +99,7 @@ namespace LstmGen.Experiments.Cli
                     Update = parseResult.GetValue(update) switch { "per-step" => UpdateTiming.PerStep, "per-sequence" => UpdateTiming.PerSequence, _ => null },
                     ErrorMeasure = parseResult.GetValue(measure) == "absolute" ? TrainingErrorMeasure.Absolute : TrainingErrorMeasure.Squared,
                     LearningRate = parseResult.GetValue(learningRate),
-                    Network = SpecNetwork(console, row, parseResult.GetValue(spec)),
+                    Network = SpecVariant.Load(console, row, parseResult.GetValue(spec), "training it"),
                     CheckpointDirectory = parseResult.GetValue(checkpoints),
                     CheckpointEvery = parseResult.GetValue(checkpointEvery),
                 };
@@ -153,26 +153,6 @@ namespace LstmGen.Experiments.Cli
             {
                 throw new CliException(ExitCodes.RunFailure, e.Message);
             }
-        }
-
-        internal static Func<ILstmNetwork>? SpecNetwork(CliConsole console, ExperimentRow row, string? specPath)
-        {
-            if (specPath is null)
-            {
-                return null;
-            }
-
-            var text = CliFiles.Read(specPath);
-            var probe = ReferenceNetwork.FromYaml(specPath, text);
-            var expected = PaperNetworks.Find(row.NetworkName)!.Create();
-            if (probe.InputCount != expected.InputCount || probe.OutputCount != expected.OutputCount)
-            {
-                throw CliException.Usage(string.Create(CultureInfo.InvariantCulture,
-                    $"'{specPath}' has {probe.InputCount} inputs and {probe.OutputCount} outputs; row {row.Id} needs {expected.InputCount} and {expected.OutputCount}"));
-            }
-
-            console.Error.WriteLine("lstmgen: note: '" + specPath + "' is not compiled in; training it with the reference interpreter (slower path)");
-            return () => ReferenceNetwork.FromYaml(specPath, text);
         }
     }
 }

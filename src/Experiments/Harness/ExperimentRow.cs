@@ -85,13 +85,28 @@ namespace LstmGen.Experiments.Harness
         }
 
         /// <summary>
-        /// Trial i's network before any training, exactly as <see cref="RunTrial"/> starts it: the same initial weights
-        /// (for diagnostics such as <c>lstmgen drift</c>).
+        /// Trial i's network before any training, as <see cref="RunTrial"/> starts it: the same initial weights (for
+        /// diagnostics such as <c>lstmgen drift</c>). Sequential construction (2a/2b) silences the cell's outgoing weights
+        /// only once training starts; the cell states are the same either way.
         /// </summary>
         public ILstmNetwork CreateInitialNetwork(ulong seed, RunOptions options) => CreateNetwork(seed, options);
 
-        /// <summary>The row's task: the data generator its training sequences come from (extraction §3).</summary>
+        /// <summary>The row's task: the data generator of its sequences and their judge (extraction §3).</summary>
         public abstract ISequenceTask CreateTask();
+
+        /// <summary>
+        /// The training sequences trial i is given, in order, without end: by default the task's sequences drawn from the
+        /// trial seed's training stream, as <see cref="Train"/> draws them; Exp 1 picks them from its fixed training set.
+        /// </summary>
+        public virtual IEnumerable<Sequence> TrainingSequences(int trial, ulong seed)
+        {
+            var task = CreateTask();
+            var random = TrainingRandom(seed);
+            while (true)
+            {
+                yield return task.Next(random);
+            }
+        }
 
         /// <summary>Trains until the row's rule is met or the cap is reached and runs the final test.</summary>
         protected abstract TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken);

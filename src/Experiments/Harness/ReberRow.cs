@@ -37,12 +37,27 @@ namespace LstmGen.Experiments.Harness
         /// <summary>Trial i's data set pair (0, 1 or 2).</summary>
         public static int DataSetOf(int trial) => (trial / 10) % 3;
 
+        /// <summary>Trial i's pair of 256 training and 256 test strings (shared by the trials of its data set, <see cref="DataSetOf"/>).</summary>
+        public ReberDataSet DataSetFor(int trial) =>
+            new(new EmbeddedReberTask(_target), new SeededRandom(SeededRandom.DeriveSeed(DataSetSeed, (ulong)DataSetOf(trial))));
+
+        /// <summary>Exp 1 trains on its fixed training set: each sequence is one of its 256 strings, picked at random.</summary>
+        public override IEnumerable<Sequence> TrainingSequences(int trial, ulong seed)
+        {
+            var dataSet = DataSetFor(trial);
+            var random = TrainingRandom(seed);
+            while (true)
+            {
+                yield return dataSet.PickTraining(random);
+            }
+        }
+
         protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {
             var task = new EmbeddedReberTask(_target);
-            var dataSet = new ReberDataSet(task, new SeededRandom(SeededRandom.DeriveSeed(DataSetSeed, (ulong)DataSetOf(trial))));
+            var dataSet = DataSetFor(trial);
             var everything = dataSet.Training.Concat(dataSet.Test).ToList();
-            var random = TrainingRandom(seed);
+            using var picks = TrainingSequences(trial, seed).GetEnumerator();
             var cap = MaxSequences(options);
             var checkEvery = options.CheckEvery ?? DefaultCheckEvery;
             var curve = new LearningCurve();
@@ -54,7 +69,8 @@ namespace LstmGen.Experiments.Harness
             while (sequences < cap)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var judgement = SequenceRunner.Train(network, task, dataSet.PickTraining(random), ref outputs, sequences + 1);
+                picks.MoveNext();
+                var judgement = SequenceRunner.Train(network, task, picks.Current, ref outputs, sequences + 1);
                 sequences++;
                 running = (0.99 * running) + (0.01 * judgement.SquaredError);
                 curve.Observe(sequences, running);

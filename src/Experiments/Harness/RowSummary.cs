@@ -43,8 +43,10 @@ namespace LstmGen.Experiments.Harness
                 trials.Sum(t => t.WallSeconds));
         }
 
-        private static double Median(IReadOnlyList<long> sorted)
+        /// <summary>The median of sorted counts: the middle one, or the mean of the two middle ones.</summary>
+        public static double Median(IReadOnlyList<long> sorted)
         {
+            ArgumentNullException.ThrowIfNull(sorted);
             var n = sorted.Count;
             return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2.0;
         }

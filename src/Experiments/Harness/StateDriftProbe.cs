@@ -38,15 +38,12 @@ namespace LstmGen.Experiments.Harness
                 var seed = TrialSeeds.For(row.Id, trial, baseSeed);
                 var reference = AsReference(row.CreateInitialNetwork(seed, options));
                 first ??= reference;
-                var task = row.CreateTask();
-                var random = ExperimentRow.TrainingRandom(seed);
                 var output = new double[reference.OutputCount];
                 var states = new List<double>();
                 var hPrimes = new List<double>();
                 long steps = 0;
-                for (var n = 0; n < sequencesPerTrial; n++)
+                foreach (var sequence in row.TrainingSequences(trial, seed).Take(sequencesPerTrial))
                 {
-                    var sequence = task.Next(random);
                     reference.Reset();
                     for (var t = 0; t < sequence.Length; t++)
                     {
@@ -67,7 +64,10 @@ namespace LstmGen.Experiments.Harness
             return new DriftSummary(row.Id, first!.Name, first.Spec.CellOutput, sequencesPerTrial, results);
         }
 
-        /// <summary>The quantile q (0..1) of the values, by the nearest-rank rule on the sorted values.</summary>
+        /// <summary>
+        /// The quantile q (0..1) of the values by the nearest-rank rule: the smallest value with at least a fraction q of
+        /// the values at or below it (so the "median" of an even count is the lower of the two middle values).
+        /// </summary>
         public static double Quantile(IEnumerable<double> values, double q)
         {
             var sorted = values.OrderBy(v => v).ToArray();

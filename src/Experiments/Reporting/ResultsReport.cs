@@ -144,22 +144,23 @@ namespace LstmGen.Experiments.Reporting
                 return null;
             }
 
+            // Per trial, the first curve point with a full window below β; the crossing lies between it and the point
+            // before, so the widest such step is how precisely the curves place it.
             var reached = new List<long>();
-            long widestGap = 0;
+            long widestStep = 0;
             foreach (var trial in trials)
             {
                 var previous = 0L;
-                var gap = 0L;
                 foreach (var point in trial.Curve)
                 {
-                    gap = Math.Max(gap, point.Sequences - previous);
-                    previous = point.Sequences;
                     if (point.Sequences >= bound.Window && point.Error < bound.Beta)
                     {
                         reached.Add(point.Sequences);
-                        widestGap = Math.Max(widestGap, gap);
+                        widestStep = Math.Max(widestStep, point.Sequences - previous);
                         break;
                     }
+
+                    previous = point.Sequences;
                 }
             }
 
@@ -170,9 +171,9 @@ namespace LstmGen.Experiments.Reporting
             }
 
             reached.Sort();
-            var median = reached.Count % 2 == 1 ? reached[reached.Count / 2] : (reached[(reached.Count / 2) - 1] + reached[reached.Count / 2]) / 2.0;
+            var median = RowSummary.Median(reached);
             return string.Create(CultureInfo.InvariantCulture,
-                $"Row {row.Id}, ST3's average alone: the average training error of the {bound.Window} most recent sequences first fell below {bound.Beta} after a mean of {reached.Average():N0} sequences (median {median:N0}) in {reached.Count} of {trials.Count} trials, read from the learning curves (points at most {widestGap:N0} sequences apart up to there). The table's figure is for the whole rule, which also needs all {bound.Window} of those sequences correct.");
+                $"Row {row.Id}, ST3's average alone: the average training error of the {bound.Window} most recent sequences first fell below {bound.Beta} after a mean of {reached.Average():N0} sequences (median {median:N0}) in {reached.Count} of {trials.Count} trials, read from the learning curves (each crossing is placed to within {widestStep:N0} sequences). The table's figure is for the whole rule, which also needs all {bound.Window} of those sequences correct.");
         }
 
         private static string Curve(ExperimentRow row, IReadOnlyList<TrialResult> trials)

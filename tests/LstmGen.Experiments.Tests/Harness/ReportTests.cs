@@ -19,15 +19,24 @@ namespace LstmGen.Experiments.Tests.Harness
             {
                 // Below 0.01 at 1,600 does not count (the window of 2000 is not full yet); 4,000 is the first that does.
                 Trial(0, (1600, 0.005), (3200, 0.02), (4000, 0.009), (8000, 0.001)),
-                Trial(1, (2000, 0.03), (6000, 0.008)),
-                Trial(2, (2000, 0.03), (4000, 0.02)),   // never below
+                Trial(1, (2000, 0.03), (6000, 0.008)),    // placed to within 4,000 sequences (2,000 to 6,000)
+                Trial(2, (2000, 0.03), (4000, 0.02)),     // never below
+                Trial(3, (2000, 0.02), (20000, 0.005)),   // placed to within 18,000
             };
 
             var sentence = ResultsReport.AverageErrorPart(row, trials);
 
             Assert.NotNull(sentence);
-            Assert.Contains("after a mean of 5,000 sequences (median 5,000) in 2 of 3 trials", sentence, StringComparison.Ordinal);
-            Assert.Contains("points at most 4,000 sequences apart", sentence, StringComparison.Ordinal);
+            Assert.Contains("after a mean of 10,000 sequences (median 6,000) in 3 of 4 trials", sentence, StringComparison.Ordinal);
+            Assert.Contains("each crossing is placed to within 18,000 sequences", sentence, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Average_error_part_says_when_no_trial_got_below_beta()
+        {
+            var sentence = ResultsReport.AverageErrorPart(PaperRows.Find("4-500")!, new List<TrialResult> { Trial(0, (2000, 0.04), (600_000, 0.04)) });
+
+            Assert.Equal("Row 4-500, ST3's average alone: in none of the 1 trials did the average training error of the 2000 most recent sequences fall below 0.01 (learning curves).", sentence);
         }
 
         [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using LstmGen.Experiments.Cli;
@@ -25,7 +26,7 @@ namespace LstmGen.Experiments.Tests.Harness
                 var task = row.CreateTask();
                 var random = ExperimentRow.TrainingRandom(seed);
                 var output = new double[Exp4Adding.OutputCount];
-                var expected = new System.Collections.Generic.List<double>();
+                var expected = new List<double>();
                 for (var n = 0; n < 2; n++)
                 {
                     var sequence = task.Next(random);
@@ -49,6 +50,19 @@ namespace LstmGen.Experiments.Tests.Harness
                     var sigma = 1.0 / (1.0 + Math.Exp(-s));
                     Assert.Equal(2.0 * sigma * (1.0 - sigma), measured.HPrimes[i], 1e-12);   // h1' (Eq. 4)
                 }
+            }
+        }
+
+        [Fact]
+        public void Exp1_training_sequences_are_picked_from_the_trials_training_set()
+        {
+            // Exp 1 trains on 256 fixed strings (ReberRow.Train reads this very stream), not on fresh grammar strings.
+            var row = Assert.IsType<ReberRow>(PaperRows.Find("1-5"));
+            var training = row.DataSetFor(12).Training;
+
+            foreach (var sequence in row.TrainingSequences(12, TrialSeeds.For("1-5", 12)).Take(40))
+            {
+                Assert.Contains(training, s => s.Symbols!.SequenceEqual(sequence.Symbols!));
             }
         }
 
