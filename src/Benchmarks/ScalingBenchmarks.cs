@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using LstmGen.Benchmarks.Columns;
+using LstmGen.Benchmarks.Networks;
+using LstmGen.Generated;
+using LstmGen.Runtime;
+
+namespace LstmGen.Benchmarks
+{
+    /// <summary>
+    /// The cost of a generated learning step against the number of weights W when every input is read: the paper's
+    /// claim that the algorithm is O(W) per time step (§4, App. A.1), for the generated code itself. The one-hot paper
+    /// networks skip their inactive inputs and so cost less than O(W) (<see cref="StepBenchmarks"/>); here each of them
+    /// is replaced by its <see cref="BenchmarkNetworks.DenseSuffix"/> copy (Specs/*-dense.lstm.yaml, the same spec
+    /// without <c>inputEncoding</c>), and the two paper networks with real-valued inputs (Exps 3, 4) are taken as they
+    /// are. The step is the one of <see cref="StepBenchmarks"/>: TrainStep with a target at every step, EndSequence every
+    /// <see cref="StepData.SequenceLength"/> steps, on the paper network's data.
+    /// </summary>
+    public class ScalingBenchmarks
+    {
+        private StepData _data = null!;
+        private double[] _output = null!;
+        private double[] _initialWeights = null!;
+        private ILstmNetwork _network = null!;
+
+        /// <summary>A network that reads every input: a dense copy, or a paper network without an input encoding.</summary>
+        [ParamsSource(nameof(Networks))]
+        public string Network { get; set; } = "";
+
+        /// <summary>The 12 paper networks, each as its dense copy where it has one, in order of W.</summary>
+        public static IEnumerable<string> Networks => PaperNetworks.All
+            .OrderBy(n => n.Create().WeightCount)
+            .Select(n => LstmGenNetworks.All.Any(d => d.Name == n.Name + BenchmarkNetworks.DenseSuffix) ? n.Name + BenchmarkNetworks.DenseSuffix : n.Name);
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _network = BenchmarkNetworks.Create(Network);
+            _initialWeights = new double[_network.WeightCount];
+            _network.CopyWeightsTo(_initialWeights);
+            var paperName = Network.EndsWith(BenchmarkNetworks.DenseSuffix, StringComparison.Ordinal)
+                ? Network[..^BenchmarkNetworks.DenseSuffix.Length]
+                : Network;
+            _data = StepData.For(paperName, _network.InputCount, _network.OutputCount);
+            _output = new double[_network.OutputCount];
+            JitWarmUp.Run(() =>
+            {
+                for (var t = 0; t < StepData.SequenceLength; t++)
+                {
+                    _network.TrainStep(_data.Inputs[t], _data.Targets[t], _output);
+                }
+
+                _network.EndSequence();
+                _network.Reset();
+            });
+        }
+
+        /// <summary>One learning step (forward, traces, the changes of a step with a target), per step.</summary>
+        [Benchmark(OperationsPerInvoke = StepBenchmarks.StepsPerInvoke)]
+        [StateOf("")]
+        public void DenseTrainStep()
+        {
+            var network = _network;
+            network.SetWeights(_initialWeights);
+            var inputs = _data.Inputs;
+            var targets = _data.Targets;
+            var output = _output;
+            for (var s = 0; s < StepBenchmarks.StepsPerInvoke / StepData.SequenceLength; s++)
+            {
+                network.Reset();
+                for (var t = 0; t < StepData.SequenceLength; t++)
+                {
+                    network.TrainStep(inputs[t], targets[t], output);
+                }
+
+                network.EndSequence();
+            }
+        }
+    }
+}
