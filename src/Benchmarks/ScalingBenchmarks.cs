@@ -60,23 +60,6 @@ namespace LstmGen.Benchmarks
         /// <summary>One learning step (forward, traces, the changes of a step with a target), per step.</summary>
         [Benchmark(OperationsPerInvoke = StepBenchmarks.StepsPerInvoke)]
         [StateOf("")]
-        public void DenseTrainStep()
-        {
-            var network = _network;
-            network.SetWeights(_initialWeights);
-            var inputs = _data.Inputs;
-            var targets = _data.Targets;
-            var output = _output;
-            for (var s = 0; s < StepBenchmarks.StepsPerInvoke / StepData.SequenceLength; s++)
-            {
-                network.Reset();
-                for (var t = 0; t < StepData.SequenceLength; t++)
-                {
-                    network.TrainStep(inputs[t], targets[t], output);
-                }
-
-                network.EndSequence();
-            }
-        }
+        public void DenseTrainStep() => _data.Train(_network, _initialWeights, _output, StepBenchmarks.StepsPerInvoke);
     }
 }

@@ -135,22 +135,6 @@ namespace LstmGen.Benchmarks
             }
         }
 
-        private void RunTrain(ILstmNetwork network)
-        {
-            network.SetWeights(_initialWeights);
-            var inputs = _data.Inputs;
-            var targets = _data.Targets;
-            var output = _output;
-            for (var s = 0; s < StepsPerInvoke / StepData.SequenceLength; s++)
-            {
-                network.Reset();
-                for (var t = 0; t < StepData.SequenceLength; t++)
-                {
-                    network.TrainStep(inputs[t], targets[t], output);
-                }
-
-                network.EndSequence();
-            }
-        }
+        private void RunTrain(ILstmNetwork network) => _data.Train(network, _initialWeights, _output, StepsPerInvoke);
     }
 }

@@ -66,5 +66,27 @@ namespace LstmGen.Benchmarks.Networks
 
             return new StepData(inputs, targets);
         }
+
+        /// <summary>
+        /// <paramref name="steps"/> learning steps from <paramref name="initialWeights"/>: TrainStep with this data's target
+        /// at every step, Reset before and EndSequence after every <see cref="SequenceLength"/> steps. Starting from the
+        /// same weights each time keeps every invocation on the same numeric path, however long a benchmark runs.
+        /// </summary>
+        public void Train(ILstmNetwork network, double[] initialWeights, double[] output, int steps)
+        {
+            network.SetWeights(initialWeights);
+            var inputs = Inputs;
+            var targets = Targets;
+            for (var s = 0; s < steps / SequenceLength; s++)
+            {
+                network.Reset();
+                for (var t = 0; t < SequenceLength; t++)
+                {
+                    network.TrainStep(inputs[t], targets[t], output);
+                }
+
+                network.EndSequence();
+            }
+        }
     }
 }
