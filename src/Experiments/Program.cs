@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
 using LstmGen.Experiments.Cli;
 using LstmGen.Runtime;
 
@@ -34,7 +37,16 @@ namespace LstmGen.Experiments
                     return Fail(error, ExitCodes.UsageError, string.Join("; ", messages) + " (see '" + help + "')");
                 }
 
-                return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+                // For the commands that take a cancellation token ('run', 'reproduce'), Ctrl+C, SIGINT and SIGTERM cancel
+                // it instead of killing the process: they stop between two sequences and say how to resume (exit 130).
+                // The other commands keep the default: the signal ends them at once.
+                using var termination = new CancellationTokenSource();
+                var cancellable = parseResult.Action is AsynchronousCommandLineAction;
+                using var sigInt = cancellable ? PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Cancel(context, termination)) : null;
+                using var sigTerm = cancellable ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Cancel(context, termination)) : null;
+                return parseResult.InvokeAsync(
+                    new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+                    termination.Token).GetAwaiter().GetResult();
             }
             catch (CliException e)
             {
@@ -80,6 +92,16 @@ namespace LstmGen.Experiments
             root.WithExamples("lstmgen specs", "lstmgen explain Exp4Adding", "lstmgen trace Exp4Adding --seed 3 --length 12 -o trace.json");
             HelpExamples.Install(root);
             return root;
+        }
+
+        /// <summary>A second signal ends the process as usual; the first one only asks the command to stop.</summary>
+        private static void Cancel(PosixSignalContext context, CancellationTokenSource termination)
+        {
+            if (!termination.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                termination.Cancel();
+            }
         }
 
         private static int Fail(TextWriter error, int exitCode, string message)
