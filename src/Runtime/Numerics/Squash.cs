@@ -116,6 +116,70 @@ namespace LstmGen.Runtime
         }
 
         /// <summary>σ lane by lane in single precision, each lane bit for bit <see cref="Logistic(float)"/>.</summary>
+        /// <summary>
+        /// σ of four values that the caller holds in registers (a step's net inputs or cell states, computed one by one),
+        /// written to <paramref name="sigma"/>[0..4). The values go into one vector without a trip through memory: the
+        /// span form would load four separate scalar stores as one vector, which the CPU cannot forward from its store
+        /// buffer and which therefore waits for the stores to retire (about 15 ns per step on the Exp 4 network).
+        /// Every lane gives the bits of <see cref="Logistic(double)"/>, as in the span form.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Logistic(double x0, double x1, double x2, double x3, Span<double> sigma)
+        {
+            if (sigma.Length < 4)
+            {
+                ThrowTooShort();
+            }
+
+            ref var py = ref MemoryMarshal.GetReference(sigma);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                Logistic(Vector256.Create(x0, x1, x2, x3)).StoreUnsafe(ref py);
+            }
+            else
+            {
+                Logistic(Vector128.Create(x0, x1)).StoreUnsafe(ref py);
+                Logistic(Vector128.Create(x2, x3)).StoreUnsafe(ref py, 2);
+            }
+        }
+
+        /// <summary>σ of two values held in registers, written to <paramref name="sigma"/>[0..2) (see the four-value form).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Logistic(double x0, double x1, Span<double> sigma)
+        {
+            if (sigma.Length < 2)
+            {
+                ThrowTooShort();
+            }
+
+            Logistic(Vector128.Create(x0, x1)).StoreUnsafe(ref MemoryMarshal.GetReference(sigma));
+        }
+
+        /// <summary>σ of four values held in registers, written to <paramref name="sigma"/>[0..4) (see the double form).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Logistic(float x0, float x1, float x2, float x3, Span<float> sigma)
+        {
+            if (sigma.Length < 4)
+            {
+                ThrowTooShort();
+            }
+
+            Logistic(Vector128.Create(x0, x1, x2, x3)).StoreUnsafe(ref MemoryMarshal.GetReference(sigma));
+        }
+
+        /// <summary>σ of two values held in registers, written to <paramref name="sigma"/>[0..2) (see the double form).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Logistic(float x0, float x1, Span<float> sigma)
+        {
+            if (sigma.Length < 2)
+            {
+                ThrowTooShort();
+            }
+
+            sigma[0] = Logistic(x0);
+            sigma[1] = Logistic(x1);
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Logistic(Vector256<float> x)
         {

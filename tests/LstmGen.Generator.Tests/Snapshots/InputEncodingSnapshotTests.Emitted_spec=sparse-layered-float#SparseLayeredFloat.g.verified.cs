@@ -107,8 +107,8 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly float[] _s = new float[CellCount];
 
-        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
-        private readonly float[] _net = new float[10];
+        // sigma(net) of the gates and cells of the current step, in batch order: what the batched sigma writes (Eqs. 3, 7-9).
+        private readonly float[] _sigmaNet = new float[10];
 
         // Values of the current step that the learning rule needs.
         private readonly float[] _gNetC = new float[CellCount];        // g(net_c(t))
@@ -317,7 +317,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<float> w = new global::System.ReadOnlySpan<float>(_w, 0, WeightCount);
             global::System.Span<float> yPrev = new global::System.Span<float>(_yPrev, 0, SourceCount);
             global::System.Span<float> y = new global::System.Span<float>(_y, 0, SourceCount);
-            global::System.Span<float> net = new global::System.Span<float>(_net, 0, 10);
+            global::System.Span<float> sigmaNet = new global::System.Span<float>(_sigmaNet, 0, 10);
             global::System.Span<float> s = new global::System.Span<float>(_s, 0, CellCount);
             global::System.Span<float> gNetC = new global::System.Span<float>(_gNetC, 0, CellCount);
             global::System.Span<float> gPrimeNetC = new global::System.Span<float>(_gPrimeNetC, 0, CellCount);
@@ -365,49 +365,52 @@ namespace LstmGen.Networks
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
             // Block 0: 3 cells, input gate, output gate
-            net[0] = netIn0 + w[5];   // net_in  (Eq. 7)
-            net[1] = netOut0 + w[11];   // net_out  (Eq. 8)
-            net[2] = netC0 + w[17];   // net_c of cell 0  (Eq. 9)
-            net[3] = netC1 + w[23];   // net_c of cell 1  (Eq. 9)
-            net[4] = netC2 + w[29];   // net_c of cell 2  (Eq. 9)
+            netIn0 += w[5];   // net_in  (Eq. 7)
+            netOut0 += w[11];   // net_out  (Eq. 8)
+            netC0 += w[17];   // net_c of cell 0  (Eq. 9)
+            netC1 += w[23];   // net_c of cell 1  (Eq. 9)
+            netC2 += w[29];   // net_c of cell 2  (Eq. 9)
             // Block 1: 3 cells, input gate, output gate
-            net[5] = netIn1 + w[35];   // net_in  (Eq. 7)
-            net[6] = netOut1 + w[41];   // net_out  (Eq. 8)
-            net[7] = netC3 + w[47];   // net_c of cell 0  (Eq. 9)
-            net[8] = netC4 + w[53];   // net_c of cell 1  (Eq. 9)
-            net[9] = netC5 + w[59];   // net_c of cell 2  (Eq. 9)
+            netIn1 += w[35];   // net_in  (Eq. 7)
+            netOut1 += w[41];   // net_out  (Eq. 8)
+            netC3 += w[47];   // net_c of cell 0  (Eq. 9)
+            netC4 += w[53];   // net_c of cell 1  (Eq. 9)
+            netC5 += w[59];   // net_c of cell 2  (Eq. 9)
 
-            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
-            global::LstmGen.Runtime.Squash.Logistic(net, net);
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
+            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netC1, sigmaNet.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netC2, netIn1, netOut1, netC3, sigmaNet.Slice(4, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netC4, netC5, sigmaNet.Slice(8, 2));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
             y[11] = yIn0;
-            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[1], out fPrimeOut[0]);
             y[13] = yOut0;
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[3], out gPrimeNetC[1]);
-            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(net[4], out gPrimeNetC[2]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[2], out gPrimeNetC[0]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[3], out gPrimeNetC[1]);
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[4], out gPrimeNetC[2]);
 
             // ---- Block 1: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[5], out fPrimeIn[1]);
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[5], out fPrimeIn[1]);
             y[12] = yIn1;
-            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[6], out fPrimeOut[1]);
+            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[6], out fPrimeOut[1]);
             y[14] = yOut1;
-            gNetC[3] = global::LstmGen.Runtime.Squash.G2FromSigma(net[7], out gPrimeNetC[3]);
-            gNetC[4] = global::LstmGen.Runtime.Squash.G2FromSigma(net[8], out gPrimeNetC[4]);
-            gNetC[5] = global::LstmGen.Runtime.Squash.G2FromSigma(net[9], out gPrimeNetC[5]);
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[7], out gPrimeNetC[3]);
+            gNetC[4] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[8], out gPrimeNetC[4]);
+            gNetC[5] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[9], out gPrimeNetC[5]);
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
-            s[0] += yIn0 * gNetC[0];
-            s[1] += yIn0 * gNetC[1];
-            s[2] += yIn0 * gNetC[2];
-            s[3] += yIn1 * gNetC[3];
-            s[4] += yIn1 * gNetC[4];
-            s[5] += yIn1 * gNetC[5];
+            var s0 = s[0] += yIn0 * gNetC[0];
+            var s1 = s[1] += yIn0 * gNetC[1];
+            var s2 = s[2] += yIn0 * gNetC[2];
+            var s3 = s[3] += yIn1 * gNetC[3];
+            var s4 = s[4] += yIn1 * gNetC[4];
+            var s5 = s[5] += yIn1 * gNetC[5];
 
-            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
-            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell, four at a time from registers ----
+            global::LstmGen.Runtime.Squash.Logistic(s0, s1, s2, s3, hS.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(s4, s5, hS.Slice(4, 2));
             hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
             y[5] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
@@ -436,7 +439,7 @@ namespace LstmGen.Networks
                 yOutput[k] = netK;
             }
 
-            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
+            global::LstmGen.Runtime.Squash.Logistic(yOutput[0], yOutput[1], yOutput.Slice(0, 2));
             for (var k = 0; k < OutputCount; k++)
             {
                 yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
@@ -546,14 +549,17 @@ namespace LstmGen.Networks
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
             // Their error reaching each cell output: sum_k w_k,c e_k.
-            cellError.Clear();
-            for (var k = 0; k < OutputCount; k++)
-            {
-                var e = fPrimeK[k] * ((float)target[k] - yOutput[k]);
-                eK[k] = e;
-                var wk = w.Slice(OutputOffset + (k * OutputRowLength) + 5, CellCount);
-                global::LstmGen.Runtime.Kernels.AddScaled(cellError, e, wk);
-            }
+            var e0 = fPrimeK[0] * ((float)target[0] - yOutput[0]);
+            eK[0] = e0;
+            var e1 = fPrimeK[1] * ((float)target[1] - yOutput[1]);
+            eK[1] = e1;
+            // Summed over k in order from zero, as a loop sums them (the leading 0f keeps an all -0 sum at +0, as the loop does).
+            cellError[0] = 0f + w[65] * e0 + w[77] * e1;
+            cellError[1] = 0f + w[66] * e0 + w[78] * e1;
+            cellError[2] = 0f + w[67] * e0 + w[79] * e1;
+            cellError[3] = 0f + w[68] * e0 + w[80] * e1;
+            cellError[4] = 0f + w[69] * e0 + w[81] * e1;
+            cellError[5] = 0f + w[70] * e0 + w[82] * e1;
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
             eS[0] = y[13] * hPrimeS[0] * cellError[0];

@@ -103,8 +103,8 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
-        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
-        private readonly double[] _net = new double[2];
+        // sigma(net) of the gates and cells of the current step, in batch order: what the batched sigma writes (Eqs. 3, 7-9).
+        private readonly double[] _sigmaNet = new double[2];
 
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
@@ -299,7 +299,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
-            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 2);
+            global::System.Span<double> sigmaNet = new global::System.Span<double>(_sigmaNet, 0, 2);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -330,16 +330,16 @@ namespace LstmGen.Networks
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
             // Block 0: 1 cell, input gate, no output gate
-            net[0] = netIn0;   // net_in  (Eq. 7)
-            net[1] = netC0;   // net_c of cell 0  (Eq. 9)
+            // netIn0: net_in  (Eq. 7), the active inputs' terms above and nothing else.
+            // netC0: net_c of cell 0  (Eq. 9), the active inputs' terms above and nothing else.
 
-            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
-            global::LstmGen.Runtime.Squash.Logistic(net, net);
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
+            global::LstmGen.Runtime.Squash.Logistic(netIn0, netC0, sigmaNet.Slice(0, 2));
 
             // ---- Block 0: y^in(t) = f(net_in), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
             y[102] = yIn0;
-            gNetC[0] = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out gPrimeNetC[0]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[1], out gPrimeNetC[0]);
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
             s[0] += yIn0 * gNetC[0];

@@ -107,8 +107,8 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
-        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
-        private readonly double[] _net = new double[6];
+        // sigma(net) of the gates and cells of the current step, in batch order: what the batched sigma writes (Eqs. 3, 7-9).
+        private readonly double[] _sigmaNet = new double[6];
 
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
@@ -319,7 +319,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
-            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 6);
+            global::System.Span<double> sigmaNet = new global::System.Span<double>(_sigmaNet, 0, 6);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -359,37 +359,38 @@ namespace LstmGen.Networks
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
             // Block 0: 1 cell, input gate, output gate
-            net[0] = netIn0 + (w[1004] * yPrev[1004] + w[1005] * yPrev[1005] + w[1006] * yPrev[1006] + w[1007] * yPrev[1007] + w[1008] * yPrev[1008] + w[1009] * yPrev[1009]);   // net_in  (Eq. 7)
-            net[1] = netOut0 + (w[2014] * yPrev[1004] + w[2015] * yPrev[1005] + w[2016] * yPrev[1006] + w[2017] * yPrev[1007] + w[2018] * yPrev[1008] + w[2019] * yPrev[1009]);   // net_out  (Eq. 8)
-            net[2] = netC0 + (w[3024] * yPrev[1004] + w[3025] * yPrev[1005] + w[3026] * yPrev[1006] + w[3027] * yPrev[1007] + w[3028] * yPrev[1008] + w[3029] * yPrev[1009]);   // net_c of cell 0  (Eq. 9)
+            netIn0 += w[1004] * yPrev[1004] + w[1005] * yPrev[1005] + w[1006] * yPrev[1006] + w[1007] * yPrev[1007] + w[1008] * yPrev[1008] + w[1009] * yPrev[1009];   // net_in  (Eq. 7)
+            netOut0 += w[2014] * yPrev[1004] + w[2015] * yPrev[1005] + w[2016] * yPrev[1006] + w[2017] * yPrev[1007] + w[2018] * yPrev[1008] + w[2019] * yPrev[1009];   // net_out  (Eq. 8)
+            netC0 += w[3024] * yPrev[1004] + w[3025] * yPrev[1005] + w[3026] * yPrev[1006] + w[3027] * yPrev[1007] + w[3028] * yPrev[1008] + w[3029] * yPrev[1009];   // net_c of cell 0  (Eq. 9)
             // Block 1: 1 cell, input gate, output gate
-            net[3] = netIn1 + (w[4034] * yPrev[1004] + w[4035] * yPrev[1005] + w[4036] * yPrev[1006] + w[4037] * yPrev[1007] + w[4038] * yPrev[1008] + w[4039] * yPrev[1009]);   // net_in  (Eq. 7)
-            net[4] = netOut1 + (w[5044] * yPrev[1004] + w[5045] * yPrev[1005] + w[5046] * yPrev[1006] + w[5047] * yPrev[1007] + w[5048] * yPrev[1008] + w[5049] * yPrev[1009]);   // net_out  (Eq. 8)
-            net[5] = netC1 + (w[6054] * yPrev[1004] + w[6055] * yPrev[1005] + w[6056] * yPrev[1006] + w[6057] * yPrev[1007] + w[6058] * yPrev[1008] + w[6059] * yPrev[1009]);   // net_c of cell 0  (Eq. 9)
+            netIn1 += w[4034] * yPrev[1004] + w[4035] * yPrev[1005] + w[4036] * yPrev[1006] + w[4037] * yPrev[1007] + w[4038] * yPrev[1008] + w[4039] * yPrev[1009];   // net_in  (Eq. 7)
+            netOut1 += w[5044] * yPrev[1004] + w[5045] * yPrev[1005] + w[5046] * yPrev[1006] + w[5047] * yPrev[1007] + w[5048] * yPrev[1008] + w[5049] * yPrev[1009];   // net_out  (Eq. 8)
+            netC1 += w[6054] * yPrev[1004] + w[6055] * yPrev[1005] + w[6056] * yPrev[1006] + w[6057] * yPrev[1007] + w[6058] * yPrev[1008] + w[6059] * yPrev[1009];   // net_c of cell 0  (Eq. 9)
 
-            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
-            global::LstmGen.Runtime.Squash.Logistic(net, net);
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
+            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netIn1, sigmaNet.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netOut1, netC1, sigmaNet.Slice(4, 2));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
             y[1006] = yIn0;
-            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[1], out fPrimeOut[0]);
             y[1008] = yOut0;
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[2], out gPrimeNetC[0]);
 
             // ---- Block 1: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[3], out fPrimeIn[1]);
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[3], out fPrimeIn[1]);
             y[1007] = yIn1;
-            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[4], out fPrimeOut[1]);
+            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[4], out fPrimeOut[1]);
             y[1009] = yOut1;
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[5], out gPrimeNetC[1]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[5], out gPrimeNetC[1]);
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
-            s[0] += yIn0 * gNetC[0];
-            s[1] += yIn1 * gNetC[1];
+            var s0 = s[0] += yIn0 * gNetC[0];
+            var s1 = s[1] += yIn1 * gNetC[1];
 
-            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
-            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell, four at a time from registers ----
+            global::LstmGen.Runtime.Squash.Logistic(s0, s1, hS.Slice(0, 2));
             hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
             y[1004] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
@@ -403,7 +404,7 @@ namespace LstmGen.Networks
                 yOutput[k] = wk[0] * y[1004] + wk[1] * y[1005];
             }
 
-            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
+            global::LstmGen.Runtime.Squash.Logistic(yOutput[0], yOutput[1], yOutput.Slice(0, 2));
             for (var k = 0; k < OutputCount; k++)
             {
                 yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
@@ -494,15 +495,13 @@ namespace LstmGen.Networks
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
             // Their error reaching each cell output: sum_k w_k,c e_k.
-            cellError.Clear();
-            for (var k = 0; k < OutputCount; k++)
-            {
-                var e = fPrimeK[k] * (target[k] - yOutput[k]);
-                eK[k] = e;
-                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
-                cellError[0] += wk[0] * e;
-                cellError[1] += wk[1] * e;
-            }
+            var e0 = fPrimeK[0] * (target[0] - yOutput[0]);
+            eK[0] = e0;
+            var e1 = fPrimeK[1] * (target[1] - yOutput[1]);
+            eK[1] = e1;
+            // Summed over k in order from zero, as a loop sums them (the leading 0.0 keeps an all -0 sum at +0, as the loop does).
+            cellError[0] = 0.0 + w[6060] * e0 + w[6062] * e1;
+            cellError[1] = 0.0 + w[6061] * e0 + w[6063] * e1;
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
             eS[0] = y[1008] * hPrimeS[0] * cellError[0];

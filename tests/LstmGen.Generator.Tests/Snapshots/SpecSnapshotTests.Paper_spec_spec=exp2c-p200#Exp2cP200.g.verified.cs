@@ -107,8 +107,8 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
-        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
-        private readonly double[] _net = new double[6];
+        // sigma(net) of the gates and cells of the current step, in batch order: what the batched sigma writes (Eqs. 3, 7-9).
+        private readonly double[] _sigmaNet = new double[6];
 
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
@@ -319,7 +319,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
-            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 6);
+            global::System.Span<double> sigmaNet = new global::System.Span<double>(_sigmaNet, 0, 6);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -359,37 +359,38 @@ namespace LstmGen.Networks
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
             // Block 0: 1 cell, input gate, output gate
-            net[0] = netIn0 + (w[204] * yPrev[204] + w[205] * yPrev[205] + w[206] * yPrev[206] + w[207] * yPrev[207] + w[208] * yPrev[208] + w[209] * yPrev[209]);   // net_in  (Eq. 7)
-            net[1] = netOut0 + (w[414] * yPrev[204] + w[415] * yPrev[205] + w[416] * yPrev[206] + w[417] * yPrev[207] + w[418] * yPrev[208] + w[419] * yPrev[209]);   // net_out  (Eq. 8)
-            net[2] = netC0 + (w[624] * yPrev[204] + w[625] * yPrev[205] + w[626] * yPrev[206] + w[627] * yPrev[207] + w[628] * yPrev[208] + w[629] * yPrev[209]);   // net_c of cell 0  (Eq. 9)
+            netIn0 += w[204] * yPrev[204] + w[205] * yPrev[205] + w[206] * yPrev[206] + w[207] * yPrev[207] + w[208] * yPrev[208] + w[209] * yPrev[209];   // net_in  (Eq. 7)
+            netOut0 += w[414] * yPrev[204] + w[415] * yPrev[205] + w[416] * yPrev[206] + w[417] * yPrev[207] + w[418] * yPrev[208] + w[419] * yPrev[209];   // net_out  (Eq. 8)
+            netC0 += w[624] * yPrev[204] + w[625] * yPrev[205] + w[626] * yPrev[206] + w[627] * yPrev[207] + w[628] * yPrev[208] + w[629] * yPrev[209];   // net_c of cell 0  (Eq. 9)
             // Block 1: 1 cell, input gate, output gate
-            net[3] = netIn1 + (w[834] * yPrev[204] + w[835] * yPrev[205] + w[836] * yPrev[206] + w[837] * yPrev[207] + w[838] * yPrev[208] + w[839] * yPrev[209]);   // net_in  (Eq. 7)
-            net[4] = netOut1 + (w[1044] * yPrev[204] + w[1045] * yPrev[205] + w[1046] * yPrev[206] + w[1047] * yPrev[207] + w[1048] * yPrev[208] + w[1049] * yPrev[209]);   // net_out  (Eq. 8)
-            net[5] = netC1 + (w[1254] * yPrev[204] + w[1255] * yPrev[205] + w[1256] * yPrev[206] + w[1257] * yPrev[207] + w[1258] * yPrev[208] + w[1259] * yPrev[209]);   // net_c of cell 0  (Eq. 9)
+            netIn1 += w[834] * yPrev[204] + w[835] * yPrev[205] + w[836] * yPrev[206] + w[837] * yPrev[207] + w[838] * yPrev[208] + w[839] * yPrev[209];   // net_in  (Eq. 7)
+            netOut1 += w[1044] * yPrev[204] + w[1045] * yPrev[205] + w[1046] * yPrev[206] + w[1047] * yPrev[207] + w[1048] * yPrev[208] + w[1049] * yPrev[209];   // net_out  (Eq. 8)
+            netC1 += w[1254] * yPrev[204] + w[1255] * yPrev[205] + w[1256] * yPrev[206] + w[1257] * yPrev[207] + w[1258] * yPrev[208] + w[1259] * yPrev[209];   // net_c of cell 0  (Eq. 9)
 
-            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
-            global::LstmGen.Runtime.Squash.Logistic(net, net);
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
+            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netIn1, sigmaNet.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netOut1, netC1, sigmaNet.Slice(4, 2));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
             y[206] = yIn0;
-            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[1], out fPrimeOut[0]);
             y[208] = yOut0;
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[2], out gPrimeNetC[0]);
 
             // ---- Block 1: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[3], out fPrimeIn[1]);
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[3], out fPrimeIn[1]);
             y[207] = yIn1;
-            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[4], out fPrimeOut[1]);
+            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[4], out fPrimeOut[1]);
             y[209] = yOut1;
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[5], out gPrimeNetC[1]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[5], out gPrimeNetC[1]);
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
-            s[0] += yIn0 * gNetC[0];
-            s[1] += yIn1 * gNetC[1];
+            var s0 = s[0] += yIn0 * gNetC[0];
+            var s1 = s[1] += yIn1 * gNetC[1];
 
-            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
-            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell, four at a time from registers ----
+            global::LstmGen.Runtime.Squash.Logistic(s0, s1, hS.Slice(0, 2));
             hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
             y[204] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
@@ -403,7 +404,7 @@ namespace LstmGen.Networks
                 yOutput[k] = wk[0] * y[204] + wk[1] * y[205];
             }
 
-            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
+            global::LstmGen.Runtime.Squash.Logistic(yOutput[0], yOutput[1], yOutput.Slice(0, 2));
             for (var k = 0; k < OutputCount; k++)
             {
                 yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
@@ -494,15 +495,13 @@ namespace LstmGen.Networks
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
             // Their error reaching each cell output: sum_k w_k,c e_k.
-            cellError.Clear();
-            for (var k = 0; k < OutputCount; k++)
-            {
-                var e = fPrimeK[k] * (target[k] - yOutput[k]);
-                eK[k] = e;
-                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
-                cellError[0] += wk[0] * e;
-                cellError[1] += wk[1] * e;
-            }
+            var e0 = fPrimeK[0] * (target[0] - yOutput[0]);
+            eK[0] = e0;
+            var e1 = fPrimeK[1] * (target[1] - yOutput[1]);
+            eK[1] = e1;
+            // Summed over k in order from zero, as a loop sums them (the leading 0.0 keeps an all -0 sum at +0, as the loop does).
+            cellError[0] = 0.0 + w[1260] * e0 + w[1262] * e1;
+            cellError[1] = 0.0 + w[1261] * e0 + w[1263] * e1;
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
             eS[0] = y[208] * hPrimeS[0] * cellError[0];

@@ -104,8 +104,8 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
-        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
-        private readonly double[] _net = new double[9];
+        // sigma(net) of the gates and cells of the current step, in batch order: what the batched sigma writes (Eqs. 3, 7-9).
+        private readonly double[] _sigmaNet = new double[9];
 
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
@@ -313,7 +313,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
-            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 9);
+            global::System.Span<double> sigmaNet = new global::System.Span<double>(_sigmaNet, 0, 9);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -329,49 +329,52 @@ namespace LstmGen.Networks
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
             // Block 0: 1 cell, input gate, output gate
-            net[0] = ((w[0] * yPrev[0] + w[4] * yPrev[4]) + (w[1] * yPrev[1] + w[5] * yPrev[5])) + ((w[2] * yPrev[2] + w[6] * yPrev[6]) + (w[3] * yPrev[3] + w[7] * yPrev[7])) + w[8] * yPrev[8] + w[9] * yPrev[9] + w[10];   // net_in  (Eq. 7)
-            net[1] = ((w[11] * yPrev[0] + w[15] * yPrev[4]) + (w[12] * yPrev[1] + w[16] * yPrev[5])) + ((w[13] * yPrev[2] + w[17] * yPrev[6]) + (w[14] * yPrev[3] + w[18] * yPrev[7])) + w[19] * yPrev[8] + w[20] * yPrev[9] + w[21];   // net_out  (Eq. 8)
-            net[2] = ((w[22] * yPrev[0] + w[26] * yPrev[4]) + (w[23] * yPrev[1] + w[27] * yPrev[5])) + ((w[24] * yPrev[2] + w[28] * yPrev[6]) + (w[25] * yPrev[3] + w[29] * yPrev[7])) + w[30] * yPrev[8] + w[31] * yPrev[9] + w[32];   // net_c of cell 0  (Eq. 9)
+            var netIn0 = ((w[0] * yPrev[0] + w[4] * yPrev[4]) + (w[1] * yPrev[1] + w[5] * yPrev[5])) + ((w[2] * yPrev[2] + w[6] * yPrev[6]) + (w[3] * yPrev[3] + w[7] * yPrev[7])) + w[8] * yPrev[8] + w[9] * yPrev[9] + w[10];   // net_in  (Eq. 7)
+            var netOut0 = ((w[11] * yPrev[0] + w[15] * yPrev[4]) + (w[12] * yPrev[1] + w[16] * yPrev[5])) + ((w[13] * yPrev[2] + w[17] * yPrev[6]) + (w[14] * yPrev[3] + w[18] * yPrev[7])) + w[19] * yPrev[8] + w[20] * yPrev[9] + w[21];   // net_out  (Eq. 8)
+            var netC0 = ((w[22] * yPrev[0] + w[26] * yPrev[4]) + (w[23] * yPrev[1] + w[27] * yPrev[5])) + ((w[24] * yPrev[2] + w[28] * yPrev[6]) + (w[25] * yPrev[3] + w[29] * yPrev[7])) + w[30] * yPrev[8] + w[31] * yPrev[9] + w[32];   // net_c of cell 0  (Eq. 9)
             // Block 1: 1 cell, input gate, output gate
-            net[3] = ((w[33] * yPrev[0] + w[37] * yPrev[4]) + (w[34] * yPrev[1] + w[38] * yPrev[5])) + ((w[35] * yPrev[2] + w[39] * yPrev[6]) + (w[36] * yPrev[3] + w[40] * yPrev[7])) + w[41] * yPrev[8] + w[42] * yPrev[9] + w[43];   // net_in  (Eq. 7)
-            net[4] = ((w[44] * yPrev[0] + w[48] * yPrev[4]) + (w[45] * yPrev[1] + w[49] * yPrev[5])) + ((w[46] * yPrev[2] + w[50] * yPrev[6]) + (w[47] * yPrev[3] + w[51] * yPrev[7])) + w[52] * yPrev[8] + w[53] * yPrev[9] + w[54];   // net_out  (Eq. 8)
-            net[5] = ((w[55] * yPrev[0] + w[59] * yPrev[4]) + (w[56] * yPrev[1] + w[60] * yPrev[5])) + ((w[57] * yPrev[2] + w[61] * yPrev[6]) + (w[58] * yPrev[3] + w[62] * yPrev[7])) + w[63] * yPrev[8] + w[64] * yPrev[9] + w[65];   // net_c of cell 0  (Eq. 9)
+            var netIn1 = ((w[33] * yPrev[0] + w[37] * yPrev[4]) + (w[34] * yPrev[1] + w[38] * yPrev[5])) + ((w[35] * yPrev[2] + w[39] * yPrev[6]) + (w[36] * yPrev[3] + w[40] * yPrev[7])) + w[41] * yPrev[8] + w[42] * yPrev[9] + w[43];   // net_in  (Eq. 7)
+            var netOut1 = ((w[44] * yPrev[0] + w[48] * yPrev[4]) + (w[45] * yPrev[1] + w[49] * yPrev[5])) + ((w[46] * yPrev[2] + w[50] * yPrev[6]) + (w[47] * yPrev[3] + w[51] * yPrev[7])) + w[52] * yPrev[8] + w[53] * yPrev[9] + w[54];   // net_out  (Eq. 8)
+            var netC1 = ((w[55] * yPrev[0] + w[59] * yPrev[4]) + (w[56] * yPrev[1] + w[60] * yPrev[5])) + ((w[57] * yPrev[2] + w[61] * yPrev[6]) + (w[58] * yPrev[3] + w[62] * yPrev[7])) + w[63] * yPrev[8] + w[64] * yPrev[9] + w[65];   // net_c of cell 0  (Eq. 9)
             // Block 2: 1 cell, input gate, output gate
-            net[6] = ((w[66] * yPrev[0] + w[70] * yPrev[4]) + (w[67] * yPrev[1] + w[71] * yPrev[5])) + ((w[68] * yPrev[2] + w[72] * yPrev[6]) + (w[69] * yPrev[3] + w[73] * yPrev[7])) + w[74] * yPrev[8] + w[75] * yPrev[9] + w[76];   // net_in  (Eq. 7)
-            net[7] = ((w[77] * yPrev[0] + w[81] * yPrev[4]) + (w[78] * yPrev[1] + w[82] * yPrev[5])) + ((w[79] * yPrev[2] + w[83] * yPrev[6]) + (w[80] * yPrev[3] + w[84] * yPrev[7])) + w[85] * yPrev[8] + w[86] * yPrev[9] + w[87];   // net_out  (Eq. 8)
-            net[8] = ((w[88] * yPrev[0] + w[92] * yPrev[4]) + (w[89] * yPrev[1] + w[93] * yPrev[5])) + ((w[90] * yPrev[2] + w[94] * yPrev[6]) + (w[91] * yPrev[3] + w[95] * yPrev[7])) + w[96] * yPrev[8] + w[97] * yPrev[9] + w[98];   // net_c of cell 0  (Eq. 9)
+            var netIn2 = ((w[66] * yPrev[0] + w[70] * yPrev[4]) + (w[67] * yPrev[1] + w[71] * yPrev[5])) + ((w[68] * yPrev[2] + w[72] * yPrev[6]) + (w[69] * yPrev[3] + w[73] * yPrev[7])) + w[74] * yPrev[8] + w[75] * yPrev[9] + w[76];   // net_in  (Eq. 7)
+            var netOut2 = ((w[77] * yPrev[0] + w[81] * yPrev[4]) + (w[78] * yPrev[1] + w[82] * yPrev[5])) + ((w[79] * yPrev[2] + w[83] * yPrev[6]) + (w[80] * yPrev[3] + w[84] * yPrev[7])) + w[85] * yPrev[8] + w[86] * yPrev[9] + w[87];   // net_out  (Eq. 8)
+            var netC2 = ((w[88] * yPrev[0] + w[92] * yPrev[4]) + (w[89] * yPrev[1] + w[93] * yPrev[5])) + ((w[90] * yPrev[2] + w[94] * yPrev[6]) + (w[91] * yPrev[3] + w[95] * yPrev[7])) + w[96] * yPrev[8] + w[97] * yPrev[9] + w[98];   // net_c of cell 0  (Eq. 9)
 
-            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
-            global::LstmGen.Runtime.Squash.Logistic(net, net);
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
+            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netIn1, sigmaNet.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netOut1, netC1, netIn2, netOut2, sigmaNet.Slice(4, 4));
+            sigmaNet[8] = global::LstmGen.Runtime.Squash.Logistic(netC2);
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
             y[4] = yIn0;
-            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[1], out fPrimeOut[0]);
             y[7] = yOut0;
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[2], out gPrimeNetC[0]);
 
             // ---- Block 1: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[3], out fPrimeIn[1]);
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[3], out fPrimeIn[1]);
             y[5] = yIn1;
-            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[4], out fPrimeOut[1]);
+            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[4], out fPrimeOut[1]);
             y[8] = yOut1;
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[5], out gPrimeNetC[1]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[5], out gPrimeNetC[1]);
 
             // ---- Block 2: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn2 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[6], out fPrimeIn[2]);
+            var yIn2 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[6], out fPrimeIn[2]);
             y[6] = yIn2;
-            var yOut2 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[7], out fPrimeOut[2]);
+            var yOut2 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[7], out fPrimeOut[2]);
             y[9] = yOut2;
-            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(net[8], out gPrimeNetC[2]);
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[8], out gPrimeNetC[2]);
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
-            s[0] += yIn0 * gNetC[0];
-            s[1] += yIn1 * gNetC[1];
-            s[2] += yIn2 * gNetC[2];
+            var s0 = s[0] += yIn0 * gNetC[0];
+            var s1 = s[1] += yIn1 * gNetC[1];
+            var s2 = s[2] += yIn2 * gNetC[2];
 
-            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
-            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell, four at a time from registers ----
+            global::LstmGen.Runtime.Squash.Logistic(s0, s1, hS.Slice(0, 2));
+            hS[2] = global::LstmGen.Runtime.Squash.Logistic(s2);
             hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
             y[1] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
@@ -387,7 +390,7 @@ namespace LstmGen.Networks
                 yOutput[k] = wk[0] * y[1] + wk[1] * y[2] + wk[2] * y[3];
             }
 
-            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
+            yOutput[0] = global::LstmGen.Runtime.Squash.Logistic(yOutput[0]);
             for (var k = 0; k < OutputCount; k++)
             {
                 yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
@@ -453,16 +456,12 @@ namespace LstmGen.Networks
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
             // Their error reaching each cell output: sum_k w_k,c e_k.
-            cellError.Clear();
-            for (var k = 0; k < OutputCount; k++)
-            {
-                var e = fPrimeK[k] * (target[k] - yOutput[k]);
-                eK[k] = e;
-                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
-                cellError[0] += wk[0] * e;
-                cellError[1] += wk[1] * e;
-                cellError[2] += wk[2] * e;
-            }
+            var e0 = fPrimeK[0] * (target[0] - yOutput[0]);
+            eK[0] = e0;
+            // Summed over k in order from zero, as a loop sums them (the leading 0.0 keeps an all -0 sum at +0, as the loop does).
+            cellError[0] = 0.0 + w[99] * e0;
+            cellError[1] = 0.0 + w[100] * e0;
+            cellError[2] = 0.0 + w[101] * e0;
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
             eS[0] = y[7] * hPrimeS[0] * cellError[0];

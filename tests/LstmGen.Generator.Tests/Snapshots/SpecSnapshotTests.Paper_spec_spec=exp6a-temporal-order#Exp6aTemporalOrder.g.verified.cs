@@ -109,8 +109,8 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
-        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
-        private readonly double[] _net = new double[8];
+        // sigma(net) of the gates and cells of the current step, in batch order: what the batched sigma writes (Eqs. 3, 7-9).
+        private readonly double[] _sigmaNet = new double[8];
 
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
@@ -317,7 +317,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
-            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 8);
+            global::System.Span<double> sigmaNet = new global::System.Span<double>(_sigmaNet, 0, 8);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -361,43 +361,44 @@ namespace LstmGen.Networks
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
             // Block 0: 2 cells, input gate, output gate
-            net[0] = netIn0 + (((w[8] * yPrev[8] + w[12] * yPrev[12]) + (w[9] * yPrev[9] + w[13] * yPrev[13])) + ((w[10] * yPrev[10] + w[14] * yPrev[14]) + (w[11] * yPrev[11] + w[15] * yPrev[15])) + w[16]);   // net_in  (Eq. 7)
-            net[1] = netOut0 + (((w[25] * yPrev[8] + w[29] * yPrev[12]) + (w[26] * yPrev[9] + w[30] * yPrev[13])) + ((w[27] * yPrev[10] + w[31] * yPrev[14]) + (w[28] * yPrev[11] + w[32] * yPrev[15])) + w[33]);   // net_out  (Eq. 8)
-            net[2] = netC0 + (((w[42] * yPrev[8] + w[46] * yPrev[12]) + (w[43] * yPrev[9] + w[47] * yPrev[13])) + ((w[44] * yPrev[10] + w[48] * yPrev[14]) + (w[45] * yPrev[11] + w[49] * yPrev[15])) + w[50]);   // net_c of cell 0  (Eq. 9)
-            net[3] = netC1 + (((w[59] * yPrev[8] + w[63] * yPrev[12]) + (w[60] * yPrev[9] + w[64] * yPrev[13])) + ((w[61] * yPrev[10] + w[65] * yPrev[14]) + (w[62] * yPrev[11] + w[66] * yPrev[15])) + w[67]);   // net_c of cell 1  (Eq. 9)
+            netIn0 += ((w[8] * yPrev[8] + w[12] * yPrev[12]) + (w[9] * yPrev[9] + w[13] * yPrev[13])) + ((w[10] * yPrev[10] + w[14] * yPrev[14]) + (w[11] * yPrev[11] + w[15] * yPrev[15])) + w[16];   // net_in  (Eq. 7)
+            netOut0 += ((w[25] * yPrev[8] + w[29] * yPrev[12]) + (w[26] * yPrev[9] + w[30] * yPrev[13])) + ((w[27] * yPrev[10] + w[31] * yPrev[14]) + (w[28] * yPrev[11] + w[32] * yPrev[15])) + w[33];   // net_out  (Eq. 8)
+            netC0 += ((w[42] * yPrev[8] + w[46] * yPrev[12]) + (w[43] * yPrev[9] + w[47] * yPrev[13])) + ((w[44] * yPrev[10] + w[48] * yPrev[14]) + (w[45] * yPrev[11] + w[49] * yPrev[15])) + w[50];   // net_c of cell 0  (Eq. 9)
+            netC1 += ((w[59] * yPrev[8] + w[63] * yPrev[12]) + (w[60] * yPrev[9] + w[64] * yPrev[13])) + ((w[61] * yPrev[10] + w[65] * yPrev[14]) + (w[62] * yPrev[11] + w[66] * yPrev[15])) + w[67];   // net_c of cell 1  (Eq. 9)
             // Block 1: 2 cells, input gate, output gate
-            net[4] = netIn1 + (((w[76] * yPrev[8] + w[80] * yPrev[12]) + (w[77] * yPrev[9] + w[81] * yPrev[13])) + ((w[78] * yPrev[10] + w[82] * yPrev[14]) + (w[79] * yPrev[11] + w[83] * yPrev[15])) + w[84]);   // net_in  (Eq. 7)
-            net[5] = netOut1 + (((w[93] * yPrev[8] + w[97] * yPrev[12]) + (w[94] * yPrev[9] + w[98] * yPrev[13])) + ((w[95] * yPrev[10] + w[99] * yPrev[14]) + (w[96] * yPrev[11] + w[100] * yPrev[15])) + w[101]);   // net_out  (Eq. 8)
-            net[6] = netC2 + (((w[110] * yPrev[8] + w[114] * yPrev[12]) + (w[111] * yPrev[9] + w[115] * yPrev[13])) + ((w[112] * yPrev[10] + w[116] * yPrev[14]) + (w[113] * yPrev[11] + w[117] * yPrev[15])) + w[118]);   // net_c of cell 0  (Eq. 9)
-            net[7] = netC3 + (((w[127] * yPrev[8] + w[131] * yPrev[12]) + (w[128] * yPrev[9] + w[132] * yPrev[13])) + ((w[129] * yPrev[10] + w[133] * yPrev[14]) + (w[130] * yPrev[11] + w[134] * yPrev[15])) + w[135]);   // net_c of cell 1  (Eq. 9)
+            netIn1 += ((w[76] * yPrev[8] + w[80] * yPrev[12]) + (w[77] * yPrev[9] + w[81] * yPrev[13])) + ((w[78] * yPrev[10] + w[82] * yPrev[14]) + (w[79] * yPrev[11] + w[83] * yPrev[15])) + w[84];   // net_in  (Eq. 7)
+            netOut1 += ((w[93] * yPrev[8] + w[97] * yPrev[12]) + (w[94] * yPrev[9] + w[98] * yPrev[13])) + ((w[95] * yPrev[10] + w[99] * yPrev[14]) + (w[96] * yPrev[11] + w[100] * yPrev[15])) + w[101];   // net_out  (Eq. 8)
+            netC2 += ((w[110] * yPrev[8] + w[114] * yPrev[12]) + (w[111] * yPrev[9] + w[115] * yPrev[13])) + ((w[112] * yPrev[10] + w[116] * yPrev[14]) + (w[113] * yPrev[11] + w[117] * yPrev[15])) + w[118];   // net_c of cell 0  (Eq. 9)
+            netC3 += ((w[127] * yPrev[8] + w[131] * yPrev[12]) + (w[128] * yPrev[9] + w[132] * yPrev[13])) + ((w[129] * yPrev[10] + w[133] * yPrev[14]) + (w[130] * yPrev[11] + w[134] * yPrev[15])) + w[135];   // net_c of cell 1  (Eq. 9)
 
-            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
-            global::LstmGen.Runtime.Squash.Logistic(net, net);
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
+            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netC1, sigmaNet.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netIn1, netOut1, netC2, netC3, sigmaNet.Slice(4, 4));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
             y[12] = yIn0;
-            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[1], out fPrimeOut[0]);
             y[14] = yOut0;
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[3], out gPrimeNetC[1]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[2], out gPrimeNetC[0]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[3], out gPrimeNetC[1]);
 
             // ---- Block 1: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[4], out fPrimeIn[1]);
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[4], out fPrimeIn[1]);
             y[13] = yIn1;
-            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[5], out fPrimeOut[1]);
+            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[5], out fPrimeOut[1]);
             y[15] = yOut1;
-            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(net[6], out gPrimeNetC[2]);
-            gNetC[3] = global::LstmGen.Runtime.Squash.G2FromSigma(net[7], out gPrimeNetC[3]);
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[6], out gPrimeNetC[2]);
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[7], out gPrimeNetC[3]);
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
-            s[0] += yIn0 * gNetC[0];
-            s[1] += yIn0 * gNetC[1];
-            s[2] += yIn1 * gNetC[2];
-            s[3] += yIn1 * gNetC[3];
+            var s0 = s[0] += yIn0 * gNetC[0];
+            var s1 = s[1] += yIn0 * gNetC[1];
+            var s2 = s[2] += yIn1 * gNetC[2];
+            var s3 = s[3] += yIn1 * gNetC[3];
 
-            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
-            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell, four at a time from registers ----
+            global::LstmGen.Runtime.Squash.Logistic(s0, s1, s2, s3, hS.Slice(0, 4));
             hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
             y[8] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
@@ -415,7 +416,7 @@ namespace LstmGen.Networks
                 yOutput[k] = (wk[0] * y[8] + wk[1] * y[9] + wk[2] * y[10] + wk[3] * y[11]) + wk[4];
             }
 
-            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
+            global::LstmGen.Runtime.Squash.Logistic(yOutput[0], yOutput[1], yOutput[2], yOutput[3], yOutput.Slice(0, 4));
             for (var k = 0; k < OutputCount; k++)
             {
                 yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
@@ -509,17 +510,19 @@ namespace LstmGen.Networks
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
             // Their error reaching each cell output: sum_k w_k,c e_k.
-            cellError.Clear();
-            for (var k = 0; k < OutputCount; k++)
-            {
-                var e = fPrimeK[k] * (target[k] - yOutput[k]);
-                eK[k] = e;
-                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
-                cellError[0] += wk[0] * e;
-                cellError[1] += wk[1] * e;
-                cellError[2] += wk[2] * e;
-                cellError[3] += wk[3] * e;
-            }
+            var e0 = fPrimeK[0] * (target[0] - yOutput[0]);
+            eK[0] = e0;
+            var e1 = fPrimeK[1] * (target[1] - yOutput[1]);
+            eK[1] = e1;
+            var e2 = fPrimeK[2] * (target[2] - yOutput[2]);
+            eK[2] = e2;
+            var e3 = fPrimeK[3] * (target[3] - yOutput[3]);
+            eK[3] = e3;
+            // Summed over k in order from zero, as a loop sums them (the leading 0.0 keeps an all -0 sum at +0, as the loop does).
+            cellError[0] = 0.0 + w[136] * e0 + w[141] * e1 + w[146] * e2 + w[151] * e3;
+            cellError[1] = 0.0 + w[137] * e0 + w[142] * e1 + w[147] * e2 + w[152] * e3;
+            cellError[2] = 0.0 + w[138] * e0 + w[143] * e1 + w[148] * e2 + w[153] * e3;
+            cellError[3] = 0.0 + w[139] * e0 + w[144] * e1 + w[149] * e2 + w[154] * e3;
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
             eS[0] = y[14] * hPrimeS[0] * cellError[0];

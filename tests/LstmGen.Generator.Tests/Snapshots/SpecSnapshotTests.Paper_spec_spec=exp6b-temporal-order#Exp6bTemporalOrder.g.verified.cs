@@ -113,8 +113,8 @@ namespace LstmGen.Networks
         // s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).
         private readonly double[] _s = new double[CellCount];
 
-        // The net inputs of the gates and cells of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).
-        private readonly double[] _net = new double[12];
+        // sigma(net) of the gates and cells of the current step, in batch order: what the batched sigma writes (Eqs. 3, 7-9).
+        private readonly double[] _sigmaNet = new double[12];
 
         // Values of the current step that the learning rule needs.
         private readonly double[] _gNetC = new double[CellCount];        // g(net_c(t))
@@ -334,7 +334,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
             global::System.Span<double> y = new global::System.Span<double>(_y, 0, SourceCount);
-            global::System.Span<double> net = new global::System.Span<double>(_net, 0, 12);
+            global::System.Span<double> sigmaNet = new global::System.Span<double>(_sigmaNet, 0, 12);
             global::System.Span<double> s = new global::System.Span<double>(_s, 0, CellCount);
             global::System.Span<double> gNetC = new global::System.Span<double>(_gNetC, 0, CellCount);
             global::System.Span<double> gPrimeNetC = new global::System.Span<double>(_gPrimeNetC, 0, CellCount);
@@ -386,58 +386,61 @@ namespace LstmGen.Networks
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
             // Block 0: 2 cells, input gate, output gate
-            net[0] = netIn0 + (((w[8] * yPrev[8] + w[12] * yPrev[12]) + (w[9] * yPrev[9] + w[13] * yPrev[13])) + ((w[10] * yPrev[10] + w[14] * yPrev[14]) + (w[11] * yPrev[11] + w[15] * yPrev[15])) + w[16] * yPrev[16] + w[17] * yPrev[17] + w[18] * yPrev[18] + w[19] * yPrev[19] + w[20]);   // net_in  (Eq. 7)
-            net[1] = netOut0 + (((w[29] * yPrev[8] + w[33] * yPrev[12]) + (w[30] * yPrev[9] + w[34] * yPrev[13])) + ((w[31] * yPrev[10] + w[35] * yPrev[14]) + (w[32] * yPrev[11] + w[36] * yPrev[15])) + w[37] * yPrev[16] + w[38] * yPrev[17] + w[39] * yPrev[18] + w[40] * yPrev[19] + w[41]);   // net_out  (Eq. 8)
-            net[2] = netC0 + (((w[50] * yPrev[8] + w[54] * yPrev[12]) + (w[51] * yPrev[9] + w[55] * yPrev[13])) + ((w[52] * yPrev[10] + w[56] * yPrev[14]) + (w[53] * yPrev[11] + w[57] * yPrev[15])) + w[58] * yPrev[16] + w[59] * yPrev[17] + w[60] * yPrev[18] + w[61] * yPrev[19] + w[62]);   // net_c of cell 0  (Eq. 9)
-            net[3] = netC1 + (((w[71] * yPrev[8] + w[75] * yPrev[12]) + (w[72] * yPrev[9] + w[76] * yPrev[13])) + ((w[73] * yPrev[10] + w[77] * yPrev[14]) + (w[74] * yPrev[11] + w[78] * yPrev[15])) + w[79] * yPrev[16] + w[80] * yPrev[17] + w[81] * yPrev[18] + w[82] * yPrev[19] + w[83]);   // net_c of cell 1  (Eq. 9)
+            netIn0 += ((w[8] * yPrev[8] + w[12] * yPrev[12]) + (w[9] * yPrev[9] + w[13] * yPrev[13])) + ((w[10] * yPrev[10] + w[14] * yPrev[14]) + (w[11] * yPrev[11] + w[15] * yPrev[15])) + w[16] * yPrev[16] + w[17] * yPrev[17] + w[18] * yPrev[18] + w[19] * yPrev[19] + w[20];   // net_in  (Eq. 7)
+            netOut0 += ((w[29] * yPrev[8] + w[33] * yPrev[12]) + (w[30] * yPrev[9] + w[34] * yPrev[13])) + ((w[31] * yPrev[10] + w[35] * yPrev[14]) + (w[32] * yPrev[11] + w[36] * yPrev[15])) + w[37] * yPrev[16] + w[38] * yPrev[17] + w[39] * yPrev[18] + w[40] * yPrev[19] + w[41];   // net_out  (Eq. 8)
+            netC0 += ((w[50] * yPrev[8] + w[54] * yPrev[12]) + (w[51] * yPrev[9] + w[55] * yPrev[13])) + ((w[52] * yPrev[10] + w[56] * yPrev[14]) + (w[53] * yPrev[11] + w[57] * yPrev[15])) + w[58] * yPrev[16] + w[59] * yPrev[17] + w[60] * yPrev[18] + w[61] * yPrev[19] + w[62];   // net_c of cell 0  (Eq. 9)
+            netC1 += ((w[71] * yPrev[8] + w[75] * yPrev[12]) + (w[72] * yPrev[9] + w[76] * yPrev[13])) + ((w[73] * yPrev[10] + w[77] * yPrev[14]) + (w[74] * yPrev[11] + w[78] * yPrev[15])) + w[79] * yPrev[16] + w[80] * yPrev[17] + w[81] * yPrev[18] + w[82] * yPrev[19] + w[83];   // net_c of cell 1  (Eq. 9)
             // Block 1: 2 cells, input gate, output gate
-            net[4] = netIn1 + (((w[92] * yPrev[8] + w[96] * yPrev[12]) + (w[93] * yPrev[9] + w[97] * yPrev[13])) + ((w[94] * yPrev[10] + w[98] * yPrev[14]) + (w[95] * yPrev[11] + w[99] * yPrev[15])) + w[100] * yPrev[16] + w[101] * yPrev[17] + w[102] * yPrev[18] + w[103] * yPrev[19] + w[104]);   // net_in  (Eq. 7)
-            net[5] = netOut1 + (((w[113] * yPrev[8] + w[117] * yPrev[12]) + (w[114] * yPrev[9] + w[118] * yPrev[13])) + ((w[115] * yPrev[10] + w[119] * yPrev[14]) + (w[116] * yPrev[11] + w[120] * yPrev[15])) + w[121] * yPrev[16] + w[122] * yPrev[17] + w[123] * yPrev[18] + w[124] * yPrev[19] + w[125]);   // net_out  (Eq. 8)
-            net[6] = netC2 + (((w[134] * yPrev[8] + w[138] * yPrev[12]) + (w[135] * yPrev[9] + w[139] * yPrev[13])) + ((w[136] * yPrev[10] + w[140] * yPrev[14]) + (w[137] * yPrev[11] + w[141] * yPrev[15])) + w[142] * yPrev[16] + w[143] * yPrev[17] + w[144] * yPrev[18] + w[145] * yPrev[19] + w[146]);   // net_c of cell 0  (Eq. 9)
-            net[7] = netC3 + (((w[155] * yPrev[8] + w[159] * yPrev[12]) + (w[156] * yPrev[9] + w[160] * yPrev[13])) + ((w[157] * yPrev[10] + w[161] * yPrev[14]) + (w[158] * yPrev[11] + w[162] * yPrev[15])) + w[163] * yPrev[16] + w[164] * yPrev[17] + w[165] * yPrev[18] + w[166] * yPrev[19] + w[167]);   // net_c of cell 1  (Eq. 9)
+            netIn1 += ((w[92] * yPrev[8] + w[96] * yPrev[12]) + (w[93] * yPrev[9] + w[97] * yPrev[13])) + ((w[94] * yPrev[10] + w[98] * yPrev[14]) + (w[95] * yPrev[11] + w[99] * yPrev[15])) + w[100] * yPrev[16] + w[101] * yPrev[17] + w[102] * yPrev[18] + w[103] * yPrev[19] + w[104];   // net_in  (Eq. 7)
+            netOut1 += ((w[113] * yPrev[8] + w[117] * yPrev[12]) + (w[114] * yPrev[9] + w[118] * yPrev[13])) + ((w[115] * yPrev[10] + w[119] * yPrev[14]) + (w[116] * yPrev[11] + w[120] * yPrev[15])) + w[121] * yPrev[16] + w[122] * yPrev[17] + w[123] * yPrev[18] + w[124] * yPrev[19] + w[125];   // net_out  (Eq. 8)
+            netC2 += ((w[134] * yPrev[8] + w[138] * yPrev[12]) + (w[135] * yPrev[9] + w[139] * yPrev[13])) + ((w[136] * yPrev[10] + w[140] * yPrev[14]) + (w[137] * yPrev[11] + w[141] * yPrev[15])) + w[142] * yPrev[16] + w[143] * yPrev[17] + w[144] * yPrev[18] + w[145] * yPrev[19] + w[146];   // net_c of cell 0  (Eq. 9)
+            netC3 += ((w[155] * yPrev[8] + w[159] * yPrev[12]) + (w[156] * yPrev[9] + w[160] * yPrev[13])) + ((w[157] * yPrev[10] + w[161] * yPrev[14]) + (w[158] * yPrev[11] + w[162] * yPrev[15])) + w[163] * yPrev[16] + w[164] * yPrev[17] + w[165] * yPrev[18] + w[166] * yPrev[19] + w[167];   // net_c of cell 1  (Eq. 9)
             // Block 2: 2 cells, input gate, output gate
-            net[8] = netIn2 + (((w[176] * yPrev[8] + w[180] * yPrev[12]) + (w[177] * yPrev[9] + w[181] * yPrev[13])) + ((w[178] * yPrev[10] + w[182] * yPrev[14]) + (w[179] * yPrev[11] + w[183] * yPrev[15])) + w[184] * yPrev[16] + w[185] * yPrev[17] + w[186] * yPrev[18] + w[187] * yPrev[19] + w[188]);   // net_in  (Eq. 7)
-            net[9] = netOut2 + (((w[197] * yPrev[8] + w[201] * yPrev[12]) + (w[198] * yPrev[9] + w[202] * yPrev[13])) + ((w[199] * yPrev[10] + w[203] * yPrev[14]) + (w[200] * yPrev[11] + w[204] * yPrev[15])) + w[205] * yPrev[16] + w[206] * yPrev[17] + w[207] * yPrev[18] + w[208] * yPrev[19] + w[209]);   // net_out  (Eq. 8)
-            net[10] = netC4 + (((w[218] * yPrev[8] + w[222] * yPrev[12]) + (w[219] * yPrev[9] + w[223] * yPrev[13])) + ((w[220] * yPrev[10] + w[224] * yPrev[14]) + (w[221] * yPrev[11] + w[225] * yPrev[15])) + w[226] * yPrev[16] + w[227] * yPrev[17] + w[228] * yPrev[18] + w[229] * yPrev[19] + w[230]);   // net_c of cell 0  (Eq. 9)
-            net[11] = netC5 + (((w[239] * yPrev[8] + w[243] * yPrev[12]) + (w[240] * yPrev[9] + w[244] * yPrev[13])) + ((w[241] * yPrev[10] + w[245] * yPrev[14]) + (w[242] * yPrev[11] + w[246] * yPrev[15])) + w[247] * yPrev[16] + w[248] * yPrev[17] + w[249] * yPrev[18] + w[250] * yPrev[19] + w[251]);   // net_c of cell 1  (Eq. 9)
+            netIn2 += ((w[176] * yPrev[8] + w[180] * yPrev[12]) + (w[177] * yPrev[9] + w[181] * yPrev[13])) + ((w[178] * yPrev[10] + w[182] * yPrev[14]) + (w[179] * yPrev[11] + w[183] * yPrev[15])) + w[184] * yPrev[16] + w[185] * yPrev[17] + w[186] * yPrev[18] + w[187] * yPrev[19] + w[188];   // net_in  (Eq. 7)
+            netOut2 += ((w[197] * yPrev[8] + w[201] * yPrev[12]) + (w[198] * yPrev[9] + w[202] * yPrev[13])) + ((w[199] * yPrev[10] + w[203] * yPrev[14]) + (w[200] * yPrev[11] + w[204] * yPrev[15])) + w[205] * yPrev[16] + w[206] * yPrev[17] + w[207] * yPrev[18] + w[208] * yPrev[19] + w[209];   // net_out  (Eq. 8)
+            netC4 += ((w[218] * yPrev[8] + w[222] * yPrev[12]) + (w[219] * yPrev[9] + w[223] * yPrev[13])) + ((w[220] * yPrev[10] + w[224] * yPrev[14]) + (w[221] * yPrev[11] + w[225] * yPrev[15])) + w[226] * yPrev[16] + w[227] * yPrev[17] + w[228] * yPrev[18] + w[229] * yPrev[19] + w[230];   // net_c of cell 0  (Eq. 9)
+            netC5 += ((w[239] * yPrev[8] + w[243] * yPrev[12]) + (w[240] * yPrev[9] + w[244] * yPrev[13])) + ((w[241] * yPrev[10] + w[245] * yPrev[14]) + (w[242] * yPrev[11] + w[246] * yPrev[15])) + w[247] * yPrev[16] + w[248] * yPrev[17] + w[249] * yPrev[18] + w[250] * yPrev[19] + w[251];   // net_c of cell 1  (Eq. 9)
 
-            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), several at a time.
-            global::LstmGen.Runtime.Squash.Logistic(net, net);
+            // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
+            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netC1, sigmaNet.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netIn1, netOut1, netC2, netC3, sigmaNet.Slice(4, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netIn2, netOut2, netC4, netC5, sigmaNet.Slice(8, 4));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[0], out fPrimeIn[0]);
+            var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
             y[14] = yIn0;
-            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[1], out fPrimeOut[0]);
+            var yOut0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[1], out fPrimeOut[0]);
             y[17] = yOut0;
-            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(net[2], out gPrimeNetC[0]);
-            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(net[3], out gPrimeNetC[1]);
+            gNetC[0] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[2], out gPrimeNetC[0]);
+            gNetC[1] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[3], out gPrimeNetC[1]);
 
             // ---- Block 1: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[4], out fPrimeIn[1]);
+            var yIn1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[4], out fPrimeIn[1]);
             y[15] = yIn1;
-            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[5], out fPrimeOut[1]);
+            var yOut1 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[5], out fPrimeOut[1]);
             y[18] = yOut1;
-            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(net[6], out gPrimeNetC[2]);
-            gNetC[3] = global::LstmGen.Runtime.Squash.G2FromSigma(net[7], out gPrimeNetC[3]);
+            gNetC[2] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[6], out gPrimeNetC[2]);
+            gNetC[3] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[7], out gPrimeNetC[3]);
 
             // ---- Block 2: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
-            var yIn2 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[8], out fPrimeIn[2]);
+            var yIn2 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[8], out fPrimeIn[2]);
             y[16] = yIn2;
-            var yOut2 = global::LstmGen.Runtime.Squash.LogisticFromSigma(net[9], out fPrimeOut[2]);
+            var yOut2 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[9], out fPrimeOut[2]);
             y[19] = yOut2;
-            gNetC[4] = global::LstmGen.Runtime.Squash.G2FromSigma(net[10], out gPrimeNetC[4]);
-            gNetC[5] = global::LstmGen.Runtime.Squash.G2FromSigma(net[11], out gPrimeNetC[5]);
+            gNetC[4] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[10], out gPrimeNetC[4]);
+            gNetC[5] = global::LstmGen.Runtime.Squash.G2FromSigma(sigmaNet[11], out gPrimeNetC[5]);
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----
-            s[0] += yIn0 * gNetC[0];
-            s[1] += yIn0 * gNetC[1];
-            s[2] += yIn1 * gNetC[2];
-            s[3] += yIn1 * gNetC[3];
-            s[4] += yIn2 * gNetC[4];
-            s[5] += yIn2 * gNetC[5];
+            var s0 = s[0] += yIn0 * gNetC[0];
+            var s1 = s[1] += yIn0 * gNetC[1];
+            var s2 = s[2] += yIn1 * gNetC[2];
+            var s3 = s[3] += yIn1 * gNetC[3];
+            var s4 = s[4] += yIn2 * gNetC[4];
+            var s5 = s[5] += yIn2 * gNetC[5];
 
-            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----
-            global::LstmGen.Runtime.Squash.Logistic(s, hS);
+            // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell, four at a time from registers ----
+            global::LstmGen.Runtime.Squash.Logistic(s0, s1, s2, s3, hS.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(s4, s5, hS.Slice(4, 2));
             hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
             y[8] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
@@ -459,7 +462,8 @@ namespace LstmGen.Networks
                 yOutput[k] = (wk[0] * y[8] + wk[1] * y[9] + wk[2] * y[10] + wk[3] * y[11] + wk[4] * y[12] + wk[5] * y[13]) + wk[6];
             }
 
-            global::LstmGen.Runtime.Squash.Logistic(yOutput, yOutput);
+            global::LstmGen.Runtime.Squash.Logistic(yOutput[0], yOutput[1], yOutput[2], yOutput[3], yOutput.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(yOutput[4], yOutput[5], yOutput[6], yOutput[7], yOutput.Slice(4, 4));
             for (var k = 0; k < OutputCount; k++)
             {
                 yOutput[k] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[k], out fPrimeK[k]);
@@ -569,14 +573,29 @@ namespace LstmGen.Networks
 
             // Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).
             // Their error reaching each cell output: sum_k w_k,c e_k.
-            cellError.Clear();
-            for (var k = 0; k < OutputCount; k++)
-            {
-                var e = fPrimeK[k] * (target[k] - yOutput[k]);
-                eK[k] = e;
-                var wk = w.Slice(OutputOffset + (k * OutputRowLength), CellCount);
-                global::LstmGen.Runtime.Kernels.AddScaled(cellError, e, wk);
-            }
+            var e0 = fPrimeK[0] * (target[0] - yOutput[0]);
+            eK[0] = e0;
+            var e1 = fPrimeK[1] * (target[1] - yOutput[1]);
+            eK[1] = e1;
+            var e2 = fPrimeK[2] * (target[2] - yOutput[2]);
+            eK[2] = e2;
+            var e3 = fPrimeK[3] * (target[3] - yOutput[3]);
+            eK[3] = e3;
+            var e4 = fPrimeK[4] * (target[4] - yOutput[4]);
+            eK[4] = e4;
+            var e5 = fPrimeK[5] * (target[5] - yOutput[5]);
+            eK[5] = e5;
+            var e6 = fPrimeK[6] * (target[6] - yOutput[6]);
+            eK[6] = e6;
+            var e7 = fPrimeK[7] * (target[7] - yOutput[7]);
+            eK[7] = e7;
+            // Summed over k in order from zero, as a loop sums them (the leading 0.0 keeps an all -0 sum at +0, as the loop does).
+            cellError[0] = 0.0 + w[252] * e0 + w[259] * e1 + w[266] * e2 + w[273] * e3 + w[280] * e4 + w[287] * e5 + w[294] * e6 + w[301] * e7;
+            cellError[1] = 0.0 + w[253] * e0 + w[260] * e1 + w[267] * e2 + w[274] * e3 + w[281] * e4 + w[288] * e5 + w[295] * e6 + w[302] * e7;
+            cellError[2] = 0.0 + w[254] * e0 + w[261] * e1 + w[268] * e2 + w[275] * e3 + w[282] * e4 + w[289] * e5 + w[296] * e6 + w[303] * e7;
+            cellError[3] = 0.0 + w[255] * e0 + w[262] * e1 + w[269] * e2 + w[276] * e3 + w[283] * e4 + w[290] * e5 + w[297] * e6 + w[304] * e7;
+            cellError[4] = 0.0 + w[256] * e0 + w[263] * e1 + w[270] * e2 + w[277] * e3 + w[284] * e4 + w[291] * e5 + w[298] * e6 + w[305] * e7;
+            cellError[5] = 0.0 + w[257] * e0 + w[264] * e1 + w[271] * e2 + w[278] * e3 + w[285] * e4 + w[292] * e5 + w[299] * e6 + w[306] * e7;
 
             // Block 0: internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23); output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)
             eS[0] = y[17] * hPrimeS[0] * cellError[0];

@@ -11,11 +11,12 @@ namespace LstmGen.Runtime.Tests.Reference
     /// <summary>Compiles emitted network classes in memory with Roslyn and loads them.</summary>
     internal static class InMemoryCompiler
     {
-        // What the emitted code and the ILstmNetwork contract touch (Span, Math, GeneratedCodeAttribute). Referencing
-        // only these, rather than every trusted platform assembly, keeps the compilation quick.
+        // What the emitted code and the ILstmNetwork contract touch (Span, Math, GeneratedCodeAttribute, and the vector
+        // types among Squash.Logistic's overloads). Referencing only these, rather than every trusted platform assembly,
+        // keeps the compilation quick.
         private static readonly HashSet<string> FrameworkAssemblies = new(StringComparer.OrdinalIgnoreCase)
         {
-            "System.Private.CoreLib", "System.Runtime", "System.Memory", "System.Runtime.InteropServices", "netstandard",
+            "System.Private.CoreLib", "System.Runtime", "System.Memory", "System.Runtime.InteropServices", "System.Runtime.Intrinsics", "netstandard",
         };
 
         /// <summary>Compiles <paramref name="sources"/> into one assembly (Release) and loads it.</summary>

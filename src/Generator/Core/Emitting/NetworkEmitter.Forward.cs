@@ -96,7 +96,7 @@ namespace LstmGen.Generator.Emitting
                 View(false, "w", "_w", "WeightCount");
                 View(true, "yPrev", "_yPrev", "SourceCount");
                 View(true, "y", "_y", "SourceCount");
-                View(true, "net", "_net", I(SquashedUnitCount));
+                View(true, "sigmaNet", "_sigmaNet", I(SquashedUnitCount));
                 View(true, "s", "_s", "CellCount");
                 View(true, "gNetC", "_gNetC", "CellCount");
                 View(true, "gPrimeNetC", "_gPrimeNetC", "CellCount");
@@ -148,8 +148,8 @@ namespace LstmGen.Generator.Emitting
 
                 W.Line();
                 W.Line("// f(net) = sigma(net) of every gate" + (_spec.CellInput == CellInputSquash.Identity ? string.Empty : ", and the sigma of every cell input that g is made of") +
-                    " (Eq. 3), several at a time.");
-                W.Line(Squash + ".Logistic(net, net);");
+                    " (Eq. 3), four at a time from registers.");
+                EmitSquashGroups(NetSlotLocals(), "sigmaNet");
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     EmitBlockActivations(j);
@@ -179,7 +179,16 @@ namespace LstmGen.Generator.Emitting
 
                 W.CloseBlock();
                 W.Line();
-                W.Line(Squash + ".Logistic(yOutput, yOutput);");
+                if (_layout.OutputCount <= UnrolledOutputLimit)
+                {
+                    // Read back one by one (a scalar load is forwarded from its store), squashed in registers.
+                    EmitSquashGroups(Enumerable.Range(0, _layout.OutputCount).Select(k => "yOutput[" + I(k) + "]").ToList(), "yOutput");
+                }
+                else
+                {
+                    W.Line(Squash + ".Logistic(yOutput, yOutput);");
+                }
+
                 W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
                 W.Line("yOutput[k] = " + Squash + ".LogisticFromSigma(yOutput[k], out fPrimeK[k]);");
                 W.CloseBlock();
@@ -228,10 +237,10 @@ namespace LstmGen.Generator.Emitting
                 var og = _layout.OutputGateRow(j);
                 var slots = NetSlots(j);
                 W.Line("// Block " + I(j) + ": " + Plural(size, "cell") + (og == null ? ", input gate, no output gate" : ", input gate, output gate"));
-                W.Line("net[" + I(slots.InputGate) + "] = " + NetInput(ig) + ";   // net_in  (Eq. 7)");
+                EmitNetInputLocal(ig, "net_in  (Eq. 7)");
                 if (og != null)
                 {
-                    W.Line("net[" + I(slots.OutputGate) + "] = " + NetInput(og) + ";   // net_out  (Eq. 8)");
+                    EmitNetInputLocal(og, "net_out  (Eq. 8)");
                 }
 
                 for (var v = 0; v < size; v++)
@@ -240,12 +249,82 @@ namespace LstmGen.Generator.Emitting
                     var row = _layout.CellRow(j, v);
                     if (slots.FirstCell >= 0)
                     {
-                        W.Line("net[" + I(slots.FirstCell + v) + "] = " + NetInput(row) + ";   // net_c of cell " + I(v) + "  (Eq. 9)");
+                        EmitNetInputLocal(row, "net_c of cell " + I(v) + "  (Eq. 9)");
                     }
                     else
                     {
                         W.Line("gNetC[" + I(c) + "] = " + Squash + ".Identity(" + NetInput(row) + ", out gPrimeNetC[" + I(c) + "]);   // g(net_c) = net_c of cell " + I(v) + "  (Eq. 9)");
                     }
+                }
+            }
+
+            /// <summary>
+            /// A squashed gate or cell row's net input into its local (<see cref="NetLocal"/>), which the batched σ reads
+            /// in registers. Under one-hot or sparse inputs the local already holds the active inputs' terms, and the
+            /// hidden units' and bias part is added to it.
+            /// </summary>
+            private void EmitNetInputLocal(WeightRow row, string comment)
+            {
+                if (InputColumns(row) == 0)
+                {
+                    W.Line("var " + NetLocal(row) + " = " + NetInput(row) + ";   // " + comment);
+                }
+                else if (Runs(row).Count == 0)
+                {
+                    W.Line("// " + NetLocal(row) + ": " + comment + ", the active inputs' terms above and nothing else.");
+                }
+                else
+                {
+                    W.Line(NetLocal(row) + " += " + DotExpression(row, "w", row.Offset, "yPrev") + ";   // " + comment);
+                }
+            }
+
+            /// <summary>The locals of the squashed net inputs in the order of their slots in the batch (<see cref="NetSlots"/>).</summary>
+            private List<string> NetSlotLocals()
+            {
+                var locals = new List<string>();
+                for (var j = 0; j < _layout.BlockCount; j++)
+                {
+                    locals.Add(NetLocal(_layout.InputGateRow(j)));
+                    if (_layout.OutputGateRow(j) is WeightRow og)
+                    {
+                        locals.Add(NetLocal(og));
+                    }
+
+                    if (_spec.CellInput != CellInputSquash.Identity)
+                    {
+                        for (var v = 0; v < _layout.BlockSize(j); v++)
+                        {
+                            locals.Add(NetLocal(_layout.CellRow(j, v)));
+                        }
+                    }
+                }
+
+                return locals;
+            }
+
+            /// <summary>
+            /// σ of values held in locals, four at a time (then two, then one), into <paramref name="destination"/>[0..n):
+            /// the values reach the vector in registers (<c>Squash.Logistic(x0, x1, x2, x3, span)</c>), not through
+            /// memory. Every lane gives the bits of the scalar σ, so the grouping changes no result.
+            /// </summary>
+            private void EmitSquashGroups(IReadOnlyList<string> locals, string destination)
+            {
+                var i = 0;
+                for (; i + 4 <= locals.Count; i += 4)
+                {
+                    W.Line(Squash + ".Logistic(" + locals[i] + ", " + locals[i + 1] + ", " + locals[i + 2] + ", " + locals[i + 3] + ", " + destination + ".Slice(" + I(i) + ", 4));");
+                }
+
+                if (i + 2 <= locals.Count)
+                {
+                    W.Line(Squash + ".Logistic(" + locals[i] + ", " + locals[i + 1] + ", " + destination + ".Slice(" + I(i) + ", 2));");
+                    i += 2;
+                }
+
+                if (i < locals.Count)
+                {
+                    W.Line(destination + "[" + I(i) + "] = " + Squash + ".Logistic(" + locals[i] + ");");
                 }
             }
 
@@ -328,11 +407,11 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("// ---- Block " + I(j) + ": y^in(t) = f(net_in)" + (og != null ? ", y^out(t) = f(net_out)" : string.Empty) +
                     (slots.FirstCell >= 0 ? ", g(net_c(t))" : string.Empty) + "  (Eqs. 7-9) ----");
-                W.Line("var yIn" + I(j) + " = " + Squash + ".LogisticFromSigma(net[" + I(slots.InputGate) + "], out fPrimeIn[" + I(j) + "]);");
+                W.Line("var yIn" + I(j) + " = " + Squash + ".LogisticFromSigma(sigmaNet[" + I(slots.InputGate) + "], out fPrimeIn[" + I(j) + "]);");
                 W.Line("y[" + I(HiddenUnit(_layout.InputGateIndex(j))) + "] = yIn" + I(j) + ";");
                 if (og != null)
                 {
-                    W.Line("var yOut" + I(j) + " = " + Squash + ".LogisticFromSigma(net[" + I(slots.OutputGate) + "], out fPrimeOut[" + I(j) + "]);");
+                    W.Line("var yOut" + I(j) + " = " + Squash + ".LogisticFromSigma(sigmaNet[" + I(slots.OutputGate) + "], out fPrimeOut[" + I(j) + "]);");
                     W.Line("y[" + I(HiddenUnit(_layout.OutputGateIndex(j))) + "] = yOut" + I(j) + ";");
                 }
 
@@ -341,7 +420,7 @@ namespace LstmGen.Generator.Emitting
                     for (var v = 0; v < _layout.BlockSize(j); v++)
                     {
                         var c = _layout.CellIndex(j, v);
-                        W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "FromSigma(net[" + I(slots.FirstCell + v) + "], out gPrimeNetC[" + I(c) + "]);");
+                        W.Line("gNetC[" + I(c) + "] = " + Squash + "." + GName() + "FromSigma(sigmaNet[" + I(slots.FirstCell + v) + "], out gPrimeNetC[" + I(c) + "]);");
                     }
                 }
             }
@@ -357,15 +436,15 @@ namespace LstmGen.Generator.Emitting
                     for (var v = 0; v < _layout.BlockSize(j); v++)
                     {
                         var c = _layout.CellIndex(j, v);
-                        W.Line("s[" + I(c) + "] += yIn" + I(j) + " * gNetC[" + I(c) + "];");
+                        W.Line((squashed ? "var s" + I(c) + " = " : string.Empty) + "s[" + I(c) + "] += yIn" + I(j) + " * gNetC[" + I(c) + "];");
                     }
                 }
 
                 W.Line();
                 if (squashed)
                 {
-                    W.Line("// ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell at once ----");
-                    W.Line(Squash + ".Logistic(s, hS);");
+                    W.Line("// ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell, four at a time from registers ----");
+                    EmitSquashGroups(Enumerable.Range(0, _layout.CellCount).Select(c => "s" + I(c)).ToList(), "hS");
                 }
                 else
                 {

@@ -11,6 +11,30 @@ namespace LstmGen.Generator.Emitting
         // The error signals and weight changes of a step with a target (Eqs. 19-28), and EndSequence.
         private sealed partial class EmitContext
         {
+            /// <summary>
+            /// For a few output units: each e_k (Eq. 19) in a local, then each cell's Σ_k w_k,c e_k summed in registers over
+            /// k in order from zero (the additions of the looped form, in its order, so the same bits) and stored once. The
+            /// loop makes a chain of read-modify-writes of cellError[] in memory instead, and that chain lies on the path
+            /// from the output σ to the next step's weights under per-step updates.
+            /// </summary>
+            private void EmitCellErrorsInRegisters(int cellColumn)
+            {
+                var zero = _isFloat ? "0f" : "0.0";
+                for (var k = 0; k < _layout.OutputCount; k++)
+                {
+                    W.Line("var e" + I(k) + " = fPrimeK[" + I(k) + "] * (" + (_isFloat ? "(float)" : string.Empty) + "target[" + I(k) + "] - yOutput[" + I(k) + "]);");
+                    W.Line("eK[" + I(k) + "] = e" + I(k) + ";");
+                }
+
+                W.Line("// Summed over k in order from zero, as a loop sums them (the leading " + zero + " keeps an all -0 sum at +0, as the loop does).");
+                for (var c = 0; c < _layout.CellCount; c++)
+                {
+                    var terms = Enumerable.Range(0, _layout.OutputCount)
+                        .Select(k => "w[" + I(_layout.OutputRows[k].Offset + cellColumn + c) + "] * e" + I(k));
+                    W.Line("cellError[" + I(c) + "] = " + zero + " + " + string.Join(" + ", terms) + ";");
+                }
+            }
+
             private void EmitLearn()
             {
                 var outputRow = _layout.OutputRows[0];
@@ -63,24 +87,31 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("// Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).");
                 W.Line("// Their error reaching each cell output: sum_k w_k,c e_k.");
-                W.Line("cellError.Clear();");
-                W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
-                W.Line("var e = fPrimeK[k] * (" + (_isFloat ? "(float)" : string.Empty) + "target[k] - yOutput[k]);");
-                W.Line("eK[k] = e;");
-                W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength)" + (cellColumn == 0 ? string.Empty : " + " + I(cellColumn)) + ", CellCount);");
-                if (_layout.CellCount <= ScaledAddUnrollLimit)
+                if (_layout.OutputCount <= UnrolledOutputLimit)
                 {
-                    for (var c = 0; c < _layout.CellCount; c++)
-                    {
-                        W.Line("cellError[" + I(c) + "] += wk[" + I(c) + "] * e;");
-                    }
+                    EmitCellErrorsInRegisters(cellColumn);
                 }
                 else
                 {
-                    W.Line(Kernels + ".AddScaled(cellError, e, wk);");
-                }
+                    W.Line("cellError.Clear();");
+                    W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
+                    W.Line("var e = fPrimeK[k] * (" + (_isFloat ? "(float)" : string.Empty) + "target[k] - yOutput[k]);");
+                    W.Line("eK[k] = e;");
+                    W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength)" + (cellColumn == 0 ? string.Empty : " + " + I(cellColumn)) + ", CellCount);");
+                    if (_layout.CellCount <= ScaledAddUnrollLimit)
+                    {
+                        for (var c = 0; c < _layout.CellCount; c++)
+                        {
+                            W.Line("cellError[" + I(c) + "] += wk[" + I(c) + "] * e;");
+                        }
+                    }
+                    else
+                    {
+                        W.Line(Kernels + ".AddScaled(cellError, e, wk);");
+                    }
 
-                W.CloseBlock();
+                    W.CloseBlock();
+                }
 
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {

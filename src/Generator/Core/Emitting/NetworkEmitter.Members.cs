@@ -85,8 +85,8 @@ namespace LstmGen.Generator.Emitting
                 W.Line("// s_c(t): the internal states of the cells, the constant error carrousels (Eq. 9).");
                 W.Line("private readonly " + _t + "[] _s = new " + _t + "[CellCount];");
                 W.Line();
-                W.Line("// The net inputs of the gates" + (_spec.CellInput == CellInputSquash.Identity ? string.Empty : " and cells") + " of the current step, squashed in place by one batched sigma (Eqs. 3, 7-9).");
-                W.Line("private readonly " + _t + "[] _net = new " + _t + "[" + I(SquashedUnitCount) + "];");
+                W.Line("// sigma(net) of the gates" + (_spec.CellInput == CellInputSquash.Identity ? string.Empty : " and cells") + " of the current step, in batch order: what the batched sigma writes (Eqs. 3, 7-9).");
+                W.Line("private readonly " + _t + "[] _sigmaNet = new " + _t + "[" + I(SquashedUnitCount) + "];");
                 W.Line();
                 W.Line("// Values of the current step that the learning rule needs.");
                 W.Line("private readonly " + _t + "[] _gNetC = new " + _t + "[CellCount];        // g(net_c(t))");

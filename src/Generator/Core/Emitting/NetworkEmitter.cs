@@ -32,6 +32,13 @@ namespace LstmGen.Generator.Emitting
         public const int ScaledAddUnrollLimit = 4;
 
         /// <summary>
+        /// Up to this many output units, the output σ reads the net inputs one by one into registers and each cell's
+        /// Σ_k w_k,c e_k is summed in registers; above it, loops (a vector load of separate scalar stores waits for them to
+        /// retire, but the methods stay short). Same operations in the same order either way, so the same bits.
+        /// </summary>
+        public const int UnrolledOutputLimit = 16;
+
+        /// <summary>
         /// Under <c>inputEncoding: one-hot</c> or <c>sparse</c>, specs with at least this many inputs look for the non-zero
         /// inputs four vectors at a time (<c>Vector&lt;ulong&gt;</c> over the inputs' bits, skipping blocks of zeros) before
         /// the scalar scan: a one-hot x(t) of Exp 2c's 1,004 inputs holds 1,003 zeros. Measured on this machine (AVX2),

@@ -32,7 +32,7 @@ namespace LstmGen.Generator.Parsing
             "OutputLayer", "OutputOffset", "OutputRowLength", "OutputWeights", "Outputs", "Reset", "SetWeights", "Spec",
             "SpecFile", "SpecText", "Step", "TraceCount", "TrainStep", "Update", "UpdateTraces", "WeightCount", "WeightRow",
             "Weights", "_cellError", "_delta", "_eK", "_eOut", "_eS", "_fPrimeIn", "_fPrimeK", "_fPrimeOut", "_gNetC",
-            "_gPrimeNetC", "_net", "_hPrimeS", "_hS", "_s", "_traces", "_w", "_y", "_yOutput", "_yPrev",
+            "_gPrimeNetC", "_sigmaNet", "_hPrimeS", "_hS", "_s", "_traces", "_w", "_y", "_yOutput", "_yPrev",
             // Declared only under inputEncoding one-hot or sparse.
             "GatherActiveInputs", "ThrowNotOneHot", "_activeInputs", "_activeValues", "_activeCount", "_inputTouched",
             "_touchedInputs", "_touchedCount",
