@@ -4,6 +4,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using LstmGen.Benchmarks.Columns;
 using LstmGen.Benchmarks.Networks;
+using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
 
@@ -53,16 +54,8 @@ namespace LstmGen.Benchmarks
             Train(_network, sequence, _outputs);
         }
 
-        /// <summary>One training sequence as the experiments present it (SequenceRunner.Train, without the judging).</summary>
-        private static void Train(ILstmNetwork network, Sequence sequence, double[] outputs)
-        {
-            network.Reset();
-            for (var t = 0; t < sequence.Length; t++)
-            {
-                network.TrainStep(sequence.Input(t), sequence.Target(t), outputs.AsSpan(0, sequence.OutputSize));
-            }
-
-            network.EndSequence();
-        }
+        /// <summary>One training sequence as the experiments present it (SequenceRunner.TrainSteps, without the judging).</summary>
+        private static void Train(ILstmNetwork network, Sequence sequence, double[] outputs) =>
+            SequenceRunner.TrainSteps(network, sequence, outputs.AsSpan(0, sequence.OutputSize), outputStride: 0);
     }
 }

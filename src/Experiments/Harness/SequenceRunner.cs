@@ -20,19 +20,40 @@ namespace LstmGen.Experiments.Harness
         public static SequenceJudgement Train(ILstmNetwork network, ISequenceTask task, Sequence sequence, ref double[] outputs, long sequenceNumber = 0)
         {
             var buffer = Buffer(sequence, ref outputs);
-            network.Reset();
-            for (var t = 0; t < sequence.Length; t++)
-            {
-                network.TrainStep(sequence.Input(t), sequence.Target(t), buffer.Slice(t * sequence.OutputSize, sequence.OutputSize));
-            }
-
-            network.EndSequence();
+            TrainSteps(network, sequence, buffer, sequence.OutputSize);
             if (!IsFinite(buffer))
             {
                 throw NumericalException.From(network, sequence.OutputSize, buffer, sequenceNumber);
             }
 
             return task.Judge(sequence, buffer);
+        }
+
+        /// <summary>
+        /// Reset, a learning step per element, EndSequence: the training of one sequence, as every trial presents it.
+        /// Step t's outputs go to <paramref name="outputs"/> at <c>t * outputStride</c> (a stride of 0 keeps only the
+        /// last step's). A one-hot sequence on a one-hot network is fed by the index of each step's active input
+        /// (<see cref="IOneHotNetwork"/>): the same steps, bit for bit, without the network scanning each vector for its 1.
+        /// </summary>
+        public static void TrainSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs, int outputStride)
+        {
+            network.Reset();
+            if (network is IOneHotNetwork oneHot && sequence.IsOneHot)
+            {
+                for (var t = 0; t < sequence.Length; t++)
+                {
+                    oneHot.TrainStep(sequence.ActiveInput(t), sequence.Target(t), outputs.Slice(t * outputStride, sequence.OutputSize));
+                }
+            }
+            else
+            {
+                for (var t = 0; t < sequence.Length; t++)
+                {
+                    network.TrainStep(sequence.Input(t), sequence.Target(t), outputs.Slice(t * outputStride, sequence.OutputSize));
+                }
+            }
+
+            network.EndSequence();
         }
 
         private static bool IsFinite(ReadOnlySpan<double> values)
@@ -53,9 +74,19 @@ namespace LstmGen.Experiments.Harness
         {
             var buffer = Buffer(sequence, ref outputs);
             network.Reset();
-            for (var t = 0; t < sequence.Length; t++)
+            if (network is IOneHotNetwork oneHot && sequence.IsOneHot)
             {
-                network.Step(sequence.Input(t), buffer.Slice(t * sequence.OutputSize, sequence.OutputSize));
+                for (var t = 0; t < sequence.Length; t++)
+                {
+                    oneHot.Step(sequence.ActiveInput(t), buffer.Slice(t * sequence.OutputSize, sequence.OutputSize));
+                }
+            }
+            else
+            {
+                for (var t = 0; t < sequence.Length; t++)
+                {
+                    network.Step(sequence.Input(t), buffer.Slice(t * sequence.OutputSize, sequence.OutputSize));
+                }
             }
 
             return task.Judge(sequence, buffer);

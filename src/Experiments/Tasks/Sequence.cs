@@ -110,6 +110,15 @@ namespace LstmGen.Experiments.Tasks
         /// <summary>The steps whose inputs carry the information the final target depends on (for traces and tests).</summary>
         public int[] RelevantPositions { get; init; } = NoPositions;
 
+        /// <summary>Whether every input is a one-hot code (<see cref="ActiveInput"/> gives its index).</summary>
+        public bool IsOneHot => _activeInputs is not null;
+
+        /// <summary>The index of the input that is 1 at step <paramref name="t"/> of a one-hot sequence (<see cref="IsOneHot"/>).</summary>
+        /// <exception cref="InvalidOperationException">The sequence's inputs are real-valued.</exception>
+        public int ActiveInput(int t) => _activeInputs is null
+            ? throw new InvalidOperationException("The inputs of this sequence are real-valued, not one-hot.")
+            : _activeInputs[t];
+
         /// <summary>The input at step <paramref name="t"/>.</summary>
         public ReadOnlySpan<double> Input(int t) => _activeInputs is null
             ? _inputs.AsSpan(t * InputSize, InputSize)

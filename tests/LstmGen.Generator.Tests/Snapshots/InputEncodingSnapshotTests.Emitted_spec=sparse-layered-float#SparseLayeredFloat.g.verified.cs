@@ -287,8 +287,8 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Step(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
-            CheckShapes(input, global::System.ReadOnlySpan<double>.Empty, output);
-            Forward(input);
+            CheckShapes(input.Length, global::System.ReadOnlySpan<double>.Empty, output);
+            Forward(GatherActiveInputs(input));
             CopyOutputs(output);
             Advance();
         }
@@ -296,8 +296,8 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
-            CheckShapes(input, target, output);
-            Forward(input);
+            CheckShapes(input.Length, target, output);
+            Forward(GatherActiveInputs(input));
             UpdateTraces();
             if (!target.IsEmpty)
             {
@@ -312,7 +312,7 @@ namespace LstmGen.Networks
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
         /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
         /// </summary>
-        private void Forward(global::System.ReadOnlySpan<double> input)
+        private void Forward(int activeCount)
         {
             global::System.ReadOnlySpan<float> w = new global::System.ReadOnlySpan<float>(_w, 0, WeightCount);
             global::System.Span<float> yPrev = new global::System.Span<float>(_yPrev, 0, SourceCount);
@@ -329,9 +329,9 @@ namespace LstmGen.Networks
             global::System.Span<float> fPrimeK = new global::System.Span<float>(_fPrimeK, 0, OutputCount);
 
             // The input units (inputEncoding: sparse): only the inputs with x_i(t) != 0 are read, through the list
-            // GatherActiveInputs makes. Every other input's terms below are exact zeros, so skipping them
-            // changes no value but the summation order; with one input in a thousand active it saves nearly all the work.
-            var activeCount = GatherActiveInputs(input);
+            // GatherActiveInputs makes, of which the first activeCount entries count.
+            // Every other input's terms below are exact zeros, so skipping them changes no value but the summation order; with
+            // one input in a thousand active it saves nearly all the work.
             global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);
             global::System.ReadOnlySpan<float> activeValues = new global::System.ReadOnlySpan<float>(_activeValues, 0, InputCount);
 
@@ -659,11 +659,11 @@ namespace LstmGen.Networks
             return offset < 0 ? throw new global::System.ArgumentOutOfRangeException(nameof(index), "This block has no output gate.") : new global::System.Span<float>(_w, offset, rows[(2 * index) + 1]);
         }
 
-        private static void CheckShapes(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
+        private static void CheckShapes(int inputLength, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
-            if (input.Length != InputCount)
+            if (inputLength != InputCount)
             {
-                throw new global::System.ArgumentException("Expected " + InputCount + " inputs, got " + input.Length + ".", nameof(input));
+                throw new global::System.ArgumentException("Expected " + InputCount + " inputs, got " + inputLength + ".", "input");
             }
 
             if (!target.IsEmpty && target.Length != OutputCount)

@@ -275,7 +275,7 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Step(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
-            CheckShapes(input, global::System.ReadOnlySpan<double>.Empty, output);
+            CheckShapes(input.Length, global::System.ReadOnlySpan<double>.Empty, output);
             Forward(input);
             CopyOutputs(output);
             Advance();
@@ -284,7 +284,7 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
-            CheckShapes(input, target, output);
+            CheckShapes(input.Length, target, output);
             Forward(input);
             UpdateTraces();
             if (!target.IsEmpty)
@@ -526,11 +526,11 @@ namespace LstmGen.Networks
             return offset < 0 ? throw new global::System.ArgumentOutOfRangeException(nameof(index), "This block has no output gate.") : new global::System.Span<double>(_w, offset, rows[(2 * index) + 1]);
         }
 
-        private static void CheckShapes(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
+        private static void CheckShapes(int inputLength, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
-            if (input.Length != InputCount)
+            if (inputLength != InputCount)
             {
-                throw new global::System.ArgumentException("Expected " + InputCount + " inputs, got " + input.Length + ".", nameof(input));
+                throw new global::System.ArgumentException("Expected " + InputCount + " inputs, got " + inputLength + ".", "input");
             }
 
             if (!target.IsEmpty && target.Length != OutputCount)

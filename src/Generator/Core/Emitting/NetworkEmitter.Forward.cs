@@ -92,7 +92,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells");
                 W.Line("/// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).");
                 W.Line("/// </summary>");
-                W.OpenBlock("private void Forward(global::System.ReadOnlySpan<double> input)");
+                W.OpenBlock(_sparse ? "private void Forward(int activeCount)" : "private void Forward(global::System.ReadOnlySpan<double> input)");
                 View(false, "w", "_w", "WeightCount");
                 View(true, "yPrev", "_yPrev", "SourceCount");
                 View(true, "y", "_y", "SourceCount");
@@ -366,9 +366,9 @@ namespace LstmGen.Generator.Emitting
             {
                 var oneHot = _spec.InputEncoding == InputEncoding.OneHot;
                 W.Line("// The input units (inputEncoding: " + EncodingName() + "): only the inputs with x_i(t) != 0 are read, through the list");
-                W.Line("// GatherActiveInputs makes" + (oneHot ? " (and checks: at most one)" : string.Empty) + ". Every other input's terms below are exact zeros, so skipping them");
-                W.Line("// changes no value but the summation order; with one input in a thousand active it saves nearly all the work.");
-                W.Line("var activeCount = GatherActiveInputs(input);");
+                W.Line("// GatherActiveInputs makes" + (oneHot ? " (and checks: at most one) or SetActiveInput sets" : string.Empty) + ", of which the first activeCount entries count.");
+                W.Line("// Every other input's terms below are exact zeros, so skipping them changes no value but the summation order; with");
+                W.Line("// one input in a thousand active it saves nearly all the work.");
                 W.Line("global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);");
                 W.Line(ReadOnlySpan + " activeValues = new " + ReadOnlySpan + "(_activeValues, 0, InputCount);");
                 var rows = _layout.Rows.Where(r => r.Kind != UnitKind.Output && ReadsInputs(r)).ToList();

@@ -19,11 +19,11 @@ namespace LstmGen.Generator.Emitting
                 W.Line("    return offset < 0 ? throw new global::System.ArgumentOutOfRangeException(nameof(index), \"This block has no output gate.\") : new " + Span + "(_w, offset, rows[(2 * index) + 1]);");
                 W.Line("}");
                 W.Line();
-                W.Line("private static void CheckShapes(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)");
+                W.Line("private static void CheckShapes(int inputLength, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)");
                 W.Line("{");
-                W.Line("    if (input.Length != InputCount)");
+                W.Line("    if (inputLength != InputCount)");
                 W.Line("    {");
-                W.Line("        throw new global::System.ArgumentException(\"Expected \" + InputCount + \" inputs, got \" + input.Length + \".\", nameof(input));");
+                W.Line("        throw new global::System.ArgumentException(\"Expected \" + InputCount + \" inputs, got \" + inputLength + \".\", \"input\");");
                 W.Line("    }");
                 W.Line();
                 W.Line("    if (!target.IsEmpty && target.Length != OutputCount)");

@@ -348,18 +348,59 @@ namespace LstmGen.Generator.Emitting
 
             private void EmitPublicSteps()
             {
+                var forward = _sparse ? "Forward(GatherActiveInputs(input));" : "Forward(input);";
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void Step(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)");
-                W.Line("CheckShapes(input, global::System.ReadOnlySpan<double>.Empty, output);");
-                W.Line("Forward(input);");
+                W.Line("CheckShapes(input.Length, global::System.ReadOnlySpan<double>.Empty, output);");
+                W.Line(forward);
                 W.Line("CopyOutputs(output);");
                 W.Line("Advance();");
                 W.CloseBlock();
                 W.Line();
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)");
-                W.Line("CheckShapes(input, target, output);");
-                W.Line("Forward(input);");
+                W.Line("CheckShapes(input.Length, target, output);");
+                W.Line(forward);
+                EmitLearningTail();
+                W.CloseBlock();
+                W.Line();
+                if (_spec.InputEncoding != InputEncoding.OneHot)
+                {
+                    return;
+                }
+
+                W.Line("/// <inheritdoc/>");
+                W.OpenBlock("public void Step(int activeInput, global::System.Span<double> output)");
+                W.Line("CheckShapes(InputCount, global::System.ReadOnlySpan<double>.Empty, output);");
+                W.Line("Forward(SetActiveInput(activeInput));");
+                W.Line("CopyOutputs(output);");
+                W.Line("Advance();");
+                W.CloseBlock();
+                W.Line();
+                W.Line("/// <inheritdoc/>");
+                W.OpenBlock("public void TrainStep(int activeInput, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)");
+                W.Line("CheckShapes(InputCount, target, output);");
+                W.Line("Forward(SetActiveInput(activeInput));");
+                EmitLearningTail();
+                W.CloseBlock();
+                W.Line();
+                W.Line("/// <summary>x(t) is the one-hot code of <paramref name=\"activeInput\"/>: the list GatherActiveInputs would make of it.</summary>");
+                W.OpenBlock("private int SetActiveInput(int activeInput)");
+                W.OpenBlock("if ((uint)activeInput >= (uint)InputCount)");
+                W.Line("throw new global::System.ArgumentOutOfRangeException(nameof(activeInput), activeInput, \"Expected the index of an input, in [0, \" + InputCount + \").\");");
+                W.CloseBlock();
+                W.Line();
+                W.Line("_activeInputs[0] = activeInput;");
+                W.Line("_activeValues[0] = " + One + ";");
+                W.Line("_activeCount = 1;");
+                W.Line("return 1;");
+                W.CloseBlock();
+                W.Line();
+            }
+
+            /// <summary>The part of TrainStep after the forward pass: traces, the learning rule at a target, outputs.</summary>
+            private void EmitLearningTail()
+            {
                 W.Line("UpdateTraces();");
                 W.Line("if (!target.IsEmpty)");
                 W.Line("{");
@@ -368,8 +409,6 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("CopyOutputs(output);");
                 W.Line("Advance();");
-                W.CloseBlock();
-                W.Line();
             }
         }
     }

@@ -128,7 +128,8 @@ namespace LstmGen.Generator.Emitting
 
                 EmitClassDoc();
                 W.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LstmGen\", \"" + _version + "\")]");
-                W.OpenBlock("public sealed partial class " + _spec.TypeName + " : " + RuntimeNamespace + ".ILstmNetwork<" + _t + ">");
+                W.OpenBlock("public sealed partial class " + _spec.TypeName + " : " + RuntimeNamespace + ".ILstmNetwork<" + _t + ">" +
+                    (_spec.InputEncoding == InputEncoding.OneHot ? ", " + RuntimeNamespace + ".IOneHotNetwork" : string.Empty));
                 EmitConstants();
                 EmitFields();
                 EmitProperties();

@@ -33,8 +33,8 @@ namespace LstmGen.Generator.Parsing
             "SpecFile", "SpecText", "Step", "TraceCount", "TrainStep", "Update", "UpdateTraces", "WeightCount", "WeightRow",
             "Weights", "_cellError", "_delta", "_eK", "_eOut", "_eS", "_fPrimeIn", "_fPrimeK", "_fPrimeOut", "_gNetC",
             "_gPrimeNetC", "_sigmaNet", "_hPrimeS", "_hS", "_s", "_traces", "_w", "_y", "_yOutput", "_yPrev",
-            // Declared only under inputEncoding one-hot or sparse.
-            "GatherActiveInputs", "ThrowNotOneHot", "_activeInputs", "_activeValues", "_activeCount", "_inputTouched",
+            // Declared only under inputEncoding one-hot or sparse (SetActiveInput: one-hot).
+            "GatherActiveInputs", "SetActiveInput", "ThrowNotOneHot", "_activeInputs", "_activeValues", "_activeCount", "_inputTouched",
             "_touchedInputs", "_touchedCount",
             "Dispose", "ToString", "GetHashCode", "Equals", "GetType", "Finalize", "MemberwiseClone",
         };
