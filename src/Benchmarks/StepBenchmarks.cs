@@ -109,31 +109,13 @@ namespace LstmGen.Benchmarks
             var network = measured();
             JitWarmUp.Run(() =>
             {
-                for (var t = 0; t < StepData.SequenceLength; t++)
-                {
-                    network.Step(_data.Inputs[t], _output);
-                    network.TrainStep(_data.Inputs[t], _data.Targets[t], _output);
-                }
-
-                network.EndSequence();
-                network.Reset();
+                _data.Forward(network, _output, StepData.SequenceLength);
+                _data.Train(network, _initialWeights, _output, StepData.SequenceLength);
             });
             network.SetWeights(_initialWeights);
         }
 
-        private void RunForward(ILstmNetwork network)
-        {
-            var inputs = _data.Inputs;
-            var output = _output;
-            for (var s = 0; s < StepsPerInvoke / StepData.SequenceLength; s++)
-            {
-                network.Reset();
-                for (var t = 0; t < StepData.SequenceLength; t++)
-                {
-                    network.Step(inputs[t], output);
-                }
-            }
-        }
+        private void RunForward(ILstmNetwork network) => _data.Forward(network, _output, StepsPerInvoke);
 
         private void RunTrain(ILstmNetwork network) => _data.Train(network, _initialWeights, _output, StepsPerInvoke);
     }

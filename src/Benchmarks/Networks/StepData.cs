@@ -23,10 +23,11 @@ namespace LstmGen.Benchmarks.Networks
             "Exp4Adding",      // Exps 4, 5: a value and a marker per pair
         };
 
-        private StepData(double[][] inputs, double[][] targets)
+        private StepData(double[][] inputs, double[][] targets, int[]? activeInputs)
         {
             Inputs = inputs;
             Targets = targets;
+            ActiveInputs = activeInputs;
         }
 
         /// <summary>The input of each step.</summary>
@@ -35,6 +36,9 @@ namespace LstmGen.Benchmarks.Networks
         /// <summary>The target of each step.</summary>
         public double[][] Targets { get; }
 
+        /// <summary>The index of each step's input at 1, for the symbolic tasks (null for real-valued inputs).</summary>
+        public int[]? ActiveInputs { get; }
+
         /// <summary>Data for the paper network <paramref name="paperName"/> (its float and dense copies take the same).</summary>
         public static StepData For(string paperName, int inputCount, int outputCount, ulong seed = 1)
         {
@@ -42,12 +46,14 @@ namespace LstmGen.Benchmarks.Networks
             var random = new SeededRandom(seed);
             var inputs = new double[SequenceLength][];
             var targets = new double[SequenceLength][];
+            var activeInputs = oneHot ? new int[SequenceLength] : null;
             for (var t = 0; t < SequenceLength; t++)
             {
                 inputs[t] = new double[inputCount];
                 if (oneHot)
                 {
-                    inputs[t][random.NextInt(inputCount)] = 1.0;
+                    activeInputs![t] = random.NextInt(inputCount);
+                    inputs[t][activeInputs[t]] = 1.0;
                 }
                 else
                 {
@@ -64,7 +70,7 @@ namespace LstmGen.Benchmarks.Networks
                 }
             }
 
-            return new StepData(inputs, targets);
+            return new StepData(inputs, targets, activeInputs);
         }
 
         /// <summary>
@@ -77,15 +83,52 @@ namespace LstmGen.Benchmarks.Networks
             network.SetWeights(initialWeights);
             var inputs = Inputs;
             var targets = Targets;
+            var oneHot = ActiveInputs is null ? null : network as IOneHotNetwork;
             for (var s = 0; s < steps / SequenceLength; s++)
             {
                 network.Reset();
-                for (var t = 0; t < SequenceLength; t++)
+                if (oneHot is not null)
                 {
-                    network.TrainStep(inputs[t], targets[t], output);
+                    // A one-hot network is stepped by the index of the active input, as the trials step it.
+                    for (var t = 0; t < SequenceLength; t++)
+                    {
+                        oneHot.TrainStep(ActiveInputs![t], targets[t], output);
+                    }
+                }
+                else
+                {
+                    for (var t = 0; t < SequenceLength; t++)
+                    {
+                        network.TrainStep(inputs[t], targets[t], output);
+                    }
                 }
 
                 network.EndSequence();
+            }
+        }
+
+        /// <summary>Forward steps only, <see cref="SequenceLength"/> per sequence from a reset (one-hot networks by index, as in <see cref="Train"/>).</summary>
+        public void Forward(ILstmNetwork network, double[] output, int steps)
+        {
+            var inputs = Inputs;
+            var oneHot = ActiveInputs is null ? null : network as IOneHotNetwork;
+            for (var s = 0; s < steps / SequenceLength; s++)
+            {
+                network.Reset();
+                if (oneHot is not null)
+                {
+                    for (var t = 0; t < SequenceLength; t++)
+                    {
+                        oneHot.Step(ActiveInputs![t], output);
+                    }
+                }
+                else
+                {
+                    for (var t = 0; t < SequenceLength; t++)
+                    {
+                        network.Step(inputs[t], output);
+                    }
+                }
             }
         }
     }

@@ -14,7 +14,9 @@ namespace LstmGen.Experiments.Benchmarking
     /// repetitions of a fixed number of steps; the median time per step is reported, and the bytes allocated on the
     /// thread during each timed loop (a generated network must allocate nothing per step).
     /// Sequences are <see cref="SequenceLength"/> steps long: forward passes Reset after each; learning runs end each
-    /// with <see cref="ILstmNetwork.EndSequence"/> and give a target at every step.
+    /// with <see cref="ILstmNetwork.EndSequence"/> and give a target at every step. A one-hot network
+    /// (<see cref="IOneHotNetwork"/>) is stepped by the index of the active input, as the trials step it; every other
+    /// network, the reference interpreter included, reads the one-hot vectors.
     /// </summary>
     public sealed class StepBenchmark
     {
@@ -25,6 +27,7 @@ namespace LstmGen.Experiments.Benchmarking
 
         private readonly double[][] _inputs;
         private readonly double[][] _targets;
+        private readonly int[]? _activeInputs;
         private readonly int _steps;
         private readonly int _repetitions;
 
@@ -38,13 +41,15 @@ namespace LstmGen.Experiments.Benchmarking
             var random = new SeededRandom(seed);
             _inputs = new double[SequenceLength][];
             _targets = new double[SequenceLength][];
+            _activeInputs = oneHot ? new int[SequenceLength] : null;
             for (var t = 0; t < SequenceLength; t++)
             {
                 if (oneHot)
                 {
                     // One input at 1 per step, as a symbol stream feeds a network declared 'inputEncoding: one-hot'.
                     _inputs[t] = new double[inputCount];
-                    _inputs[t][random.NextInt(inputCount)] = 1.0;
+                    _activeInputs![t] = random.NextInt(inputCount);
+                    _inputs[t][_activeInputs[t]] = 1.0;
                 }
                 else
                 {
@@ -103,10 +108,22 @@ namespace LstmGen.Experiments.Benchmarking
         private void Run(ILstmNetwork network, bool learn, double[] output, int steps)
         {
             network.Reset();
+            var oneHot = _activeInputs is null ? null : network as IOneHotNetwork;
             var t = 0;
             for (var i = 0; i < steps; i++)
             {
-                if (learn)
+                if (oneHot is not null)
+                {
+                    if (learn)
+                    {
+                        oneHot.TrainStep(_activeInputs![t], _targets[t], output);
+                    }
+                    else
+                    {
+                        oneHot.Step(_activeInputs![t], output);
+                    }
+                }
+                else if (learn)
                 {
                     network.TrainStep(_inputs[t], _targets[t], output);
                 }

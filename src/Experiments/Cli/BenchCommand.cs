@@ -171,6 +171,7 @@ namespace LstmGen.Experiments.Cli
             console.Out.WriteLine(
                 "ns per time step, median of " + repetitions.ToString(CultureInfo.InvariantCulture) + " repetitions of " + steps.ToString(CultureInfo.InvariantCulture)
                 + " steps after a warm-up; x = reference / generated; B/step = bytes allocated per step (forward / train).");
+            console.Out.WriteLine("One-hot networks are fed one random input at 1 per step: by its index (IOneHotNetwork, as the trials feed them); the reference reads the vector.");
         }
 
         private static void WriteJson(CliConsole console, IReadOnlyList<BenchRow> rows, int steps, int repetitions)
