@@ -34,6 +34,8 @@ namespace LstmGen.Experiments.Harness
         /// Step t's outputs go to <paramref name="outputs"/> at <c>t * outputStride</c> (a stride of 0 keeps only the
         /// last step's). A one-hot sequence on a one-hot network is fed by the index of each step's active input
         /// (<see cref="IOneHotNetwork"/>): the same steps, bit for bit, without the network scanning each vector for its 1.
+        /// Only steps with a target get outputs (the slots of the others keep what they held): every judge reads the
+        /// target steps alone, and a step with neither a target nor room for outputs skips the output units.
         /// </summary>
         public static void TrainSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs, int outputStride)
         {
@@ -42,19 +44,23 @@ namespace LstmGen.Experiments.Harness
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
-                    oneHot.TrainStep(sequence.ActiveInput(t), sequence.Target(t), outputs.Slice(t * outputStride, sequence.OutputSize));
+                    oneHot.TrainStep(sequence.ActiveInput(t), sequence.Target(t), OutputSlot(sequence, outputs, t, outputStride));
                 }
             }
             else
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
-                    network.TrainStep(sequence.Input(t), sequence.Target(t), outputs.Slice(t * outputStride, sequence.OutputSize));
+                    network.TrainStep(sequence.Input(t), sequence.Target(t), OutputSlot(sequence, outputs, t, outputStride));
                 }
             }
 
             network.EndSequence();
         }
+
+        /// <summary>Step t's slot of <paramref name="outputs"/> if the step has a target, else none (its outputs are not computed).</summary>
+        private static Span<double> OutputSlot(Sequence sequence, Span<double> outputs, int t, int stride) =>
+            sequence.HasTarget[t] ? outputs.Slice(t * stride, sequence.OutputSize) : Span<double>.Empty;
 
         private static bool IsFinite(ReadOnlySpan<double> values)
         {
@@ -69,7 +75,7 @@ namespace LstmGen.Experiments.Harness
             return true;
         }
 
-        /// <summary>One test sequence: the forward pass only, from a reset state.</summary>
+        /// <summary>One test sequence: the forward pass only, from a reset state (outputs at the target steps, as in training).</summary>
         public static SequenceJudgement Test(ILstmNetwork network, ISequenceTask task, Sequence sequence, ref double[] outputs)
         {
             var buffer = Buffer(sequence, ref outputs);
@@ -78,14 +84,14 @@ namespace LstmGen.Experiments.Harness
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
-                    oneHot.Step(sequence.ActiveInput(t), buffer.Slice(t * sequence.OutputSize, sequence.OutputSize));
+                    oneHot.Step(sequence.ActiveInput(t), OutputSlot(sequence, buffer, t, sequence.OutputSize));
                 }
             }
             else
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
-                    network.Step(sequence.Input(t), buffer.Slice(t * sequence.OutputSize, sequence.OutputSize));
+                    network.Step(sequence.Input(t), OutputSlot(sequence, buffer, t, sequence.OutputSize));
                 }
             }
 

@@ -45,12 +45,20 @@ namespace LstmGen.Runtime
         void Reset();
 
         /// <summary>One forward step without learning: reads x(t), writes y^k(t).</summary>
+        /// <param name="input">x(t), <see cref="InputCount"/> values.</param>
+        /// <param name="output">Room for y^k(t), <see cref="OutputCount"/> values; or empty when the caller does not need
+        /// them, and then a compiled network does not compute the output units at all (the states still advance).</param>
         void Step(ReadOnlySpan<double> input, Span<double> output);
 
         /// <summary>
         /// One learning step: the forward pass, the trace updates (Eqs. 25, 27) and, when <paramref name="target"/>
         /// is not empty, the error signals and weight changes (Eqs. 19-28).
         /// </summary>
+        /// <param name="input">x(t), <see cref="InputCount"/> values.</param>
+        /// <param name="target">t^k(t), <see cref="OutputCount"/> values; empty at a step without a target.</param>
+        /// <param name="output">Room for y^k(t), or empty. At a step with neither a target nor room for outputs, a compiled
+        /// network skips the output units: nothing reads them (the rule uses y^k only at target steps, Eq. 19), and the
+        /// weights, states and traces come out the same.</param>
         void TrainStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> output);
 
         /// <summary>Ends a training sequence: under <see cref="UpdateTiming.PerSequence"/>, applies the summed changes.</summary>

@@ -159,7 +159,7 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public global::System.Span<double> Weights => _w;
 
-        /// <summary>The outputs y^k(t) of the last step.</summary>
+        /// <summary>The outputs y^k(t) of the last step that computed them: one with a target or with room for outputs.</summary>
         public global::System.ReadOnlySpan<double> Outputs => _yOutput;
 
         /// <summary>The internal states s_c(t) of the last step (Eq. 9).</summary>
@@ -290,7 +290,7 @@ namespace LstmGen.Networks
         public void Step(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
             CheckShapes(input.Length, global::System.ReadOnlySpan<double>.Empty, output);
-            Forward(GatherActiveInputs(input));
+            Forward(GatherActiveInputs(input), !output.IsEmpty);
             CopyOutputs(output);
             Advance();
         }
@@ -299,7 +299,7 @@ namespace LstmGen.Networks
         public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(input.Length, target, output);
-            Forward(GatherActiveInputs(input));
+            Forward(GatherActiveInputs(input), !target.IsEmpty || !output.IsEmpty);
             UpdateTraces();
             if (!target.IsEmpty)
             {
@@ -314,7 +314,7 @@ namespace LstmGen.Networks
         public void Step(int activeInput, global::System.Span<double> output)
         {
             CheckShapes(InputCount, global::System.ReadOnlySpan<double>.Empty, output);
-            Forward(SetActiveInput(activeInput));
+            Forward(SetActiveInput(activeInput), !output.IsEmpty);
             CopyOutputs(output);
             Advance();
         }
@@ -323,7 +323,7 @@ namespace LstmGen.Networks
         public void TrainStep(int activeInput, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
             CheckShapes(InputCount, target, output);
-            Forward(SetActiveInput(activeInput));
+            Forward(SetActiveInput(activeInput), !target.IsEmpty || !output.IsEmpty);
             UpdateTraces();
             if (!target.IsEmpty)
             {
@@ -350,9 +350,11 @@ namespace LstmGen.Networks
 
         /// <summary>
         /// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells
-        /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).
+        /// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t), when
+        /// <paramref name="outputsWanted"/>: at a step without a target and without room for outputs nothing reads
+        /// y^k(t) (the learning rule uses the outputs only at target steps, Eq. 19), so they are not computed.
         /// </summary>
-        private void Forward(int activeCount)
+        private void Forward(int activeCount, bool outputsWanted)
         {
             global::System.ReadOnlySpan<double> w = new global::System.ReadOnlySpan<double>(_w, 0, WeightCount);
             global::System.Span<double> yPrev = new global::System.Span<double>(_yPrev, 0, SourceCount);
@@ -433,6 +435,11 @@ namespace LstmGen.Networks
             y[204] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
             y[205] = yOut1 * hS[1];
+
+            if (!outputsWanted)
+            {
+                return;
+            }
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells).
             // All net inputs first, then the squashes: the dot products and the exps each run back to back.

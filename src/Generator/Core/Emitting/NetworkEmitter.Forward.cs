@@ -90,9 +90,11 @@ namespace LstmGen.Generator.Emitting
                 var outputsReadInputs = (_spec.Connectivity.Outputs & SourceSet.Input) != 0;
                 W.Line("/// <summary>");
                 W.Line("/// The forward pass of one step in the paper's processing order (§5): x(t) is set; the gates and cells");
-                W.Line("/// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t).");
+                W.Line("/// compute from x(t) and y(t-1) (Eqs. 7-9); the outputs compute from the new cell outputs y^c(t), when");
+                W.Line("/// <paramref name=\"outputsWanted\"/>: at a step without a target and without room for outputs nothing reads");
+                W.Line("/// y^k(t) (the learning rule uses the outputs only at target steps, Eq. 19), so they are not computed.");
                 W.Line("/// </summary>");
-                W.OpenBlock(_sparse ? "private void Forward(int activeCount)" : "private void Forward(global::System.ReadOnlySpan<double> input)");
+                W.OpenBlock(_sparse ? "private void Forward(int activeCount, bool outputsWanted)" : "private void Forward(global::System.ReadOnlySpan<double> input, bool outputsWanted)");
                 View(false, "w", "_w", "WeightCount");
                 View(true, "yPrev", "_yPrev", "SourceCount");
                 View(true, "y", "_y", "SourceCount");
@@ -156,6 +158,10 @@ namespace LstmGen.Generator.Emitting
                 }
 
                 EmitStates();
+                W.Line();
+                W.OpenBlock("if (!outputsWanted)");
+                W.Line("return;");
+                W.CloseBlock();
                 W.Line();
                 W.Line("// Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation; sources are this step's cells" +
                     (outputsReadInputs ? " and x(t)" : string.Empty) + ").");

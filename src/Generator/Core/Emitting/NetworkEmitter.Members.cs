@@ -148,7 +148,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// <inheritdoc/>");
                 W.Line("public " + Span + " Weights => _w;");
                 W.Line();
-                W.Line("/// <summary>The outputs y^k(t) of the last step.</summary>");
+                W.Line("/// <summary>The outputs y^k(t) of the last step that computed them: one with a target or with room for outputs.</summary>");
                 W.Line("public " + ReadOnlySpan + " Outputs => _yOutput;");
                 W.Line();
                 W.Line("/// <summary>The internal states s_c(t) of the last step (Eq. 9).</summary>");
@@ -348,11 +348,11 @@ namespace LstmGen.Generator.Emitting
 
             private void EmitPublicSteps()
             {
-                var forward = _sparse ? "Forward(GatherActiveInputs(input));" : "Forward(input);";
+                var source = _sparse ? "GatherActiveInputs(input)" : "input";
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void Step(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)");
                 W.Line("CheckShapes(input.Length, global::System.ReadOnlySpan<double>.Empty, output);");
-                W.Line(forward);
+                W.Line("Forward(" + source + ", !output.IsEmpty);");
                 W.Line("CopyOutputs(output);");
                 W.Line("Advance();");
                 W.CloseBlock();
@@ -360,7 +360,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)");
                 W.Line("CheckShapes(input.Length, target, output);");
-                W.Line(forward);
+                W.Line("Forward(" + source + ", !target.IsEmpty || !output.IsEmpty);");
                 EmitLearningTail();
                 W.CloseBlock();
                 W.Line();
@@ -372,7 +372,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void Step(int activeInput, global::System.Span<double> output)");
                 W.Line("CheckShapes(InputCount, global::System.ReadOnlySpan<double>.Empty, output);");
-                W.Line("Forward(SetActiveInput(activeInput));");
+                W.Line("Forward(SetActiveInput(activeInput), !output.IsEmpty);");
                 W.Line("CopyOutputs(output);");
                 W.Line("Advance();");
                 W.CloseBlock();
@@ -380,7 +380,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void TrainStep(int activeInput, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)");
                 W.Line("CheckShapes(InputCount, target, output);");
-                W.Line("Forward(SetActiveInput(activeInput));");
+                W.Line("Forward(SetActiveInput(activeInput), !target.IsEmpty || !output.IsEmpty);");
                 EmitLearningTail();
                 W.CloseBlock();
                 W.Line();
