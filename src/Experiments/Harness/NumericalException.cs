@@ -7,8 +7,9 @@ using LstmGen.Runtime;
 namespace LstmGen.Experiments.Harness
 {
     /// <summary>
-    /// Training produced NaN or infinity. The run stops with a message that names the sequence, the first step whose
-    /// output is not finite, and the first weight group holding a non-finite weight.
+    /// Training produced NaN or infinity. The run stops with a message that names the sequence, the first target step
+    /// whose output is not finite (the outputs of the other steps are not computed), and the first weight group holding
+    /// a non-finite weight.
     /// </summary>
     public sealed class NumericalException : Exception
     {

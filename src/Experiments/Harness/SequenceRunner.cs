@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
 
@@ -32,7 +33,7 @@ namespace LstmGen.Experiments.Harness
         /// <summary>
         /// Reset, a learning step per element, EndSequence: the training of one sequence, as every trial presents it.
         /// Step t's outputs go to <paramref name="outputs"/> at <c>t * outputStride</c> (a stride of 0 keeps only the
-        /// last step's). A one-hot sequence on a one-hot network is fed by the index of each step's active input
+        /// last target step's). A one-hot sequence on a one-hot network is fed by the index of each step's active input
         /// (<see cref="IOneHotNetwork"/>): the same steps, bit for bit, without the network scanning each vector for its 1.
         /// Only steps with a target get outputs (the slots of the others keep what they held): every judge reads the
         /// target steps alone, and a step with neither a target nor room for outputs skips the output units.
@@ -40,7 +41,7 @@ namespace LstmGen.Experiments.Harness
         public static void TrainSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs, int outputStride)
         {
             network.Reset();
-            if (network is IOneHotNetwork oneHot && sequence.IsOneHot)
+            if (AsOneHot(network, sequence) is { } oneHot)
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
@@ -56,6 +57,26 @@ namespace LstmGen.Experiments.Harness
             }
 
             network.EndSequence();
+        }
+
+        /// <summary>
+        /// The network's index steps when both it and the sequence are one-hot. The vector steps check the input's length;
+        /// an index below InputCount would pass unnoticed, so the sizes are compared here, once per sequence.
+        /// </summary>
+        private static IOneHotNetwork? AsOneHot(ILstmNetwork network, Sequence sequence)
+        {
+            if (network is not IOneHotNetwork oneHot || !sequence.IsOneHot)
+            {
+                return null;
+            }
+
+            if (sequence.InputSize != network.InputCount)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The sequence has {sequence.InputSize} inputs, the network {network.Name} {network.InputCount}."), nameof(sequence));
+            }
+
+            return oneHot;
         }
 
         /// <summary>Step t's slot of <paramref name="outputs"/> if the step has a target, else none (its outputs are not computed).</summary>
@@ -80,7 +101,7 @@ namespace LstmGen.Experiments.Harness
         {
             var buffer = Buffer(sequence, ref outputs);
             network.Reset();
-            if (network is IOneHotNetwork oneHot && sequence.IsOneHot)
+            if (AsOneHot(network, sequence) is { } oneHot)
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {

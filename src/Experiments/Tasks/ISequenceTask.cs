@@ -37,7 +37,9 @@ namespace LstmGen.Experiments.Tasks
         /// Judges the network's outputs on <paramref name="sequence"/> by the paper's success criterion for this task.
         /// </summary>
         /// <param name="sequence">A sequence drawn from this task.</param>
-        /// <param name="outputs">The outputs at every step, step-major: <c>Length * OutputSize</c> values.</param>
+        /// <param name="outputs">The outputs, step-major: <c>Length * OutputSize</c> values. Only the steps with a target
+        /// are defined (the trials do not compute the outputs of the others, <see cref="Harness.SequenceRunner.TrainSteps"/>):
+        /// a judge must read no other slot.</param>
         SequenceJudgement Judge(Sequence sequence, ReadOnlySpan<double> outputs);
 
         /// <summary>A short human-readable rendering of the sequence (symbols, class, marked values) for traces.</summary>

@@ -171,7 +171,7 @@ namespace LstmGen.Experiments.Tasks
         public ReadOnlySpan<double> CleanTarget(int t) =>
             !HasTarget[t] ? ReadOnlySpan<double>.Empty : (CleanTargets ?? Targets).AsSpan(t * OutputSize, OutputSize);
 
-        /// <summary>A zeroed buffer for the network's outputs at every step (Length * OutputSize, step-major), as the judges take it.</summary>
+        /// <summary>A zeroed buffer for the network's outputs (Length * OutputSize, step-major), as the judges take it; they read the target steps only.</summary>
         public double[] NewOutputBuffer() => new double[Length * OutputSize];
     }
 }

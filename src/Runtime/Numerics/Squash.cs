@@ -11,6 +11,7 @@ namespace LstmGen.Runtime
     /// e^x / (1 + e^x), so exp never sees a positive argument. exp is <see cref="Exponential.ExpNonPositive(double)"/>,
     /// LstmGen's own (within 2 ulp of the C runtime's), not <see cref="Math.Exp(double)"/>: the C runtime's exp differs
     /// between operating systems and cannot be vectorised, this one gives the same bits everywhere and lets
+    /// <see cref="Logistic(double, double, double, double, Span{double})"/> (what the generated code calls) and
     /// <see cref="Logistic(ReadOnlySpan{double}, Span{double})"/> squash four net inputs at once.
     /// </summary>
     public static class Squash
@@ -115,7 +116,6 @@ namespace LstmGen.Runtime
             }
         }
 
-        /// <summary>σ lane by lane in single precision, each lane bit for bit <see cref="Logistic(float)"/>.</summary>
         /// <summary>
         /// σ of four values that the caller holds in registers (a step's net inputs or cell states, computed one by one),
         /// written to <paramref name="sigma"/>[0..4). The values go into one vector without a trip through memory: the
@@ -180,6 +180,7 @@ namespace LstmGen.Runtime
             sigma[1] = Logistic(x1);
         }
 
+        /// <summary>σ lane by lane in single precision, each lane bit for bit <see cref="Logistic(float)"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> Logistic(Vector256<float> x)
         {

@@ -66,6 +66,51 @@ namespace LstmGen.Experiments.Tests.Harness
             Assert.Equal(b.Select(BitConverter.DoubleToInt64Bits), a.Select(BitConverter.DoubleToInt64Bits));
         }
 
+        [Theory]
+        [MemberData(nameof(LstmGen.Experiments.Tests.Tasks.TaskTestSupport.TaskKeys), MemberType = typeof(LstmGen.Experiments.Tests.Tasks.TaskTestSupport))]
+        public void Judges_read_the_target_steps_only(string key)
+        {
+            // The trials leave the slots of target-less steps as they were (their outputs are not computed).
+            var task = LstmGen.Experiments.Tests.Tasks.TaskTestSupport.AllTasks[key]();
+            var random = new SeededRandom(31);
+            var values = new Random(37);
+            for (var n = 0; n < 10; n++)
+            {
+                var sequence = task.Next(random);
+                var poisoned = new double[sequence.Length * sequence.OutputSize];
+                var plain = new double[poisoned.Length];
+                for (var t = 0; t < sequence.Length; t++)
+                {
+                    for (var k = 0; k < sequence.OutputSize; k++)
+                    {
+                        var i = (t * sequence.OutputSize) + k;
+                        plain[i] = values.NextDouble();
+                        poisoned[i] = sequence.HasTarget[t] ? plain[i] : double.NaN;
+                    }
+                }
+
+                var expected = task.Judge(sequence, plain);
+                var actual = task.Judge(sequence, poisoned);
+                Assert.Equal(expected.Correct, actual.Correct);
+                Assert.Equal(expected.WrongSteps, actual.WrongSteps);
+                Assert.Equal(expected.SquaredError, actual.SquaredError);
+                Assert.Equal(expected.MaxAbsError, actual.MaxAbsError);
+            }
+        }
+
+        [Fact]
+        public void A_one_hot_sequence_of_another_size_is_refused()
+        {
+            var network = PaperNetworks.Find("Exp2cP50")!.Create();
+            var task = new VeryLongLagTask(p: 100, q: 100);
+            var sequence = task.Next(new SeededRandom(1));
+            var outputs = Array.Empty<double>();
+
+            var error = Assert.Throws<ArgumentException>(() => SequenceRunner.Train(network, task, sequence, ref outputs));
+
+            Assert.Contains("104 inputs", error.Message, StringComparison.Ordinal);
+        }
+
         [Fact]
         public void A_real_valued_sequence_has_no_active_input()
         {

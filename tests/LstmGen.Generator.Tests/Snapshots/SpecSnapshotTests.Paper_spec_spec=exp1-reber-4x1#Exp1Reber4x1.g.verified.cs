@@ -329,7 +329,7 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void Step(int activeInput, global::System.Span<double> output)
         {
-            CheckShapes(InputCount, global::System.ReadOnlySpan<double>.Empty, output);
+            CheckShapes(InputCount, global::System.ReadOnlySpan<double>.Empty, output);   // the output's length; SetActiveInput checks the index
             Forward(SetActiveInput(activeInput), !output.IsEmpty);
             CopyOutputs(output);
             Advance();
@@ -338,7 +338,7 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public void TrainStep(int activeInput, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)
         {
-            CheckShapes(InputCount, target, output);
+            CheckShapes(InputCount, target, output);   // the target's and output's lengths; SetActiveInput checks the index
             Forward(SetActiveInput(activeInput), !target.IsEmpty || !output.IsEmpty);
             UpdateTraces();
             if (!target.IsEmpty)

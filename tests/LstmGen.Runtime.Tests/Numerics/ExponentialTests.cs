@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.Intrinsics;
 using LstmGen.Runtime;
 using Xunit;
@@ -119,6 +120,49 @@ namespace LstmGen.Runtime.Tests.Numerics
 
                 Assert.Equal(42.0, sigma[n]);
             }
+        }
+
+        [Fact]
+        public void Register_fed_logistic_gives_the_bits_of_the_scalar_logistic_and_writes_only_its_lanes()
+        {
+            // Squash.Logistic(x0, x1, x2, x3, span) and (x0, x1, span): what the generated code calls.
+            var random = new Random(17);
+            for (var round = 0; round < 200; round++)
+            {
+                var x = Enumerable.Range(0, 4).Select(_ => (random.NextDouble() - 0.5) * 60).ToArray();
+                if (round == 0)
+                {
+                    x = new[] { 0.0, -800.0, 800.0, -0.0 };
+                }
+
+                var four = new[] { 7.0, 7.0, 7.0, 7.0, 42.0 };
+                Squash.Logistic(x[0], x[1], x[2], x[3], four);
+                var two = new[] { 7.0, 7.0, 42.0 };
+                Squash.Logistic(x[0], x[1], two);
+                var fourFloat = new[] { 7f, 7f, 7f, 7f, 42f };
+                Squash.Logistic((float)x[0], (float)x[1], (float)x[2], (float)x[3], fourFloat);
+                var twoFloat = new[] { 7f, 7f, 42f };
+                Squash.Logistic((float)x[0], (float)x[1], twoFloat);
+                for (var i = 0; i < 4; i++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(Squash.Logistic(x[i])), BitConverter.DoubleToInt64Bits(four[i]));
+                    Assert.Equal(BitConverter.SingleToInt32Bits(Squash.Logistic((float)x[i])), BitConverter.SingleToInt32Bits(fourFloat[i]));
+                }
+
+                for (var i = 0; i < 2; i++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(Squash.Logistic(x[i])), BitConverter.DoubleToInt64Bits(two[i]));
+                    Assert.Equal(BitConverter.SingleToInt32Bits(Squash.Logistic((float)x[i])), BitConverter.SingleToInt32Bits(twoFloat[i]));
+                }
+
+                Assert.Equal(42.0, four[4]);
+                Assert.Equal(42.0, two[2]);
+                Assert.Equal(42f, fourFloat[4]);
+                Assert.Equal(42f, twoFloat[2]);
+            }
+
+            Assert.Throws<ArgumentException>(() => Squash.Logistic(1.0, 2.0, 3.0, 4.0, new double[3]));
+            Assert.Throws<ArgumentException>(() => Squash.Logistic(1.0, 2.0, new double[1]));
         }
 
         [Fact]

@@ -15,7 +15,7 @@ namespace LstmGen.Runtime.Tests.OneHot
         public static TheoryData<string, UpdateTiming> OneHotNetworks()
         {
             var data = new TheoryData<string, UpdateTiming>();
-            foreach (var name in PaperNetworks.All.Where(n => n.Create() is IOneHotNetwork).Select(n => n.Name).Append(nameof(OneHotFull)))
+            foreach (var name in PaperNetworks.All.Where(n => n.Create() is IOneHotNetwork).Select(n => n.Name).Append(nameof(OneHotFull)).Append(nameof(OneHotFloat)))
             {
                 data.Add(name, UpdateTiming.PerStep);
                 data.Add(name, UpdateTiming.PerSequence);
@@ -24,8 +24,12 @@ namespace LstmGen.Runtime.Tests.OneHot
             return data;
         }
 
-        private static ILstmNetwork Create(string name) =>
-            name == nameof(OneHotFull) ? new OneHotFull() : PaperNetworks.Find(name)!.Create();
+        private static ILstmNetwork Create(string name) => name switch
+        {
+            nameof(OneHotFull) => new OneHotFull(),
+            nameof(OneHotFloat) => new OneHotFloat(),
+            _ => PaperNetworks.Find(name)!.Create(),
+        };
 
         [Fact]
         public void Every_paper_network_that_declares_one_hot_inputs_has_the_index_steps_and_no_other()
@@ -115,6 +119,20 @@ namespace LstmGen.Runtime.Tests.OneHot
             Assert.Contains("[0, 20)", error.Message, StringComparison.Ordinal);
             Assert.Equal(Bits(before), Bits(Weights(network)));
             Assert.Throws<ArgumentOutOfRangeException>(() => network.Step(activeInput, new double[3]));
+
+            // Nothing else changed either (states, traces, the active and touched lists): a valid step from here
+            // gives the bits of the same step on a fresh network.
+            var fresh = new OneHotFull();
+            fresh.InitializeWeights(3);
+            var target = new[] { 0.2, 0.9, 0.4 };
+            var a = new double[3];
+            var b = new double[3];
+            network.TrainStep(7, target, a);
+            fresh.TrainStep(7, target, b);
+            network.EndSequence();
+            fresh.EndSequence();
+            Assert.Equal(Bits(b), Bits(a));
+            Assert.Equal(Bits(Weights(fresh)), Bits(Weights(network)));
         }
 
         [Fact]

@@ -86,6 +86,7 @@ namespace LstmGen.Runtime.Tests.Proofs
             nameof(Networks.PartialRecurrence) => new Networks.PartialRecurrence(),
             nameof(Networks.SparseLayered) => new Networks.SparseLayered(),
             nameof(Networks.OneHotFull) => new Networks.OneHotFull(),
+            nameof(Networks.OneHotFloat) => new Networks.OneHotFloat(),
             nameof(Networks.SparseSelfLoop) => new Networks.SparseSelfLoop(),
             _ => Paper(name),
         };

@@ -371,7 +371,7 @@ namespace LstmGen.Generator.Emitting
 
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void Step(int activeInput, global::System.Span<double> output)");
-                W.Line("CheckShapes(InputCount, global::System.ReadOnlySpan<double>.Empty, output);");
+                W.Line("CheckShapes(InputCount, global::System.ReadOnlySpan<double>.Empty, output);   // the output's length; SetActiveInput checks the index");
                 W.Line("Forward(SetActiveInput(activeInput), !output.IsEmpty);");
                 W.Line("CopyOutputs(output);");
                 W.Line("Advance();");
@@ -379,7 +379,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("/// <inheritdoc/>");
                 W.OpenBlock("public void TrainStep(int activeInput, global::System.ReadOnlySpan<double> target, global::System.Span<double> output)");
-                W.Line("CheckShapes(InputCount, target, output);");
+                W.Line("CheckShapes(InputCount, target, output);   // the target's and output's lengths; SetActiveInput checks the index");
                 W.Line("Forward(SetActiveInput(activeInput), !target.IsEmpty || !output.IsEmpty);");
                 EmitLearningTail();
                 W.CloseBlock();
