@@ -38,12 +38,12 @@ namespace LstmGen.Experiments.Harness
         {
             ArgumentNullException.ThrowIfNull(row);
             var existing = ResultsFile.Read(resultsPath).Where(r => r.Row == row.Id).ToList();
-            var other = existing.FirstOrDefault(r => r.Version != LstmGen.Generator.LstmGenVersion.Value);
+            var other = existing.FirstOrDefault(r => !LstmGen.Generator.LstmGenVersion.GivesSameResults(r.Version));
             if (other != null)
             {
                 throw new ResultsVersionException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}, and a row must not mix versions: move the file away or pass --results <new file>"));
+                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}, and a row must not mix versions that compute different results: move the file away or pass --results <new file>"));
             }
 
             var done = new HashSet<int>(existing.Where(r => r.Seed == TrialSeeds.For(row.Id, r.Trial, baseSeed)).Select(r => r.Trial));

@@ -82,6 +82,31 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
+        public void A_row_of_a_version_with_the_same_results_is_resumed()
+        {
+            // 0.2.0 computes the bits of this version (LstmGenVersion.SameResultsAs, pinned by TraceDigestTests).
+            var row = PaperRows.Find("6a")!;
+            var fresh = RunFresh(row, 2, threads: 1);
+            var path = TempPath();
+            try
+            {
+                new TrialRunner().Run(row, 1, TrialSeeds.DefaultBaseSeed, Short, path, 1, CancellationToken.None);
+                var line = File.ReadAllText(path).Replace(
+                    "\"version\":\"" + LstmGen.Generator.LstmGenVersion.Value + "\"", "\"version\":\"0.2.0\"", StringComparison.Ordinal);
+                File.WriteAllText(path, line);
+
+                var resumed = new TrialRunner().Run(row, 2, TrialSeeds.DefaultBaseSeed, Short, path, 1, CancellationToken.None);
+
+                Assert.Equal(new[] { "0.2.0", LstmGen.Generator.LstmGenVersion.Value }, resumed.Select(r => r.Version));
+                Assert.Equal(fresh.Select(Key), resumed.Select(Key));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void A_cancelled_run_writes_only_whole_lines()
         {
             var row = PaperRows.Find("6a")!;
