@@ -37,14 +37,18 @@ namespace LstmGen.Experiments.Cli
                     : PaperRows.All.ToList();
                 var directory = parseResult.GetValue(resultsDirectory) ?? (isQuick ? Path.Combine("results", "quick") : "results");
                 var watch = Stopwatch.StartNew();
-                foreach (var row in selected)
+                var started = DateTimeOffset.UtcNow;
+                var completed = false;
+                try
                 {
-                    // Long trials checkpoint their training state, so an interrupted reproduction loses at most a few minutes.
-                    var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints") };
-                    var trials = isQuick ? Math.Min(2, row.Paper.Trials) : row.Paper.Trials;
-                    var summary = RunCommand.RunRow(console, row, trials, parseResult.GetValue(seed), options, Path.Combine(directory, row.Id + ".jsonl"), parseResult.GetValue(threads), cancellationToken);
-                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{row.Id}: {summary.Successes}/{summary.Trials} successful, mean sequences {summary.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} (paper {row.Paper.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"})"));
+                    RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), cancellationToken);
+                    completed = true;
+                }
+                finally
+                {
+                    // Interrupted or not: a reproduction's wall time is the sum of its pieces (ReproductionLog, in the report).
+                    ReproductionLog.Append(directory, new ReproductionRun(started, watch.Elapsed.TotalSeconds, parseResult.GetValue(threads), isQuick, completed,
+                        selected.Select(r => r.Id).ToList(), LstmGen.Generator.LstmGenVersion.Value));
                 }
 
                 var reportPath = parseResult.GetValue(report) ?? (isQuick ? Path.Combine(directory, "report.md") : Path.Combine("docs", "results.md"));
@@ -54,6 +58,20 @@ namespace LstmGen.Experiments.Cli
                 return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
             });
             return command;
+        }
+
+        /// <summary>Every selected row with the paper's trial counts (or the quick look's), one after the other.</summary>
+        private static void RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var row in selected)
+            {
+                // Long trials checkpoint their training state, so an interrupted reproduction loses at most a few minutes.
+                var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints") };
+                var trials = isQuick ? Math.Min(2, row.Paper.Trials) : row.Paper.Trials;
+                var summary = RunCommand.RunRow(console, row, trials, seed, options, Path.Combine(directory, row.Id + ".jsonl"), threads, cancellationToken);
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{row.Id}: {summary.Successes}/{summary.Trials} successful, mean sequences {summary.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} (paper {row.Paper.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"})"));
+            }
         }
     }
 }

@@ -15,13 +15,13 @@ namespace LstmGen.Experiments.Reporting
     /// </summary>
     public static class ResultsReport
     {
-        /// <summary>Reads every <c>*.jsonl</c> in <paramref name="resultsDirectory"/>; later lines of a trial win.</summary>
+        /// <summary>Reads every <c>*.jsonl</c> in <paramref name="resultsDirectory"/> but the reproduction log; later lines of a trial win.</summary>
         public static Dictionary<string, List<TrialResult>> Load(string resultsDirectory)
         {
             var byRow = new Dictionary<string, Dictionary<int, TrialResult>>(StringComparer.Ordinal);
             if (Directory.Exists(resultsDirectory))
             {
-                foreach (var file in Directory.GetFiles(resultsDirectory, "*.jsonl").OrderBy(f => f, StringComparer.Ordinal))
+                foreach (var file in Directory.GetFiles(resultsDirectory, "*.jsonl").Where(f => Path.GetFileName(f) != ReproductionLog.FileName).OrderBy(f => f, StringComparer.Ordinal))
                 {
                     foreach (var result in ResultsFile.Read(file))
                     {
@@ -121,6 +121,11 @@ namespace LstmGen.Experiments.Reporting
                 text.Append("Total trial time: " + Duration(wall.Sum(b => b.Value)) + " of CPU-thread time (trials run in parallel, one per core).\n\n");
             }
 
+            if (ReproductionWallTime(ReproductionLog.Read(resultsDirectory)) is { } reproduction)
+            {
+                text.Append(reproduction + "\n\n");
+            }
+
             if (discussionPath is not null && discussionPath != "none" && File.Exists(discussionPath))
             {
                 text.Append(File.ReadAllText(discussionPath).TrimEnd() + "\n");
@@ -208,6 +213,26 @@ namespace LstmGen.Experiments.Reporting
         }
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// The wall time of <c>lstmgen reproduce</c> over all its pieces (it is resumable), from the results folder's
+        /// <see cref="ReproductionLog"/>; null when no reproduction ran there.
+        /// </summary>
+        public static string? ReproductionWallTime(IReadOnlyList<ReproductionRun> runs)
+        {
+            if (runs.Count == 0)
+            {
+                return null;
+            }
+
+            var last = runs[runs.Count - 1];
+            var threads = string.Join(", ", runs.Select(r => r.Threads).Distinct().OrderBy(t => t).Select(t => t.ToString(CultureInfo.InvariantCulture)));
+            return "Wall time of `lstmgen reproduce" + (last.Quick ? " --quick" : string.Empty) + "` here: " + Duration(runs.Sum(r => r.WallSeconds)) +
+                (runs.Count == 1 ? " in one run" : " in " + runs.Count.ToString(CultureInfo.InvariantCulture) + " runs (it resumes where it stopped)") +
+                ", " + threads + " thread" + (threads == "1" ? string.Empty : "s") + "; the last run, started " +
+                last.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC with LstmGen " + last.Version + ", " +
+                (last.Completed ? "finished every row it was given (" + last.Rows.Count.ToString(CultureInfo.InvariantCulture) + ")." : "was interrupted before the end.");
+        }
 
         private static string Duration(double seconds) => seconds >= 3600
             ? (seconds / 3600).ToString("0.0", CultureInfo.InvariantCulture) + " h"
