@@ -285,24 +285,22 @@ namespace LstmGen.Generator.Emitting
                 }
             }
 
-            /// <summary>The locals of the squashed net inputs in the order of their slots in the batch (<see cref="NetSlots"/>).</summary>
-            private List<string> NetSlotLocals()
+            /// <summary>The locals of the squashed net inputs, each at its slot in the batch (<see cref="NetSlots"/>).</summary>
+            private string[] NetSlotLocals()
             {
-                var locals = new List<string>();
+                var locals = new string[SquashedUnitCount];
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    locals.Add(NetLocal(_layout.InputGateRow(j)));
+                    var slots = NetSlots(j);
+                    locals[slots.InputGate] = NetLocal(_layout.InputGateRow(j));
                     if (_layout.OutputGateRow(j) is WeightRow og)
                     {
-                        locals.Add(NetLocal(og));
+                        locals[slots.OutputGate] = NetLocal(og);
                     }
 
-                    if (_spec.CellInput != CellInputSquash.Identity)
+                    for (var v = 0; slots.FirstCell >= 0 && v < _layout.BlockSize(j); v++)
                     {
-                        for (var v = 0; v < _layout.BlockSize(j); v++)
-                        {
-                            locals.Add(NetLocal(_layout.CellRow(j, v)));
-                        }
+                        locals[slots.FirstCell + v] = NetLocal(_layout.CellRow(j, v));
                     }
                 }
 
