@@ -101,6 +101,7 @@ namespace LstmGen.Experiments.Tests
         [InlineData("run", "6a", "--learning-rate", "-0.5")]
         [InlineData("run", "6a", "--threads", "0")]
         [InlineData("reproduce", "--rows", "6a,no-such-row")]
+        [InlineData("reproduce", "--threads", "0")]
         [InlineData("rows", "--fancy")]
         public void Usage_errors_exit_2_with_one_line_and_no_stack_trace(params string[] args)
         {

@@ -21,6 +21,13 @@ namespace LstmGen.Experiments.Cli
             var rows = new Option<string?>("--rows") { Description = "Only these rows (comma-separated ids, see 'lstmgen rows')." };
             var resultsDirectory = new Option<string?>("--results-dir") { Description = "Where the results files go (default results/, or results/quick/ with --quick).", HelpName = "dir" };
             var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+            threads.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int>() is < 1 or > 1024)
+                {
+                    r.AddError("--threads must be between 1 and 1024");
+                }
+            });
             var seed = new Option<ulong>("--seed") { Description = "Base seed of every row's trials.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var report = new Option<string?>("--report") { Description = "The report to regenerate at the end (default docs/results.md, or <results-dir>/report.md with --quick).", HelpName = "file.md" };
             var command = new Command("reproduce", "Reproduce every row of the paper's Tables 1-9 (paper's trial counts; resumable: rerun to continue), then write the report.")
@@ -36,18 +43,29 @@ namespace LstmGen.Experiments.Cli
                         .Select(id => PaperRows.Find(id) ?? throw CliException.Usage("no row '" + id + "'; 'lstmgen rows' lists them")).ToList()
                     : PaperRows.All.ToList();
                 var directory = parseResult.GetValue(resultsDirectory) ?? (isQuick ? Path.Combine("results", "quick") : "results");
+                // Every row's results file is checked before the first trial, not when the row's turn comes hours later.
+                foreach (var row in selected)
+                {
+                    TrialRunner.CheckVersions(row, Path.Combine(directory, row.Id + ".jsonl"));
+                }
+
                 var watch = Stopwatch.StartNew();
                 var started = DateTimeOffset.UtcNow;
-                var completed = false;
+                var outcome = ReproductionRun.FailedOutcome;
                 try
                 {
                     RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), cancellationToken);
-                    completed = true;
+                    outcome = ReproductionRun.CompletedOutcome;
+                }
+                catch (OperationCanceledException)
+                {
+                    outcome = ReproductionRun.InterruptedOutcome;
+                    throw;
                 }
                 finally
                 {
-                    // Interrupted or not: a reproduction's wall time is the sum of its pieces (ReproductionLog, in the report).
-                    ReproductionLog.Append(directory, new ReproductionRun(started, watch.Elapsed.TotalSeconds, parseResult.GetValue(threads), isQuick, completed,
+                    // However it ends: a reproduction's wall time is the sum of its pieces (ReproductionLog, in the report).
+                    Log(console, directory, new ReproductionRun(started, watch.Elapsed.TotalSeconds, parseResult.GetValue(threads), isQuick, outcome,
                         selected.Select(r => r.Id).ToList(), LstmGen.Generator.LstmGenVersion.Value));
                 }
 
@@ -58,6 +76,20 @@ namespace LstmGen.Experiments.Cli
                 return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
             });
             return command;
+        }
+
+        /// <summary>Appends to the log; a log that cannot be written is a warning, never the error the run ends with.</summary>
+        private static void Log(CliConsole console, string directory, ReproductionRun run)
+        {
+            try
+            {
+                ReproductionLog.Append(directory, run);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine("lstmgen: warning: the wall time of this run could not be logged in " +
+                    Path.Combine(directory, ReproductionLog.FileName) + ": " + e.Message);
+            }
         }
 
         /// <summary>Every selected row with the paper's trial counts (or the quick look's), one after the other.</summary>

@@ -14,10 +14,19 @@ namespace LstmGen.Experiments.Harness
     /// <param name="WallSeconds">Its wall time, from the start to the end of its last trial (or its interruption).</param>
     /// <param name="Threads">Trials run at once.</param>
     /// <param name="Quick">Whether it was the quick look (<c>--quick</c>).</param>
-    /// <param name="Completed">Whether every selected row had all its trials when it ended (false: interrupted).</param>
+    /// <param name="Outcome">How it ended: <c>completed</c> (every selected row has all its trials), <c>interrupted</c>
+    /// (Ctrl+C or SIGTERM; run again to resume) or <c>failed</c> (an error stopped it).</param>
     /// <param name="Rows">The rows it was asked for.</param>
     /// <param name="Version">The LstmGen version that ran it.</param>
-    public sealed record ReproductionRun(DateTimeOffset Started, double WallSeconds, int Threads, bool Quick, bool Completed, IReadOnlyList<string> Rows, string Version);
+    public sealed record ReproductionRun(DateTimeOffset Started, double WallSeconds, int Threads, bool Quick, string Outcome, IReadOnlyList<string> Rows, string Version)
+    {
+        public const string CompletedOutcome = "completed";
+        public const string InterruptedOutcome = "interrupted";
+        public const string FailedOutcome = "failed";
+
+        /// <summary>When it ended.</summary>
+        public DateTimeOffset Ended => Started.AddSeconds(WallSeconds);
+    }
 
     /// <summary>
     /// The wall time of a reproduction that may run in pieces (it is resumable): every invocation of <c>lstmgen reproduce</c>
@@ -41,7 +50,7 @@ namespace LstmGen.Experiments.Harness
                 JsonText.Number(w, run.WallSeconds);
                 w.WriteNumber("threads", run.Threads);
                 w.WriteBoolean("quick", run.Quick);
-                w.WriteBoolean("completed", run.Completed);
+                w.WriteString("outcome", run.Outcome);
                 w.WriteStartArray("rows");
                 foreach (var row in run.Rows)
                 {
@@ -64,7 +73,10 @@ namespace LstmGen.Experiments.Harness
             }
         }
 
-        /// <summary>Every complete line of the log of <paramref name="resultsDirectory"/> (none when there is no log).</summary>
+        /// <summary>
+        /// Every complete, readable line of the log of <paramref name="resultsDirectory"/> (none when there is no log). A line
+        /// that does not parse (edited by hand, or cut short) is skipped, so that one bad line never stops a report.
+        /// </summary>
         public static List<ReproductionRun> Read(string resultsDirectory)
         {
             var runs = new List<ReproductionRun>();
@@ -74,15 +86,22 @@ namespace LstmGen.Experiments.Harness
                 return runs;
             }
 
-            var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
-            for (var i = 0; i < lines.Length - 1; i++)
+            foreach (var line in File.ReadAllText(path, Encoding.UTF8).Split('\n'))
             {
-                if (lines[i].Length == 0)
+                if (line.Length > 0 && TryParse(line) is { } run)
                 {
-                    continue;
+                    runs.Add(run);
                 }
+            }
 
-                using var document = JsonDocument.Parse(lines[i]);
+            return runs;
+        }
+
+        private static ReproductionRun? TryParse(string line)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(line);
                 var root = document.RootElement;
                 var rows = new List<string>();
                 foreach (var row in root.GetProperty("rows").EnumerateArray())
@@ -90,17 +109,19 @@ namespace LstmGen.Experiments.Harness
                     rows.Add(row.GetString() ?? string.Empty);
                 }
 
-                runs.Add(new ReproductionRun(
+                return new ReproductionRun(
                     DateTimeOffset.Parse(root.GetProperty("started").GetString() ?? string.Empty, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                     root.GetProperty("wallSeconds").GetDouble(),
                     root.GetProperty("threads").GetInt32(),
                     root.GetProperty("quick").GetBoolean(),
-                    root.GetProperty("completed").GetBoolean(),
+                    root.GetProperty("outcome").GetString() ?? string.Empty,
                     rows,
-                    root.GetProperty("version").GetString() ?? string.Empty));
+                    root.GetProperty("version").GetString() ?? string.Empty);
             }
-
-            return runs;
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                return null;
+            }
         }
     }
 }

@@ -24,6 +24,26 @@ namespace LstmGen.Experiments.Harness
         public event Action<TrialResult>? TrialFinished;
 
         /// <summary>
+        /// The trials of <paramref name="row"/> in <paramref name="resultsPath"/>, after checking that this version may add to
+        /// them: they were run by a version that computes the same results (<see cref="LstmGen.Generator.LstmGenVersion.GivesSameResults"/>).
+        /// </summary>
+        /// <exception cref="ResultsVersionException">The file holds trials of the row from a version with other results.</exception>
+        public static List<TrialResult> CheckVersions(ExperimentRow row, string resultsPath)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            var existing = ResultsFile.Read(resultsPath).Where(r => r.Row == row.Id).ToList();
+            var other = existing.FirstOrDefault(r => !LstmGen.Generator.LstmGenVersion.GivesSameResults(r.Version));
+            if (other != null)
+            {
+                throw new ResultsVersionException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}, and a row must not mix versions that compute different results: move the file away or pass --results <new file>"));
+            }
+
+            return existing;
+        }
+
+        /// <summary>
         /// Runs trials 0 … <paramref name="trials"/> − 1 of <paramref name="row"/> that <paramref name="resultsPath"/>
         /// does not hold yet; returns every result of the row in the file afterwards, ordered by trial.
         /// </summary>
@@ -37,14 +57,7 @@ namespace LstmGen.Experiments.Harness
             CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(row);
-            var existing = ResultsFile.Read(resultsPath).Where(r => r.Row == row.Id).ToList();
-            var other = existing.FirstOrDefault(r => !LstmGen.Generator.LstmGenVersion.GivesSameResults(r.Version));
-            if (other != null)
-            {
-                throw new ResultsVersionException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}, and a row must not mix versions that compute different results: move the file away or pass --results <new file>"));
-            }
+            var existing = CheckVersions(row, resultsPath);
 
             var done = new HashSet<int>(existing.Where(r => r.Seed == TrialSeeds.For(row.Id, r.Trial, baseSeed)).Select(r => r.Trial));
             var todo = Enumerable.Range(0, trials).Where(i => !done.Contains(i)).ToList();

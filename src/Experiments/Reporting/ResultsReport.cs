@@ -216,7 +216,8 @@ namespace LstmGen.Experiments.Reporting
 
         /// <summary>
         /// The wall time of <c>lstmgen reproduce</c> over all its pieces (it is resumable), from the results folder's
-        /// <see cref="ReproductionLog"/>; null when no reproduction ran there.
+        /// <see cref="ReproductionLog"/>: the runs of the same kind as the last one (quick or not), their time intervals
+        /// united, so that pieces run side by side are not counted twice. Null when no reproduction ran there.
         /// </summary>
         public static string? ReproductionWallTime(IReadOnlyList<ReproductionRun> runs)
         {
@@ -226,12 +227,31 @@ namespace LstmGen.Experiments.Reporting
             }
 
             var last = runs[runs.Count - 1];
-            var threads = string.Join(", ", runs.Select(r => r.Threads).Distinct().OrderBy(t => t).Select(t => t.ToString(CultureInfo.InvariantCulture)));
-            return "Wall time of `lstmgen reproduce" + (last.Quick ? " --quick" : string.Empty) + "` here: " + Duration(runs.Sum(r => r.WallSeconds)) +
-                (runs.Count == 1 ? " in one run" : " in " + runs.Count.ToString(CultureInfo.InvariantCulture) + " runs (it resumes where it stopped)") +
+            var pieces = runs.Where(r => r.Quick == last.Quick).OrderBy(r => r.Started).ToList();
+            var total = 0.0;
+            var coveredUntil = DateTimeOffset.MinValue;
+            foreach (var run in pieces)
+            {
+                var from = run.Started > coveredUntil ? run.Started : coveredUntil;
+                if (run.Ended > from)
+                {
+                    total += (run.Ended - from).TotalSeconds;
+                    coveredUntil = run.Ended;
+                }
+            }
+
+            var threads = string.Join(", ", pieces.Select(r => r.Threads).Distinct().OrderBy(t => t).Select(t => t.ToString(CultureInfo.InvariantCulture)));
+            var ending = last.Outcome switch
+            {
+                ReproductionRun.CompletedOutcome => "finished every row it was given (" + last.Rows.Count.ToString(CultureInfo.InvariantCulture) + ").",
+                ReproductionRun.InterruptedOutcome => "was interrupted (run the same command again to resume).",
+                _ => "stopped with an error.",
+            };
+            return "Wall time of `lstmgen reproduce" + (last.Quick ? " --quick" : string.Empty) + "` in this results folder: " + Duration(total) +
+                (pieces.Count == 1 ? " in one run" : " over " + pieces.Count.ToString(CultureInfo.InvariantCulture) + " runs (it resumes where it stopped)") +
                 ", " + threads + " thread" + (threads == "1" ? string.Empty : "s") + "; the last run, started " +
-                last.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC with LstmGen " + last.Version + ", " +
-                (last.Completed ? "finished every row it was given (" + last.Rows.Count.ToString(CultureInfo.InvariantCulture) + ")." : "was interrupted before the end.");
+                last.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC with LstmGen " + last.Version + ", " + ending +
+                " Trials run by `lstmgen run` into the same folder are not in this figure.";
         }
 
         private static string Duration(double seconds) => seconds >= 3600

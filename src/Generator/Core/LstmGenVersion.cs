@@ -12,10 +12,10 @@ namespace LstmGen.Generator
         /// every compiled network's training as 0.2.0 computed them. A version that changes any digest must not be
         /// listed here.
         /// </summary>
-        public static readonly string[] SameResultsAs = { "0.2.0" };
+        public static readonly System.Collections.Generic.IReadOnlyList<string> SameResultsAs = new[] { "0.2.0" };
 
         /// <summary>Whether trials run by <paramref name="version"/> may stand in one row beside this version's.</summary>
         public static bool GivesSameResults(string version) =>
-            version == Value || System.Array.IndexOf(SameResultsAs, version) >= 0;
+            version == Value || System.Linq.Enumerable.Contains(SameResultsAs, version);
     }
 }

@@ -15,20 +15,21 @@ namespace LstmGen.Experiments.Tests.Harness
             var directory = TempDirectory();
             try
             {
-                var first = new ReproductionRun(new DateTimeOffset(2026, 11, 28, 5, 0, 0, TimeSpan.Zero), 3600.5, 2, false, false, new[] { "1-1", "2a" }, "0.3.0");
-                var second = first with { Started = first.Started.AddHours(2), WallSeconds = 7200.25, Completed = true };
+                var first = new ReproductionRun(new DateTimeOffset(2026, 11, 28, 5, 0, 0, TimeSpan.Zero), 3600.5, 2, false, ReproductionRun.InterruptedOutcome, new[] { "1-1", "2a" }, "0.3.0");
+                var second = first with { Started = first.Started.AddHours(2), WallSeconds = 7200.25, Outcome = ReproductionRun.CompletedOutcome };
                 ReproductionLog.Append(directory, first);
                 File.AppendAllText(Path.Combine(directory, ReproductionLog.FileName), "{\"started\":\"2026-11-");
                 ReproductionLog.Append(directory, second);
+                File.AppendAllText(Path.Combine(directory, ReproductionLog.FileName), "not json\n{\"started\":\"2026-11-");
 
                 var runs = ReproductionLog.Read(directory);
 
                 Assert.Equal(2, runs.Count);
                 Assert.Equal(first.Started, runs[0].Started);
                 Assert.Equal(3600.5, runs[0].WallSeconds);
-                Assert.False(runs[0].Completed);
+                Assert.Equal(ReproductionRun.InterruptedOutcome, runs[0].Outcome);
                 Assert.Equal(new[] { "1-1", "2a" }, runs[0].Rows);
-                Assert.True(runs[1].Completed);
+                Assert.Equal(ReproductionRun.CompletedOutcome, runs[1].Outcome);
                 Assert.Equal(7200.25, runs[1].WallSeconds);
                 Assert.Equal("0.3.0", runs[1].Version);
             }
@@ -39,19 +40,23 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
-        public void The_report_sums_the_pieces_and_says_whether_the_last_one_finished()
+        public void The_report_sums_the_pieces_once_each_and_says_how_the_last_one_ended()
         {
             var start = new DateTimeOffset(2026, 11, 28, 5, 0, 0, TimeSpan.Zero);
-            var interrupted = new ReproductionRun(start, 5400, 2, false, false, new[] { "2a" }, "0.3.0");
-            var finished = interrupted with { Started = start.AddHours(3), WallSeconds = 1800, Completed = true };
+            var interrupted = new ReproductionRun(start, 5400, 2, false, ReproductionRun.InterruptedOutcome, new[] { "2a" }, "0.3.0");
+            var finished = interrupted with { Started = start.AddHours(3), WallSeconds = 1800, Outcome = ReproductionRun.CompletedOutcome };
+            var sideBySide = finished with { Started = start.AddHours(3).AddMinutes(10), WallSeconds = 600 };   // inside 'finished'
+            var quickLook = finished with { Quick = true, WallSeconds = 60 };
 
             Assert.Null(ResultsReport.ReproductionWallTime(Array.Empty<ReproductionRun>()));
-            var both = ResultsReport.ReproductionWallTime(new[] { interrupted, finished })!;
-            Assert.Contains("2.0 h in 2 runs", both, StringComparison.Ordinal);
-            Assert.Contains("2 threads", both, StringComparison.Ordinal);
-            Assert.Contains("started 2026-11-28 08:00 UTC", both, StringComparison.Ordinal);
-            Assert.EndsWith("finished every row it was given (1).", both, StringComparison.Ordinal);
-            Assert.EndsWith("was interrupted before the end.", ResultsReport.ReproductionWallTime(new[] { finished, interrupted })!, StringComparison.Ordinal);
+            var all = ResultsReport.ReproductionWallTime(new[] { interrupted, quickLook, sideBySide, finished })!;
+            Assert.Contains(": 2.0 h over 3 runs", all, StringComparison.Ordinal);
+            Assert.Contains("2 threads", all, StringComparison.Ordinal);
+            Assert.Contains("started 2026-11-28 08:00 UTC", all, StringComparison.Ordinal);
+            Assert.Contains("finished every row it was given (1).", all, StringComparison.Ordinal);
+            Assert.Contains("was interrupted", ResultsReport.ReproductionWallTime(new[] { finished, interrupted })!, StringComparison.Ordinal);
+            Assert.Contains("stopped with an error", ResultsReport.ReproductionWallTime(new[] { finished with { Outcome = ReproductionRun.FailedOutcome } })!, StringComparison.Ordinal);
+            Assert.Contains("`lstmgen reproduce --quick` in this results folder: 1.0 min in one run", ResultsReport.ReproductionWallTime(new[] { finished, quickLook })!, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -65,11 +70,35 @@ namespace LstmGen.Experiments.Tests.Harness
 
                 Assert.Equal(0, result.ExitCode);
                 var run = Assert.Single(ReproductionLog.Read(directory));
-                Assert.True(run.Completed);
+                Assert.Equal(ReproductionRun.CompletedOutcome, run.Outcome);
                 Assert.True(run.Quick);
                 Assert.Equal(new[] { "6a" }, run.Rows);
                 Assert.True(run.WallSeconds > 0);
-                Assert.Contains("Wall time of `lstmgen reproduce --quick` here:", File.ReadAllText(report), StringComparison.Ordinal);
+                Assert.Contains("Wall time of `lstmgen reproduce --quick` in this results folder:", File.ReadAllText(report), StringComparison.Ordinal);
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void A_results_file_of_another_version_stops_reproduce_before_any_trial_and_logs_no_run()
+        {
+            var directory = TempDirectory();
+            try
+            {
+                // 4-100 comes before 6a in the paper's order; 6a's file holds a trial as 0.1.0 wrote it (no version field).
+                var line = ResultsFile.Format(new TrialResult { Row = "6a", Trial = 0, Seed = 1, Success = true, Sequences = 10, WallSeconds = 1 })
+                    .Replace(",\"version\":\"" + LstmGen.Generator.LstmGenVersion.Value + "\"", string.Empty, StringComparison.Ordinal);
+                File.WriteAllText(Path.Combine(directory, "6a.jsonl"), line + "\n");
+
+                var result = CliRunner.Run("reproduce", "--quick", "--rows", "4-100,6a", "--results-dir", directory, "--report", Path.Combine(directory, "report.md"));
+
+                Assert.NotEqual(0, result.ExitCode);
+                Assert.Contains("run by LstmGen 0.1.0", result.Error, StringComparison.Ordinal);
+                Assert.False(File.Exists(Path.Combine(directory, "4-100.jsonl")));
+                Assert.Empty(ReproductionLog.Read(directory));
             }
             finally
             {
