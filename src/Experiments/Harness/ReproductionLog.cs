@@ -97,6 +97,11 @@ namespace LstmGen.Experiments.Harness
             return runs;
         }
 
+        /// <summary>The "outcome" field; the first lines (commit 325c098) had a "completed" flag instead, false when interrupted.</summary>
+        private static string Outcome(JsonElement root) =>
+            root.TryGetProperty("outcome", out var outcome) ? outcome.GetString() ?? string.Empty
+            : root.GetProperty("completed").GetBoolean() ? ReproductionRun.CompletedOutcome : ReproductionRun.InterruptedOutcome;
+
         private static ReproductionRun? TryParse(string line)
         {
             try
@@ -114,7 +119,7 @@ namespace LstmGen.Experiments.Harness
                     root.GetProperty("wallSeconds").GetDouble(),
                     root.GetProperty("threads").GetInt32(),
                     root.GetProperty("quick").GetBoolean(),
-                    root.GetProperty("outcome").GetString() ?? string.Empty,
+                    Outcome(root),
                     rows,
                     root.GetProperty("version").GetString() ?? string.Empty);
             }

@@ -20,11 +20,14 @@ namespace LstmGen.Experiments.Tests.Harness
                 ReproductionLog.Append(directory, first);
                 File.AppendAllText(Path.Combine(directory, ReproductionLog.FileName), "{\"started\":\"2026-11-");
                 ReproductionLog.Append(directory, second);
-                File.AppendAllText(Path.Combine(directory, ReproductionLog.FileName), "not json\n{\"started\":\"2026-11-");
+                File.AppendAllText(Path.Combine(directory, ReproductionLog.FileName),
+                    "{\"started\":\"2026-11-28T09:00:00Z\",\"wallSeconds\":60,\"threads\":2,\"quick\":false,\"completed\":false,\"rows\":[\"2a\"],\"version\":\"0.3.0\"}\n" +
+                    "not json\n{\"started\":\"2026-11-");
 
                 var runs = ReproductionLog.Read(directory);
 
-                Assert.Equal(2, runs.Count);
+                Assert.Equal(3, runs.Count);
+                Assert.Equal(ReproductionRun.InterruptedOutcome, runs[2].Outcome);   // a line of the first format: "completed": false
                 Assert.Equal(first.Started, runs[0].Started);
                 Assert.Equal(3600.5, runs[0].WallSeconds);
                 Assert.Equal(ReproductionRun.InterruptedOutcome, runs[0].Outcome);
