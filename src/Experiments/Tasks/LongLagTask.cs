@@ -79,17 +79,9 @@ namespace LstmGen.Experiments.Tasks
                 symbols[i] = Variant == LongLagVariant.NoiseFree ? i - 1 : random.NextInt(P - 1);
             }
 
-            var steps = P;
-            var width = P + 1;
-            var targets = new double[steps * width];
-            var hasTarget = new bool[steps];
-            for (var t = 0; t < steps; t++)
-            {
-                hasTarget[t] = true;
-                SymbolCodes.SetOneHot(targets, t, width, symbols[t + 1]);
-            }
-
-            return new Sequence(width, width, symbols, targets, hasTarget)
+            // Step t reads symbol t and is taught symbol t + 1: one-hot targets, kept as symbols (no 101 x 100 matrix per sequence).
+            var taught = symbols.AsSpan(1).ToArray();
+            return new Sequence(P + 1, P + 1, symbols, taught)
             {
                 Class = cls,
                 Symbols = symbols,

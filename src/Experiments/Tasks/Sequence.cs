@@ -10,7 +10,10 @@ namespace LstmGen.Experiments.Tasks
     /// Targets are stored flat, step-major (<c>Targets[t * OutputSize + k]</c>); inputs too for real-valued tasks, while
     /// the symbolic tasks (one-hot codes, the constructor taking symbols) store only the symbol of each step and hand out rows of a
     /// shared, read-only identity table: a harness passes slices to <c>ILstmNetwork.TrainStep</c> without copying, and a
-    /// 2c sequence (1,000 steps of 1,004 inputs) costs a few kilobytes instead of eight megabytes.
+    /// 2c sequence (1,000 steps of 1,004 inputs) costs a few kilobytes instead of eight megabytes. One-hot targets
+    /// (the constructor taking target symbols) are kept the same way: a 2a sequence taught one of 101 symbols at each of its
+    /// 100 steps holds 100 target symbols instead of 80 kilobytes of mostly zeros, which the trials allocated and the
+    /// garbage collector cleared for every sequence, millions of times per trial.
     /// </summary>
     /// <remarks>
     /// The metadata (<see cref="Class"/>, <see cref="Symbols"/>, <see cref="LegalSuccessors"/>, <see cref="CleanTargets"/>,
@@ -29,9 +32,17 @@ namespace LstmGen.Experiments.Tasks
         // One-hot tasks: the input that is 1 at each step (the row of the identity table); null for real-valued tasks.
         private readonly int[]? _activeInputs;
 
+        // One-hot targets: the symbol taught at each step (−1 at a step without a target), and the shared identity table
+        // whose rows they name; both null when the targets are dense.
+        private readonly int[]? _targetSymbols;
+        private readonly double[]? _targetTable;
+
+        // The dense targets: given, or (one-hot targets) built on the first read of Targets.
+        private double[]? _targets;
+
         /// <summary>A sequence of real-valued inputs: <paramref name="inputs"/> holds Length * InputSize values, step-major.</summary>
         public Sequence(int inputSize, int outputSize, double[] inputs, double[] targets, bool[] hasTarget)
-            : this(inputSize, outputSize, inputs, targets, hasTarget, activeInputs: null)
+            : this(inputSize, outputSize, inputs, targets, hasTarget, activeInputs: null, targetSymbols: null)
         {
         }
 
@@ -41,14 +52,13 @@ namespace LstmGen.Experiments.Tasks
         /// (a symbol string whose last symbol is a target only) is fine.
         /// </summary>
         public Sequence(int inputSize, int outputSize, int[] symbols, double[] targets, bool[] hasTarget)
-            : this(inputSize, outputSize, OneHotTable.Of(inputSize), targets, hasTarget, ActiveInputs(inputSize, symbols, hasTarget))
+            : this(inputSize, outputSize, OneHotTable.Of(inputSize), targets, hasTarget, ActiveInputs(inputSize, symbols, hasTarget?.Length ?? 0), targetSymbols: null)
         {
         }
 
-        private Sequence(int inputSize, int outputSize, double[] inputs, double[] targets, bool[] hasTarget, int[]? activeInputs)
+        private Sequence(int inputSize, int outputSize, double[] inputs, double[]? targets, bool[] hasTarget, int[]? activeInputs, int[]? targetSymbols)
         {
             ArgumentNullException.ThrowIfNull(inputs);
-            ArgumentNullException.ThrowIfNull(targets);
             ArgumentNullException.ThrowIfNull(hasTarget);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputSize);
@@ -59,7 +69,12 @@ namespace LstmGen.Experiments.Tasks
                     nameof(inputs));
             }
 
-            if (targets.Length != hasTarget.Length * outputSize)
+            if (targets is null && targetSymbols is null)
+            {
+                throw new ArgumentNullException(nameof(targets));
+            }
+
+            if (targets is not null && targets.Length != hasTarget.Length * outputSize)
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture, $"targets must hold Length * OutputSize = {hasTarget.Length * outputSize} values, got {targets.Length}."),
@@ -70,7 +85,9 @@ namespace LstmGen.Experiments.Tasks
             OutputSize = outputSize;
             _inputs = inputs;
             _activeInputs = activeInputs;
-            Targets = targets;
+            _targets = targets;
+            _targetSymbols = targetSymbols;
+            _targetTable = targetSymbols is null ? null : OneHotTable.Of(outputSize);
             HasTarget = hasTarget;
             LastTargetStep = Array.LastIndexOf(hasTarget, true);
         }
@@ -83,8 +100,12 @@ namespace LstmGen.Experiments.Tasks
         public int OutputSize { get; }
 
 
-        /// <summary>Length * OutputSize target values, step-major; zero at steps without a target.</summary>
-        public double[] Targets { get; }
+        /// <summary>
+        /// Length * OutputSize target values, step-major; zero at steps without a target. A sequence with one-hot targets
+        /// builds this array on its first read (for tests and descriptions); <see cref="Target"/>, what a harness reads,
+        /// never allocates.
+        /// </summary>
+        public double[] Targets => _targets ??= DenseTargets();
 
         /// <summary>Whether step t carries an error signal.</summary>
         public bool[] HasTarget { get; }
@@ -124,19 +145,60 @@ namespace LstmGen.Experiments.Tasks
             ? _inputs.AsSpan(t * InputSize, InputSize)
             : _inputs.AsSpan(_activeInputs[t] * InputSize, InputSize);
 
-        private static int[] ActiveInputs(int inputSize, int[] symbols, bool[] hasTarget)
+        /// <summary>
+        /// A sequence of one-hot inputs and one-hot targets: step t reads the code of <paramref name="symbols"/>[t] (one of
+        /// <paramref name="inputSize"/> symbols) and is taught the code of <paramref name="targetSymbols"/>[t] (one of
+        /// <paramref name="outputSize"/>), or nothing where that is −1. Its <see cref="Target"/> rows are those of a shared
+        /// identity table, so the sequence holds no target vectors: the same values as the dense constructor's, bit for bit.
+        /// </summary>
+        public Sequence(int inputSize, int outputSize, int[] symbols, int[] targetSymbols)
+            : this(inputSize, outputSize, OneHotTable.Of(inputSize), targets: null, HasTargets(outputSize, targetSymbols), ActiveInputs(inputSize, symbols, targetSymbols?.Length ?? 0), targetSymbols)
+        {
+        }
+
+        private static bool[] HasTargets(int outputSize, int[] targetSymbols)
+        {
+            ArgumentNullException.ThrowIfNull(targetSymbols);
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputSize);
+            var hasTarget = new bool[targetSymbols.Length];
+            for (var t = 0; t < targetSymbols.Length; t++)
+            {
+                if (targetSymbols[t] < -1 || targetSymbols[t] >= outputSize)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        nameof(targetSymbols),
+                        string.Create(CultureInfo.InvariantCulture, $"target symbol {targetSymbols[t]} at step {t} is neither −1 (no target) nor one of the {outputSize} outputs."));
+                }
+
+                hasTarget[t] = targetSymbols[t] >= 0;
+            }
+
+            return hasTarget;
+        }
+
+        private double[] DenseTargets()
+        {
+            var dense = new double[Length * OutputSize];
+            for (var t = 0; t < Length; t++)
+            {
+                Target(t).CopyTo(dense.AsSpan(t * OutputSize, OutputSize));
+            }
+
+            return dense;
+        }
+
+        private static int[] ActiveInputs(int inputSize, int[] symbols, int steps)
         {
             ArgumentNullException.ThrowIfNull(symbols);
-            ArgumentNullException.ThrowIfNull(hasTarget);
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
-            if (symbols.Length < hasTarget.Length)
+            if (symbols.Length < steps)
             {
                 throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"symbols must hold at least Length = {hasTarget.Length} symbols, got {symbols.Length}."),
+                    string.Create(CultureInfo.InvariantCulture, $"symbols must hold at least Length = {steps} symbols, got {symbols.Length}."),
                     nameof(symbols));
             }
 
-            var active = new int[hasTarget.Length];
+            var active = new int[steps];
             for (var t = 0; t < active.Length; t++)
             {
                 if ((uint)symbols[t] >= (uint)inputSize)
@@ -165,11 +227,21 @@ namespace LstmGen.Experiments.Tasks
         }
 
         /// <summary>The target at step <paramref name="t"/>, or an empty span when the step has none (as <c>TrainStep</c> expects).</summary>
-        public ReadOnlySpan<double> Target(int t) => HasTarget[t] ? Targets.AsSpan(t * OutputSize, OutputSize) : ReadOnlySpan<double>.Empty;
+        public ReadOnlySpan<double> Target(int t)
+        {
+            if (!HasTarget[t])
+            {
+                return ReadOnlySpan<double>.Empty;
+            }
+
+            return _targetSymbols is null || _targetTable is null
+                ? Targets.AsSpan(t * OutputSize, OutputSize)
+                : _targetTable.AsSpan(_targetSymbols[t] * OutputSize, OutputSize);
+        }
 
         /// <summary>The noise-free target at step <paramref name="t"/> (the target itself when the task adds no noise); empty when none.</summary>
         public ReadOnlySpan<double> CleanTarget(int t) =>
-            !HasTarget[t] ? ReadOnlySpan<double>.Empty : (CleanTargets ?? Targets).AsSpan(t * OutputSize, OutputSize);
+            CleanTargets is null || !HasTarget[t] ? Target(t) : CleanTargets.AsSpan(t * OutputSize, OutputSize);
 
         /// <summary>A zeroed buffer for the network's outputs (Length * OutputSize, step-major), as the judges take it; they read the target steps only.</summary>
         public double[] NewOutputBuffer() => new double[Length * OutputSize];

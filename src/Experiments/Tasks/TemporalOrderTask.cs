@@ -130,12 +130,11 @@ namespace LstmGen.Experiments.Tasks
                 }
             }
 
-            var outputs = OutputSize;
-            var targets = new double[length * outputs];
-            SymbolCodes.SetOneHot(targets, length - 1, outputs, cls);
-            var hasTarget = new bool[length];
-            hasTarget[length - 1] = true;
-            return new Sequence(InputSize, outputs, symbols, targets, hasTarget)
+            // One target, the class, at the last step (−1: no target elsewhere).
+            var taught = new int[length];
+            Array.Fill(taught, -1);
+            taught[length - 1] = cls;
+            return new Sequence(InputSize, OutputSize, symbols, taught)
             {
                 Class = cls,
                 Symbols = symbols,

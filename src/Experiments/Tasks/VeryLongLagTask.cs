@@ -87,12 +87,11 @@ namespace LstmGen.Experiments.Tasks
             symbols.Add(c);
 
             var all = symbols.ToArray();
-            var steps = all.Length - 1;
-            var targets = new double[steps * 2];
-            var hasTarget = new bool[steps];
-            hasTarget[steps - 1] = true;
-            SymbolCodes.SetOneHot(targets, steps - 1, 2, cls);
-            return new Sequence(InputSize, 2, all, targets, hasTarget)
+            // One target, the class, at the last step (−1: no target elsewhere).
+            var taught = new int[all.Length - 1];
+            Array.Fill(taught, -1);
+            taught[^1] = cls;
+            return new Sequence(InputSize, 2, all, taught)
             {
                 Class = cls,
                 Symbols = all,

@@ -55,6 +55,46 @@ namespace LstmGen.Experiments.Tests.Tasks
         }
 
         [Fact]
+        public void One_hot_targets_give_the_values_of_dense_targets_and_no_target_where_the_symbol_is_minus_one()
+        {
+            int[] symbols = [2, 0, 3, 1];
+            var symbolic = new Sequence(inputSize: 4, outputSize: 3, symbols, targetSymbols: [1, -1, 2]);
+            var dense = new Sequence(inputSize: 4, outputSize: 3, symbols, targets: [0, 1, 0, 0, 0, 0, 0, 0, 1], hasTarget: [true, false, true]);
+            Assert.Equal(dense.HasTarget, symbolic.HasTarget);
+            Assert.Equal(2, symbolic.LastTargetStep);
+            for (var t = 0; t < 3; t++)
+            {
+                Assert.Equal(dense.Input(t).ToArray(), symbolic.Input(t).ToArray());
+                Assert.Equal(dense.Target(t).ToArray(), symbolic.Target(t).ToArray());
+                Assert.Equal(dense.CleanTarget(t).ToArray(), symbolic.CleanTarget(t).ToArray());
+            }
+
+            Assert.True(symbolic.Target(1).IsEmpty);
+            Assert.Equal(dense.Targets, symbolic.Targets);
+            Assert.Same(symbolic.Targets, symbolic.Targets);
+        }
+
+        [Fact]
+        public void One_hot_targets_share_the_identity_table_instead_of_storing_target_vectors()
+        {
+            var a = new Sequence(101, 101, new int[101], targetSymbols: new int[100]);
+            var b = new Sequence(101, 101, new int[101], targetSymbols: new int[100]);
+            Assert.True(System.Runtime.CompilerServices.Unsafe.AreSame(
+                ref System.Runtime.InteropServices.MemoryMarshal.GetReference(a.Target(3)),
+                ref System.Runtime.InteropServices.MemoryMarshal.GetReference(b.Target(99))));
+        }
+
+        [Fact]
+        public void One_hot_targets_outside_the_outputs_are_refused()
+        {
+            var outside = Assert.Throws<ArgumentOutOfRangeException>(() => new Sequence(3, 2, [0, 1], targetSymbols: [0, 2]));
+            Assert.Contains("target symbol 2 at step 1", outside.Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Sequence(3, 2, [0, 1], targetSymbols: [-2, 0]));
+            Assert.Throws<ArgumentException>(() => new Sequence(3, 2, [0], targetSymbols: [0, 1]));
+            Assert.Throws<ArgumentNullException>(() => new Sequence(3, 2, [0, 1], targetSymbols: null!));
+        }
+
+        [Fact]
         public void One_hot_constructor_rejects_symbols_outside_the_alphabet_and_short_strings()
         {
             var outside = Assert.Throws<ArgumentOutOfRangeException>(() => new Sequence(3, 1, [0, 3], new double[2], new bool[2]));
