@@ -65,6 +65,68 @@ namespace LstmGen.Experiments.Tests
             }
         }
 
+        [Fact]
+        public void Sigterm_stops_a_reproduction_and_its_log_says_interrupted()
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                return;
+            }
+
+            var directory = Path.Combine(_folder, "results");
+            using var process = Start("reproduce", "--rows", "3b-1000-1", "--threads", "1", "--results-dir", directory, "--report", Path.Combine(_folder, "report.md"));
+            try
+            {
+                StopOnceTraining(process);
+                Assert.Equal(130, process.ExitCode);
+                var log = File.ReadAllLines(Path.Combine(directory, "reproduce-runs.jsonl"));
+                var run = Assert.Single(log);
+                Assert.Contains("\"outcome\":\"interrupted\"", run, StringComparison.Ordinal);
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+
+        private static Process Start(params string[] arguments)
+        {
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lstmgen.dll"));
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            return Process.Start(start) ?? throw new InvalidOperationException("lstmgen did not start");
+        }
+
+        /// <summary>Waits for the first progress line (training has begun), sends SIGTERM and waits for the exit.</summary>
+        private static void StopOnceTraining(Process process)
+        {
+            string? line;
+            while ((line = process.StandardError.ReadLine()) != null && !line.Contains("seq/s", StringComparison.Ordinal))
+            {
+            }
+
+            Assert.NotNull(line);
+            using (var kill = Process.Start("kill", "-TERM " + process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                kill.WaitForExit();
+            }
+
+            process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(30_000), "lstmgen did not stop within 30 s of SIGTERM");
+        }
+
         public void Dispose() => Directory.Delete(_folder, recursive: true);
     }
 }

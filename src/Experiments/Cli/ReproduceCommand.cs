@@ -62,6 +62,12 @@ namespace LstmGen.Experiments.Cli
                     outcome = ReproductionRun.InterruptedOutcome;
                     throw;
                 }
+                catch (CliException e) when (e.ExitCode == ExitCodes.Interrupted)
+                {
+                    // A row's run turns the cancellation into its own one-line message (RunCommand): still an interruption.
+                    outcome = ReproductionRun.InterruptedOutcome;
+                    throw;
+                }
                 finally
                 {
                     // However it ends: a reproduction's wall time is the sum of its pieces (ReproductionLog, in the report).
