@@ -10,7 +10,7 @@ namespace LstmGen.Benchmarks.Networks
     /// A network trained on one of the paper's tasks at the paper's sequence length, with a pool of pre-generated
     /// sequences (the task generators of src/Experiments/Tasks, seeded, so every run sees the same data).
     /// </summary>
-    /// <param name="Experiment">The paper's experiment id (1, 2c, 3a, 4, 6b).</param>
+    /// <param name="Experiment">The paper's experiment id (1, 2c, 3a, 4, 6a, 6b).</param>
     /// <param name="Network">The network's type name: a paper network or one of this project's copies.</param>
     /// <param name="Task">Makes the task at the paper's setting.</param>
     /// <param name="PoolSize">Sequences in the pool; divides 16, BenchmarkDotNet's default unroll factor, so whole pools fit an iteration.</param>
@@ -63,6 +63,12 @@ namespace LstmGen.Benchmarks.Networks
             foreach (var name in new[] { "Exp4Adding", "Exp4Adding" + f })
             {
                 cases.Add(new SequenceCase("4", name, () => new AddingTask(t: 1000), 16));
+            }
+
+            // Exp 6a (Table 9): 100 to 110 symbols, a target at the last (the net the 1997 C simulator ran at 145-155 ns a step).
+            foreach (var name in new[] { "Exp6aTemporalOrder", "Exp6aTemporalOrder" + f })
+            {
+                cases.Add(new SequenceCase("6a", name, () => new TemporalOrderTask(TemporalOrderVariant.TwoSymbols), 16));
             }
 
             // Exp 6b (Table 9): 100 to 110 symbols, a target at the last.

@@ -25,7 +25,7 @@ namespace LstmGen.Runtime
     /// fold away and the loops run a known number of times.
     /// </para>
     /// </summary>
-    public static class Kernels
+    public static partial class Kernels
     {
         /// <summary>Σ_i a[i]·b[i] in the fixed order described on <see cref="Kernels"/>. The spans must have the same length.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

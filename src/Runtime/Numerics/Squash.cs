@@ -143,6 +143,31 @@ namespace LstmGen.Runtime
             }
         }
 
+        /// <summary>
+        /// σ of the four lanes of a vector (four net inputs summed together by <see cref="Kernels.Dot4"/>), written to
+        /// <paramref name="sigma"/>[0..4); each lane bit for bit <see cref="Logistic(double)"/>. Without 256-bit vectors
+        /// the two halves are squashed as two 128-bit vectors.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Logistic(Vector256<double> x, Span<double> sigma)
+        {
+            if (sigma.Length < 4)
+            {
+                ThrowTooShort();
+            }
+
+            ref var py = ref MemoryMarshal.GetReference(sigma);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                Logistic(x).StoreUnsafe(ref py);
+            }
+            else
+            {
+                Logistic(x.GetLower()).StoreUnsafe(ref py);
+                Logistic(x.GetUpper()).StoreUnsafe(ref py, 2);
+            }
+        }
+
         /// <summary>σ of two values held in registers, written to <paramref name="sigma"/>[0..2) (see the four-value form).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Logistic(double x0, double x1, Span<double> sigma)

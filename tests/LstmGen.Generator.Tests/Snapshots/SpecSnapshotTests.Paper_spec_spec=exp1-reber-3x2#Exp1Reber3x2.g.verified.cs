@@ -425,26 +425,17 @@ namespace LstmGen.Networks
             }
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
-            // Block 0: 2 cells, input gate, output gate
-            netIn0 += ((w[7] * yPrev[7] + w[11] * yPrev[11]) + (w[8] * yPrev[8] + w[12] * yPrev[12])) + ((w[9] * yPrev[9] + w[13] * yPrev[13]) + (w[10] * yPrev[10] + w[14] * yPrev[14])) + w[15] * yPrev[15] + w[16] * yPrev[16] + w[17] * yPrev[17] + w[18] * yPrev[18] + w[19];   // net_in  (Eq. 7)
-            netOut0 += ((w[27] * yPrev[7] + w[31] * yPrev[11]) + (w[28] * yPrev[8] + w[32] * yPrev[12])) + ((w[29] * yPrev[9] + w[33] * yPrev[13]) + (w[30] * yPrev[10] + w[34] * yPrev[14])) + w[35] * yPrev[15] + w[36] * yPrev[16] + w[37] * yPrev[17] + w[38] * yPrev[18] + w[39];   // net_out  (Eq. 8)
-            netC0 += ((w[47] * yPrev[7] + w[51] * yPrev[11]) + (w[48] * yPrev[8] + w[52] * yPrev[12])) + ((w[49] * yPrev[9] + w[53] * yPrev[13]) + (w[50] * yPrev[10] + w[54] * yPrev[14])) + w[55] * yPrev[15] + w[56] * yPrev[16] + w[57] * yPrev[17] + w[58] * yPrev[18];   // net_c of cell 0  (Eq. 9)
-            netC1 += ((w[66] * yPrev[7] + w[70] * yPrev[11]) + (w[67] * yPrev[8] + w[71] * yPrev[12])) + ((w[68] * yPrev[9] + w[72] * yPrev[13]) + (w[69] * yPrev[10] + w[73] * yPrev[14])) + w[74] * yPrev[15] + w[75] * yPrev[16] + w[76] * yPrev[17] + w[77] * yPrev[18];   // net_c of cell 1  (Eq. 9)
-            // Block 1: 2 cells, input gate, output gate
-            netIn1 += ((w[85] * yPrev[7] + w[89] * yPrev[11]) + (w[86] * yPrev[8] + w[90] * yPrev[12])) + ((w[87] * yPrev[9] + w[91] * yPrev[13]) + (w[88] * yPrev[10] + w[92] * yPrev[14])) + w[93] * yPrev[15] + w[94] * yPrev[16] + w[95] * yPrev[17] + w[96] * yPrev[18] + w[97];   // net_in  (Eq. 7)
-            netOut1 += ((w[105] * yPrev[7] + w[109] * yPrev[11]) + (w[106] * yPrev[8] + w[110] * yPrev[12])) + ((w[107] * yPrev[9] + w[111] * yPrev[13]) + (w[108] * yPrev[10] + w[112] * yPrev[14])) + w[113] * yPrev[15] + w[114] * yPrev[16] + w[115] * yPrev[17] + w[116] * yPrev[18] + w[117];   // net_out  (Eq. 8)
-            netC2 += ((w[125] * yPrev[7] + w[129] * yPrev[11]) + (w[126] * yPrev[8] + w[130] * yPrev[12])) + ((w[127] * yPrev[9] + w[131] * yPrev[13]) + (w[128] * yPrev[10] + w[132] * yPrev[14])) + w[133] * yPrev[15] + w[134] * yPrev[16] + w[135] * yPrev[17] + w[136] * yPrev[18];   // net_c of cell 0  (Eq. 9)
-            netC3 += ((w[144] * yPrev[7] + w[148] * yPrev[11]) + (w[145] * yPrev[8] + w[149] * yPrev[12])) + ((w[146] * yPrev[9] + w[150] * yPrev[13]) + (w[147] * yPrev[10] + w[151] * yPrev[14])) + w[152] * yPrev[15] + w[153] * yPrev[16] + w[154] * yPrev[17] + w[155] * yPrev[18];   // net_c of cell 1  (Eq. 9)
-            // Block 2: 2 cells, input gate, output gate
-            netIn2 += ((w[163] * yPrev[7] + w[167] * yPrev[11]) + (w[164] * yPrev[8] + w[168] * yPrev[12])) + ((w[165] * yPrev[9] + w[169] * yPrev[13]) + (w[166] * yPrev[10] + w[170] * yPrev[14])) + w[171] * yPrev[15] + w[172] * yPrev[16] + w[173] * yPrev[17] + w[174] * yPrev[18] + w[175];   // net_in  (Eq. 7)
-            netOut2 += ((w[183] * yPrev[7] + w[187] * yPrev[11]) + (w[184] * yPrev[8] + w[188] * yPrev[12])) + ((w[185] * yPrev[9] + w[189] * yPrev[13]) + (w[186] * yPrev[10] + w[190] * yPrev[14])) + w[191] * yPrev[15] + w[192] * yPrev[16] + w[193] * yPrev[17] + w[194] * yPrev[18] + w[195];   // net_out  (Eq. 8)
-            netC4 += ((w[203] * yPrev[7] + w[207] * yPrev[11]) + (w[204] * yPrev[8] + w[208] * yPrev[12])) + ((w[205] * yPrev[9] + w[209] * yPrev[13]) + (w[206] * yPrev[10] + w[210] * yPrev[14])) + w[211] * yPrev[15] + w[212] * yPrev[16] + w[213] * yPrev[17] + w[214] * yPrev[18];   // net_c of cell 0  (Eq. 9)
-            netC5 += ((w[222] * yPrev[7] + w[226] * yPrev[11]) + (w[223] * yPrev[8] + w[227] * yPrev[12])) + ((w[224] * yPrev[9] + w[228] * yPrev[13]) + (w[225] * yPrev[10] + w[229] * yPrev[14])) + w[230] * yPrev[15] + w[231] * yPrev[16] + w[232] * yPrev[17] + w[233] * yPrev[18];   // net_c of cell 1  (Eq. 9)
 
             // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
-            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netC1, sigmaNet.Slice(0, 4));
-            global::LstmGen.Runtime.Squash.Logistic(netIn1, netOut1, netC2, netC3, sigmaNet.Slice(4, 4));
-            global::LstmGen.Runtime.Squash.Logistic(netIn2, netOut2, netC4, netC5, sigmaNet.Slice(8, 4));
+            // Rows of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each row's first weight and
+            // number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four rows in one vector, each lane bit for bit its row
+            // written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.
+            // block[0].input_gate, block[0].output_gate, block[0].cell[0], block[0].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 7..19 (19: the bias unit).
+            global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn0, netOut0, netC0, netC1) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 7, 7, 13, 27, 13, 47, 12, 66, 12), sigmaNet.Slice(0, 4));
+            // block[1].input_gate, block[1].output_gate, block[1].cell[0], block[1].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 7..19 (19: the bias unit).
+            global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn1, netOut1, netC2, netC3) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 7, 85, 13, 105, 13, 125, 12, 144, 12), sigmaNet.Slice(4, 4));
+            // block[2].input_gate, block[2].output_gate, block[2].cell[0], block[2].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 7..19 (19: the bias unit).
+            global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn2, netOut2, netC4, netC5) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 7, 163, 13, 183, 13, 203, 12, 222, 12), sigmaNet.Slice(8, 4));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
             var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);

@@ -400,20 +400,15 @@ namespace LstmGen.Networks
             }
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
-            // Block 0: 2 cells, input gate, output gate
-            netIn0 += ((w[8] * yPrev[8] + w[12] * yPrev[12]) + (w[9] * yPrev[9] + w[13] * yPrev[13])) + ((w[10] * yPrev[10] + w[14] * yPrev[14]) + (w[11] * yPrev[11] + w[15] * yPrev[15])) + w[16];   // net_in  (Eq. 7)
-            netOut0 += ((w[25] * yPrev[8] + w[29] * yPrev[12]) + (w[26] * yPrev[9] + w[30] * yPrev[13])) + ((w[27] * yPrev[10] + w[31] * yPrev[14]) + (w[28] * yPrev[11] + w[32] * yPrev[15])) + w[33];   // net_out  (Eq. 8)
-            netC0 += ((w[42] * yPrev[8] + w[46] * yPrev[12]) + (w[43] * yPrev[9] + w[47] * yPrev[13])) + ((w[44] * yPrev[10] + w[48] * yPrev[14]) + (w[45] * yPrev[11] + w[49] * yPrev[15])) + w[50];   // net_c of cell 0  (Eq. 9)
-            netC1 += ((w[59] * yPrev[8] + w[63] * yPrev[12]) + (w[60] * yPrev[9] + w[64] * yPrev[13])) + ((w[61] * yPrev[10] + w[65] * yPrev[14]) + (w[62] * yPrev[11] + w[66] * yPrev[15])) + w[67];   // net_c of cell 1  (Eq. 9)
-            // Block 1: 2 cells, input gate, output gate
-            netIn1 += ((w[76] * yPrev[8] + w[80] * yPrev[12]) + (w[77] * yPrev[9] + w[81] * yPrev[13])) + ((w[78] * yPrev[10] + w[82] * yPrev[14]) + (w[79] * yPrev[11] + w[83] * yPrev[15])) + w[84];   // net_in  (Eq. 7)
-            netOut1 += ((w[93] * yPrev[8] + w[97] * yPrev[12]) + (w[94] * yPrev[9] + w[98] * yPrev[13])) + ((w[95] * yPrev[10] + w[99] * yPrev[14]) + (w[96] * yPrev[11] + w[100] * yPrev[15])) + w[101];   // net_out  (Eq. 8)
-            netC2 += ((w[110] * yPrev[8] + w[114] * yPrev[12]) + (w[111] * yPrev[9] + w[115] * yPrev[13])) + ((w[112] * yPrev[10] + w[116] * yPrev[14]) + (w[113] * yPrev[11] + w[117] * yPrev[15])) + w[118];   // net_c of cell 0  (Eq. 9)
-            netC3 += ((w[127] * yPrev[8] + w[131] * yPrev[12]) + (w[128] * yPrev[9] + w[132] * yPrev[13])) + ((w[129] * yPrev[10] + w[133] * yPrev[14]) + (w[130] * yPrev[11] + w[134] * yPrev[15])) + w[135];   // net_c of cell 1  (Eq. 9)
 
             // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
-            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netC1, sigmaNet.Slice(0, 4));
-            global::LstmGen.Runtime.Squash.Logistic(netIn1, netOut1, netC2, netC3, sigmaNet.Slice(4, 4));
+            // Rows of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each row's first weight and
+            // number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four rows in one vector, each lane bit for bit its row
+            // written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.
+            // block[0].input_gate, block[0].output_gate, block[0].cell[0], block[0].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 8..16 (16: the bias unit).
+            global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn0, netOut0, netC0, netC1) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 8, 8, 9, 25, 9, 42, 9, 59, 9), sigmaNet.Slice(0, 4));
+            // block[1].input_gate, block[1].output_gate, block[1].cell[0], block[1].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 8..16 (16: the bias unit).
+            global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn1, netOut1, netC2, netC3) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 8, 76, 9, 93, 9, 110, 9, 127, 9), sigmaNet.Slice(4, 4));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
             var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);

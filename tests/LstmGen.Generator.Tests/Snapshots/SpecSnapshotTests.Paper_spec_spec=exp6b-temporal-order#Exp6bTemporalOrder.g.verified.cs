@@ -425,26 +425,17 @@ namespace LstmGen.Networks
             }
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
-            // Block 0: 2 cells, input gate, output gate
-            netIn0 += ((w[8] * yPrev[8] + w[12] * yPrev[12]) + (w[9] * yPrev[9] + w[13] * yPrev[13])) + ((w[10] * yPrev[10] + w[14] * yPrev[14]) + (w[11] * yPrev[11] + w[15] * yPrev[15])) + w[16] * yPrev[16] + w[17] * yPrev[17] + w[18] * yPrev[18] + w[19] * yPrev[19] + w[20];   // net_in  (Eq. 7)
-            netOut0 += ((w[29] * yPrev[8] + w[33] * yPrev[12]) + (w[30] * yPrev[9] + w[34] * yPrev[13])) + ((w[31] * yPrev[10] + w[35] * yPrev[14]) + (w[32] * yPrev[11] + w[36] * yPrev[15])) + w[37] * yPrev[16] + w[38] * yPrev[17] + w[39] * yPrev[18] + w[40] * yPrev[19] + w[41];   // net_out  (Eq. 8)
-            netC0 += ((w[50] * yPrev[8] + w[54] * yPrev[12]) + (w[51] * yPrev[9] + w[55] * yPrev[13])) + ((w[52] * yPrev[10] + w[56] * yPrev[14]) + (w[53] * yPrev[11] + w[57] * yPrev[15])) + w[58] * yPrev[16] + w[59] * yPrev[17] + w[60] * yPrev[18] + w[61] * yPrev[19] + w[62];   // net_c of cell 0  (Eq. 9)
-            netC1 += ((w[71] * yPrev[8] + w[75] * yPrev[12]) + (w[72] * yPrev[9] + w[76] * yPrev[13])) + ((w[73] * yPrev[10] + w[77] * yPrev[14]) + (w[74] * yPrev[11] + w[78] * yPrev[15])) + w[79] * yPrev[16] + w[80] * yPrev[17] + w[81] * yPrev[18] + w[82] * yPrev[19] + w[83];   // net_c of cell 1  (Eq. 9)
-            // Block 1: 2 cells, input gate, output gate
-            netIn1 += ((w[92] * yPrev[8] + w[96] * yPrev[12]) + (w[93] * yPrev[9] + w[97] * yPrev[13])) + ((w[94] * yPrev[10] + w[98] * yPrev[14]) + (w[95] * yPrev[11] + w[99] * yPrev[15])) + w[100] * yPrev[16] + w[101] * yPrev[17] + w[102] * yPrev[18] + w[103] * yPrev[19] + w[104];   // net_in  (Eq. 7)
-            netOut1 += ((w[113] * yPrev[8] + w[117] * yPrev[12]) + (w[114] * yPrev[9] + w[118] * yPrev[13])) + ((w[115] * yPrev[10] + w[119] * yPrev[14]) + (w[116] * yPrev[11] + w[120] * yPrev[15])) + w[121] * yPrev[16] + w[122] * yPrev[17] + w[123] * yPrev[18] + w[124] * yPrev[19] + w[125];   // net_out  (Eq. 8)
-            netC2 += ((w[134] * yPrev[8] + w[138] * yPrev[12]) + (w[135] * yPrev[9] + w[139] * yPrev[13])) + ((w[136] * yPrev[10] + w[140] * yPrev[14]) + (w[137] * yPrev[11] + w[141] * yPrev[15])) + w[142] * yPrev[16] + w[143] * yPrev[17] + w[144] * yPrev[18] + w[145] * yPrev[19] + w[146];   // net_c of cell 0  (Eq. 9)
-            netC3 += ((w[155] * yPrev[8] + w[159] * yPrev[12]) + (w[156] * yPrev[9] + w[160] * yPrev[13])) + ((w[157] * yPrev[10] + w[161] * yPrev[14]) + (w[158] * yPrev[11] + w[162] * yPrev[15])) + w[163] * yPrev[16] + w[164] * yPrev[17] + w[165] * yPrev[18] + w[166] * yPrev[19] + w[167];   // net_c of cell 1  (Eq. 9)
-            // Block 2: 2 cells, input gate, output gate
-            netIn2 += ((w[176] * yPrev[8] + w[180] * yPrev[12]) + (w[177] * yPrev[9] + w[181] * yPrev[13])) + ((w[178] * yPrev[10] + w[182] * yPrev[14]) + (w[179] * yPrev[11] + w[183] * yPrev[15])) + w[184] * yPrev[16] + w[185] * yPrev[17] + w[186] * yPrev[18] + w[187] * yPrev[19] + w[188];   // net_in  (Eq. 7)
-            netOut2 += ((w[197] * yPrev[8] + w[201] * yPrev[12]) + (w[198] * yPrev[9] + w[202] * yPrev[13])) + ((w[199] * yPrev[10] + w[203] * yPrev[14]) + (w[200] * yPrev[11] + w[204] * yPrev[15])) + w[205] * yPrev[16] + w[206] * yPrev[17] + w[207] * yPrev[18] + w[208] * yPrev[19] + w[209];   // net_out  (Eq. 8)
-            netC4 += ((w[218] * yPrev[8] + w[222] * yPrev[12]) + (w[219] * yPrev[9] + w[223] * yPrev[13])) + ((w[220] * yPrev[10] + w[224] * yPrev[14]) + (w[221] * yPrev[11] + w[225] * yPrev[15])) + w[226] * yPrev[16] + w[227] * yPrev[17] + w[228] * yPrev[18] + w[229] * yPrev[19] + w[230];   // net_c of cell 0  (Eq. 9)
-            netC5 += ((w[239] * yPrev[8] + w[243] * yPrev[12]) + (w[240] * yPrev[9] + w[244] * yPrev[13])) + ((w[241] * yPrev[10] + w[245] * yPrev[14]) + (w[242] * yPrev[11] + w[246] * yPrev[15])) + w[247] * yPrev[16] + w[248] * yPrev[17] + w[249] * yPrev[18] + w[250] * yPrev[19] + w[251];   // net_c of cell 1  (Eq. 9)
 
             // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
-            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netC1, sigmaNet.Slice(0, 4));
-            global::LstmGen.Runtime.Squash.Logistic(netIn1, netOut1, netC2, netC3, sigmaNet.Slice(4, 4));
-            global::LstmGen.Runtime.Squash.Logistic(netIn2, netOut2, netC4, netC5, sigmaNet.Slice(8, 4));
+            // Rows of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each row's first weight and
+            // number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four rows in one vector, each lane bit for bit its row
+            // written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.
+            // block[0].input_gate, block[0].output_gate, block[0].cell[0], block[0].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 8..20 (20: the bias unit).
+            global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn0, netOut0, netC0, netC1) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 8, 8, 13, 29, 13, 50, 13, 71, 13), sigmaNet.Slice(0, 4));
+            // block[1].input_gate, block[1].output_gate, block[1].cell[0], block[1].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 8..20 (20: the bias unit).
+            global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn1, netOut1, netC2, netC3) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 8, 92, 13, 113, 13, 134, 13, 155, 13), sigmaNet.Slice(4, 4));
+            // block[2].input_gate, block[2].output_gate, block[2].cell[0], block[2].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 8..20 (20: the bias unit).
+            global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn2, netOut2, netC4, netC5) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 8, 176, 13, 197, 13, 218, 13, 239, 13), sigmaNet.Slice(8, 4));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
             var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);

@@ -151,7 +151,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line();
                 W.Line("// f(net) = sigma(net) of every gate" + (_spec.CellInput == CellInputSquash.Identity ? string.Empty : ", and the sigma of every cell input that g is made of") +
                     " (Eq. 3), four at a time from registers.");
-                EmitSquashGroups(NetSlotLocals(), "sigmaNet");
+                EmitNetSquashGroups();
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     EmitBlockActivations(j);
@@ -242,6 +242,23 @@ namespace LstmGen.Generator.Emitting
                 var ig = _layout.InputGateRow(j);
                 var og = _layout.OutputGateRow(j);
                 var slots = NetSlots(j);
+                var quadRows = QuadRows();
+                var rows = new List<WeightRow> { ig };
+                if (og != null)
+                {
+                    rows.Add(og);
+                }
+
+                for (var v = 0; v < size; v++)
+                {
+                    rows.Add(_layout.CellRow(j, v));
+                }
+
+                if (rows.All(quadRows.Contains))
+                {
+                    return; // every row of the block is summed four at a time with the batched sigma below
+                }
+
                 W.Line("// Block " + I(j) + ": " + Plural(size, "cell") + (og == null ? ", input gate, no output gate" : ", input gate, output gate"));
                 EmitNetInputLocal(ig, "net_in  (Eq. 7)");
                 if (og != null)
@@ -271,7 +288,11 @@ namespace LstmGen.Generator.Emitting
             /// </summary>
             private void EmitNetInputLocal(WeightRow row, string comment)
             {
-                if (InputColumns(row) == 0)
+                if (QuadRows().Contains(row))
+                {
+                    W.Line("// " + NetLocal(row) + ": " + comment + ", summed with three other rows below (Kernels.Dot4).");
+                }
+                else if (InputColumns(row) == 0)
                 {
                     W.Line("var " + NetLocal(row) + " = " + NetInput(row) + ";   // " + comment);
                 }
@@ -285,26 +306,124 @@ namespace LstmGen.Generator.Emitting
                 }
             }
 
-            /// <summary>The locals of the squashed net inputs, each at its slot in the batch (<see cref="NetSlots"/>).</summary>
-            private string[] NetSlotLocals()
+            /// <summary>The rows of the squashed net inputs, each at its slot in the batch (<see cref="NetSlots"/>).</summary>
+            private WeightRow[] NetSlotRows()
             {
-                var locals = new string[SquashedUnitCount];
+                var rows = new WeightRow[SquashedUnitCount];
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     var slots = NetSlots(j);
-                    locals[slots.InputGate] = NetLocal(_layout.InputGateRow(j));
+                    rows[slots.InputGate] = _layout.InputGateRow(j);
                     if (_layout.OutputGateRow(j) is WeightRow og)
                     {
-                        locals[slots.OutputGate] = NetLocal(og);
+                        rows[slots.OutputGate] = og;
                     }
 
                     for (var v = 0; slots.FirstCell >= 0 && v < _layout.BlockSize(j); v++)
                     {
-                        locals[slots.FirstCell + v] = NetLocal(_layout.CellRow(j, v));
+                        rows[slots.FirstCell + v] = _layout.CellRow(j, v);
                     }
                 }
 
-                return locals;
+                return rows;
+            }
+
+            /// <summary>
+            /// Whether the four rows at batch slots [<paramref name="first"/>, first + 4) are summed together by
+            /// <c>Kernels.Dot4</c>: double precision, each row one run of at least 8 terms (after the active inputs' part,
+            /// under one-hot or sparse inputs), all starting at the same source with the same 8⌊n/8⌋ (a cell without the
+            /// gates' bias reads one source fewer), and either all or none of them with an active inputs' part (a lane
+            /// without one must not get a +0 added). Float rows, short rows and rows of other shapes are written out one
+            /// by one, as before; every lane gives the bits of its row written out.
+            /// </summary>
+            private bool IsQuad(WeightRow[] rows, int first)
+            {
+                if (_isFloat || first + 4 > rows.Length)
+                {
+                    return false;
+                }
+
+                var runs = Runs(rows[first]);
+                if (runs.Count != 1 || runs[0].Count < 8)
+                {
+                    return false;
+                }
+
+                for (var r = first; r < first + 4; r++)
+                {
+                    var other = Runs(rows[r]);
+                    if (other.Count != 1 || other[0].Source != runs[0].Source || other[0].Count / 8 != runs[0].Count / 8
+                        || (InputColumns(rows[r]) == 0) != (InputColumns(rows[first]) == 0))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>The rows that <see cref="IsQuad"/> sums four at a time (computed once).</summary>
+            private HashSet<WeightRow> QuadRows() => _quadRows ??= FindQuadRows();
+
+            private HashSet<WeightRow> FindQuadRows()
+            {
+                var rows = NetSlotRows();
+                var quads = new HashSet<WeightRow>();
+                for (var i = 0; i + 4 <= rows.Length; i += 4)
+                {
+                    if (IsQuad(rows, i))
+                    {
+                        quads.UnionWith(rows.Skip(i).Take(4));
+                    }
+                }
+
+                return quads;
+            }
+
+            /// <summary>
+            /// σ of the batch of gate and cell net inputs, four at a time: a group of four rows of the same shape is summed by
+            /// <c>Kernels.Dot4</c> straight into the vector σ takes (Eqs. 7-9 and 3); the other groups are squashed from the
+            /// locals written above (<see cref="EmitSquashGroups"/>).
+            /// </summary>
+            private void EmitNetSquashGroups()
+            {
+                var rows = NetSlotRows();
+                if (QuadRows().Count > 0)
+                {
+                    W.Line("// Rows of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each row's first weight and");
+                    W.Line("// number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four rows in one vector, each lane bit for bit its row");
+                    W.Line("// written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.");
+                }
+
+                var i = 0;
+                for (; i + 4 <= rows.Length; i += 4)
+                {
+                    if (!IsQuad(rows, i))
+                    {
+                        EmitSquashGroups(rows.Skip(i).Take(4).Select(NetLocal).ToList(), "sigmaNet", i);
+                        continue;
+                    }
+
+                    var quad = rows.Skip(i).Take(4).ToList();
+                    var dot = Kernels + ".Dot4(w, yPrev, " + I(Runs(quad[0])[0].Source) + ", " +
+                        string.Join(", ", quad.Select(r => I(r.Offset + Runs(r)[0].Weight) + ", " + I(Runs(r)[0].Count))) + ")";
+                    if (InputColumns(rows[i]) > 0)
+                    {
+                        dot = "global::System.Runtime.Intrinsics.Vector256.Create(" + string.Join(", ", rows.Skip(i).Take(4).Select(NetLocal)) + ") + " + dot;
+                    }
+
+                    var first = Runs(quad[0])[0].Source;
+                    var last = first + quad.Max(r => Runs(r)[0].Count) - 1;
+                    W.Line("// " + string.Join(", ", quad.Select(r => r.UnitName)) + " (Eqs. 7-9): " +
+                        (InputColumns(rows[i]) > 0 ? "the active inputs' terms above plus " : string.Empty) +
+                        "sources " + I(first) + ".." + I(last) + (last == BiasUnit ? " (" + I(last) + ": the bias unit)" : string.Empty) + ".");
+                    W.Line(Squash + ".Logistic(" + dot + ", sigmaNet.Slice(" + I(i) + ", 4));");
+                }
+
+                if (i < rows.Length)
+                {
+                    EmitSquashGroups(rows.Skip(i).Select(NetLocal).ToList(), "sigmaNet", i);
+                }
             }
 
             /// <summary>
@@ -312,23 +431,23 @@ namespace LstmGen.Generator.Emitting
             /// the values reach the vector in registers (<c>Squash.Logistic(x0, x1, x2, x3, span)</c>), not through
             /// memory. Every lane gives the bits of the scalar σ, so the grouping changes no result.
             /// </summary>
-            private void EmitSquashGroups(IReadOnlyList<string> locals, string destination)
+            private void EmitSquashGroups(IReadOnlyList<string> locals, string destination, int offset = 0)
             {
                 var i = 0;
                 for (; i + 4 <= locals.Count; i += 4)
                 {
-                    W.Line(Squash + ".Logistic(" + locals[i] + ", " + locals[i + 1] + ", " + locals[i + 2] + ", " + locals[i + 3] + ", " + destination + ".Slice(" + I(i) + ", 4));");
+                    W.Line(Squash + ".Logistic(" + locals[i] + ", " + locals[i + 1] + ", " + locals[i + 2] + ", " + locals[i + 3] + ", " + destination + ".Slice(" + I(offset + i) + ", 4));");
                 }
 
                 if (i + 2 <= locals.Count)
                 {
-                    W.Line(Squash + ".Logistic(" + locals[i] + ", " + locals[i + 1] + ", " + destination + ".Slice(" + I(i) + ", 2));");
+                    W.Line(Squash + ".Logistic(" + locals[i] + ", " + locals[i + 1] + ", " + destination + ".Slice(" + I(offset + i) + ", 2));");
                     i += 2;
                 }
 
                 if (i < locals.Count)
                 {
-                    W.Line(destination + "[" + I(i) + "] = " + Squash + ".Logistic(" + locals[i] + ");");
+                    W.Line(destination + "[" + I(offset + i) + "] = " + Squash + ".Logistic(" + locals[i] + ");");
                 }
             }
 

@@ -87,6 +87,9 @@ namespace LstmGen.Generator.Emitting
             private readonly bool _useTouchedSet;
             private readonly bool _outputsReadInputs;
 
+            // The gate and cell rows summed four at a time (Kernels.Dot4), found on first use.
+            private HashSet<WeightRow>? _quadRows;
+
             public EmitContext(NetworkSpec spec, NetworkLayout layout, string version)
             {
                 _spec = spec;
