@@ -13,6 +13,7 @@ namespace LstmGen.Experiments.Tasks
         /// <summary>The table for <paramref name="size"/> symbols (created on first use; never written afterwards).</summary>
         public static double[] Of(int size)
         {
+            System.ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
             lock (Tables)
             {
                 if (!Tables.TryGetValue(size, out var table))

@@ -102,8 +102,8 @@ namespace LstmGen.Experiments.Tasks
 
         /// <summary>
         /// Length * OutputSize target values, step-major; zero at steps without a target. A sequence with one-hot targets
-        /// builds this array on its first read (for tests and descriptions); <see cref="Target"/>, what a harness reads,
-        /// never allocates.
+        /// builds this array on its first read (for tests and descriptions) as a copy: writing to it changes nothing that
+        /// <see cref="Target"/>, what a harness reads and which never allocates, returns.
         /// </summary>
         public double[] Targets => _targets ??= DenseTargets();
 
@@ -167,7 +167,7 @@ namespace LstmGen.Experiments.Tasks
                 {
                     throw new ArgumentOutOfRangeException(
                         nameof(targetSymbols),
-                        string.Create(CultureInfo.InvariantCulture, $"target symbol {targetSymbols[t]} at step {t} is neither −1 (no target) nor one of the {outputSize} outputs."));
+                        string.Create(CultureInfo.InvariantCulture, $"target symbol {targetSymbols[t]} at step {t} is neither -1 (no target) nor one of the {outputSize} outputs."));
                 }
 
                 hasTarget[t] = targetSymbols[t] >= 0;

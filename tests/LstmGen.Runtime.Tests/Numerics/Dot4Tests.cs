@@ -97,6 +97,30 @@ namespace LstmGen.Runtime.Tests.Numerics
             Assert.True(orderShows);
         }
 
+        [Theory]
+        [InlineData(8)]
+        [InlineData(13)]
+        [InlineData(24)]
+        [InlineData(31)]
+        public void The_scalar_twin_without_AVX_sums_a_row_in_the_same_order(int count)
+        {
+            // Machines without AVX (and DOTNET_EnableAVX=0) take Kernels.RowSum; AVX machines never do, so it is called here.
+            var random = new Random(count);
+            var w = new double[40];
+            var y = new double[40];
+            for (var round = 0; round < 500; round++)
+            {
+                for (var i = 0; i < 40; i++)
+                {
+                    w[i] = Wide(random);
+                    y[i] = Wide(random);
+                }
+
+                var expected = WrittenOut(w, 2, y, 3, count);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(Kernels.RowSum(ref w[2], ref y[3], count)));
+            }
+        }
+
         [Fact]
         public void A_row_that_has_ended_keeps_its_sum_whatever_follows_it()
         {

@@ -334,7 +334,9 @@ namespace LstmGen.Generator.Emitting
             /// under one-hot or sparse inputs), all starting at the same source with the same 8⌊n/8⌋ (a cell without the
             /// gates' bias reads one source fewer), and either all or none of them with an active inputs' part (a lane
             /// without one must not get a +0 added). Float rows, short rows and rows of other shapes are written out one
-            /// by one, as before; every lane gives the bits of its row written out.
+            /// by one, as before; every lane gives the bits of its row written out (rows of more than
+            /// <see cref="UnrollLimit"/> terms called <c>Kernels.Dot</c> before, which can differ in the sign of an all −0 sum,
+            /// a difference σ, the only reader of these sums, does not see).
             /// </summary>
             private bool IsQuad(WeightRow[] rows, int first)
             {
