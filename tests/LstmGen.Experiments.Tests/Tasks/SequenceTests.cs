@@ -94,6 +94,82 @@ namespace LstmGen.Experiments.Tests.Tasks
             Assert.Throws<ArgumentNullException>(() => new Sequence(3, 2, [0, 1], targetSymbols: null!));
         }
 
+        /// <summary>The judge as it was written first: one chain of Math.Max and one sum over t, then k.</summary>
+        private static (int Wrong, double MaxAbs, double EndAbs, double Squared) ScalarJudge(Sequence s, double[] outputs, double beta)
+        {
+            var wrong = 0;
+            var maxAbs = 0.0;
+            var squared = 0.0;
+            var endAbs = 0.0;
+            for (var t = 0; t < s.Length; t++)
+            {
+                var target = s.Target(t);
+                var stepMax = 0.0;
+                for (var k = 0; k < target.Length; k++)
+                {
+                    var e = target[k] - outputs[(t * s.OutputSize) + k];
+                    maxAbs = Math.Max(maxAbs, Math.Abs(e));
+                    stepMax = Math.Max(stepMax, Math.Abs(e));
+                    squared += e * e;
+                }
+
+                if (!target.IsEmpty && !(stepMax < beta))
+                {
+                    wrong++;
+                }
+
+                if (t == s.LastTargetStep)
+                {
+                    endAbs = stepMax;
+                }
+            }
+
+            return (wrong, maxAbs, endAbs, squared);
+        }
+
+        [Theory]
+        [InlineData(1, 5)]
+        [InlineData(3, 8)]
+        [InlineData(100, 101)]
+        [InlineData(7, 13)]
+        public void The_judges_one_pass_gives_the_bits_of_the_scalar_chains_NaN_included(int length, int outputSize)
+        {
+            var random = new Random((length * 1000) + outputSize);
+            for (var round = 0; round < 50; round++)
+            {
+                var targets = new double[length * outputSize];
+                var outputs = new double[length * outputSize];
+                var hasTarget = new bool[length];
+                for (var t = 0; t < length; t++)
+                {
+                    hasTarget[t] = t == length - 1 || random.Next(3) > 0;
+                }
+
+                for (var i = 0; i < targets.Length; i++)
+                {
+                    targets[i] = hasTarget[i / outputSize] ? random.NextDouble() : 0.0;
+                    outputs[i] = (random.NextDouble() * 2) - 0.5;
+                }
+
+                if (round % 5 == 4)
+                {
+                    outputs[random.Next(outputs.Length)] = double.NaN; // anywhere: in a vector, in the scalar tail, at a step without target
+                }
+
+                var s = new Sequence(1, outputSize, new double[length], targets, hasTarget);
+                var (wrong, maxAbs, endAbs, squared) = ScalarJudge(s, outputs, 0.25);
+                var judged = SequenceJudgement.AbsBelow(s, outputs, 0.25, everyStep: true);
+                Assert.Equal(wrong, judged.WrongSteps);
+                Assert.Equal(wrong == 0, judged.Correct);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(maxAbs), BitConverter.DoubleToInt64Bits(judged.MaxAbsError));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(endAbs), BitConverter.DoubleToInt64Bits(judged.EndAbsError));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(squared), BitConverter.DoubleToInt64Bits(judged.SquaredError));
+                var measured = SequenceJudgement.Measure(s, outputs, correct: true, wrongSteps: 7);
+                Assert.Equal(7, measured.WrongSteps);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(maxAbs), BitConverter.DoubleToInt64Bits(measured.MaxAbsError));
+            }
+        }
+
         [Fact]
         public void One_hot_constructor_rejects_symbols_outside_the_alphabet_and_short_strings()
         {
