@@ -1,4 +1,5 @@
-using System.Collections.Generic;
+using System;
+using System.Collections.Concurrent;
 
 namespace LstmGen.Experiments.Tasks
 {
@@ -8,27 +9,25 @@ namespace LstmGen.Experiments.Tasks
     /// </summary>
     internal static class OneHotTable
     {
-        private static readonly Dictionary<int, double[]> Tables = new();
+        // Read without a lock: every sequence of every trial asks for its tables (two per sequence), from every thread.
+        private static readonly ConcurrentDictionary<int, double[]> Tables = new();
 
         /// <summary>The table for <paramref name="size"/> symbols (created on first use; never written afterwards).</summary>
         public static double[] Of(int size)
         {
-            System.ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
-            lock (Tables)
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+            return Tables.TryGetValue(size, out var table) ? table : Tables.GetOrAdd(size, Create);
+        }
+
+        private static double[] Create(int size)
+        {
+            var table = new double[size * size];
+            for (var i = 0; i < size; i++)
             {
-                if (!Tables.TryGetValue(size, out var table))
-                {
-                    table = new double[size * size];
-                    for (var i = 0; i < size; i++)
-                    {
-                        table[(i * size) + i] = 1.0;
-                    }
-
-                    Tables.Add(size, table);
-                }
-
-                return table;
+                table[(i * size) + i] = 1.0;
             }
+
+            return table;
         }
     }
 }
