@@ -330,19 +330,22 @@ namespace LstmGen.Networks
             input.CopyTo(yPrev);
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
+            // Block 0: 1 cell, input gate, output gate
+            var netIn0 = ((w[0] * yPrev[0] + w[4] * yPrev[4]) + (w[1] * yPrev[1] + w[5] * yPrev[5])) + ((w[2] * yPrev[2] + w[6] * yPrev[6]) + (w[3] * yPrev[3] + w[7] * yPrev[7])) + w[8] * yPrev[8] + w[9] * yPrev[9] + w[10];   // net_in  (Eq. 7)
+            var netOut0 = ((w[11] * yPrev[0] + w[15] * yPrev[4]) + (w[12] * yPrev[1] + w[16] * yPrev[5])) + ((w[13] * yPrev[2] + w[17] * yPrev[6]) + (w[14] * yPrev[3] + w[18] * yPrev[7])) + w[19] * yPrev[8] + w[20] * yPrev[9] + w[21];   // net_out  (Eq. 8)
+            var netC0 = ((w[22] * yPrev[0] + w[26] * yPrev[4]) + (w[23] * yPrev[1] + w[27] * yPrev[5])) + ((w[24] * yPrev[2] + w[28] * yPrev[6]) + (w[25] * yPrev[3] + w[29] * yPrev[7])) + w[30] * yPrev[8] + w[31] * yPrev[9] + w[32];   // net_c of cell 0  (Eq. 9)
+            // Block 1: 1 cell, input gate, output gate
+            var netIn1 = ((w[33] * yPrev[0] + w[37] * yPrev[4]) + (w[34] * yPrev[1] + w[38] * yPrev[5])) + ((w[35] * yPrev[2] + w[39] * yPrev[6]) + (w[36] * yPrev[3] + w[40] * yPrev[7])) + w[41] * yPrev[8] + w[42] * yPrev[9] + w[43];   // net_in  (Eq. 7)
+            var netOut1 = ((w[44] * yPrev[0] + w[48] * yPrev[4]) + (w[45] * yPrev[1] + w[49] * yPrev[5])) + ((w[46] * yPrev[2] + w[50] * yPrev[6]) + (w[47] * yPrev[3] + w[51] * yPrev[7])) + w[52] * yPrev[8] + w[53] * yPrev[9] + w[54];   // net_out  (Eq. 8)
+            var netC1 = ((w[55] * yPrev[0] + w[59] * yPrev[4]) + (w[56] * yPrev[1] + w[60] * yPrev[5])) + ((w[57] * yPrev[2] + w[61] * yPrev[6]) + (w[58] * yPrev[3] + w[62] * yPrev[7])) + w[63] * yPrev[8] + w[64] * yPrev[9] + w[65];   // net_c of cell 0  (Eq. 9)
             // Block 2: 1 cell, input gate, output gate
-            // netIn2: net_in  (Eq. 7), summed with three other rows below (Kernels.Dot4).
-            // netOut2: net_out  (Eq. 8), summed with three other rows below (Kernels.Dot4).
+            var netIn2 = ((w[66] * yPrev[0] + w[70] * yPrev[4]) + (w[67] * yPrev[1] + w[71] * yPrev[5])) + ((w[68] * yPrev[2] + w[72] * yPrev[6]) + (w[69] * yPrev[3] + w[73] * yPrev[7])) + w[74] * yPrev[8] + w[75] * yPrev[9] + w[76];   // net_in  (Eq. 7)
+            var netOut2 = ((w[77] * yPrev[0] + w[81] * yPrev[4]) + (w[78] * yPrev[1] + w[82] * yPrev[5])) + ((w[79] * yPrev[2] + w[83] * yPrev[6]) + (w[80] * yPrev[3] + w[84] * yPrev[7])) + w[85] * yPrev[8] + w[86] * yPrev[9] + w[87];   // net_out  (Eq. 8)
             var netC2 = ((w[88] * yPrev[0] + w[92] * yPrev[4]) + (w[89] * yPrev[1] + w[93] * yPrev[5])) + ((w[90] * yPrev[2] + w[94] * yPrev[6]) + (w[91] * yPrev[3] + w[95] * yPrev[7])) + w[96] * yPrev[8] + w[97] * yPrev[9] + w[98];   // net_c of cell 0  (Eq. 9)
 
             // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
-            // Rows of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each row's first weight and
-            // number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four rows in one vector, each lane bit for bit its row
-            // written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.
-            // block[0].input_gate, block[0].output_gate, block[0].cell[0], block[1].input_gate (Eqs. 7-9): sources 0..10 (10: the bias unit).
-            global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 0, 0, 11, 11, 11, 22, 11, 33, 11), sigmaNet.Slice(0, 4));
-            // block[1].output_gate, block[1].cell[0], block[2].input_gate, block[2].output_gate (Eqs. 7-9): sources 0..10 (10: the bias unit).
-            global::LstmGen.Runtime.Squash.Logistic(global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 0, 44, 11, 55, 11, 66, 11, 77, 11), sigmaNet.Slice(4, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netIn0, netOut0, netC0, netIn1, sigmaNet.Slice(0, 4));
+            global::LstmGen.Runtime.Squash.Logistic(netOut1, netC1, netIn2, netOut2, sigmaNet.Slice(4, 4));
             sigmaNet[8] = global::LstmGen.Runtime.Squash.Logistic(netC2);
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
