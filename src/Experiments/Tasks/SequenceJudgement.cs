@@ -25,7 +25,7 @@ namespace LstmGen.Experiments.Tasks
         public static SequenceJudgement Measure(Sequence sequence, ReadOnlySpan<double> outputs, bool correct, int wrongSteps)
         {
             CheckOutputs(sequence, outputs);
-            return Judge(sequence, outputs, beta: double.NaN, everyStep: false, correct, wrongSteps);
+            return Judge(sequence, outputs, absBelow: false, beta: 0.0, everyStep: false, correct, wrongSteps);
         }
 
         /// <summary>The outputs at step <paramref name="t"/>.</summary>
@@ -88,17 +88,16 @@ namespace LstmGen.Experiments.Tasks
         public static SequenceJudgement AbsBelow(Sequence sequence, ReadOnlySpan<double> outputs, double beta, bool everyStep)
         {
             CheckOutputs(sequence, outputs);
-            return Judge(sequence, outputs, beta, everyStep, correct: false, wrongSteps: 0);
+            return Judge(sequence, outputs, absBelow: true, beta, everyStep, correct: false, wrongSteps: 0);
         }
 
         /// <summary>
         /// One pass over the target steps: each step's largest |target − output| (for the largest overall and, when
-        /// <paramref name="beta"/> is a number, for ABS(β)) and the squared error, summed over t then k in increasing order
+        /// <paramref name="absBelow"/>, for ABS(<paramref name="beta"/>)) and the squared error, summed over t then k in increasing order
         /// as before (the sum's order fixes its bits, and the training decisions that read it).
         /// </summary>
-        private static SequenceJudgement Judge(Sequence sequence, ReadOnlySpan<double> outputs, double beta, bool everyStep, bool correct, int wrongSteps)
+        private static SequenceJudgement Judge(Sequence sequence, ReadOnlySpan<double> outputs, bool absBelow, double beta, bool everyStep, bool correct, int wrongSteps)
         {
-            var absBelow = !double.IsNaN(beta);
             var wrong = 0;
             var maxAbs = 0.0;
             var squared = 0.0;
