@@ -91,6 +91,15 @@ namespace LstmGen.Generator.Tests
         }
 
         [Fact]
+        public void LSTM0005_an_empty_block_list()
+        {
+            var run = RunBad(Valid.Replace("blocks:\n  count: 1\n  cells: 2\n", "blocks: []\n"));
+
+            var d = AssertSingle(run, "LSTM0005", DiagnosticSeverity.Error, 4, 9);
+            Assert.Equal("'blocks' must be at least one block, got an empty list", d.GetMessage(CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
         public void LSTM0006_bias_list_does_not_match_the_blocks()
         {
             var run = RunBad(Valid.Replace("  cells: 2\n", "  cells: 2\n  inputGateBias: [-1, -2]\n"));

@@ -23,7 +23,7 @@ namespace LstmGen.Generator.Diagnostics
             "LSTM0004", "Wrong type", "'{0}' must be {1}, got {2}", DiagnosticSeverityLevel.Error);
 
         public static readonly DiagnosticKind NotPositive = new DiagnosticKind(
-            "LSTM0005", "Size must be positive", "'{0}' must be a positive integer, got {1}", DiagnosticSeverityLevel.Error);
+            "LSTM0005", "Size must be positive", "'{0}' must be {1}, got {2}", DiagnosticSeverityLevel.Error);
 
         public static readonly DiagnosticKind BiasListLength = new DiagnosticKind(
             "LSTM0006", "Bias list does not match the blocks", "'{0}' lists {1} values but the network has {2} blocks: give one value per block, or a single value for all", DiagnosticSeverityLevel.Error);
