@@ -12,7 +12,8 @@ namespace LstmGen.Runtime
     /// LstmGen's own (within 2 ulp of the C runtime's), not <see cref="Math.Exp(double)"/>: the C runtime's exp differs
     /// between operating systems and cannot be vectorised, this one gives the same bits everywhere and lets
     /// <see cref="Logistic(double, double, double, double, Span{double})"/> (what the generated code calls) and
-    /// <see cref="Logistic(ReadOnlySpan{double}, Span{double})"/> squash four net inputs at once.
+    /// <see cref="Logistic(ReadOnlySpan{double}, Span{double})"/> squash four net inputs at once. The lane forms, one per
+    /// vector width, are in Squash.Lanes.cs.
     /// </summary>
     public static partial class Squash
     {
@@ -120,8 +121,8 @@ namespace LstmGen.Runtime
         /// σ of four values that the caller holds in registers (a step's net inputs or cell states, computed one by one),
         /// written to <paramref name="sigma"/>[0..4). The values go into one vector without a trip through memory: the
         /// span form would load four separate scalar stores as one vector, which the CPU cannot forward from its store
-        /// buffer and which therefore waits for the stores to retire (about 15 ns per step on the Exp 4 network).
-        /// Every lane gives the bits of <see cref="Logistic(double)"/>, as in the span form.
+        /// buffer and which therefore waits for the stores to retire, on the critical path of every step
+        /// (docs/performance.md, "Store forwarding"). Every lane gives the bits of <see cref="Logistic(double)"/>.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Logistic(double x0, double x1, double x2, double x3, Span<double> sigma)
