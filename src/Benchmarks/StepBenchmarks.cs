@@ -5,8 +5,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using LstmGen.Benchmarks.Columns;
 using LstmGen.Benchmarks.Networks;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Benchmarks
 {

@@ -8,7 +8,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using LstmGen.Experiments.Cli;
-using LstmGen.Runtime;
+using LstmGen.Generator.Diagnostics;
 
 namespace LstmGen.Experiments
 {

@@ -6,8 +6,8 @@ using System.Linq;
 using LstmGen.Experiments.Benchmarking;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Reporting;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Experiments.Cli
 {

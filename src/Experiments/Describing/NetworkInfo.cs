@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LstmGen.Experiments.Cli;
+using LstmGen.Generator.Diagnostics;
 using LstmGen.Generator.Layout;
 using LstmGen.Generator.Model;
 using LstmGen.Generator.Parsing;
