@@ -53,6 +53,16 @@ namespace LstmGen.Architecture.Tests
             new Layer(Benchmarks, "src/Benchmarks/LstmGen.Benchmarks.csproj", Allowed.Anything, Allowed.Anything, Allowed.Only(Generator)),
         };
 
+        /// <summary>
+        /// Inside the experiments program, only the commands (Cli/) and the entry point (Program.cs, which maps every
+        /// failure to an exit code) may name the CLI: its exception, its exit codes, its namespace. The layers below
+        /// (Describing, Harness, Tracing, Tasks, Reporting, Benchmarking) throw exceptions of their own.
+        /// </summary>
+        public static IReadOnlyList<string> CliNames { get; } = new[] { "CliException", "ExitCodes", "LstmGen.Experiments.Cli" };
+
+        /// <summary>The files and folders of src/Experiments that may name the CLI (paths relative to the repository, '/'-separated).</summary>
+        public static IReadOnlyList<string> MayNameTheCli { get; } = new[] { "src/Experiments/Cli/", "src/Experiments/Program.cs" };
+
         public static Layer Named(string assembly) =>
             Layers.SingleOrDefault(l => l.Assembly == assembly) ?? throw new ArgumentException("no layer " + assembly, nameof(assembly));
 
