@@ -8,7 +8,8 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using LstmGen.Experiments.Cli;
-using LstmGen.Runtime;
+using LstmGen.Experiments.Describing;
+using LstmGen.Generator.Diagnostics;
 
 namespace LstmGen.Experiments
 {
@@ -51,6 +52,14 @@ namespace LstmGen.Experiments
             catch (CliException e)
             {
                 return Fail(error, e.ExitCode, e.Message);
+            }
+            catch (UnknownNetworkException e)
+            {
+                return Fail(error, ExitCodes.UsageError, e.Message);
+            }
+            catch (NonFiniteValueException e)
+            {
+                return Fail(error, ExitCodes.RunFailure, e.Message);
             }
             catch (SpecException e)
             {

@@ -6,8 +6,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using LstmGen.Experiments.Harness;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Experiments.Cli
 {
