@@ -45,6 +45,9 @@ namespace LstmGen.Experiments.Tests.Cluster
             return new ScriptResult(process.ExitCode, output.ToString());
         }
 
+        /// <summary>Runs <c>bash -c command</c> with <paramref name="args"/> as $1, $2, …</summary>
+        public static ScriptResult Bash(string command, IEnumerable<string> args, TimeSpan timeout) => Run("-c", [command, "bash", .. args], timeout);
+
         /// <summary>Whether <paramref name="program"/> is an executable file on the PATH.</summary>
         public static bool OnPath(string program)
         {
