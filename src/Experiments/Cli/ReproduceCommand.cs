@@ -31,7 +31,7 @@ namespace LstmGen.Experiments.Cli
             });
             var seed = new Option<ulong>("--seed") { Description = "Base seed of every row's trials.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var report = new Option<string?>("--report") { Description = "The report to regenerate at the end (default docs/results.md, or <results-dir>/report.md with --quick).", HelpName = "file.md" };
-            var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder <results-dir>/shard-I-of-N, no report; 'lstmgen merge' joins the shards.");
+            var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder results/shard-I-of-N (results/quick/shard-I-of-N with --quick), no report; 'lstmgen merge' joins the shards.");
             var command = new Command("reproduce", "Reproduce every row of the paper's Tables 1-9 (paper's trial counts; resumable: rerun to continue), then write the report.")
             {
                 quick, rows, resultsDirectory, threads, seed, report, shard,

@@ -29,15 +29,17 @@ namespace LstmGen.Experiments.Cli
             var rows = new Option<string?>("--rows") { Description = "Only these rows (comma-separated ids, see 'lstmgen rows')." };
             var seed = new Option<ulong>("--seed") { Description = "Base seed (the projection uses the measured trials of the default seed, expectations otherwise).", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var cores = new Option<string?>("--cores") { Description = "Simulate the run on these numbers of cores (comma-separated), e.g. 16,64,256.", HelpName = "list" };
+            var durations = new Option<string?>("--durations-from") { Description = "With --cores: take each trial's duration from the wall times in these results folders (comma-separated; the first holding a row wins), scaled to the cap for a trial that failed at a lower one; an unmeasured trial takes its row's mean.", HelpName = "dirs" };
             var costs = new Option<bool>("--costs") { Description = "Show each row's expected cost (the default when neither a number of shards nor --cores is given)." };
             var command = new Command("shards", "Show a sharded reproduction's expected cost per row, its split into N shards, and its simulated wall time on many cores.")
             {
-                count, quick, rows, seed, cores, costs,
+                count, quick, rows, seed, cores, durations, costs,
             };
             command.WithExamples(
                 "lstmgen shards                          # each row's expected CPU time (the cost model)",
                 "lstmgen shards 64                       # the trials of each of 64 shards: 'reproduce --shard I/64'",
                 "lstmgen shards --cores 16,64,256        # core-hours and simulated wall time of the full reproduction",
+                "lstmgen shards --cores 16,64,256 --durations-from results/full,results   # the same from measured wall times",
                 "lstmgen shards 2 --quick --rows 6a,4-100,1-5");
             command.SetAction(parseResult =>
             {
@@ -52,7 +54,7 @@ namespace LstmGen.Experiments.Cli
                 var trials = planned.Sum(r => r.Trials);
                 var expected = planned.Sum(r => r.Trials * model.ExpectedTrialSeconds(r.Row, r.MaxSequences));
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"lstmgen reproduce{(isQuick ? " --quick" : string.Empty)}: {planned.Count} rows, {trials} trials, expected CPU time {Duration(expected)} (one core per trial) (cost model: docs/cluster.md)"));
+                    $"lstmgen reproduce{(isQuick ? " --quick" : string.Empty)}: {planned.Count} rows, {trials} trials, expected CPU time {Duration(expected)} with one core per trial (cost model: docs/cluster.md)"));
                 if (parseResult.GetValue(count) is { } n)
                 {
                     WritePlan(console, ShardPlan.Create(planned, n, model));
@@ -60,7 +62,8 @@ namespace LstmGen.Experiments.Cli
 
                 if (coreCounts is not null)
                 {
-                    WriteProjection(console, planned, model, parseResult.GetValue(seed), coreCounts);
+                    var measured = parseResult.GetValue(durations) is { } folders ? MeasuredWallTimes(planned, folders) : null;
+                    WriteProjection(console, planned, model, parseResult.GetValue(seed), coreCounts, measured);
                 }
 
                 if (parseResult.GetValue(costs) || (parseResult.GetValue(count) is null && coreCounts is null))
@@ -113,21 +116,24 @@ namespace LstmGen.Experiments.Cli
             table.WriteTo(console.Out);
         }
 
-        private static void WriteProjection(CliConsole console, IReadOnlyList<PlannedRow> planned, CostModel model, ulong seed, IReadOnlyList<int> coreCounts)
+        private static void WriteProjection(CliConsole console, IReadOnlyList<PlannedRow> planned, CostModel model, ulong seed, IReadOnlyList<int> coreCounts, Func<WorkItem, double>? measured)
         {
             var rowsById = planned.ToDictionary(r => r.Row.Id, StringComparer.Ordinal);
-            double Seconds(WorkItem item) => model.TrialSeconds(rowsById[item.Row].Row, item.Trial, rowsById[item.Row].MaxSequences, seed);
+            var seconds = measured ?? (item => model.TrialSeconds(rowsById[item.Row].Row, item.Trial, rowsById[item.Row].MaxSequences, seed));
             var items = ShardPlan.Create(planned, 1, model).AllItems.ToList();
-            var durations = items.Select(Seconds).ToList();
+            var durations = items.Select(seconds).ToList();
             var total = durations.Sum();
             var longest = items.Zip(durations).MaxBy(p => p.Second);
+            console.Out.WriteLine(measured is null
+                ? "Simulated, not measured: each trial takes its row's measured CPU time per sequence times its sequences (the measured trial's for the default seed, else the row's expectation)"
+                : "Simulated, not measured: each trial takes the wall time measured for it (scaled to the cap if it failed at a lower one; the row's mean if it was not measured)");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Simulated, not measured: each trial takes its row's measured CPU time per sequence times its sequences (the measured trial's for the default seed, else the row's expectation): CPU time {Duration(total)}; the longest trial, {longest.First.Row} #{longest.First.Trial}, {Duration(longest.Second)}."));
+                $"CPU time {Duration(total)}; the longest trial, {longest.First.Row} #{longest.First.Trial}, {Duration(longest.Second)}."));
             var table = new TextTable(">cores", ">wall time, longest first", ">wall time, N one-core shards (--shard I/N)", ">efficiency of the shards");
             foreach (var cores in coreCounts)
             {
                 var listSchedule = ScheduleSimulation.LongestFirst(durations, cores);
-                var shards = ScheduleSimulation.Shards(ShardPlan.Create(planned, cores, model), Seconds);
+                var shards = ScheduleSimulation.Shards(ShardPlan.Create(planned, cores, model), seconds);
                 table.Add(
                     cores.ToString(CultureInfo.InvariantCulture),
                     Duration(listSchedule),
@@ -138,6 +144,42 @@ namespace LstmGen.Experiments.Cli
             console.Out.WriteLine();
             table.WriteTo(console.Out);
         }
+
+        /// <summary>
+        /// Each planned trial's wall time as measured in <paramref name="folders"/>: the first folder with results of the row
+        /// holds it; a trial that failed below the planned cap is scaled up to the cap (training time grows with the
+        /// sequences); a trial the folder lacks takes the row's mean; a row no folder has, the cost model's expectation.
+        /// </summary>
+        private static Func<WorkItem, double> MeasuredWallTimes(IReadOnlyList<PlannedRow> planned, string folders)
+        {
+            var byRow = new Dictionary<string, Dictionary<int, double>>(StringComparer.Ordinal);
+            foreach (var row in planned)
+            {
+                foreach (var folder in folders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (!System.IO.Directory.Exists(folder))
+                    {
+                        throw new CliException(ExitCodes.IoError, "no folder '" + folder + "'");
+                    }
+
+                    var trials = ResultsFile.Read(System.IO.Path.Combine(folder, row.Row.Id + ".jsonl")).Where(t => t.Row == row.Row.Id).ToList();
+                    if (trials.Count > 0)
+                    {
+                        // A later line of a trial replaces an earlier one, as in the report.
+                        byRow[row.Row.Id] = trials.GroupBy(t => t.Trial).ToDictionary(g => g.Key, g => ScaledToCap(g.Last(), row.MaxSequences));
+                        break;
+                    }
+                }
+            }
+
+            var rows = planned.ToDictionary(r => r.Row.Id, StringComparer.Ordinal);
+            return item => byRow.TryGetValue(item.Row, out var trials)
+                ? trials.TryGetValue(item.Trial, out var seconds) ? seconds : trials.Values.Average()
+                : CostModel.Measured.ExpectedTrialSeconds(rows[item.Row].Row, rows[item.Row].MaxSequences);
+        }
+
+        private static double ScaledToCap(TrialResult trial, long cap) =>
+            !trial.Success && trial.Sequences < cap ? trial.WallSeconds * cap / trial.Sequences : trial.WallSeconds;
 
         private static IReadOnlyList<int> CoreCounts(string text)
         {
