@@ -45,10 +45,7 @@ namespace LstmGen.Experiments.Cli
             command.SetAction((parseResult, cancellationToken) =>
             {
                 var isQuick = parseResult.GetValue(quick);
-                var selected = parseResult.GetValue(rows) is { } list
-                    ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Select(id => PaperRows.Find(id) ?? throw CliException.Usage("no row '" + id + "'; 'lstmgen rows' lists them")).ToList()
-                    : PaperRows.All.ToList();
+                var selected = RowSelection.Parse(parseResult.GetValue(rows));
                 var shardSpec = ShardOption.Value(parseResult, shard);
                 var defaultDirectory = isQuick ? Path.Combine("results", "quick") : "results";
                 var directory = parseResult.GetValue(resultsDirectory) ?? (shardSpec is { } s ? Path.Combine(defaultDirectory, s.FolderName) : defaultDirectory);

@@ -43,10 +43,7 @@ namespace LstmGen.Experiments.Cli
                 "lstmgen shards 2 --quick --rows 6a,4-100,1-5");
             command.SetAction(parseResult =>
             {
-                var selected = parseResult.GetValue(rows) is { } list
-                    ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Select(id => PaperRows.Find(id) ?? throw CliException.Usage("no row '" + id + "'; 'lstmgen rows' lists them")).ToList()
-                    : PaperRows.All.ToList();
+                var selected = RowSelection.Parse(parseResult.GetValue(rows));
                 var coreCounts = parseResult.GetValue(cores) is { } text ? CoreCounts(text) : null;
                 var isQuick = parseResult.GetValue(quick);
                 var planned = ShardedRuns.Reproduction(selected, isQuick);
