@@ -4,7 +4,7 @@
 //    required fields): prints "valid: FILE: KIND NAME" or "invalid: FILE: reason", exits 1 if any is invalid;
 // 2. writes OUT_DIR/typed-N.ts, each document as an object literal of the package's TypeScript interface, so that
 //    `tsc --noEmit` reports the fields the schema does not know (the schema allows unknown fields; tsc's excess
-//    property checks do not).
+//    property checks do not); prints "typed: typed-N.ts FILE" for each.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -40,8 +40,10 @@ for (const file of files) {
       console.log(`invalid: ${file}: ${String(e?.message ?? e).replace(/\s+/g, " ")}`);
       invalid++;
     }
-    writeFileSync(join(out, `typed-${typed++}.ts`),
+    const typedFile = `typed-${typed++}.ts`;
+    writeFileSync(join(out, typedFile),
       `// ${file}\nimport type { ${type} } from "${module}";\nexport const manifest: ${type} = ${JSON.stringify(manifest, null, 2)};\n`);
+    console.log(`typed: ${typedFile} ${file}`);
   }
 }
 process.exit(invalid > 0 ? 1 : 0);
