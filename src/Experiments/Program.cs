@@ -97,6 +97,8 @@ namespace LstmGen.Experiments
                 DriftCommand.Create(console),
                 ReproduceCommand.Create(console),
                 ReportCommand.Create(console),
+                ShardsCommand.Create(console),
+                MergeCommand.Create(console),
             };
             root.WithExamples("lstmgen specs", "lstmgen explain Exp4Adding", "lstmgen trace Exp4Adding --seed 3 --length 12 -o trace.json");
             HelpExamples.Install(root);
