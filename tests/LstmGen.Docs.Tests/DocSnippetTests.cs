@@ -6,7 +6,7 @@ namespace LstmGen.Docs.Tests
 {
     /// <summary>
     /// Every C# snippet a reader can copy from README.md, docs/*.md or the package readme compiles without a warning, as
-    /// it would in a new console project that references LstmGen.Runtime; a snippet that is a whole program (top-level
+    /// it would in a new console project that references LstmGen.Runtime and LstmGen.Reference; a snippet that is a whole program (top-level
     /// statements, or a class with Main) also runs, in a folder of its own, and must exit with 0.
     /// <list type="bullet">
     /// <item>Networks: the runtime's paper networks (<c>LstmGen.Networks.Exp4Adding</c>, ...), and every network the

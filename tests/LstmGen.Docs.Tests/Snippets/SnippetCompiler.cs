@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using LstmGen.Generator.Layout;
+using LstmGen.Reference;
 using LstmGen.Runtime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -32,7 +33,8 @@ namespace LstmGen.Docs.Tests.Snippets
 
     /// <summary>
     /// Compiles a snippet as the C# compiler would in a new console project (<c>dotnet new console</c>: nullable
-    /// enabled, the SDK's implicit usings) that references LstmGen.Runtime and holds the file's generated networks.
+    /// enabled, the SDK's implicit usings) that references LstmGen.Runtime and LstmGen.Reference and holds the file's
+    /// generated networks.
     /// Warnings count as failures, as in this repository's builds. A <c>#line</c> directive maps every diagnostic to
     /// the Markdown file's own line.
     /// </summary>
@@ -44,11 +46,12 @@ namespace LstmGen.Docs.Tests.Snippets
         public static IReadOnlyList<string> RuntimeAssemblies { get; } = new[]
         {
             typeof(ILstmNetwork).Assembly.Location,
+            typeof(ReferenceNetwork).Assembly.Location,
             typeof(NetworkLayout).Assembly.Location,
             Path.Combine(AppContext.BaseDirectory, "YamlDotNet.dll"),
         };
 
-        /// <summary>The shared framework and the assemblies the LstmGen.Runtime package brings (itself, the core, YamlDotNet).</summary>
+        /// <summary>The shared framework and the assemblies of the LstmGen.Runtime and LstmGen.Reference packages (with the core and YamlDotNet).</summary>
         public static ImmutableArray<MetadataReference> References { get; } = BuildReferences();
 
         /// <summary>The implicit usings of a Microsoft.NET.Sdk project (ImplicitUsings=enable).</summary>
