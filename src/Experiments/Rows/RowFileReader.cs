@@ -340,7 +340,7 @@ namespace LstmGen.Experiments.Rows
             if (kind.OnlyWithTask is { } only && task is not null && task.Name != only)
             {
                 Report(DiagnosticCatalog.Contradiction, stop.Find("rule")!.Location,
-                    "Stopping rule '" + kind.Name + "' judges only task '" + only + "' (" + kind.PaperTerm.Split(':')[0] + "); this row's task is '" + task.Name + "'");
+                    "Stopping rule '" + kind.Name + "' judges only task '" + only + "' (" + TaskCatalog.Find(only)!.Experiment + "); this row's task is '" + task.Name + "'");
                 return (kind, null);
             }
 

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 
 namespace LstmGen.Experiments.Rows
 {
@@ -37,14 +35,6 @@ namespace LstmGen.Experiments.Rows
         public long Minimum { get; init; } = 1;
 
         public bool IsRequired => Default is null;
-
-        /// <summary>What the value must be, for messages: "a positive integer", "one of 'squared', 'absolute'".</summary>
-        public string Expected => Kind switch
-        {
-            RowParameterKind.Integer => Minimum == 1 ? "a positive integer" : "an integer of at least " + Minimum.ToString(CultureInfo.InvariantCulture),
-            RowParameterKind.Number => Minimum == 0 ? "a positive number" : "a number",
-            _ => "one of " + string.Join(", ", Choices.Select(c => "'" + c + "'")),
-        };
 
         public static RowParameter Integer(string key, string meaning, int? defaultValue = null, long minimum = 1) =>
             new(key, RowParameterKind.Integer, meaning) { Default = defaultValue, Minimum = minimum };

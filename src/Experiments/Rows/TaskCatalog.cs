@@ -30,18 +30,18 @@ namespace LstmGen.Experiments.Rows
 
         public static IReadOnlyList<TaskKind> All { get; } =
         [
-            new("embedded-reber", "Exp 1 (§5.1): the embedded Reber grammar",
+            new("embedded-reber", "Exp 1, §5.1: the embedded Reber grammar",
                 [RowParameter.Choice("target", "what the net is taught at each step: the symbol that follows, or every legal successor (the paper does not say; extraction §3.1)", false, "next-symbol", "legal-successors")],
                 p => new EmbeddedReberTask(p.Choice("target") == "legal-successors" ? ReberTarget.LegalSuccessors : ReberTarget.NextSymbol),
                 _ => 12),
-            new("long-lag", "Exps 2a and 2b (§5.2): noise-free sequences with long time lags, and the same without local regularities",
+            new("long-lag", "Exps 2a and 2b, §5.2: noise-free sequences with long time lags, and the same without local regularities",
                 [
                     RowParameter.Choice("variant", "2a: the middle part is always a_1 ... a_{p-1}; 2b: random symbols (no local regularities)", true, "noise-free", "no-local-regularities"),
                     RowParameter.Integer("p", "p, the delay (Table 2 'Delay p')"),
                 ],
                 p => new LongLagTask(p.Choice("variant") == "noise-free" ? LongLagVariant.NoiseFree : LongLagVariant.NoLocalRegularities, p.Integer("p")),
                 p => p.Integer("p")),
-            new("very-long-lag", "Exp 2c (§5.2): very long time lags, no local regularities",
+            new("very-long-lag", "Exp 2c, §5.2: very long time lags, no local regularities",
                 [
                     RowParameter.Integer("p", "p, the number of distractor symbols (Table 3 'p (# random inputs)')"),
                     RowParameter.Integer("q", "q, the minimal time lag minus 1 (Table 3 'q (time lag -1)')", minimum: 0),
@@ -49,7 +49,7 @@ namespace LstmGen.Experiments.Rows
                 ],
                 p => new VeryLongLagTask(p.Integer("p"), p.Integer("q"), p.Number("continueProbability")),
                 p => p.Integer("q") + 13),
-            new("noise-signal", "Exp 3 (§5.3): noise and signal on the same channel",
+            new("noise-signal", "Exp 3, §5.3: noise and signal on the same channel",
                 [
                     RowParameter.Choice("variant", "3a: Bengio et al.'s 2-sequence problem; 3b: noise on the information-carrying elements too; 3c: noisy real-valued targets", true, "two-sequence", "noisy-information", "noisy-targets"),
                     RowParameter.Integer("T", "T, the minimal sequence length (Tables 4-6)"),
@@ -59,15 +59,15 @@ namespace LstmGen.Experiments.Rows
                 ],
                 p => new NoiseSignalTask(NoiseSignalVariant(p.Choice("variant")), p.Integer("T"), p.Integer("N"), p.Number("noiseVariance"), p.Number("targetNoiseVariance")),
                 p => p.Integer("T") + (p.Integer("T") / 20)),
-            new("adding", "Exp 4 (§5.4): the adding problem",
+            new("adding", "Exp 4, §5.4: the adding problem",
                 [RowParameter.Integer("T", "T, the minimal sequence length (Table 7)"), SecondMarkRangeParameter],
                 p => new AddingTask(p.Integer("T"), SecondMarkRange(p.Choice("secondMarkRange"))),
                 p => p.Integer("T") + (p.Integer("T") / 20)),
-            new("multiplication", "Exp 5 (§5.5): the multiplication problem",
+            new("multiplication", "Exp 5, §5.5: the multiplication problem",
                 [RowParameter.Integer("T", "T, the minimal sequence length (Table 8)"), SecondMarkRangeParameter],
                 p => new MultiplicationTask(p.Integer("T"), SecondMarkRange(p.Choice("secondMarkRange"))),
                 p => p.Integer("T") + (p.Integer("T") / 20)),
-            new("temporal-order", "Exp 6 (§5.6): temporal order",
+            new("temporal-order", "Exp 6, §5.6: temporal order",
                 [
                     RowParameter.Integer("relevantSymbols", "the number of relevant, widely separated X/Y symbols: 2 (6a) or 3 (6b)"),
                     RowParameter.Choice("positionBase", "whether the paper's positions count E as position 1 or 0 (the paper does not say; extraction §3.6)", false, "one-based", "zero-based"),

@@ -133,7 +133,7 @@ namespace LstmGen.Experiments.Tests.Rows
         {
             var diagnostic = Single(Valid.Replace("{ rule: st3, beta: 0.01 }", "{ rule: st1-st2, st1MaxWrong: 0, st2MeanError: 0.01 }"));
 
-            AssertAt(diagnostic, "LSTM0010", 7, 19, "Stopping rule 'st1-st2' judges only task 'noise-signal' (Exp 3 (§5.3)); this row's task is 'adding'");
+            AssertAt(diagnostic, "LSTM0010", 7, 19, "Stopping rule 'st1-st2' judges only task 'noise-signal' (Exp 3, §5.3: noise and signal on the same channel); this row's task is 'adding'");
         }
 
         [Fact]
