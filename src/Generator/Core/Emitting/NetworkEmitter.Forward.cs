@@ -20,26 +20,26 @@ namespace LstmGen.Generator.Emitting
             private int SourceIndex(Segment segment) => segment.Region == SourceRegion.Input ? segment.SourceStart : HiddenUnit(segment.SourceStart);
 
             /// <summary>Whether <paramref name="row"/> reads the input units x(t).</summary>
-            private static bool ReadsInputs(WeightRow row) => row.Segments.Any(s => s.Region == SourceRegion.Input);
+            private static bool ReadsInputs(FanIn row) => row.Segments.Any(s => s.Region == SourceRegion.Input);
 
             /// <summary>
             /// The number of leading weights of <paramref name="row"/> that the dense code reads from the source vectors but
             /// the sparse code reads through the active inputs: the row's input segment (always its first, NetworkLayout).
             /// </summary>
-            private int InputColumns(WeightRow row) => _sparse && ReadsInputs(row) ? _layout.InputCount : 0;
+            private int InputColumns(FanIn row) => _sparse && ReadsInputs(row) ? _layout.InputCount : 0;
 
             /// <summary>
             /// The leading weights of an input gate or cell row whose changes (Eqs. 26, 28) the touched inputs' pass makes
             /// instead of the row-wise update: the input segment when the network keeps a touched set, else none.
             /// </summary>
-            private int TracedInputColumns(WeightRow row) => _useTouchedSet ? InputColumns(row) : 0;
+            private int TracedInputColumns(FanIn row) => _useTouchedSet ? InputColumns(row) : 0;
 
             /// <summary>
             /// The runs of a row: consecutive weights that read consecutive source units (the bias unit included), as
             /// (first source unit, count, first weight relative to the row). A fully connected row is a single run.
             /// Under one-hot or sparse inputs the input segment is left out: the active inputs are read separately.
             /// </summary>
-            private List<(int Source, int Count, int Weight)> Runs(WeightRow row)
+            private List<(int Source, int Count, int Weight)> Runs(FanIn row)
             {
                 var runs = new List<(int Source, int Count, int Weight)>();
                 void Add(int source, int count, int weight)
@@ -170,7 +170,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
                 if (_outputsReadInputs)
                 {
-                    W.Line("var netK = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                    W.Line("var netK = " + DotExpression(_layout.OutputFanIns[0], "wk", 0, "y") + ";");
                     W.Line("// The active inputs' terms w_k,i x_i(t); the inactive inputs' are exact zeros.");
                     W.OpenBlock("for (var n = 0; n < activeCount; n++)");
                     W.Line("netK += wk[activeInputs[n]] * activeValues[n];");
@@ -180,7 +180,7 @@ namespace LstmGen.Generator.Emitting
                 }
                 else
                 {
-                    W.Line("yOutput[k] = " + DotExpression(_layout.OutputRows[0], "wk", 0, "y") + ";");
+                    W.Line("yOutput[k] = " + DotExpression(_layout.OutputFanIns[0], "wk", 0, "y") + ";");
                 }
 
                 W.CloseBlock();
@@ -210,7 +210,7 @@ namespace LstmGen.Generator.Emitting
                     var count = 0;
                     for (var j = 0; j < _layout.BlockCount; j++)
                     {
-                        count += 1 + (_layout.OutputGateRow(j) != null ? 1 : 0) + (_spec.CellInput == CellInputSquash.Identity ? 0 : _layout.BlockSize(j));
+                        count += 1 + (_layout.OutputGateFanIn(j) != null ? 1 : 0) + (_spec.CellInput == CellInputSquash.Identity ? 0 : _layout.BlockSize(j));
                     }
 
                     return count;
@@ -226,10 +226,10 @@ namespace LstmGen.Generator.Emitting
                 var slot = 0;
                 for (var b = 0; b < j; b++)
                 {
-                    slot += 1 + (_layout.OutputGateRow(b) != null ? 1 : 0) + (_spec.CellInput == CellInputSquash.Identity ? 0 : _layout.BlockSize(b));
+                    slot += 1 + (_layout.OutputGateFanIn(b) != null ? 1 : 0) + (_spec.CellInput == CellInputSquash.Identity ? 0 : _layout.BlockSize(b));
                 }
 
-                var hasOutputGate = _layout.OutputGateRow(j) != null;
+                var hasOutputGate = _layout.OutputGateFanIn(j) != null;
                 var outputGate = hasOutputGate ? slot + 1 : -1;
                 var firstCell = _spec.CellInput == CellInputSquash.Identity ? -1 : slot + (hasOutputGate ? 2 : 1);
                 return (slot, outputGate, firstCell);
@@ -239,11 +239,11 @@ namespace LstmGen.Generator.Emitting
             private void EmitBlockNetInputs(int j)
             {
                 var size = _layout.BlockSize(j);
-                var ig = _layout.InputGateRow(j);
-                var og = _layout.OutputGateRow(j);
+                var ig = _layout.InputGateFanIn(j);
+                var og = _layout.OutputGateFanIn(j);
                 var slots = NetSlots(j);
                 var quadRows = QuadRows();
-                var rows = new List<WeightRow> { ig };
+                var rows = new List<FanIn> { ig };
                 if (og != null)
                 {
                     rows.Add(og);
@@ -251,7 +251,7 @@ namespace LstmGen.Generator.Emitting
 
                 for (var v = 0; v < size; v++)
                 {
-                    rows.Add(_layout.CellRow(j, v));
+                    rows.Add(_layout.CellFanIn(j, v));
                 }
 
                 if (rows.All(quadRows.Contains))
@@ -269,7 +269,7 @@ namespace LstmGen.Generator.Emitting
                 for (var v = 0; v < size; v++)
                 {
                     var c = _layout.CellIndex(j, v);
-                    var row = _layout.CellRow(j, v);
+                    var row = _layout.CellFanIn(j, v);
                     if (slots.FirstCell >= 0)
                     {
                         EmitNetInputLocal(row, "net_c of cell " + I(v) + "  (Eq. 9)");
@@ -286,7 +286,7 @@ namespace LstmGen.Generator.Emitting
             /// in registers. Under one-hot or sparse inputs the local already holds the active inputs' terms, and the
             /// hidden units' and bias part is added to it.
             /// </summary>
-            private void EmitNetInputLocal(WeightRow row, string comment)
+            private void EmitNetInputLocal(FanIn row, string comment)
             {
                 if (QuadRows().Contains(row))
                 {
@@ -307,21 +307,21 @@ namespace LstmGen.Generator.Emitting
             }
 
             /// <summary>The rows of the squashed net inputs, each at its slot in the batch (<see cref="NetSlots"/>).</summary>
-            private WeightRow[] NetSlotRows()
+            private FanIn[] NetSlotRows()
             {
-                var rows = new WeightRow[SquashedUnitCount];
+                var rows = new FanIn[SquashedUnitCount];
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     var slots = NetSlots(j);
-                    rows[slots.InputGate] = _layout.InputGateRow(j);
-                    if (_layout.OutputGateRow(j) is WeightRow og)
+                    rows[slots.InputGate] = _layout.InputGateFanIn(j);
+                    if (_layout.OutputGateFanIn(j) is FanIn og)
                     {
                         rows[slots.OutputGate] = og;
                     }
 
                     for (var v = 0; slots.FirstCell >= 0 && v < _layout.BlockSize(j); v++)
                     {
-                        rows[slots.FirstCell + v] = _layout.CellRow(j, v);
+                        rows[slots.FirstCell + v] = _layout.CellFanIn(j, v);
                     }
                 }
 
@@ -338,7 +338,7 @@ namespace LstmGen.Generator.Emitting
             /// <see cref="UnrollLimit"/> terms called <c>Kernels.Dot</c> before, which can differ in the sign of an all −0 sum,
             /// a difference σ, the only reader of these sums, does not see).
             /// </summary>
-            private bool IsQuad(WeightRow[] rows, int first)
+            private bool IsQuad(FanIn[] rows, int first)
             {
                 if (_isFloat || first + 4 > rows.Length)
                 {
@@ -368,12 +368,12 @@ namespace LstmGen.Generator.Emitting
             }
 
             /// <summary>The rows that <see cref="IsQuad"/> sums four at a time (computed once).</summary>
-            private HashSet<WeightRow> QuadRows() => _quadRows ??= FindQuadRows();
+            private HashSet<FanIn> QuadRows() => _quadRows ??= FindQuadRows();
 
-            private HashSet<WeightRow> FindQuadRows()
+            private HashSet<FanIn> FindQuadRows()
             {
                 var rows = NetSlotRows();
-                var quads = new HashSet<WeightRow>();
+                var quads = new HashSet<FanIn>();
                 for (var i = 0; i + 4 <= rows.Length; i += 4)
                 {
                     if (IsQuad(rows, i))
@@ -461,7 +461,7 @@ namespace LstmGen.Generator.Emitting
             /// inputs, the active inputs' part was summed into <see cref="NetLocal"/> by <see cref="EmitActiveInputNetInputs"/>
             /// and the rest (hidden units and bias) is added here.
             /// </summary>
-            private string NetInput(WeightRow row)
+            private string NetInput(FanIn row)
             {
                 var rest = DotExpression(row, "w", row.Offset, "yPrev");
                 if (InputColumns(row) == 0)
@@ -473,7 +473,7 @@ namespace LstmGen.Generator.Emitting
             }
 
             /// <summary>The local that sums a gate or cell row's active input terms, e.g. <c>netIn0</c>, <c>netOut1</c>, <c>netC3</c>.</summary>
-            private string NetLocal(WeightRow row)
+            private string NetLocal(FanIn row)
             {
                 switch (row.Kind)
                 {
@@ -499,7 +499,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("// one input in a thousand active it saves nearly all the work.");
                 W.Line("global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);");
                 W.Line(ReadOnlySpan + " activeValues = new " + ReadOnlySpan + "(_activeValues, 0, InputCount);");
-                var rows = _layout.Rows.Where(r => r.Kind != UnitKind.Output && ReadsInputs(r)).ToList();
+                var rows = _layout.FanIns.Where(r => r.Kind != UnitKind.Output && ReadsInputs(r)).ToList();
                 if (rows.Count == 0)
                 {
                     return;
@@ -530,7 +530,7 @@ namespace LstmGen.Generator.Emitting
             /// <summary>Block j's gate activations y^in, y^out (Eqs. 7, 8) and cell inputs g(net_c) (Eq. 9) from the squashed batch.</summary>
             private void EmitBlockActivations(int j)
             {
-                var og = _layout.OutputGateRow(j);
+                var og = _layout.OutputGateFanIn(j);
                 var slots = NetSlots(j);
                 W.Line();
                 W.Line("// ---- Block " + I(j) + ": y^in(t) = f(net_in)" + (og != null ? ", y^out(t) = f(net_out)" : string.Empty) +
@@ -581,7 +581,7 @@ namespace LstmGen.Generator.Emitting
 
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    var og = _layout.OutputGateRow(j);
+                    var og = _layout.OutputGateFanIn(j);
                     if (og == null)
                     {
                         W.Line("// Block " + I(j) + " has no output gate: y^c = h(s) (y^out = 1; Exps 2a/2b).");
@@ -608,7 +608,7 @@ namespace LstmGen.Generator.Emitting
             /// the runs' sums are added in row order. <paramref name="weightBase"/> is the index of the row's first weight
             /// in <paramref name="weights"/>.
             /// </summary>
-            private string DotExpression(WeightRow row, string weights, int weightBase, string sources)
+            private string DotExpression(FanIn row, string weights, int weightBase, string sources)
             {
                 var runs = Runs(row);
                 var terms = new List<string>();

@@ -30,14 +30,14 @@ namespace LstmGen.Generator.Emitting
                 for (var c = 0; c < _layout.CellCount; c++)
                 {
                     var terms = Enumerable.Range(0, _layout.OutputCount)
-                        .Select(k => "w[" + I(_layout.OutputRows[k].Offset + cellColumn + c) + "] * e" + I(k));
+                        .Select(k => "w[" + I(_layout.OutputFanIns[k].Offset + cellColumn + c) + "] * e" + I(k));
                     W.Line("cellError[" + I(c) + "] = " + zero + " + " + string.Join(" + ", terms) + ";");
                 }
             }
 
             private void EmitLearn()
             {
-                var outputRow = _layout.OutputRows[0];
+                var outputRow = _layout.OutputFanIns[0];
                 var cellSegment = outputRow.Segments.First(s => s.Region == SourceRegion.Hidden);
                 var cellColumn = cellSegment.WeightOffset - outputRow.Offset;
 
@@ -70,7 +70,7 @@ namespace LstmGen.Generator.Emitting
                 }
 
                 W.Line("var alpha = " + (_isFloat ? "(float)" : string.Empty) + "LearningRate;");
-                var outputGatesReadInputs = _sparse && Enumerable.Range(0, _layout.BlockCount).Any(j => _layout.OutputGateRow(j) is WeightRow og && ReadsInputs(og));
+                var outputGatesReadInputs = _sparse && Enumerable.Range(0, _layout.BlockCount).Any(j => _layout.OutputGateFanIn(j) is FanIn og && ReadsInputs(og));
                 if (_outputsReadInputs || outputGatesReadInputs)
                 {
                     W.Line("var activeCount = _activeCount;");
@@ -116,7 +116,7 @@ namespace LstmGen.Generator.Emitting
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     var size = _layout.BlockSize(j);
-                    var og = _layout.OutputGateRow(j);
+                    var og = _layout.OutputGateFanIn(j);
                     W.Line();
                     W.Line("// Block " + I(j) + ": internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23)" +
                         (og != null ? "; output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)" : string.Empty));
@@ -155,8 +155,8 @@ namespace LstmGen.Generator.Emitting
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     var size = _layout.BlockSize(j);
-                    var ig = _layout.InputGateRow(j);
-                    var og = _layout.OutputGateRow(j);
+                    var ig = _layout.InputGateFanIn(j);
+                    var og = _layout.OutputGateFanIn(j);
                     W.Line();
                     W.Line("// ---- Block " + I(j) + " ----");
                     if (og != null)
@@ -181,7 +181,7 @@ namespace LstmGen.Generator.Emitting
                     for (var v = 0; v < size; v++)
                     {
                         var c = _layout.CellIndex(j, v);
-                        var row = _layout.CellRow(j, v);
+                        var row = _layout.CellFanIn(j, v);
                         W.Line("// Cell " + I(v) + ": dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)");
                         W.Line("var cellFactor" + I(c) + " = alpha * eS[" + I(c) + "];");
                         EmitTraceUpdate(row, _layout.CellTraceOffset(c), "cellFactor" + I(c));
@@ -213,7 +213,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("var x = activeValues[n];");
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    var og = _layout.OutputGateRow(j);
+                    var og = _layout.OutputGateFanIn(j);
                     if (og != null && InputColumns(og) > 0)
                     {
                         W.Line("dw[" + Offset(og.Offset) + "i] += outputGateFactor" + I(j) + " * x;   // block " + I(j));
@@ -236,7 +236,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("var i = touchedInputs[n];");
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    var ig = _layout.InputGateRow(j);
+                    var ig = _layout.InputGateFanIn(j);
                     if (InputColumns(ig) > 0)
                     {
                         var terms = new List<string>();
@@ -251,7 +251,7 @@ namespace LstmGen.Generator.Emitting
 
                     for (var v = 0; v < _layout.BlockSize(j); v++)
                     {
-                        var row = _layout.CellRow(j, v);
+                        var row = _layout.CellFanIn(j, v);
                         if (InputColumns(row) > 0)
                         {
                             var c = _layout.CellIndex(j, v);
@@ -267,7 +267,7 @@ namespace LstmGen.Generator.Emitting
             /// dw[row + m] += factor · traces[traceOffset + m] over a whole row (Eq. 28), or, under one-hot or sparse inputs,
             /// over the row's weights from hidden units and bias (the touched inputs' are added by <see cref="EmitLearn"/>).
             /// </summary>
-            private void EmitTraceUpdate(WeightRow row, int traceOffset, string factor)
+            private void EmitTraceUpdate(FanIn row, int traceOffset, string factor)
             {
                 var first = TracedInputColumns(row);
                 var count = row.Length - first;
@@ -293,7 +293,7 @@ namespace LstmGen.Generator.Emitting
             /// dw[in + m] += (f_0 · traces_0[m] + f_1 · traces_1[m] + ...) over the input gate row (Eq. 26): one sum per
             /// weight, added once, so that a single step's change reaches the weight the same way per step and per sequence.
             /// </summary>
-            private void EmitInputGateUpdate(WeightRow row, List<string> factors, List<int> traceOffsets)
+            private void EmitInputGateUpdate(FanIn row, List<string> factors, List<int> traceOffsets)
             {
                 string Sum(string index) => string.Join(" + ", factors.Select((f, v) => f + " * traces[" + I(traceOffsets[v]) + " + " + index + "]"));
 

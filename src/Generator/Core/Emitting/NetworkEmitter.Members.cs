@@ -49,7 +49,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("public const int OutputOffset = " + I(_layout.OutputOffset) + ";");
                 W.Line();
                 W.Line("/// <summary>Number of weights into each output unit.</summary>");
-                W.Line("public const int OutputRowLength = " + I(_layout.OutputRows[0].Length) + ";");
+                W.Line("public const int OutputRowLength = " + I(_layout.OutputFanIns[0].Length) + ";");
                 W.Line();
                 W.Line("/// <summary>Half-width a of the initialisation interval [-a, a].</summary>");
                 W.Line("public const double InitInterval = " + Literals.Double(_spec.InitInterval) + ";");
@@ -198,15 +198,15 @@ namespace LstmGen.Generator.Emitting
                 W.Line("}");
                 W.Line();
 
-                if (_layout.Rows.Count - _layout.OutputCount <= 48)
+                if (_layout.FanIns.Count - _layout.OutputCount <= 48)
                 {
                     for (var j = 0; j < _layout.BlockCount; j++)
                     {
-                        var ig = _layout.InputGateRow(j);
+                        var ig = _layout.InputGateFanIn(j);
                         W.Line("/// <summary>Block " + I(j) + "'s input gate weights [" + I(ig.Offset) + ", " + I(ig.Offset + ig.Length) + ").</summary>");
                         W.Line("public " + Span + " Block" + I(j) + "InputGate => new " + Span + "(_w, " + I(ig.Offset) + ", " + I(ig.Length) + ");");
                         W.Line();
-                        var og = _layout.OutputGateRow(j);
+                        var og = _layout.OutputGateFanIn(j);
                         if (og != null)
                         {
                             W.Line("/// <summary>Block " + I(j) + "'s output gate weights [" + I(og.Offset) + ", " + I(og.Offset + og.Length) + ").</summary>");
@@ -216,7 +216,7 @@ namespace LstmGen.Generator.Emitting
 
                         for (var v = 0; v < _layout.BlockSize(j); v++)
                         {
-                            var cr = _layout.CellRow(j, v);
+                            var cr = _layout.CellFanIn(j, v);
                             W.Line("/// <summary>Block " + I(j) + ", cell " + I(v) + ": cell input weights [" + I(cr.Offset) + ", " + I(cr.Offset + cr.Length) + ").</summary>");
                             W.Line("public " + Span + " Block" + I(j) + "Cell" + I(v) + " => new " + Span + "(_w, " + I(cr.Offset) + ", " + I(cr.Length) + ");");
                             W.Line();
@@ -231,19 +231,19 @@ namespace LstmGen.Generator.Emitting
                 // Offset tables behind the indexed views.
                 W.Line("// (offset, length) of each input gate row, output gate row (by block; -1 when absent) and cell row (by cell).");
                 W.Line("private static global::System.ReadOnlySpan<int> InputGateRows => new int[] { " +
-                    string.Join(", ", Enumerable.Range(0, _layout.BlockCount).Select(j => I(_layout.InputGateRow(j).Offset) + ", " + I(_layout.InputGateRow(j).Length))) + " };");
+                    string.Join(", ", Enumerable.Range(0, _layout.BlockCount).Select(j => I(_layout.InputGateFanIn(j).Offset) + ", " + I(_layout.InputGateFanIn(j).Length))) + " };");
                 if (_layout.OutputGateCount > 0)
                 {
                     W.Line("private static global::System.ReadOnlySpan<int> OutputGateRows => new int[] { " +
                         string.Join(", ", Enumerable.Range(0, _layout.BlockCount).Select(j =>
                         {
-                            var row = _layout.OutputGateRow(j);
+                            var row = _layout.OutputGateFanIn(j);
                             return row == null ? "-1, 0" : I(row.Offset) + ", " + I(row.Length);
                         })) + " };");
                 }
 
                 W.Line("private static global::System.ReadOnlySpan<int> CellRows => new int[] { " +
-                    string.Join(", ", Enumerable.Range(0, _layout.BlockCount).SelectMany(j => Enumerable.Range(0, _layout.BlockSize(j)).Select(v => I(_layout.CellRow(j, v).Offset) + ", " + I(_layout.CellRow(j, v).Length)))) + " };");
+                    string.Join(", ", Enumerable.Range(0, _layout.BlockCount).SelectMany(j => Enumerable.Range(0, _layout.BlockSize(j)).Select(v => I(_layout.CellFanIn(j, v).Offset) + ", " + I(_layout.CellFanIn(j, v).Length)))) + " };");
                 W.Line("private static global::System.ReadOnlySpan<int> CellStart => new int[] { " +
                     string.Join(", ", Enumerable.Range(0, _layout.BlockCount).Select(j => I(_layout.CellIndex(j, 0)))) + " };");
                 W.Line();
@@ -262,13 +262,13 @@ namespace LstmGen.Generator.Emitting
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
                     var block = _spec.Blocks[j];
-                    var ig = _layout.InputGateRow(j);
+                    var ig = _layout.InputGateFanIn(j);
                     if (ig.HasBias && !block.InputGateBias.IsRandom)
                     {
                         fixedBiases.Add("_w[" + I(ig.BiasOffset) + "] = " + Literals.Real(block.InputGateBias.Value, _isFloat) + "; // block " + I(j) + " input gate bias (Table 10 \"igb\")");
                     }
 
-                    var og = _layout.OutputGateRow(j);
+                    var og = _layout.OutputGateFanIn(j);
                     if (og != null && og.HasBias && !block.OutputGateBias.IsRandom)
                     {
                         fixedBiases.Add("_w[" + I(og.BiasOffset) + "] = " + Literals.Real(block.OutputGateBias.Value, _isFloat) + "; // block " + I(j) + " output gate bias (Table 10 \"ogb\")");

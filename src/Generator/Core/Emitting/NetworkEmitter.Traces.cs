@@ -28,11 +28,11 @@ namespace LstmGen.Generator.Emitting
                 View(false, "fPrimeIn", "_fPrimeIn", "BlockCount");
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    var ig = _layout.InputGateRow(j);
+                    var ig = _layout.InputGateFanIn(j);
                     for (var v = 0; v < _layout.BlockSize(j); v++)
                     {
                         var c = _layout.CellIndex(j, v);
-                        var row = _layout.CellRow(j, v);
+                        var row = _layout.CellFanIn(j, v);
                         W.Line();
                         W.Line("// Block " + I(j) + ", cell " + I(v));
                         W.Line("var inputGateFactor" + I(c) + " = gNetC[" + I(c) + "] * fPrimeIn[" + I(j) + "];   // g(net_c) f'_in(net_in)  (Eq. 25)");
@@ -84,7 +84,7 @@ namespace LstmGen.Generator.Emitting
                 W.Line("var x = activeValues[n];");
                 for (var j = 0; j < _layout.BlockCount; j++)
                 {
-                    var ig = _layout.InputGateRow(j);
+                    var ig = _layout.InputGateFanIn(j);
                     for (var v = 0; v < _layout.BlockSize(j); v++)
                     {
                         var c = _layout.CellIndex(j, v);
@@ -93,7 +93,7 @@ namespace LstmGen.Generator.Emitting
                             W.Line("traces[" + Offset(_layout.InputGateTraceOffset(c)) + "i] += inputGateFactor" + I(c) + " * x;   // block " + I(j) + ", cell " + I(v) + ", input gate weight from x_i (Eq. 25)");
                         }
 
-                        if (InputColumns(_layout.CellRow(j, v)) > 0)
+                        if (InputColumns(_layout.CellFanIn(j, v)) > 0)
                         {
                             W.Line("traces[" + Offset(_layout.CellTraceOffset(c)) + "i] += cellFactor" + I(c) + " * x;   // block " + I(j) + ", cell " + I(v) + ", cell input weight from x_i (Eq. 27)");
                         }
@@ -120,7 +120,7 @@ namespace LstmGen.Generator.Emitting
             /// target[start + m] += factor · y^m for every weight m of <paramref name="row"/>, run by run (the bias unit's
             /// y is 1). Elementwise, so unrolled and kernel code give the same bits.
             /// </summary>
-            private void EmitAddScaled(string target, int start, WeightRow row, string factor, string sources)
+            private void EmitAddScaled(string target, int start, FanIn row, string factor, string sources)
             {
                 foreach (var run in Runs(row))
                 {

@@ -88,7 +88,7 @@ namespace LstmGen.Generator.Emitting
             private readonly bool _outputsReadInputs;
 
             // The gate and cell rows summed four at a time (Kernels.Dot4), found on first use.
-            private HashSet<WeightRow>? _quadRows;
+            private HashSet<FanIn>? _quadRows;
 
             public EmitContext(NetworkSpec spec, NetworkLayout layout, string version)
             {
@@ -98,10 +98,10 @@ namespace LstmGen.Generator.Emitting
                 _isFloat = spec.Precision == Precision.Float;
                 _t = _isFloat ? "float" : "double";
                 _sparse = spec.SkipsInactiveInputs;
-                _hiddenRowsReadInputs = _sparse && layout.Rows.Any(r => r.Kind != UnitKind.Output && ReadsInputs(r));
-                _tracesReadInputs = _sparse && layout.Rows.Any(r => (r.Kind == UnitKind.InputGate || r.Kind == UnitKind.CellInput) && ReadsInputs(r));
+                _hiddenRowsReadInputs = _sparse && layout.FanIns.Any(r => r.Kind != UnitKind.Output && ReadsInputs(r));
+                _tracesReadInputs = _sparse && layout.FanIns.Any(r => (r.Kind == UnitKind.InputGate || r.Kind == UnitKind.CellInput) && ReadsInputs(r));
                 _useTouchedSet = _tracesReadInputs && layout.InputCount >= TouchedSetMinimum;
-                _outputsReadInputs = _sparse && ReadsInputs(layout.OutputRows[0]);
+                _outputsReadInputs = _sparse && ReadsInputs(layout.OutputFanIns[0]);
             }
 
             public SourceWriter Writer { get; } = new SourceWriter();
@@ -182,7 +182,7 @@ namespace LstmGen.Generator.Emitting
                 }
                 W.Line("//");
                 W.Line("// Weights (" + I(_layout.WeightCount) + "), one row per unit, in this order:");
-                foreach (var row in _layout.Rows)
+                foreach (var row in _layout.FanIns)
                 {
                     if (row.Kind == UnitKind.Output && row.Output > 0)
                     {
@@ -309,7 +309,7 @@ namespace LstmGen.Generator.Emitting
                 return string.Join(", ", parts);
             }
 
-            private string SourcesText(WeightRow row)
+            private string SourcesText(FanIn row)
             {
                 var parts = new List<string>();
                 foreach (var segment in row.Segments)
