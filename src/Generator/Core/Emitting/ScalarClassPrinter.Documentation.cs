@@ -24,7 +24,7 @@ namespace LstmGen.Generator.Emitting
             W.Line("// At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').");
             W.Line("// Source units y^u (" + I(Shape.BiasUnit + 1) + " values, the units u of the paper's sums): [0.." + I(Shape.InputCount) + ") input units x(t), [" +
                 I(Shape.InputCount) + ".." + I(Shape.BiasUnit) + ") the hidden units above, " + I(Shape.BiasUnit) + " the bias unit (always 1);");
-            W.Line("// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.");
+            W.Line("// yPrev and y hold them for steps t-1 and t, so that a fan-in (the weights into one unit) reads one run of consecutive sources.");
             if (ReadsActiveInputs)
             {
                 W.Line("//");
@@ -37,14 +37,14 @@ namespace LstmGen.Generator.Emitting
                 }
             }
             W.Line("//");
-            W.Line("// Weights (" + I(Shape.WeightCount) + "), one row per unit, in this order:");
+            W.Line("// Weights (" + I(Shape.WeightCount) + "), one fan-in per unit, in this order:");
             foreach (var fanIn in Shape.FanIns)
             {
                 if (fanIn.Kind == UnitKind.Output && fanIn.Output > 0)
                 {
                     if (fanIn.Output == 1)
                     {
-                        W.Line("//   ... one row of " + I(fanIn.Length) + " per output unit, up to [" + I(Shape.WeightCount - fanIn.Length) + ", " + I(Shape.WeightCount) + ")");
+                        W.Line("//   ... one fan-in of " + I(fanIn.Length) + " per output unit, up to [" + I(Shape.WeightCount - fanIn.Length) + ", " + I(Shape.WeightCount) + ")");
                     }
 
                     continue;

@@ -39,13 +39,15 @@ namespace LstmGen.Generator.Emitting
             W.Line("// ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----");
             foreach (var block in forward.NetInputs)
             {
+                var heading = "// Block " + I(block.Block) + ": " + Plural(Shape.Blocks[block.Block].Cells, "cell") +
+                    (Shape.Blocks[block.Block].OutputGate == null ? ", input gate, no output gate" : ", input gate, output gate");
                 if (block.Statements.All(s => s is ComputeNetInput { NetInput.InFourFanInGroup: true }))
                 {
-                    continue; // every fan-in of the block is summed four at a time with the batched sigma below
+                    W.Line(heading + ": every net input summed four at a time below (Kernels.Dot4).");
+                    continue;
                 }
 
-                W.Line("// Block " + I(block.Block) + ": " + Plural(Shape.Blocks[block.Block].Cells, "cell") +
-                    (Shape.Blocks[block.Block].OutputGate == null ? ", input gate, no output gate" : ", input gate, output gate"));
+                W.Line(heading);
                 _step.Write(block.Statements);
             }
 
@@ -54,9 +56,9 @@ namespace LstmGen.Generator.Emitting
                 " (Eq. 3), four at a time from registers.");
             if (forward.NetInputSigma.Groups.Any(g => g is SigmaOfFourFanIns))
             {
-                W.Line("// Rows of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each row's first weight and");
-                W.Line("// number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four rows in one vector, each lane bit for bit its row");
-                W.Line("// written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.");
+                W.Line("// Fan-ins of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each fan-in's first weight");
+                W.Line("// and number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four units in one vector, each lane bit for bit its");
+                W.Line("// fan-in written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.");
             }
 
             _step.Write(forward.NetInputSigma);
@@ -121,7 +123,7 @@ namespace LstmGen.Generator.Emitting
 
                 W.Line();
                 W.Line("// Net inputs of the gates and cells, the inputs' part: one pass over the active inputs adds w_u,i x_i(t) to");
-                W.Line("// every row that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.");
+                W.Line("// every fan-in that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.");
                 _step.Write(inputs.ActiveInputNetInputs);
                 return;
             }

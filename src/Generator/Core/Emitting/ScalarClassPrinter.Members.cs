@@ -36,7 +36,7 @@ namespace LstmGen.Generator.Emitting
             W.Line("/// <summary>Number of hidden activations: cells, input gates and output gates.</summary>");
             W.Line("public const int HiddenCount = " + I(Shape.HiddenCount) + ";");
             W.Line();
-            W.Line("/// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>");
+            W.Line("/// <summary>Number of source units a fan-in can read: inputs, hidden units and the bias unit.</summary>");
             W.Line("public const int SourceCount = InputCount + HiddenCount + 1;");
             W.Line();
             W.Line("/// <summary>Number of weights, biases included.</summary>");
@@ -203,12 +203,12 @@ namespace LstmGen.Generator.Emitting
                 }
             }
 
-            W.Line("/// <summary>All output unit weights [" + I(Shape.OutputOffset) + ", " + I(Shape.WeightCount) + "), one row of <see cref=\"OutputRowLength\"/> per output.</summary>");
+            W.Line("/// <summary>All output unit weights [" + I(Shape.OutputOffset) + ", " + I(Shape.WeightCount) + "), one fan-in of <see cref=\"OutputRowLength\"/> per output unit.</summary>");
             W.Line("public " + Span + " OutputLayer => new " + Span + "(_w, OutputOffset, WeightCount - OutputOffset);");
             W.Line();
 
             // Offset tables behind the indexed views.
-            W.Line("// (offset, length) of each input gate row, output gate row (by block; -1 when absent) and cell row (by cell).");
+            W.Line("// (offset, length) of the fan-in of each input gate, output gate (by block; -1 when absent) and cell (by cell).");
             W.Line("private static global::System.ReadOnlySpan<int> InputGateRows => new int[] { " +
                 string.Join(", ", Enumerable.Range(0, Shape.BlockCount).Select(j => I(Shape.Blocks[j].InputGate.Offset) + ", " + I(Shape.Blocks[j].InputGate.Length))) + " };");
             if (Shape.OutputGateCount > 0)

@@ -10,7 +10,8 @@ namespace LstmGen.Generator.Emitting
         {
             var traces = _plan.Traces;
             W.Line("/// <summary>");
-            W.Line("/// The RTRL traces of App. A.1, updated with this step's net inputs before they are used (extraction 3.8):");
+            W.Line("/// The RTRL traces of App. A.1 at step t, updated with this step's net inputs before Learn reads them (Eqs. 26 and 28");
+            W.Line("/// use dS/dw(t), step t's term included):");
             W.Line("/// dS/dw_in,m(t) = dS/dw_in,m(t-1) + g(net_c(t)) f'_in(net_in(t)) y^m(t-1)   (Eq. 25)");
             W.Line("/// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)");
             W.Line("/// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).");

@@ -177,7 +177,7 @@ namespace LstmGen.Generator.Emitting
         {
             if (net.InFourFanInGroup)
             {
-                _writer.Line("// " + net.Local + ": " + net.Meaning + ", summed with three other rows below (Kernels.Dot4).");
+                _writer.Line("// " + net.Local + ": " + net.Meaning + ", summed with three other fan-ins below (Kernels.Dot4).");
             }
             else if (!net.HasActiveInputsPart)
             {

@@ -28,7 +28,7 @@ namespace LstmGen.Generator.Planning
             {
                 Group(string.Empty, Real("w", "WeightCount", shape.WeightCount, "the weights w_u,m, one fan-in after another")),
                 Group(
-                    "Summed weight changes of the current sequence (per-sequence updates, extraction 2.4).",
+                    "Summed weight changes of the current sequence, added to the weights at its end (per-sequence updates; App. A.1).",
                     Real("delta", "WeightCount", shape.WeightCount, "the summed weight changes of the current sequence")),
                 Group(
                     "dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.",
