@@ -9,14 +9,14 @@ namespace LstmGen.Generator.Emitting
         private void WriteLearn()
         {
             var learning = _plan.Learning;
-            W.Line("/// <summary>");
-            W.Line("/// The error signals and weight changes of a step with a target (App. A.1, Eqs. 19-28). All errors are");
-            W.Line("/// computed from the weights as they are, then the changes are added: to the weights at once (per step)");
-            W.Line("/// or to the sequence's sum (per sequence).");
-            W.Line("/// </summary>");
-            W.OpenBlock("private void Learn(global::System.ReadOnlySpan<double> target)");
+            Writer.Line("/// <summary>");
+            Writer.Line("/// The error signals and weight changes of a step with a target (App. A.1, Eqs. 19-28). All errors are");
+            Writer.Line("/// computed from the weights as they are, then the changes are added: to the weights at once (per step)");
+            Writer.Line("/// or to the sequence's sum (per sequence).");
+            Writer.Line("/// </summary>");
+            Writer.OpenBlock("private void Learn(global::System.ReadOnlySpan<double> target)");
             View(false, "w");
-            W.Line(Span + " dw = new " + Span + "(Update == " + Runtime + ".UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);");
+            Writer.Line(Span + " dw = new " + Span + "(Update == " + Runtime + ".UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);");
             foreach (var name in new[] { "traces", "yPrev", "y", "hS", "hPrimeS" })
             {
                 View(false, name);
@@ -40,70 +40,70 @@ namespace LstmGen.Generator.Emitting
             _step.Write(learning.LearningRate);
             if (learning.OutputWeightChanges.AddsActiveInputs || learning.ActiveInputChanges.Count > 0)
             {
-                W.Line("var activeCount = _activeCount;");
-                W.Line("global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);");
+                Writer.Line("var activeCount = _activeCount;");
+                Writer.Line("global::System.ReadOnlySpan<int> activeInputs = new global::System.ReadOnlySpan<int>(_activeInputs, 0, InputCount);");
                 View(false, "activeValues");
             }
 
             if (KeepsTouchedSet)
             {
-                W.Line("var touchedCount = _touchedCount;");
-                W.Line("global::System.ReadOnlySpan<int> touchedInputs = new global::System.ReadOnlySpan<int>(_touchedInputs, 0, InputCount);");
+                Writer.Line("var touchedCount = _touchedCount;");
+                Writer.Line("global::System.ReadOnlySpan<int> touchedInputs = new global::System.ReadOnlySpan<int>(_touchedInputs, 0, InputCount);");
             }
 
-            W.Line();
-            W.Line("// Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).");
-            W.Line("// Their error reaching each cell output: sum_k w_k,c e_k.");
+            Writer.Line();
+            Writer.Line("// Output units: e_k = f'_k(net_k) (t_k - y^k)  (Eq. 19; no factor 2, it is absorbed into alpha).");
+            Writer.Line("// Their error reaching each cell output: sum_k w_k,c e_k.");
             WriteOutputErrors(learning.OutputErrors);
             foreach (var block in learning.BlockErrors)
             {
-                W.Line();
-                W.Line("// Block " + I(block.Block) + ": internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23)" +
+                Writer.Line();
+                Writer.Line("// Block " + Literal(block.Block) + ": internal state errors e_s = y^out h'(s) sum_k w_k,c e_k  (Eq. 23)" +
                     (Shape.Blocks[block.Block].OutputGate != null ? "; output gate error e_out = f'_out(net_out) sum_v h(s_v) sum_k w_k,c_v e_k  (Eq. 21)" : string.Empty));
                 _step.Write(block.Statements);
             }
 
             var outputChanges = learning.OutputWeightChanges;
-            W.Line();
-            W.Line("// Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells" + (outputChanges.ReadsInputs ? " and x(t)" : string.Empty) + ").");
-            W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
+            Writer.Line();
+            Writer.Line("// Output unit weights: dw_k,m = alpha e_k y^m(t)  (Eq. 22; sources are this step's cells" + (outputChanges.ReadsInputs ? " and x(t)" : string.Empty) + ").");
+            Writer.OpenBlock("for (var k = 0; k < OutputCount; k++)");
             _step.Write(outputChanges.Factor);
-            W.Line("var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
+            Writer.Line("var dwk = dw.Slice(OutputOffset + (k * OutputRowLength), OutputRowLength);");
             _step.Write(outputChanges.Changes);
             if (outputChanges.AddsActiveInputs)
             {
-                W.Line("// From the inputs: only the active ones (an inactive input's x_i(t) = 0 changes nothing).");
-                W.OpenBlock("for (var n = 0; n < activeCount; n++)");
-                W.Line("dwk[activeInputs[n]] += factor * activeValues[n];");
-                W.CloseBlock();
+                Writer.Line("// From the inputs: only the active ones (an inactive input's x_i(t) = 0 changes nothing).");
+                Writer.OpenBlock("for (var n = 0; n < activeCount; n++)");
+                Writer.Line("dwk[activeInputs[n]] += factor * activeValues[n];");
+                Writer.CloseBlock();
             }
 
-            W.CloseBlock();
+            Writer.CloseBlock();
             foreach (var block in learning.BlockWeightChanges)
             {
-                W.Line();
-                W.Line("// ---- Block " + I(block.Block) + " ----");
+                Writer.Line();
+                Writer.Line("// ---- Block " + Literal(block.Block) + " ----");
                 _step.Write(block.Statements);
             }
 
             if (learning.ActiveInputChanges.Count > 0)
             {
-                W.Line();
-                W.Line("// ---- Output gates, weights from the inputs: dw_out,i = alpha e_out x_i(t)  (Eq. 22) ----");
-                W.Line("// Only the active inputs: an inactive input's x_i(t) = 0 changes nothing.");
+                Writer.Line();
+                Writer.Line("// ---- Output gates, weights from the inputs: dw_out,i = alpha e_out x_i(t)  (Eq. 22) ----");
+                Writer.Line("// Only the active inputs: an inactive input's x_i(t) = 0 changes nothing.");
                 _step.Write(learning.ActiveInputChanges);
             }
 
             if (learning.TouchedInputChanges.Count > 0)
             {
-                W.Line();
-                W.Line("// ---- Input gates and cells, weights from the inputs (Eqs. 26, 28) ----");
-                W.Line("// Only the touched inputs, those non-zero at some step since Reset: every other input's traces are zero.");
+                Writer.Line();
+                Writer.Line("// ---- Input gates and cells, weights from the inputs (Eqs. 26, 28) ----");
+                Writer.Line("// Only the touched inputs, those non-zero at some step since Reset: every other input's traces are zero.");
                 _step.Write(learning.TouchedInputChanges);
             }
 
-            W.CloseBlock();
-            W.Line();
+            Writer.CloseBlock();
+            Writer.Line();
         }
 
         /// <summary>
@@ -121,43 +121,43 @@ namespace LstmGen.Generator.Emitting
                     _step.Write(errors.StoreError, k);
                 }
 
-                W.Line("// Summed over k in order from zero, as a loop sums them (the leading " + Literals.Real(0.0, IsFloat) + " keeps an all -0 sum at +0, as the loop does).");
+                Writer.Line("// Summed over k in order from zero, as a loop sums them (the leading " + Literals.Real(0.0, IsFloat) + " keeps an all -0 sum at +0, as the loop does).");
                 _step.Write(errors.CellErrors);
                 return;
             }
 
-            W.Line("cellError.Clear();");
-            W.OpenBlock("for (var k = 0; k < OutputCount; k++)");
+            Writer.Line("cellError.Clear();");
+            Writer.OpenBlock("for (var k = 0; k < OutputCount; k++)");
             _step.Write(errors.Error);
             _step.Write(errors.StoreError);
-            W.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength)" + (errors.CellColumn == 0 ? string.Empty : " + " + I(errors.CellColumn)) + ", CellCount);");
+            Writer.Line("var wk = w.Slice(OutputOffset + (k * OutputRowLength)" + (errors.CellColumn == 0 ? string.Empty : " + " + Literal(errors.CellColumn)) + ", CellCount);");
             if (errors.LoopForm == ScaledAddForm.WrittenOut)
             {
                 for (var c = 0; c < Shape.CellCount; c++)
                 {
-                    W.Line("cellError[" + I(c) + "] += wk[" + I(c) + "] * e;");
+                    Writer.Line("cellError[" + Literal(c) + "] += wk[" + Literal(c) + "] * e;");
                 }
             }
             else
             {
-                W.Line(Kernels + ".AddScaled(cellError, e, wk);");
+                Writer.Line(Kernels + ".AddScaled(cellError, e, wk);");
             }
 
-            W.CloseBlock();
+            Writer.CloseBlock();
         }
 
         private void WriteEndSequence()
         {
-            W.Line("/// <inheritdoc/>");
-            W.OpenBlock("public void EndSequence()");
-            W.Line("if (Update == " + Runtime + ".UpdateTiming.PerSequence)");
-            W.Line("{");
-            W.Line("    // \"Each weight's total update is the sum of the contributions of all time steps\" (App. A.1).");
-            W.Line("    " + Kernels + ".AddScaled(_w, " + One + ", _delta);");
-            W.Line("    global::System.Array.Clear(_delta);");
-            W.Line("}");
-            W.CloseBlock();
-            W.Line();
+            Writer.Line("/// <inheritdoc/>");
+            Writer.OpenBlock("public void EndSequence()");
+            Writer.Line("if (Update == " + Runtime + ".UpdateTiming.PerSequence)");
+            Writer.Line("{");
+            Writer.Line("    // \"Each weight's total update is the sum of the contributions of all time steps\" (App. A.1).");
+            Writer.Line("    " + Kernels + ".AddScaled(_w, " + One + ", _delta);");
+            Writer.Line("    global::System.Array.Clear(_delta);");
+            Writer.Line("}");
+            Writer.CloseBlock();
+            Writer.Line();
         }
     }
 }

@@ -6,10 +6,10 @@ namespace LstmGen.Generator.Emitting
 {
     /// <summary>
     /// Prints a <see cref="NetworkPlan"/> as the scalar network class: one network, one step per call. The plan says what
-    /// is computed and in which order; this printer says how it reads as C#: one file per part of the class (this one:
-    /// the file and the class's documentation; <c>.Members</c>: constants, fields, properties, weights, initialisation,
-    /// public steps; <c>.Forward</c>; <c>.Traces</c>; <c>.Learning</c>; <c>.Helpers</c>), every operation through
-    /// <see cref="ScalarStatementPrinter"/>.
+    /// is computed and in which order; this printer says how it reads as C#, one file per part of the class (this one:
+    /// the file's outline; <c>.Documentation</c>: the header and the class's summary; <c>.Members</c>: constants, fields,
+    /// properties, weights, initialisation, public steps; <c>.Forward</c>; <c>.Traces</c>; <c>.Learning</c>;
+    /// <c>.Helpers</c>), every operation of the step through <see cref="ScalarStatementPrinter"/>.
     /// </summary>
     internal sealed partial class ScalarClassPrinter
     {
@@ -23,10 +23,10 @@ namespace LstmGen.Generator.Emitting
             _plan = plan;
             _version = version;
             _t = plan.IsFloat ? "float" : "double";
-            _step = new ScalarStatementPrinter(plan, W);
+            _step = new ScalarStatementPrinter(plan, Writer);
         }
 
-        private SourceWriter W { get; } = new SourceWriter();
+        private SourceWriter Writer { get; } = new SourceWriter();
 
         private NetworkSpec Spec => _plan.Spec;
 
@@ -54,17 +54,17 @@ namespace LstmGen.Generator.Emitting
         public string Print()
         {
             WriteHeader();
-            W.Line("#nullable enable");
-            W.Line();
+            Writer.Line("#nullable enable");
+            Writer.Line();
             var hasNamespace = Spec.Namespace.Length > 0;
             if (hasNamespace)
             {
-                W.OpenBlock("namespace " + Spec.Namespace);
+                Writer.OpenBlock("namespace " + Spec.Namespace);
             }
 
             WriteClassDocumentation();
-            W.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LstmGen\", \"" + _version + "\")]");
-            W.OpenBlock("public sealed partial class " + Spec.TypeName + " : " + Runtime + ".ILstmNetwork<" + _t + ">" +
+            Writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"LstmGen\", \"" + _version + "\")]");
+            Writer.OpenBlock("public sealed partial class " + Spec.TypeName + " : " + Runtime + ".ILstmNetwork<" + _t + ">" +
                 (Spec.InputEncoding == InputEncoding.OneHot ? ", " + Runtime + ".IOneHotNetwork" : string.Empty));
             WriteConstants();
             WriteFields();
@@ -77,13 +77,13 @@ namespace LstmGen.Generator.Emitting
             WriteLearn();
             WriteEndSequence();
             WriteHelpers();
-            W.CloseBlock();
+            Writer.CloseBlock();
             if (hasNamespace)
             {
-                W.CloseBlock();
+                Writer.CloseBlock();
             }
 
-            return W.ToString();
+            return Writer.ToString();
         }
 
         /// <summary>
@@ -95,18 +95,18 @@ namespace LstmGen.Generator.Emitting
         {
             var array = _plan.State.SelectMany(g => g.Arrays).Single(a => a.Name == name);
             var type = writable ? Span : ReadOnlySpan;
-            W.Line(type + " " + name + " = new " + type + "(_" + name + ", 0, " + LengthText(array.Length) + ");");
+            Writer.Line(type + " " + name + " = new " + type + "(_" + name + ", 0, " + LengthText(array.Length) + ");");
         }
 
         private static string LengthText(StateLength length) => length.Constant.Length > 0 ? length.Constant : Literals.Int(length.Value);
 
-        private static string I(int value) => Literals.Int(value);
+        private static string Literal(int value) => Literals.Int(value);
 
-        private static string Range(int start, int count) => "[" + I(start) + ".." + I(start + count) + ")";
+        private static string Range(int start, int count) => "[" + Literal(start) + ".." + Literal(start + count) + ")";
 
-        private static string Plural(int count, string noun) => I(count) + " " + noun + (count == 1 ? string.Empty : "s");
+        private static string Plural(int count, string noun) => Literal(count) + " " + noun + (count == 1 ? string.Empty : "s");
 
         /// <summary><c>"17 + "</c>, or nothing for 0: the start of an index expression <c>offset + i</c>.</summary>
-        private static string Offset(int offset) => offset == 0 ? string.Empty : I(offset) + " + ";
+        private static string Offset(int offset) => offset == 0 ? string.Empty : Literal(offset) + " + ";
     }
 }

@@ -48,27 +48,29 @@ namespace LstmGen.Generator.Planning
         }
 
         /// <summary>
-        /// Eq. 25: dS_c/dw_in,m(t) = dS_c/dw_in,m(t−1) + g(net_c(t)) f'_in(net_in(t)) y^m(t−1), for cell c of the block.
+        /// Eq. 25: dS_c/dw_in,m(t) = dS_c/dw_in,m(t−1) + g(net_c(t)) f'_in(net_in(t)) y^m(t−1), for cell v of the block.
         /// </summary>
-        public IEnumerable<Statement> Traces(BlockShape block, int cell)
+        public IEnumerable<Statement> Traces(BlockShape block, int v)
         {
-            var factor = Factor(cell);
-            yield return new Let(factor, new Product(CellInput(cell), InputGateDerivative(block.Block)), "g(net_c) f'_in(net_in)  (Eq. 25)");
-            foreach (var add in FanInSums.ScaledBySources(_context, block.InputGate, "traces", new Index(_context.Shape.InputGateTraceOffsets[cell]), factor, "yPrev"))
+            var c = block.FirstCell + v;
+            var factor = Factor(c);
+            yield return new Let(factor, new Product(CellInput(c), InputGateDerivative(block.Block)), "g(net_c) f'_in(net_in)  (Eq. 25)");
+            foreach (var add in FanInSums.ScaledBySources(_context, block.InputGate, "traces", new Index(_context.Shape.InputGateTraceOffsets[c]), factor, "yPrev"))
             {
                 yield return add;
             }
         }
 
         /// <summary>Eq. 25 for the weight from the active input i: its y^i(t−1) is x_i(t).</summary>
-        public IEnumerable<Statement> ActiveInputTraces(BlockShape block, int cell)
+        public IEnumerable<Statement> ActiveInputTraces(BlockShape block, int v)
         {
+            var c = block.FirstCell + v;
             if (_context.HasActiveInputsPart(block.InputGate))
             {
                 yield return new AddTo(
-                    Trace(AtInput(_context.Shape.InputGateTraceOffsets[cell])),
-                    new Product(Factor(cell), ActiveInput),
-                    Note: "block " + block.Block + ", cell " + (cell - block.FirstCell) + ", input gate weight from x_i (Eq. 25)");
+                    Trace(AtInput(_context.Shape.InputGateTraceOffsets[c])),
+                    new Product(Factor(c), ActiveInput),
+                    Note: "block " + block.Block + ", cell " + v + ", input gate weight from x_i (Eq. 25)");
             }
         }
 

@@ -77,11 +77,11 @@ namespace LstmGen.Generator.Planning
             public TracePlan Traces()
             {
                 var cells = Blocks.SelectMany(b => Cells(b).Select(v =>
-                    new CellStatements(b.Block, v, new EquatableArray<Statement>(_inputGates.Traces(b, b.FirstCell + v).Concat(_cells.Traces(b, v))))));
+                    new CellStatements(b.Block, v, new EquatableArray<Statement>(_inputGates.Traces(b, v).Concat(_cells.Traces(b, v))))));
                 var active = new List<Statement>();
                 if (_context.TracesReadActiveInputs)
                 {
-                    var body = Blocks.SelectMany(b => Cells(b).SelectMany(v => _inputGates.ActiveInputTraces(b, b.FirstCell + v).Concat(_cells.ActiveInputTraces(b, v)))).ToList();
+                    var body = Blocks.SelectMany(b => Cells(b).SelectMany(v => _inputGates.ActiveInputTraces(b, v).Concat(_cells.ActiveInputTraces(b, v)))).ToList();
                     if (_context.KeepsTouchedSet)
                     {
                         body.Add(new MarkInputTouched());
@@ -99,24 +99,18 @@ namespace LstmGen.Generator.Planning
             /// </summary>
             public LearningPlan Learning()
             {
-                var errors = Blocks.Select(b => Of(b, Cells(b).Select(v => _cells.StateError(b, v)).Concat(b.OutputGate is null ? Enumerable.Empty<Statement>() : new[] { _outputGates.Error(b) }))).ToList();
-                var changes = Blocks.Select(b => Of(
-                    b,
-                    (b.OutputGate is null ? Enumerable.Empty<Statement>() : _outputGates.WeightChanges(b))
-                        .Concat(_inputGates.WeightChanges(b))
-                        .Concat(Cells(b).SelectMany(v => _cells.WeightChanges(b, v))))).ToList();
+                var errors = Blocks.Select(b => Of(b, BlockErrors(b))).ToList();
+                var changes = Blocks.Select(b => Of(b, BlockWeightChanges(b))).ToList();
                 var activeChanges = Blocks.SelectMany(_outputGates.ActiveInputChanges).ToList();
-                var touchedChanges = _context.KeepsTouchedSet
-                    ? Blocks.SelectMany(b => _inputGates.TouchedInputChanges(b).Concat(Cells(b).SelectMany(v => _cells.TouchedInputChanges(b, v)))).ToList()
-                    : new List<Statement>();
+                var touchedChanges = Blocks.SelectMany(b => _inputGates.TouchedInputChanges(b).Concat(Cells(b).SelectMany(v => _cells.TouchedInputChanges(b, v)))).ToList();
                 return new LearningPlan(
                     new Let(LearningRate, new InNetworkPrecision(new Member("LearningRate"))),
                     _outputs.Errors(),
                     new EquatableArray<BlockStatements>(errors),
                     _outputs.WeightChanges(),
                     new EquatableArray<BlockStatements>(changes),
-                    activeChanges.Count == 0 ? EquatableArray<Statement>.Empty : new EquatableArray<Statement>(new[] { new ForEachActiveInput(new EquatableArray<Statement>(activeChanges)) }),
-                    _context.KeepsTouchedSet ? new EquatableArray<Statement>(new[] { new ForEachTouchedInput(new EquatableArray<Statement>(touchedChanges)) }) : EquatableArray<Statement>.Empty);
+                    activeChanges.Count == 0 ? EquatableArray<Statement>.Empty : Single(new ForEachActiveInput(new EquatableArray<Statement>(activeChanges))),
+                    _context.KeepsTouchedSet ? Single(new ForEachTouchedInput(new EquatableArray<Statement>(touchedChanges))) : EquatableArray<Statement>.Empty);
             }
 
             /// <summary>x(t): copied into the source vectors, or read through the active inputs' list, whose terms each gate and cell sums first.</summary>
@@ -134,7 +128,7 @@ namespace LstmGen.Generator.Planning
                 {
                     statements.AddRange(reading.Select(n => new Let(new Local(n.Local), Zero)));
                     statements.Add(new ForEachActiveInput(new EquatableArray<Statement>(reading.Select(n =>
-                        (Statement)new AddTo(new Local(n.Local), new Product(new Element("w", AtInput(n.FanIn.Offset)), ActiveInput), Note: n.FanIn.UnitName)))));
+                        (Statement)new AddTo(new Local(n.Local), new Product(Weight(AtInput(n.FanIn.Offset)), ActiveInput), Note: n.FanIn.UnitName)))));
                 }
 
                 return new InputUnitsPlan(InputReading.ActiveInputs, outputsReadInputs, new EquatableArray<Statement>(statements));
@@ -157,6 +151,20 @@ namespace LstmGen.Generator.Planning
                 }
             }
 
+            /// <summary>A block's internal state errors (Eq. 23), then its output gate's error (Eq. 21).</summary>
+            private IEnumerable<Statement> BlockErrors(BlockShape block)
+            {
+                var errors = Cells(block).Select(v => _cells.StateError(block, v));
+                return block.OutputGate is null ? errors : errors.Concat(new[] { _outputGates.Error(block) });
+            }
+
+            /// <summary>A block's weight changes: its output gate's (Eq. 22), its input gate's (Eq. 26), its cells' (Eq. 28).</summary>
+            private IEnumerable<Statement> BlockWeightChanges(BlockShape block)
+            {
+                var outputGate = block.OutputGate is null ? Enumerable.Empty<Statement>() : _outputGates.WeightChanges(block);
+                return outputGate.Concat(_inputGates.WeightChanges(block)).Concat(Cells(block).SelectMany(v => _cells.WeightChanges(block, v)));
+            }
+
             /// <summary>A block's gate activations and cell inputs from the batched σ (Eqs. 7-9).</summary>
             private IEnumerable<Statement> Activations(BlockShape block)
             {
@@ -170,6 +178,8 @@ namespace LstmGen.Generator.Planning
             }
 
             private static IEnumerable<int> Cells(BlockShape block) => Enumerable.Range(0, block.Cells);
+
+            private static EquatableArray<Statement> Single(Statement statement) => new EquatableArray<Statement>(new[] { statement });
 
             private static BlockStatements Of(BlockShape block, IEnumerable<Statement> statements) =>
                 new BlockStatements(block.Block, new EquatableArray<Statement>(statements));

@@ -58,7 +58,7 @@ namespace LstmGen.Generator.Planning
             var cellColumn = FanIn.Segments.First(s => s.Region == SourceRegion.Hidden).WeightOffset - FanIn.Offset;
             var error = new Let(Error, new Product(OutputDerivative(k), new Difference(new InNetworkPrecision(Target(k)), OutputActivation(k))));
             var cellErrors = Enumerable.Range(0, _context.Shape.CellCount)
-                .Select(c => new Store(CellError(c), new OutputUnitsSum(new Product(new Element("w", InOutputFanIn(cellColumn + c)), Error))));
+                .Select(c => new Store(CellError(c), new OutputUnitsSum(new Product(Weight(InOutputFanIn(cellColumn + c)), Error))));
             return new OutputErrorsPlan(
                 error,
                 new Store(OutputError(k), Error),

@@ -8,17 +8,14 @@ namespace LstmGen.Generator.Planning
     /// </summary>
     internal static class StepValues
     {
-        /// <summary>w[i], a weight.</summary>
-        public static Element Weight(int index) => new Element("w", new Index(index));
+        /// <summary>A weight w[index] (the index may depend on the input in hand or on output unit k's fan-in).</summary>
+        public static Element Weight(Index index) => new Element("w", index);
 
         /// <summary>The weight change of this step: added to the weights at once (per step) or to the sequence's sum (per sequence).</summary>
         public static Element WeightChange(Index index) => new Element("dw", index);
 
         /// <summary>A trace dS/dw (Eqs. 25, 27).</summary>
         public static Element Trace(Index index) => new Element("traces", index);
-
-        /// <summary>y^u(t−1) of source unit u (the inputs x(t) and the bias unit included).</summary>
-        public static Element PreviousSource(int unit) => new Element("yPrev", new Index(unit));
 
         /// <summary>y^u(t) of source unit u.</summary>
         public static Element Source(int unit) => new Element("y", new Index(unit));
