@@ -4,6 +4,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using LstmGen.Benchmarks.Columns;
 using LstmGen.Benchmarks.Networks;
+using LstmGen.Experiments.Benchmarking;
 using LstmGen.Generated;
 using LstmGen.Runtime;
 
@@ -43,23 +44,19 @@ namespace LstmGen.Benchmarks
             var paperName = Network.EndsWith(BenchmarkNetworks.DenseSuffix, StringComparison.Ordinal)
                 ? Network[..^BenchmarkNetworks.DenseSuffix.Length]
                 : Network;
-            _data = StepData.For(paperName, _network.InputCount, _network.OutputCount);
+            // The paper network's data (one-hot vectors for the dense copy of a one-hot network, which reads them all).
+            _data = StepData.For(BenchmarkNetworks.Create(paperName));
             _output = new double[_network.OutputCount];
-            JitWarmUp.Run(() =>
-            {
-                for (var t = 0; t < StepData.SequenceLength; t++)
-                {
-                    _network.TrainStep(_data.Inputs[t], _data.Targets[t], _output);
-                }
-
-                _network.EndSequence();
-                _network.Reset();
-            });
+            JitWarmUp.Run(() => _data.Train(_network, _output, StepData.SequenceLength));
         }
 
         /// <summary>One learning step (forward, traces, the changes of a step with a target), per step.</summary>
         [Benchmark(OperationsPerInvoke = StepBenchmarks.StepsPerInvoke)]
         [StateOf("")]
-        public void DenseTrainStep() => _data.Train(_network, _initialWeights, _output, StepBenchmarks.StepsPerInvoke);
+        public void DenseTrainStep()
+        {
+            _network.SetWeights(_initialWeights);
+            _data.Train(_network, _output, StepBenchmarks.StepsPerInvoke);
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using LstmGen.Benchmarks.Columns;
 using LstmGen.Benchmarks.Networks;
+using LstmGen.Experiments.Benchmarking;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;

@@ -5,18 +5,20 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using LstmGen.Benchmarks.Columns;
 using LstmGen.Benchmarks.Networks;
+using LstmGen.Experiments.Benchmarking;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Benchmarks
 {
     /// <summary>
     /// Nanoseconds per time step of each of the paper's 12 networks (<see cref="PaperNetworks"/>): the forward pass
     /// (<see cref="ILstmNetwork.Step"/>) and a learning step (<see cref="ILstmNetwork.TrainStep"/> with a target at every
-    /// step, <see cref="ILstmNetwork.EndSequence"/> every <see cref="StepData.SequenceLength"/> steps), as
-    /// <c>lstmgen bench</c> measures them, for the generated class (the baseline), the reference interpreter on the same
-    /// spec and weights, and the generated single-precision copy (Specs/*-float.lstm.yaml). The reference always computes
-    /// in double, so there is no float reference.
+    /// step, <see cref="ILstmNetwork.EndSequence"/> every <see cref="StepData.SequenceLength"/> steps) for the generated
+    /// class (the baseline), the reference interpreter on the same spec and weights, and the generated single-precision
+    /// copy (Specs/*-float.lstm.yaml). The reference always computes in double, so there is no float reference.
+    /// The workload is <c>lstmgen bench</c>'s own (<see cref="StepData"/>, src/Experiments/Benchmarking): the same data
+    /// and loops, timed here by BenchmarkDotNet instead of bench's clock.
     /// </summary>
     /// <remarks>
     /// One invocation runs <see cref="StepsPerInvoke"/> steps (OperationsPerInvoke), so every time and allocation in the
@@ -102,7 +104,8 @@ namespace LstmGen.Benchmarks
             _float = BenchmarkNetworks.Create(Network + BenchmarkNetworks.FloatSuffix);
             _float.SetWeights(_initialWeights);
 
-            _data = StepData.For(Network, _generated.InputCount, _generated.OutputCount);
+            // The paper network's data, for its float copy and the reference too.
+            _data = StepData.For(_generated);
             _output = new double[_generated.OutputCount];
 
             // Through a call site of its own, so that the benchmark's loops see only the measured type.
@@ -110,13 +113,18 @@ namespace LstmGen.Benchmarks
             JitWarmUp.Run(() =>
             {
                 _data.Forward(network, _output, StepData.SequenceLength);
-                _data.Train(network, _initialWeights, _output, StepData.SequenceLength);
+                network.SetWeights(_initialWeights);
+                _data.Train(network, _output, StepData.SequenceLength);
             });
             network.SetWeights(_initialWeights);
         }
 
         private void RunForward(ILstmNetwork network) => _data.Forward(network, _output, StepsPerInvoke);
 
-        private void RunTrain(ILstmNetwork network) => _data.Train(network, _initialWeights, _output, StepsPerInvoke);
+        private void RunTrain(ILstmNetwork network)
+        {
+            network.SetWeights(_initialWeights);
+            _data.Train(network, _output, StepsPerInvoke);
+        }
     }
 }

@@ -8,7 +8,8 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using LstmGen.Experiments.Cli;
-using LstmGen.Runtime;
+using LstmGen.Experiments.Describing;
+using LstmGen.Generator.Diagnostics;
 
 namespace LstmGen.Experiments
 {
@@ -52,6 +53,14 @@ namespace LstmGen.Experiments
             {
                 return Fail(error, e.ExitCode, e.Message);
             }
+            catch (UnknownNetworkException e)
+            {
+                return Fail(error, ExitCodes.UsageError, e.Message);
+            }
+            catch (NonFiniteValueException e)
+            {
+                return Fail(error, ExitCodes.RunFailure, e.Message);
+            }
             catch (SpecException e)
             {
                 foreach (var diagnostic in e.Diagnostics)
@@ -88,6 +97,8 @@ namespace LstmGen.Experiments
                 DriftCommand.Create(console),
                 ReproduceCommand.Create(console),
                 ReportCommand.Create(console),
+                ShardsCommand.Create(console),
+                MergeCommand.Create(console),
             };
             root.WithExamples("lstmgen specs", "lstmgen explain Exp4Adding", "lstmgen trace Exp4Adding --seed 3 --length 12 -o trace.json");
             HelpExamples.Install(root);

@@ -5,8 +5,8 @@ using System.Linq;
 using System.Text.Json;
 using LstmGen.Experiments.Cli;
 using LstmGen.Experiments.Tracing;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 using Xunit;
 
 namespace LstmGen.Experiments.Tests

@@ -16,10 +16,11 @@ namespace LstmGen.Packaging.Tests
         {
             var text = File.ReadAllText(Path.Combine(RepoPaths.Root, file));
 
-            var versions = Regex.Matches(text, "PackageReference Include=\"LstmGen\\.(?:Generator|Runtime)\" Version=\"([^\"]+)\"")
+            var versions = Regex.Matches(text, "PackageReference Include=\"LstmGen\\.(?:Generator|Runtime|Reference)\" Version=\"([^\"]+)\"")
                 .Select(m => m.Groups[1].Value).ToList();
 
-            Assert.Equal(2, versions.Count);
+            // One reference to each of the three packages.
+            Assert.Equal(3, versions.Count);
             Assert.All(versions, v => Assert.Equal(RepoPaths.PackageVersion, v));
         }
     }

@@ -6,8 +6,8 @@ using System.Linq;
 using LstmGen.Experiments.Benchmarking;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Reporting;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -122,9 +122,9 @@ namespace LstmGen.Experiments.Cli
         {
             var generated = entry.Create();
             generated.InitializeWeights(1);
-            // A network declared 'inputEncoding: one-hot' refuses other inputs: it is measured on one-hot inputs, as its tasks feed it.
-            var oneHot = NetworkInfo.DeclaresOneHotInput(generated);
-            var bench = new StepBenchmark(generated.InputCount, generated.OutputCount, steps, repetitions, oneHot: oneHot);
+            // A network declared 'inputEncoding: one-hot' refuses other inputs: it is measured on one-hot inputs, as its tasks
+            // feed it, and the reference on the same data.
+            var bench = new StepBenchmark(StepData.For(generated), steps, repetitions);
             var forward = bench.Forward(generated);
             var train = bench.Train(generated);
             StepCost? referenceForward = null;

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Reporting;
+using LstmGen.Experiments.Sharding;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -30,19 +31,33 @@ namespace LstmGen.Experiments.Cli
             });
             var seed = new Option<ulong>("--seed") { Description = "Base seed of every row's trials.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var report = new Option<string?>("--report") { Description = "The report to regenerate at the end (default docs/results.md, or <results-dir>/report.md with --quick).", HelpName = "file.md" };
+            var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder results/shard-I-of-N (results/quick/shard-I-of-N with --quick), no report; 'lstmgen merge' joins the shards.");
             var command = new Command("reproduce", "Reproduce every row of the paper's Tables 1-9 (paper's trial counts; resumable: rerun to continue), then write the report.")
             {
-                quick, rows, resultsDirectory, threads, seed, report,
+                quick, rows, resultsDirectory, threads, seed, report, shard,
             };
-            command.WithExamples("lstmgen reproduce --quick", "lstmgen reproduce", "lstmgen reproduce --rows 4-100,6a --threads 2");
+            command.WithExamples(
+                "lstmgen reproduce --quick",
+                "lstmgen reproduce",
+                "lstmgen reproduce --rows 4-100,6a --threads 2",
+                "lstmgen reproduce --quick --rows 6a,4-100,1-5 --shard 0/2 --results-dir shards/0",
+                "lstmgen reproduce --shard 7/64 --threads 1     # one array task of the full reproduction: results/shard-7-of-64/");
             command.SetAction((parseResult, cancellationToken) =>
             {
                 var isQuick = parseResult.GetValue(quick);
-                var selected = parseResult.GetValue(rows) is { } list
-                    ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Select(id => PaperRows.Find(id) ?? throw CliException.Usage("no row '" + id + "'; 'lstmgen rows' lists them")).ToList()
-                    : PaperRows.All.ToList();
-                var directory = parseResult.GetValue(resultsDirectory) ?? (isQuick ? Path.Combine("results", "quick") : "results");
+                var selected = RowSelection.Parse(parseResult.GetValue(rows));
+                var shardSpec = ShardOption.Value(parseResult, shard);
+                var defaultDirectory = isQuick ? Path.Combine("results", "quick") : "results";
+                var directory = parseResult.GetValue(resultsDirectory) ?? (shardSpec is { } s ? Path.Combine(defaultDirectory, s.FolderName) : defaultDirectory);
+                ShardPlan? plan = null;
+                if (shardSpec is { } share)
+                {
+                    // A shard runs its share of the rows' trials, row by row in catalogue order.
+                    plan = ShardedRuns.ReproductionPlan(selected, isQuick, share.Count);
+                    ShardOption.Claim(directory, ShardManifest.For(plan, share.Index, ShardedRuns.ReproduceCommand, parseResult.GetValue(seed)));
+                    selected = plan.Rows.Select(r => r.Row).ToList();
+                }
+
                 // Every row's results file is checked before the first trial, not when the row's turn comes hours later.
                 foreach (var row in selected)
                 {
@@ -54,7 +69,7 @@ namespace LstmGen.Experiments.Cli
                 var outcome = ReproductionRun.FailedOutcome;
                 try
                 {
-                    RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), cancellationToken);
+                    RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), cancellationToken, plan, shardSpec?.Index ?? 0);
                     outcome = ReproductionRun.CompletedOutcome;
                 }
                 catch (OperationCanceledException)
@@ -72,7 +87,16 @@ namespace LstmGen.Experiments.Cli
                 {
                     // However it ends: a reproduction's wall time is the sum of its pieces (ReproductionLog, in the report).
                     Log(console, directory, new ReproductionRun(started, watch.Elapsed.TotalSeconds, parseResult.GetValue(threads), isQuick, outcome,
-                        selected.Select(r => r.Id).ToList(), LstmGen.Generator.LstmGenVersion.Value));
+                        selected.Select(r => r.Id).ToList(), LstmGen.Generator.LstmGenVersion.Value, shardSpec?.ToString()));
+                }
+
+                if (shardSpec is { } done && parseResult.GetValue(report) is null)
+                {
+                    // A shard's trials are a share of every row: the report is written from the merge (docs/cluster.md).
+                    var parent = Path.GetDirectoryName(Path.GetFullPath(directory)) ?? ".";
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"shard {done} done: {plan!.ItemsOf(done.Index).Count} trials in {directory} in {watch.Elapsed.TotalMinutes:F1} min; once every shard is done: lstmgen merge --from {parent} --into {Path.Combine(parent, "merged")}"));
+                    return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
                 }
 
                 var reportPath = parseResult.GetValue(report) ?? (isQuick ? Path.Combine(directory, "report.md") : Path.Combine("docs", "results.md"));
@@ -99,14 +123,20 @@ namespace LstmGen.Experiments.Cli
         }
 
         /// <summary>Every selected row with the paper's trial counts (or the quick look's), one after the other.</summary>
-        private static void RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, System.Threading.CancellationToken cancellationToken)
+        private static void RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, System.Threading.CancellationToken cancellationToken, ShardPlan? plan, int shard)
         {
             foreach (var row in selected)
             {
+                var only = plan?.TrialsOf(shard, row.Id);
+                if (only is { Count: 0 })
+                {
+                    continue;
+                }
+
                 // Long trials checkpoint their training state, so an interrupted reproduction loses at most a few minutes.
                 var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints") };
                 var trials = isQuick ? Math.Min(2, row.Paper.Trials) : row.Paper.Trials;
-                var summary = RunCommand.RunRow(console, row, trials, seed, options, Path.Combine(directory, row.Id + ".jsonl"), threads, cancellationToken);
+                var summary = RunCommand.RunRow(console, row, trials, seed, options, Path.Combine(directory, row.Id + ".jsonl"), threads, cancellationToken, only);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{row.Id}: {summary.Successes}/{summary.Trials} successful, mean sequences {summary.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} (paper {row.Paper.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"})"));
             }

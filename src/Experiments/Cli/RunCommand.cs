@@ -6,8 +6,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using LstmGen.Experiments.Harness;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -78,16 +78,18 @@ namespace LstmGen.Experiments.Cli
                     r.AddError("--checkpoint-every must be positive");
                 }
             });
+            var shard = ShardOption.Create("Run only shard I of N of the row's trials (0 <= I < N; docs/cluster.md): the same split on every machine; default results file results/<row>-shard-I-of-N/<row>.jsonl; 'lstmgen merge' joins the shards.");
             var command = new Command("run", "Run the trials of one row of the paper's tables and compare with the paper.")
             {
-                rowArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery,
+                rowArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery, shard,
             };
             command.WithExamples(
                 "lstmgen run 6a",
                 "lstmgen run 1-5 --trials 30 --update per-sequence",
                 "lstmgen run 4-100 --trials 3 --max-sequences 200000 --results results/quick.jsonl",
                 "lstmgen run 6a --spec my-variant.lstm.yaml --trials 2",
-                "lstmgen run 4-1000 --checkpoints results/checkpoints --checkpoint-every 20000");
+                "lstmgen run 4-1000 --checkpoints results/checkpoints --checkpoint-every 20000",
+                "lstmgen run 2c-5 --shard 0/4 --threads 1");
             command.SetAction((parseResult, cancellationToken) =>
             {
                 var row = PaperRows.Find(parseResult.GetValue(rowArgument)!)
@@ -104,8 +106,11 @@ namespace LstmGen.Experiments.Cli
                     CheckpointEvery = parseResult.GetValue(checkpointEvery),
                 };
                 var count = parseResult.GetValue(trials) ?? row.Paper.Trials;
-                var path = parseResult.GetValue(results) ?? Path.Combine("results", row.Id + ".jsonl");
-                var summary = RunRow(console, row, count, parseResult.GetValue(seed), options, path, parseResult.GetValue(threads), cancellationToken);
+                var shardSpec = ShardOption.Value(parseResult, shard);
+                var path = parseResult.GetValue(results)
+                    ?? (shardSpec is { } s ? Path.Combine("results", row.Id + "-" + s.FolderName, row.Id + ".jsonl") : Path.Combine("results", row.Id + ".jsonl"));
+                var only = shardSpec is { } share ? ShardOption.ClaimRow(row, count, parseResult.GetValue(seed), options, parseResult.GetValue(spec), share, path) : null;
+                var summary = RunRow(console, row, count, parseResult.GetValue(seed), options, path, parseResult.GetValue(threads), cancellationToken, only);
                 if (parseResult.GetValue(json))
                 {
                     console.Out.WriteLine(SummaryText.Json(row, summary));
@@ -120,9 +125,13 @@ namespace LstmGen.Experiments.Cli
             return command;
         }
 
-        /// <summary>Runs a row with progress on stderr; shared with <c>reproduce</c>.</summary>
-        public static RowSummary RunRow(CliConsole console, ExperimentRow row, int trials, ulong seed, RunOptions options, string resultsPath, int threads, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs a row with progress on stderr; shared with <c>reproduce</c>. <paramref name="only"/> is a shard's share of the
+        /// trials 0 … <paramref name="trials"/> − 1 (null: all of them).
+        /// </summary>
+        public static RowSummary RunRow(CliConsole console, ExperimentRow row, int trials, ulong seed, RunOptions options, string resultsPath, int threads, CancellationToken cancellationToken, IReadOnlyList<int>? only = null)
         {
+            var selected = only ?? Enumerable.Range(0, trials).ToList();
             var runner = new TrialRunner();
             try
             {
@@ -130,13 +139,13 @@ namespace LstmGen.Experiments.Cli
                 if (TerminalProgress.IsAvailable(console))
                 {
                     all = TerminalProgress.Show(row, options.MaxSequences ?? row.DefaultMaxSequences, runner,
-                        () => runner.Run(row, trials, seed, options, resultsPath, threads, cancellationToken));
+                        () => runner.Run(row, selected, seed, options, resultsPath, threads, cancellationToken));
                 }
                 else
                 {
-                    using var progress = new ProgressDisplay(console.Error, row, trials, runner);
+                    using var progress = new ProgressDisplay(console.Error, row, selected.Count, runner);
                     runner.TrialFinished += progress.OnTrialFinished;
-                    all = runner.Run(row, trials, seed, options, resultsPath, threads, cancellationToken);
+                    all = runner.Run(row, selected, seed, options, resultsPath, threads, cancellationToken);
                 }
 
                 return RowSummary.Of(row.Id, all);

@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
 using LstmGen.Experiments.Harness;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Experiments.Cli
 {

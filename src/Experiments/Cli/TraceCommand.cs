@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Tracing;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Experiments.Cli
 {

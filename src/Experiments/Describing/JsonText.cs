@@ -1,11 +1,9 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using LstmGen.Experiments.Cli;
 
 namespace LstmGen.Experiments.Describing
 {
@@ -35,12 +33,13 @@ namespace LstmGen.Experiments.Describing
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
-        /// <summary>Writes a finite number; JSON has no NaN or infinity, so a diverged run is a run failure.</summary>
+        /// <summary>Writes a finite number; JSON has no NaN or infinity.</summary>
+        /// <exception cref="NonFiniteValueException"><paramref name="value"/> is NaN or infinite (the CLI reports a run failure).</exception>
         public static void Number(Utf8JsonWriter writer, double value)
         {
             if (!double.IsFinite(value))
             {
-                throw new CliException(ExitCodes.RunFailure, "a value is " + value.ToString(CultureInfo.InvariantCulture) + "; JSON cannot hold it (did the run diverge?)");
+                throw new NonFiniteValueException(value);
             }
 
             writer.WriteNumberValue(value);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LstmGen.Experiments.Cli;
+using LstmGen.Generator.Diagnostics;
 using LstmGen.Generator.Layout;
 using LstmGen.Generator.Model;
 using LstmGen.Generator.Parsing;
@@ -32,11 +32,12 @@ namespace LstmGen.Experiments.Describing
         /// <summary>Bytes per stored value: 8 for double, 4 for float.</summary>
         public int BytesPerValue => Spec.Precision == Precision.Float ? 4 : 8;
 
-        /// <summary>The compiled network called <paramref name="name"/> (case-insensitive); a usage error listing the known names otherwise.</summary>
+        /// <summary>The compiled network called <paramref name="name"/> (case-insensitive).</summary>
+        /// <exception cref="UnknownNetworkException">No compiled network has that name (the CLI reports a usage error).</exception>
         public static CompiledNetwork FindCompiled(string name)
         {
             return PaperNetworks.Find(name)
-                ?? throw CliException.Usage("unknown network '" + name + "'; compiled networks: " + string.Join(", ", PaperNetworks.All.Select(n => n.Name)));
+                ?? throw new UnknownNetworkException(name, PaperNetworks.All.Select(n => n.Name).ToList());
         }
 
         /// <summary>
@@ -48,7 +49,7 @@ namespace LstmGen.Experiments.Describing
         /// <summary>Parses the spec text a network carries.</summary>
         public static NetworkInfo Of(ILstmNetwork network) => Parse(network.SpecFileName, network.SpecText);
 
-        /// <summary>Parses a spec; a spec with errors throws <see cref="SpecException"/> (exit code 3).</summary>
+        /// <summary>Parses a spec; a spec with errors throws <see cref="SpecException"/> (the CLI prints its diagnostics).</summary>
         public static NetworkInfo Parse(string path, string text)
         {
             var result = SpecParser.Parse(path, text);

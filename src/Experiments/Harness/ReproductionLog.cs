@@ -18,7 +18,8 @@ namespace LstmGen.Experiments.Harness
     /// (Ctrl+C or SIGTERM; run again to resume) or <c>failed</c> (an error stopped it).</param>
     /// <param name="Rows">The rows it was asked for.</param>
     /// <param name="Version">The LstmGen version that ran it.</param>
-    public sealed record ReproductionRun(DateTimeOffset Started, double WallSeconds, int Threads, bool Quick, string Outcome, IReadOnlyList<string> Rows, string Version)
+    /// <param name="Shard">The shard it ran (<c>I/N</c>, <c>reproduce --shard</c>), or null for the whole run.</param>
+    public sealed record ReproductionRun(DateTimeOffset Started, double WallSeconds, int Threads, bool Quick, string Outcome, IReadOnlyList<string> Rows, string Version, string? Shard = null)
     {
         public const string CompletedOutcome = "completed";
         public const string InterruptedOutcome = "interrupted";
@@ -59,6 +60,11 @@ namespace LstmGen.Experiments.Harness
 
                 w.WriteEndArray();
                 w.WriteString("version", run.Version);
+                if (run.Shard is not null)
+                {
+                    w.WriteString("shard", run.Shard);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -121,7 +127,8 @@ namespace LstmGen.Experiments.Harness
                     root.GetProperty("quick").GetBoolean(),
                     Outcome(root),
                     rows,
-                    root.GetProperty("version").GetString() ?? string.Empty);
+                    root.GetProperty("version").GetString() ?? string.Empty,
+                    root.TryGetProperty("shard", out var shard) ? shard.GetString() : null);
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {

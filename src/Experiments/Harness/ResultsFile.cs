@@ -18,9 +18,15 @@ namespace LstmGen.Experiments.Harness
         public const string VersionBeforeTheField = "0.1.0";
 
         /// <summary>Reads every complete trial line of <paramref name="path"/> (none when the file does not exist).</summary>
-        public static List<TrialResult> Read(string path)
+        public static List<TrialResult> Read(string path) => ReadLines(path).ConvertAll(l => l.Result);
+
+        /// <summary>
+        /// Every complete trial line of <paramref name="path"/> with the trial it holds (none when the file does not exist),
+        /// for copying lines unchanged (<c>lstmgen merge</c>).
+        /// </summary>
+        public static List<(string Line, TrialResult Result)> ReadLines(string path)
         {
-            var results = new List<TrialResult>();
+            var results = new List<(string, TrialResult)>();
             if (!File.Exists(path))
             {
                 return results;
@@ -37,7 +43,7 @@ namespace LstmGen.Experiments.Harness
                     continue;
                 }
 
-                results.Add(Parse(lines[i]));
+                results.Add((lines[i], Parse(lines[i])));
             }
 
             return results;

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LstmGen.Generator.Model;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace LstmGen.Experiments.Harness
 {

@@ -54,14 +54,31 @@ namespace LstmGen.Experiments.Harness
             RunOptions options,
             string resultsPath,
             int threads,
+            CancellationToken cancellationToken) =>
+            Run(row, Enumerable.Range(0, trials).ToList(), baseSeed, options, resultsPath, threads, cancellationToken);
+
+        /// <summary>
+        /// Runs the trials of <paramref name="row"/> among <paramref name="trials"/> that <paramref name="resultsPath"/> does
+        /// not hold yet, in the order given (a shard's share, see <c>ShardPlan</c>); returns the results of those trials in the
+        /// file afterwards, ordered by trial.
+        /// </summary>
+        public IReadOnlyList<TrialResult> Run(
+            ExperimentRow row,
+            IReadOnlyCollection<int> trials,
+            ulong baseSeed,
+            RunOptions options,
+            string resultsPath,
+            int threads,
             CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(row);
+            ArgumentNullException.ThrowIfNull(trials);
             var existing = CheckVersions(row, resultsPath);
 
+            var wanted = new HashSet<int>(trials);
             var done = new HashSet<int>(existing.Where(r => r.Seed == TrialSeeds.For(row.Id, r.Trial, baseSeed)).Select(r => r.Trial));
-            var todo = Enumerable.Range(0, trials).Where(i => !done.Contains(i)).ToList();
-            var results = new List<TrialResult>(existing.Where(r => done.Contains(r.Trial) && r.Trial < trials));
+            var todo = trials.Where(i => !done.Contains(i)).ToList();
+            var results = new List<TrialResult>(existing.Where(r => done.Contains(r.Trial) && wanted.Contains(r.Trial)));
 
             using (var writer = ResultsFile.OpenForAppend(resultsPath))
             {

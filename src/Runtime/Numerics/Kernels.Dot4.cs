@@ -15,9 +15,9 @@ namespace LstmGen.Runtime
         /// term by term: eight interleaved partial sums s_l = Σ_{i mod 8 = l} w_i y_i over the first 8⌊n/8⌋ terms (each
         /// starting from its first term, in increasing i), combined as ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7)),
         /// then the remaining terms added one by one. So a lane is bit for bit its row written out, and a batch of four
-        /// gates and cells reaches the batched σ in one vector. (<see cref="Dot"/>, which the generator called for rows of
-        /// more than 16 terms before, starts its partial sums from +0: the two differ only in the sign of a sum whose
-        /// terms are all −0, and a net input goes to σ alone, for which −0 and +0 are the same.)
+        /// gates and cells reaches the batched σ in one vector. (<see cref="Dot"/> starts its partial sums from +0
+        /// instead: the two differ only in the sign of a sum whose terms are all −0, and a net input goes to σ alone,
+        /// for which −0 and +0 are the same.)
         /// </summary>
         /// <remarks>
         /// With AVX each row's partial sums sit in two vectors; the four rows' horizontal sums are made together (two

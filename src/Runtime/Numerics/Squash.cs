@@ -12,9 +12,10 @@ namespace LstmGen.Runtime
     /// LstmGen's own (within 2 ulp of the C runtime's), not <see cref="Math.Exp(double)"/>: the C runtime's exp differs
     /// between operating systems and cannot be vectorised, this one gives the same bits everywhere and lets
     /// <see cref="Logistic(double, double, double, double, Span{double})"/> (what the generated code calls) and
-    /// <see cref="Logistic(ReadOnlySpan{double}, Span{double})"/> squash four net inputs at once.
+    /// <see cref="Logistic(ReadOnlySpan{double}, Span{double})"/> squash four net inputs at once. The lane forms, one per
+    /// vector width, are in Squash.Lanes.cs.
     /// </summary>
-    public static class Squash
+    public static partial class Squash
     {
         /// <summary>σ(x) = 1 / (1 + e^−x), the gate and output unit function f (Eq. 3).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -120,8 +121,8 @@ namespace LstmGen.Runtime
         /// σ of four values that the caller holds in registers (a step's net inputs or cell states, computed one by one),
         /// written to <paramref name="sigma"/>[0..4). The values go into one vector without a trip through memory: the
         /// span form would load four separate scalar stores as one vector, which the CPU cannot forward from its store
-        /// buffer and which therefore waits for the stores to retire (about 15 ns per step on the Exp 4 network).
-        /// Every lane gives the bits of <see cref="Logistic(double)"/>, as in the span form.
+        /// buffer and which therefore waits for the stores to retire, on the critical path of every step
+        /// (docs/performance.md, "Store forwarding"). Every lane gives the bits of <see cref="Logistic(double)"/>.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Logistic(double x0, double x1, double x2, double x3, Span<double> sigma)
@@ -203,44 +204,6 @@ namespace LstmGen.Runtime
 
             sigma[0] = Logistic(x0);
             sigma[1] = Logistic(x1);
-        }
-
-        /// <summary>σ lane by lane in single precision, each lane bit for bit <see cref="Logistic(float)"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> Logistic(Vector256<float> x)
-        {
-            var (low, high) = Vector256.Widen(-Vector256.Abs(x));
-            var e = Vector256.Narrow(Exponential.ExpNonPositive(low), Exponential.ExpNonPositive(high));
-            var numerator = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), e, Vector256.Create(1f));
-            return numerator / (Vector256.Create(1f) + e);
-        }
-
-        /// <summary>σ lane by lane in single precision, each lane bit for bit <see cref="Logistic(float)"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> Logistic(Vector128<float> x)
-        {
-            var (low, high) = Vector128.Widen(-Vector128.Abs(x));
-            var e = Vector128.Narrow(Exponential.ExpNonPositive(low), Exponential.ExpNonPositive(high));
-            var numerator = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), e, Vector128.Create(1f));
-            return numerator / (Vector128.Create(1f) + e);
-        }
-
-        /// <summary>σ lane by lane, each lane bit for bit <see cref="Logistic(double)"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<double> Logistic(Vector256<double> x)
-        {
-            var e = Exponential.ExpNonPositive(-Vector256.Abs(x));
-            var numerator = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<double>.Zero), e, Vector256.Create(1.0));
-            return numerator / (Vector256.Create(1.0) + e);
-        }
-
-        /// <summary>σ lane by lane, each lane bit for bit <see cref="Logistic(double)"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<double> Logistic(Vector128<double> x)
-        {
-            var e = Exponential.ExpNonPositive(-Vector128.Abs(x));
-            var numerator = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<double>.Zero), e, Vector128.Create(1.0));
-            return numerator / (Vector128.Create(1.0) + e);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

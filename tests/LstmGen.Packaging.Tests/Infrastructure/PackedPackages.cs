@@ -5,8 +5,8 @@ using System.IO;
 namespace LstmGen.Packaging.Tests.Infrastructure
 {
     /// <summary>
-    /// Packs LstmGen.Generator and LstmGen.Runtime once for the whole test class, into a temporary folder outside the
-    /// repository, and sets up consumer projects there.
+    /// Packs LstmGen.Generator, LstmGen.Runtime and LstmGen.Reference once for the whole test class, into a temporary
+    /// folder outside the repository, and sets up consumer projects there.
     /// </summary>
     /// <remarks>
     /// The packages are built from a copy of the source tree (the root props, specs/, src/Generator, src/Runtime;
@@ -37,7 +37,8 @@ namespace LstmGen.Packaging.Tests.Infrastructure
             CopyTree(Path.Combine(RepoPaths.Root, "src", "Generator"), Path.Combine(source, "src", "Generator"));
             CopyTree(Path.Combine(RepoPaths.Root, "src", "Runtime"), Path.Combine(source, "src", "Runtime"));
 
-            // The runtime first: it builds the core and the generator too, so the second pack only packs.
+            // The reference first: it builds the runtime, the core and the generator too, so the other packs only pack.
+            Pack(source, Path.Combine("src", "Generator", "Reference", "LstmGen.Reference.csproj"));
             Pack(source, Path.Combine("src", "Runtime", "LstmGen.Runtime.csproj"));
             Pack(source, Path.Combine("src", "Generator", "SourceGenerator", "LstmGen.Generator.csproj"));
         }
@@ -56,6 +57,8 @@ namespace LstmGen.Packaging.Tests.Infrastructure
         public string GeneratorPackage => Path.Combine(Feed, "LstmGen.Generator." + Version + ".nupkg");
 
         public string RuntimePackage => Path.Combine(Feed, "LstmGen.Runtime." + Version + ".nupkg");
+
+        public string ReferencePackage => Path.Combine(Feed, "LstmGen.Reference." + Version + ".nupkg");
 
         /// <summary>
         /// Copies <c>Consumers/{name}</c> to a fresh folder beside the feed and writes its NuGet.config (this feed, then

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using LstmGen.Generator.Model;
-using LstmGen.Runtime.Reference;
+using LstmGen.Reference;
 using LstmGen.Runtime.Tests.Networks;
 using LstmGen.Runtime.Tests.Proofs;
 using Xunit;

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using LstmGen.Generator.Model;
-using LstmGen.Runtime.Reference;
+using LstmGen.Reference;
 using Xunit;
 
 namespace LstmGen.Runtime.Tests.Reference

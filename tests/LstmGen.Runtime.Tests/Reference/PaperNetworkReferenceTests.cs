@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using LstmGen.Runtime.Reference;
+using LstmGen.Reference;
 using Xunit;
 
 namespace LstmGen.Runtime.Tests.Reference

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LstmGen.Generator.Model;
-using LstmGen.Runtime.Reference;
+using LstmGen.Reference;
 using Xunit;
 
 namespace LstmGen.Runtime.Tests.Reference

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LstmGen.Generator.Diagnostics;
 using LstmGen.Generator.Model;
-using LstmGen.Runtime.Reference;
+using LstmGen.Reference;
 using Xunit;
 
 namespace LstmGen.Runtime.Tests.Reference

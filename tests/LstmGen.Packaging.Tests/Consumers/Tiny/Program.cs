@@ -1,13 +1,13 @@
 using System;
 using System.Globalization;
+using LstmGen.Reference;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Reference;
 
 namespace Acme.Forecasting
 {
     /// <summary>
     /// Trains the generated <see cref="TinyNetwork"/> on a memory task (a bit, two quiet steps, then answer 0.8 for
-    /// a 1 and 0.2 for a 0) next to the runtime's reference interpreter built from the same spec text, and prints
+    /// a 1 and 0.2 for a 0) next to the reference interpreter (LstmGen.Reference) built from the same spec text, and prints
     /// what the packaging test checks.
     /// </summary>
     public static class Program

@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using LstmGen.Generator.Diagnostics;
 using LstmGen.Generator.Layout;
 using LstmGen.Generator.Model;
 using LstmGen.Generator.Parsing;
-using static LstmGen.Runtime.Reference.ReferenceSquashing;
+using LstmGen.Runtime;
+using static LstmGen.Reference.ReferenceSquashing;
+using UpdateTiming = LstmGen.Runtime.UpdateTiming;
 
-namespace LstmGen.Runtime.Reference
+namespace LstmGen.Reference
 {
     /// <summary>
     /// The reference interpreter: any spec, run straight from the paper's equations (App. A.1, Eqs. 7-9 and 19-28;
@@ -130,7 +133,7 @@ namespace LstmGen.Runtime.Reference
             var result = SpecParser.Parse(path, yamlText);
             if (result.HasErrors || result.Spec is null)
             {
-                throw new SpecException(new List<Generator.Diagnostics.SpecDiagnostic>(result.Diagnostics));
+                throw new SpecException(new List<SpecDiagnostic>(result.Diagnostics));
             }
 
             return new ReferenceNetwork(result.Spec);

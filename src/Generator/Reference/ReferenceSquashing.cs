@@ -1,7 +1,8 @@
 using System;
 using LstmGen.Generator.Model;
+using LstmGen.Runtime;
 
-namespace LstmGen.Runtime.Reference
+namespace LstmGen.Reference
 {
     /// <summary>
     /// The squashing functions of App. A.1 (Eqs. 3-5) and their derivatives, written out again for the reference

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using LstmGen.Experiments.Harness;
+
+namespace LstmGen.Experiments.Sharding
+{
+    /// <summary>How one measured trial ended: stopped by its row's rule after <see cref="Sequences"/> training sequences, or not before its cap.</summary>
+    /// <param name="Sequences">Training sequences until success, or the cap the trial ran to without success.</param>
+    /// <param name="Success">Whether the stopping rule was met.</param>
+    public readonly record struct TrialOutcome(long Sequences, bool Success)
+    {
+        /// <summary>
+        /// The sequences this trial presents under cap <paramref name="cap"/>: its count if it succeeded by then, else the cap.
+        /// A trial that failed at a lower cap is taken to fail at this one too (the cost of an unknown is its upper bound).
+        /// </summary>
+        public long SequencesUnder(long cap) => Success && Sequences <= cap ? Sequences : cap;
+    }
+
+    /// <summary>A row's measured cost: CPU seconds per training sequence, and how its measured trials ended.</summary>
+    /// <param name="Row">The row id.</param>
+    /// <param name="SecondsPerSequence">CPU seconds per training sequence on one core, tests included.</param>
+    /// <param name="Outcomes">The measured trials of the default base seed, trial 0 first.</param>
+    public sealed record RowCost(string Row, double SecondsPerSequence, IReadOnlyList<TrialOutcome> Outcomes);
+
+    /// <summary>
+    /// The expected cost of a trial, in CPU seconds on one core: the row's measured seconds per training sequence times the
+    /// sequences a trial is expected to present under the run's cap, which is the mean over the row's measured trials of
+    /// their sequences until success (or the cap). So a 2c trial at q = 1000 that runs to the 5,000,000 cap costs about a
+    /// hundred times a 6a trial that stops after some 26,000 sequences, and a quick look's cap makes every trial short.
+    /// The figures are data committed with the program (<c>row-costs.csv</c>, made by <c>deploy/costs/row-costs.sh</c>),
+    /// so every machine computes the same costs and hence the same shards (docs/cluster.md, "Cost model").
+    /// </summary>
+    public sealed class CostModel
+    {
+        /// <summary>The cost of a learning step for rows without measured figures: the order of the generated steps (docs/performance.md).</summary>
+        public const double FallbackSecondsPerStep = 250e-9;
+
+        private const string ResourceName = "LstmGen.Experiments.Sharding.row-costs.csv";
+
+        private static readonly Lazy<CostModel> Committed = new(() => Parse(ReadResource()));
+
+        private readonly Dictionary<string, RowCost> _rows;
+
+        public CostModel(IEnumerable<RowCost> rows)
+        {
+            _rows = rows.ToDictionary(r => r.Row, StringComparer.Ordinal);
+        }
+
+        /// <summary>The figures committed with the program (<c>src/Experiments/Sharding/row-costs.csv</c>).</summary>
+        public static CostModel Measured => Committed.Value;
+
+        /// <summary>The measured figures of <paramref name="row"/>, or null for a row the table does not know.</summary>
+        public RowCost? Find(string row) => _rows.GetValueOrDefault(row);
+
+        /// <summary>CPU seconds per training sequence: measured, or the fallback per step times the row's typical sequence length.</summary>
+        public double SecondsPerSequence(ExperimentRow row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            return Find(row.Id)?.SecondsPerSequence ?? FallbackSecondsPerStep * Math.Max(1, row.TypicalLength);
+        }
+
+        /// <summary>
+        /// The expected CPU seconds of one trial of <paramref name="row"/> under cap <paramref name="cap"/>, whatever its
+        /// seed: seconds per sequence times the mean of the measured trials' sequences under that cap (the cap itself for a
+        /// row without measured trials).
+        /// </summary>
+        public double ExpectedTrialSeconds(ExperimentRow row, long cap)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            var outcomes = Find(row.Id)?.Outcomes;
+            var sequences = outcomes is { Count: > 0 } ? outcomes.Average(o => (double)o.SequencesUnder(cap)) : cap;
+            return SecondsPerSequence(row) * sequences;
+        }
+
+        /// <summary>
+        /// The CPU seconds of trial <paramref name="trial"/> itself, for a projection: with the default base seed a trial
+        /// presents the same sequences in every version that computes the same bits, so a measured trial's count stands for
+        /// it; any other trial gets the row's expectation.
+        /// </summary>
+        public double TrialSeconds(ExperimentRow row, int trial, long cap, ulong baseSeed)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            var outcomes = Find(row.Id)?.Outcomes;
+            return baseSeed == TrialSeeds.DefaultBaseSeed && outcomes is not null && trial < outcomes.Count
+                ? SecondsPerSequence(row) * outcomes[trial].SequencesUnder(cap)
+                : ExpectedTrialSeconds(row, cap);
+        }
+
+        /// <summary>
+        /// Reads the table: comment lines start with '#'; then a header <c>row,secondsPerSequence,outcomes</c> and one line per
+        /// row, the outcomes separated by spaces, trial 0 first: <c>26114</c> for a success after 26,114 sequences,
+        /// <c>&gt;50000</c> for a trial that ran to a cap of 50,000 without success.
+        /// </summary>
+        public static CostModel Parse(string text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            var rows = new List<RowCost>();
+            var header = false;
+            var number = 0;
+            foreach (var raw in text.Split('\n'))
+            {
+                number++;
+                var line = raw.TrimEnd('\r');
+                if (line.Length == 0 || line.StartsWith('#'))
+                {
+                    continue;
+                }
+
+                if (!header)
+                {
+                    if (line != "row,secondsPerSequence,outcomes")
+                    {
+                        throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": expected the header 'row,secondsPerSequence,outcomes'");
+                    }
+
+                    header = true;
+                    continue;
+                }
+
+                var fields = line.Split(',');
+                if (fields.Length != 3 || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0))
+                {
+                    throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": expected 'row,seconds per sequence > 0,outcomes'");
+                }
+
+                var outcomes = new List<TrialOutcome>();
+                foreach (var token in fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var failed = token.StartsWith('>');
+                    if (!long.TryParse(failed ? token.AsSpan(1) : token.AsSpan(), NumberStyles.None, CultureInfo.InvariantCulture, out var sequences) || sequences < 1)
+                    {
+                        throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": outcome '" + token + "' is neither N nor >N");
+                    }
+
+                    outcomes.Add(new TrialOutcome(sequences, !failed));
+                }
+
+                rows.Add(new RowCost(fields[0], seconds, outcomes));
+            }
+
+            return new CostModel(rows);
+        }
+
+        private static string ReadResource()
+        {
+            using var stream = typeof(CostModel).Assembly.GetManifestResourceStream(ResourceName)
+                ?? throw new InvalidOperationException("The row costs (" + ResourceName + ") are not embedded in this build.");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using LstmGen.Architecture.Tests.Infrastructure;
+using Xunit;
+
+namespace LstmGen.Architecture.Tests
+{
+    /// <summary>
+    /// Inside the experiments program, only the commands and the entry point know the CLI (<see cref="Layering.CliNames"/>,
+    /// <see cref="Layering.MayNameTheCli"/>): a lower layer throws its own exception, which the CLI maps to an exit code.
+    /// </summary>
+    public sealed class CliBoundaryTests
+    {
+        [Fact]
+        public void Only_the_commands_and_the_entry_point_name_the_cli()
+        {
+            var pattern = new Regex(@"\b(?:" + string.Join("|", Layering.CliNames.Select(Regex.Escape)) + @")\b", RegexOptions.CultureInvariant);
+            var offenders = Directory.EnumerateFiles(RepoPaths.Full("src/Experiments"), "*.cs", SearchOption.AllDirectories)
+                .Select(RepoPaths.Relative)
+                .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
+                .Where(path => !Layering.MayNameTheCli.Any(allowed => path.StartsWith(allowed, StringComparison.Ordinal)))
+                .SelectMany(path => File.ReadLines(RepoPaths.Full(path))
+                    .Select((line, index) => (line, index))
+                    .Where(x => pattern.IsMatch(x.line))
+                    .Select(x => path + ":" + (x.index + 1) + ": " + x.line.Trim()))
+                .ToList();
+
+            Assert.True(offenders.Count == 0, "Only " + string.Join(" and ", Layering.MayNameTheCli) + " may name " + string.Join(", ", Layering.CliNames)
+                + "; a lower layer throws an exception of its own and the CLI maps it to an exit code:\n" + string.Join("\n", offenders));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Sharding;
+using Xunit;
+
+namespace LstmGen.Experiments.Tests.Cluster
+{
+    /// <summary>The committed cost model: a trial's expected CPU time from measured per-row figures.</summary>
+    public sealed class CostModelTests
+    {
+        [Fact]
+        public void Every_row_has_measured_costs_and_outcomes()
+        {
+            foreach (var row in PaperRows.All)
+            {
+                var cost = CostModel.Measured.Find(row.Id);
+                Assert.True(cost is not null, "row-costs.csv has no line for row " + row.Id + ": run deploy/costs/row-costs.sh");
+                Assert.True(cost!.SecondsPerSequence is > 1e-7 and < 1e-2, row.Id + ": " + cost.SecondsPerSequence);
+                Assert.NotEmpty(cost.Outcomes);
+            }
+        }
+
+        [Fact]
+        public void A_trial_is_expected_to_stop_when_the_measured_trials_stopped_or_at_the_cap()
+        {
+            var model = CostModel.Parse("# comment\nrow,secondsPerSequence,outcomes\n6a,0.001,1000 3000 >2000\n");
+            var row = PaperRows.Find("6a")!;
+
+            // Under a cap of 5,000: 1000, 3000 and (failed at a lower cap, so taken to fail) 5000: mean 3000 sequences.
+            Assert.Equal(3.0, model.ExpectedTrialSeconds(row, 5_000), 12);
+            // Under a cap of 2,000: 1000, 2000, 2000.
+            Assert.Equal(5.0 / 3, model.ExpectedTrialSeconds(row, 2_000), 12);
+            // Trial 1 of the default seed is the measured one; another seed's trial 1 is the expectation.
+            Assert.Equal(3.0, model.TrialSeconds(row, 1, 5_000, TrialSeeds.DefaultBaseSeed), 12);
+            Assert.Equal(3.0, model.TrialSeconds(row, 7, 5_000, TrialSeeds.DefaultBaseSeed), 12);
+            Assert.Equal(1.0, model.TrialSeconds(row, 0, 5_000, TrialSeeds.DefaultBaseSeed), 12);
+            Assert.Equal(3.0, model.TrialSeconds(row, 0, 5_000, 1), 12);
+        }
+
+        [Fact]
+        public void A_row_without_figures_costs_its_cap_times_its_sequence_length()
+        {
+            var model = CostModel.Parse("row,secondsPerSequence,outcomes\n");
+            var row = PaperRows.Find("4-1000")!;
+            Assert.Equal(CostModel.FallbackSecondsPerStep * row.TypicalLength * 1_000, model.ExpectedTrialSeconds(row, 1_000), 9);
+        }
+
+        [Theory]
+        [InlineData("row,seconds,outcomes\n")]
+        [InlineData("row,secondsPerSequence,outcomes\n6a,-1,100\n")]
+        [InlineData("row,secondsPerSequence,outcomes\n6a,0.1,100 x\n")]
+        [InlineData("row,secondsPerSequence,outcomes\n6a,0.1\n")]
+        public void A_damaged_table_is_refused(string text)
+        {
+            Assert.Throws<FormatException>(() => CostModel.Parse(text));
+        }
+
+        [Fact]
+        public void The_committed_table_reads_back_as_the_measured_trials()
+        {
+            var sixA = CostModel.Measured.Find("6a")!;
+            Assert.Equal(20, sixA.Outcomes.Count);
+            Assert.All(sixA.Outcomes, o => Assert.True(o.Success));
+            Assert.All(CostModel.Measured.Find("2c-5")!.Outcomes, o => Assert.False(o.Success));
+            Assert.True(PaperRows.All.All(r => CostModel.Measured.ExpectedTrialSeconds(r, r.DefaultMaxSequences) > 0));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Sharding;
+using Xunit;
+
+namespace LstmGen.Experiments.Tests.Cluster
+{
+    /// <summary>The split of a run into shards: deterministic, disjoint, complete, and balanced by expected cost.</summary>
+    public sealed class ShardPlanTests
+    {
+        [Theory]
+        [InlineData("0/1", 0, 1)]
+        [InlineData("3/4", 3, 4)]
+        [InlineData("99999/100000", 99999, 100000)]
+        public void Valid_shards_parse(string text, int index, int count)
+        {
+            Assert.Equal(new ShardSpec(index, count), ShardSpec.TryParse(text, out _));
+            Assert.Equal(text, new ShardSpec(index, count).ToString());
+        }
+
+        [Theory]
+        [InlineData("4/4")]
+        [InlineData("1/0")]
+        [InlineData("-1/4")]
+        [InlineData("1")]
+        [InlineData("/4")]
+        [InlineData("1/4/5")]
+        [InlineData(" 1/4")]
+        [InlineData("0/100001")]
+        public void Invalid_shards_are_refused_with_the_syntax(string text)
+        {
+            Assert.Null(ShardSpec.TryParse(text, out var error));
+            Assert.Contains("I/N with 0 <= I < N", error, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(7)]
+        [InlineData(64)]
+        [InlineData(600)]
+        public void Every_trial_of_the_full_reproduction_is_in_exactly_one_shard(int shards)
+        {
+            var planned = ShardedRuns.Reproduction(PaperRows.All, quick: false);
+            var plan = ShardPlan.Create(planned, shards, CostModel.Measured);
+
+            var all = Enumerable.Range(0, shards).SelectMany(s => plan.ItemsOf(s).Select(i => (i.Row, i.Trial))).ToList();
+            var expected = planned.SelectMany(r => Enumerable.Range(0, r.Trials).Select(t => (r.Row.Id, t))).ToList();
+            Assert.Equal(expected.Count, all.Count);
+            Assert.Equal(expected.OrderBy(e => e.Id, StringComparer.Ordinal).ThenBy(e => e.t), all.OrderBy(e => e.Row, StringComparer.Ordinal).ThenBy(e => e.Trial));
+            for (var shard = 0; shard < shards; shard++)
+            {
+                Assert.All(plan.ItemsOf(shard), i => Assert.Equal(shard, plan.ShardOf(i.Row, i.Trial)));
+            }
+
+            Assert.Equal(-1, plan.ShardOf("6a", 20));
+        }
+
+        [Fact]
+        public void The_split_depends_on_nothing_but_the_run_and_the_row_order_given_does_not_matter()
+        {
+            var rows = new[] { "6a", "2c-5", "4-100", "1-5", "3b-1000-1" }.Select(id => PaperRows.Find(id)!).ToList();
+            var a = ShardedRuns.ReproductionPlan(rows, quick: false, 8);
+            var b = ShardedRuns.ReproductionPlan(Enumerable.Reverse(rows), quick: false, 8);
+
+            for (var shard = 0; shard < 8; shard++)
+            {
+                Assert.Equal(a.ItemsOf(shard), b.ItemsOf(shard));
+            }
+
+            Assert.Equal(new[] { "1-5", "2c-5", "3b-1000-1", "4-100", "6a" }, a.Rows.Select(r => r.Row.Id));   // catalogue order
+        }
+
+        [Fact]
+        public void Shards_are_balanced_by_expected_cost_not_by_count()
+        {
+            // 20 trials of 2c-5 (each runs to the 5,000,000 cap) and 20 of 6a (each stops after about 26,000 sequences).
+            var rows = new[] { PaperRows.Find("2c-5")!, PaperRows.Find("6a")! };
+            var plan = ShardedRuns.ReproductionPlan(rows, quick: false, 4);
+            var costly = CostModel.Measured.ExpectedTrialSeconds(rows[0], rows[0].DefaultMaxSequences);
+            var cheap = CostModel.Measured.ExpectedTrialSeconds(rows[1], rows[1].DefaultMaxSequences);
+
+            Assert.True(costly > 100 * cheap, $"a 2c-5 trial ({costly:F0} s) should cost over a hundred 6a trials ({cheap:F1} s)");
+            for (var shard = 0; shard < 4; shard++)
+            {
+                Assert.Equal(5, plan.TrialsOf(shard, "2c-5").Count);   // the 2c-5 trials are spread evenly
+                Assert.Equal(5, plan.TrialsOf(shard, "6a").Count);
+            }
+
+            // Longest-processing-time bound: no shard exceeds the mean by more than the costliest trial.
+            var full = ShardedRuns.ReproductionPlan(PaperRows.All, quick: false, 16);
+            var loads = Enumerable.Range(0, 16).Select(full.ExpectedSecondsOf).ToList();
+            var largest = full.AllItems.Max(i => i.ExpectedSeconds);
+            Assert.True(loads.Max() <= loads.Average() + largest, $"busiest shard {loads.Max():F0} s, mean {loads.Average():F0} s, costliest trial {largest:F0} s");
+        }
+
+        [Fact]
+        public void A_longest_first_schedule_ends_with_the_longest_trial_or_the_mean_load()
+        {
+            Assert.Equal(10, ScheduleSimulation.LongestFirst(new double[] { 10, 1, 1, 1 }, 4));
+            Assert.Equal(7, ScheduleSimulation.LongestFirst(new double[] { 3, 3, 2, 2, 2 }, 2));   // 3+2+2 | 3+2: the best, 3+3 | 2+2+2, is 6
+            Assert.Equal(19, ScheduleSimulation.LongestFirst(new double[] { 10, 5, 4 }, 1));
+        }
+    }
+}
