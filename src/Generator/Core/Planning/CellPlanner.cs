@@ -28,17 +28,8 @@ namespace LstmGen.Generator.Planning
         private bool SquashedOutput => _context.Spec.CellOutput == CellOutputSquash.H1;
 
         /// <summary>net_c(t) = Σ_m w_c,m y^m(t−1)  (Eq. 9).</summary>
-        public NetInput NetInput(BlockShape block, int v)
-        {
-            var fanIn = block.CellInputs[v];
-            return new NetInput(
-                fanIn,
-                "netC" + (block.FirstCell + v),
-                _context.HasActiveInputsPart(fanIn),
-                FanInSums.NetInput(_context, fanIn, new Index(fanIn.Offset), SourceVector.Previous),
-                _context.FourFanInGroups.Contains(fanIn),
-                "net_c of cell " + v + "  (Eq. 9)");
-        }
+        public NetInput NetInput(BlockShape block, int v) =>
+            FanInSums.GateOrCellNetInput(_context, block.CellInputs[v], "netC" + (block.FirstCell + v), "net_c of cell " + v + "  (Eq. 9)");
 
         /// <summary>
         /// The net input's statement in the net inputs' phase: the sum, or, when g is the identity (so not squashed in the

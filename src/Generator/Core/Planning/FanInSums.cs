@@ -73,6 +73,20 @@ namespace LstmGen.Generator.Planning
         }
 
         /// <summary>
+        /// The net input of a gate's or cell's fan-in (Eqs. 7-9) over y(t−1), kept in <paramref name="local"/>: its active
+        /// inputs' part when it reads them through the list of active inputs, the rest of its runs, and whether it is summed
+        /// four at a time.
+        /// </summary>
+        public static NetInput GateOrCellNetInput(PlanningContext context, FanIn fanIn, string local, string meaning) =>
+            new NetInput(
+                fanIn,
+                local,
+                context.HasActiveInputsPart(fanIn),
+                NetInput(context, fanIn, new Index(fanIn.Offset), SourceVector.Previous),
+                context.FourFanInGroups.Contains(fanIn),
+                meaning);
+
+        /// <summary>
         /// destination[base + m] += factor · y^m for every weight m of the fan-in (without its active inputs' part), run by run
         /// (the bias unit's y is 1).
         /// </summary>

@@ -27,17 +27,8 @@ namespace LstmGen.Generator.Planning
         private static Local Factor(int cell) => new Local("inputGateFactor" + cell);
 
         /// <summary>net_in_j(t) = Σ_m w_in_j,m y^m(t−1)  (Eq. 7).</summary>
-        public NetInput NetInput(BlockShape block)
-        {
-            var fanIn = block.InputGate;
-            return new NetInput(
-                fanIn,
-                "netIn" + block.Block,
-                _context.HasActiveInputsPart(fanIn),
-                FanInSums.NetInput(_context, fanIn, new Index(fanIn.Offset), SourceVector.Previous),
-                _context.FourFanInGroups.Contains(fanIn),
-                "net_in  (Eq. 7)");
-        }
+        public NetInput NetInput(BlockShape block) =>
+            FanInSums.GateOrCellNetInput(_context, block.InputGate, "netIn" + block.Block, "net_in  (Eq. 7)");
 
         /// <summary>y^in_j(t) = f_in(net_in_j(t)) and f'_in, from σ(net_in) (Eqs. 3, 7); y^in_j joins the source vector y(t).</summary>
         public IEnumerable<Statement> Activate(BlockShape block)

@@ -27,17 +27,8 @@ namespace LstmGen.Generator.Planning
         private static Local Factor(int block) => new Local("outputGateFactor" + block);
 
         /// <summary>net_out_j(t) = Σ_m w_out_j,m y^m(t−1)  (Eq. 8).</summary>
-        public NetInput NetInput(BlockShape block)
-        {
-            var fanIn = block.OutputGate!;
-            return new NetInput(
-                fanIn,
-                "netOut" + block.Block,
-                _context.HasActiveInputsPart(fanIn),
-                FanInSums.NetInput(_context, fanIn, new Index(fanIn.Offset), SourceVector.Previous),
-                _context.FourFanInGroups.Contains(fanIn),
-                "net_out  (Eq. 8)");
-        }
+        public NetInput NetInput(BlockShape block) =>
+            FanInSums.GateOrCellNetInput(_context, block.OutputGate!, "netOut" + block.Block, "net_out  (Eq. 8)");
 
         /// <summary>y^out_j(t) = f_out(net_out_j(t)) and f'_out, from σ(net_out) (Eqs. 3, 8); y^out_j joins y(t).</summary>
         public IEnumerable<Statement> Activate(BlockShape block)
