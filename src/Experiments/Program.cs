@@ -9,6 +9,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using LstmGen.Experiments.Cli;
 using LstmGen.Experiments.Describing;
+using LstmGen.Experiments.Rows;
 using LstmGen.Generator.Diagnostics;
 
 namespace LstmGen.Experiments
@@ -62,6 +63,15 @@ namespace LstmGen.Experiments
                 return Fail(error, ExitCodes.RunFailure, e.Message);
             }
             catch (SpecException e)
+            {
+                foreach (var diagnostic in e.Diagnostics)
+                {
+                    error.WriteLine(diagnostic.ToCompilerFormat());
+                }
+
+                return ExitCodes.SpecError;
+            }
+            catch (RowFileException e)
             {
                 foreach (var diagnostic in e.Diagnostics)
                 {

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using LstmGen.Generator.Model;
 
 namespace LstmGen.Experiments.Cli

@@ -15,7 +15,10 @@ namespace LstmGen.Experiments.Cli
         /// <summary>2: usage error: unknown command or option, bad argument value, unknown network name.</summary>
         public const int UsageError = 2;
 
-        /// <summary>3: the spec has errors (diagnostics LSTM0001-LSTM0015 printed as <c>file(line,col): error LSTMxxxx: ...</c>).</summary>
+        /// <summary>
+        /// 3: the spec or the row file has errors (diagnostics LSTM0001-LSTM0015 printed as <c>file(line,col): error
+        /// LSTMxxxx: ...</c>, one per line).
+        /// </summary>
         public const int SpecError = 3;
 
         /// <summary>4: a file could not be read or written.</summary>

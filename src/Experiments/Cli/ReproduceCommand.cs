@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Reporting;
+using LstmGen.Experiments.Rows;
 using LstmGen.Experiments.Sharding;
 
 namespace LstmGen.Experiments.Cli
@@ -135,7 +136,7 @@ namespace LstmGen.Experiments.Cli
 
                 // Long trials checkpoint their training state, so an interrupted reproduction loses at most a few minutes.
                 var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints") };
-                var trials = isQuick ? Math.Min(2, row.Paper.Trials) : row.Paper.Trials;
+                var trials = isQuick ? Math.Min(2, row.Trials) : row.Trials;
                 var summary = RunCommand.RunRow(console, row, trials, seed, options, Path.Combine(directory, row.Id + ".jsonl"), threads, cancellationToken, only);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{row.Id}: {summary.Successes}/{summary.Trials} successful, mean sequences {summary.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} (paper {row.Paper.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"})"));

@@ -20,8 +20,16 @@ namespace LstmGen.Experiments.Cli
     {
         public static Command Create(CliConsole console)
         {
-            var rowArgument = new Argument<string>("row") { Description = "The row to run (see 'lstmgen rows'), e.g. 1-5, 2a, 2c-1, 3a-100-3, 4-100, 5-140, 6a." };
-            var trials = new Option<int?>("--trials") { Description = "Number of trials (default: the paper's count for the row)." };
+            var rowArgument = new Argument<string>("row")
+            {
+                Description = "The row to run: its id (see 'lstmgen rows'), e.g. 1-5, 2a, 2c-1, 3a-100-3, 4-100, 5-140, 6a; or a row file (*.rows.yaml, docs/rows.md) that declares it.",
+            };
+            var idArgument = new Argument<string?>("id")
+            {
+                Description = "With a row file: the id of the row to run (needed when the file declares more than one).",
+                Arity = ArgumentArity.ZeroOrOne,
+            };
+            var trials = new Option<int?>("--trials") { Description = "Number of trials (default: the row's, the paper's count for the paper's rows)." };
             trials.Validators.Add(r =>
             {
                 if (r.GetValueOrDefault<int?>() is < 1 or > 100_000)
@@ -57,7 +65,7 @@ namespace LstmGen.Experiments.Cli
             });
             var update = new Option<string?>("--update") { Description = "When weight changes are applied (default: the network's spec)." };
             update.AcceptOnlyFromAmong("per-step", "per-sequence");
-            var measure = new Option<string>("--error-measure") { Description = "What ST3's 'average training error' averages (Exps 4, 6).", DefaultValueFactory = _ => "squared" };
+            var measure = new Option<string?>("--error-measure") { Description = "What ST3's 'average training error' averages (Exps 4, 6; default: the row's, squared for the paper's rows)." };
             measure.AcceptOnlyFromAmong("squared", "absolute");
             var learningRate = new Option<double?>("--learning-rate") { Description = "Overrides the row's learning rate." };
             learningRate.Validators.Add(r =>
@@ -81,31 +89,31 @@ namespace LstmGen.Experiments.Cli
             var shard = ShardOption.Create("Run only shard I of N of the row's trials (0 <= I < N; docs/cluster.md): the same split on every machine; default results file results/<row>-shard-I-of-N/<row>.jsonl; 'lstmgen merge' joins the shards.");
             var command = new Command("run", "Run the trials of one row of the paper's tables and compare with the paper.")
             {
-                rowArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery, shard,
+                rowArgument, idArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery, shard,
             };
             command.WithExamples(
                 "lstmgen run 6a",
                 "lstmgen run 1-5 --trials 30 --update per-sequence",
                 "lstmgen run 4-100 --trials 3 --max-sequences 200000 --results results/quick.jsonl",
                 "lstmgen run 6a --spec my-variant.lstm.yaml --trials 2",
+                "lstmgen run my-variants.rows.yaml 6a-slow --trials 4",
                 "lstmgen run 4-1000 --checkpoints results/checkpoints --checkpoint-every 20000",
                 "lstmgen run 2c-5 --shard 0/4 --threads 1");
             command.SetAction((parseResult, cancellationToken) =>
             {
-                var row = PaperRows.Find(parseResult.GetValue(rowArgument)!)
-                    ?? throw CliException.Usage("no row '" + parseResult.GetValue(rowArgument) + "'; 'lstmgen rows' lists them");
+                var row = RowSelection.Resolve(parseResult.GetValue(rowArgument)!, parseResult.GetValue(idArgument));
                 var options = new RunOptions
                 {
                     MaxSequences = parseResult.GetValue(maxSequences),
                     CheckEvery = parseResult.GetValue(checkEvery),
                     Update = parseResult.GetValue(update) switch { "per-step" => UpdateTiming.PerStep, "per-sequence" => UpdateTiming.PerSequence, _ => null },
-                    ErrorMeasure = parseResult.GetValue(measure) == "absolute" ? TrainingErrorMeasure.Absolute : TrainingErrorMeasure.Squared,
+                    ErrorMeasure = parseResult.GetValue(measure) switch { "absolute" => TrainingErrorMeasure.Absolute, "squared" => TrainingErrorMeasure.Squared, _ => null },
                     LearningRate = parseResult.GetValue(learningRate),
                     Network = SpecVariant.Load(console, row, parseResult.GetValue(spec), "training it"),
                     CheckpointDirectory = parseResult.GetValue(checkpoints),
                     CheckpointEvery = parseResult.GetValue(checkpointEvery),
                 };
-                var count = parseResult.GetValue(trials) ?? row.Paper.Trials;
+                var count = parseResult.GetValue(trials) ?? row.Trials;
                 var shardSpec = ShardOption.Value(parseResult, shard);
                 var path = parseResult.GetValue(results)
                     ?? (shardSpec is { } s ? Path.Combine("results", row.Id + "-" + s.FolderName, row.Id + ".jsonl") : Path.Combine("results", row.Id + ".jsonl"));

@@ -11,8 +11,9 @@ namespace LstmGen.Experiments.Cli
         public static void Write(TextWriter writer, ExperimentRow row, RowSummary summary)
         {
             var table = new TextTable("", "paper", "measured");
-            table.Add("trials", Int(row.Paper.Trials), Int(summary.Trials));
-            table.Add("% successful", row.Paper.SuccessPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) : "100 (implied)", summary.SuccessPercent.ToString("0.#", CultureInfo.InvariantCulture));
+            var inPaper = row.Paper.InPaper;
+            table.Add("trials", inPaper ? Int(row.Paper.Trials) : "-", Int(summary.Trials));
+            table.Add("% successful", !inPaper ? "-" : row.Paper.SuccessPercent is { } p ? p.ToString("0", CultureInfo.InvariantCulture) : "100 (implied)", summary.SuccessPercent.ToString("0.#", CultureInfo.InvariantCulture));
             table.Add("mean sequences until success", Number(row.Paper.MeanSequences), Number(summary.MeanSequences));
             table.Add("median sequences", "-", Number(summary.MedianSequences));
             table.Add("range of sequences", "-", summary.MinSequences is { } min ? min.ToString("N0", CultureInfo.InvariantCulture) + " - " + summary.MaxSequences!.Value.ToString("N0", CultureInfo.InvariantCulture) : "-");

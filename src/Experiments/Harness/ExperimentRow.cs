@@ -13,36 +13,37 @@ namespace LstmGen.Experiments.Harness
     /// </summary>
     public abstract class ExperimentRow
     {
-        protected ExperimentRow(string id, string title, string networkName, double learningRate, long defaultMaxSequences, PaperFigures paper, int typicalLength)
+        protected ExperimentRow(RowSettings settings)
         {
-            TypicalLength = typicalLength;
-            Id = id;
-            Title = title;
-            NetworkName = networkName;
-            LearningRate = learningRate;
-            DefaultMaxSequences = defaultMaxSequences;
-            Paper = paper;
+            ArgumentNullException.ThrowIfNull(settings);
+            Settings = settings;
         }
 
+        /// <summary>What the row declares (its row file's keys, docs/rows.md).</summary>
+        public RowSettings Settings { get; }
+
         /// <summary>The row's id on the command line, e.g. "1-5", "2c-5", "3a-100-3", "4-100", "6a".</summary>
-        public string Id { get; }
+        public string Id => Settings.Id;
 
         /// <summary>The row in words.</summary>
-        public string Title { get; }
+        public string Title => Settings.Title;
 
         /// <summary>The compiled network (a spec in specs/) the row trains.</summary>
-        public string NetworkName { get; }
+        public string NetworkName => Settings.NetworkName;
 
-        /// <summary>The paper's learning rate α for this row (Table 10).</summary>
-        public double LearningRate { get; }
+        /// <summary>The learning rate α for this row (Table 10).</summary>
+        public double LearningRate => Settings.LearningRate;
+
+        /// <summary>How many trials a run of the row makes unless told otherwise.</summary>
+        public int Trials => Settings.Trials;
 
         /// <summary>Training sequences after which a trial counts as failed, unless the run says otherwise.</summary>
-        public long DefaultMaxSequences { get; }
+        public long DefaultMaxSequences => Settings.DefaultMaxSequences;
 
-        public PaperFigures Paper { get; }
+        public PaperFigures Paper => Settings.Paper;
 
         /// <summary>The typical length of a training sequence, for budgeting quick runs.</summary>
-        public int TypicalLength { get; }
+        public int TypicalLength => Settings.TypicalLength;
 
         /// <summary>
         /// The cap of a quick run (<c>reproduce --quick</c>): about five million training steps per trial, between 2,000
@@ -69,16 +70,24 @@ namespace LstmGen.Experiments.Harness
             return result with { Row = Id, Trial = trial, Seed = seed, WallSeconds = result.WallSeconds + watch.Elapsed.TotalSeconds };
         }
 
-        /// <summary>The network with its initial weights: drawn from the trial seed's first stream.</summary>
-        protected virtual ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
+        /// <summary>
+        /// The network with its initial weights: drawn from the trial seed's first stream; input gate biases the row draws
+        /// at random (<see cref="RowSettings.RandomInputGateBiases"/>) come from its fourth.
+        /// </summary>
+        private ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
         {
             var network = options.Network?.Invoke()
                 ?? (PaperNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".")).Create();
             network.InitializeWeights(SeededRandom.DeriveSeed(seed, 0));
             network.LearningRate = options.LearningRate ?? LearningRate;
-            if (options.Update is { } update)
+            if ((options.Update ?? Settings.Update) is { } update)
             {
                 network.Update = update;
+            }
+
+            if (Settings.RandomInputGateBiases)
+            {
+                RandomInputGateBiases.Draw(network, SeededRandom.DeriveSeed(seed, 3));
             }
 
             return network;

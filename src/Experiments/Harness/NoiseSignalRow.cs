@@ -10,31 +10,50 @@ namespace LstmGen.Experiments.Harness
 {
     /// <summary>
     /// Exp 3 (§5.3, Tables 4-6): training on random sequences; a fixed, randomly chosen test set of 256 sequences is
-    /// checked every <see cref="DefaultCheckEvery"/> training sequences (the paper does not say how often; extraction
-    /// §7, item 5). ST1: at most <c>st1MaxWrong</c> of the 256 misclassified. ST2: ST1 and the mean absolute test error
+    /// checked every <see cref="CheckEvery"/> training sequences (the paper does not say how often; extraction §7,
+    /// item 5). ST1: at most <c>st1MaxWrong</c> of the 256 misclassified. ST2: ST1 and the mean absolute test error
     /// below <c>st2MeanError</c> (3c: the mean difference to the noise-free target). After ST2, 2560 fresh sequences
     /// give the fraction misclassified.
     /// </summary>
     public sealed class NoiseSignalRow : ExperimentRow
     {
+        /// <summary>How often ST1 and ST2 are tested unless the row says otherwise (the paper does not say; extraction §7, item 5).</summary>
         public const int DefaultCheckEvery = 1000;
+
+        /// <summary>ST1's test set: "none of 256 sequences from a randomly chosen test set is misclassified" (§5.3).</summary>
         public const int StoppingTestSize = 256;
+
+        /// <summary>"After ST2 ... an additional test set consisting of 2560 randomly chosen sequences" (§5.3, Table 11).</summary>
         public const int FinalTestSize = 2560;
 
         private readonly Func<NoiseSignalTask> _task;
         private readonly int _st1MaxWrong;
         private readonly double _st2MeanError;
+        private readonly int _finalTestSize;
 
-        public NoiseSignalRow(string id, string title, double learningRate, long defaultMaxSequences, PaperFigures paper, Func<NoiseSignalTask> task, int st1MaxWrong, double st2MeanError, int typicalLength)
-            : base(id, title, "Exp3NoiseSignal", learningRate, defaultMaxSequences, paper, typicalLength)
+        /// <param name="settings">The row's common settings.</param>
+        /// <param name="task">Makes the row's task (3a, 3b or 3c).</param>
+        /// <param name="st1MaxWrong">ST1: the most of the 256 test sequences that may be misclassified.</param>
+        /// <param name="st2MeanError">ST2: the mean absolute test error must be below this (3c: against the noise-free targets).</param>
+        /// <param name="checkEvery">Training sequences between two tests of ST1 and ST2, unless a run says otherwise.</param>
+        /// <param name="finalTestSize">Sequences of the test after ST2.</param>
+        public NoiseSignalRow(RowSettings settings, Func<NoiseSignalTask> task, int st1MaxWrong, double st2MeanError, int checkEvery = DefaultCheckEvery, int finalTestSize = FinalTestSize)
+            : base(settings)
         {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(checkEvery);
+            ArgumentOutOfRangeException.ThrowIfNegative(finalTestSize);
             _task = task;
             _st1MaxWrong = st1MaxWrong;
             _st2MeanError = st2MeanError;
+            CheckEvery = checkEvery;
+            _finalTestSize = finalTestSize;
         }
 
+        /// <summary>Training sequences between two tests of ST1 and ST2, unless a run says otherwise.</summary>
+        public int CheckEvery { get; }
+
         public override string StoppingRule => string.Create(CultureInfo.InvariantCulture,
-            $"ST1: at most {_st1MaxWrong} of {StoppingTestSize} test sequences misclassified; ST2: ST1 and mean absolute test error below {_st2MeanError}; tested every {DefaultCheckEvery} training sequences");
+            $"ST1: at most {_st1MaxWrong} of {StoppingTestSize} test sequences misclassified; ST2: ST1 and mean absolute test error below {_st2MeanError}; tested every {CheckEvery} training sequences");
 
         public override ISequenceTask CreateTask() => _task();
 
@@ -46,7 +65,7 @@ namespace LstmGen.Experiments.Harness
             var stoppingSet = Enumerable.Range(0, StoppingTestSize).Select(_ => task.Next(testRandom)).ToList();
             var random = TrainingRandom(seed);
             var cap = MaxSequences(options);
-            var checkEvery = options.CheckEvery ?? DefaultCheckEvery;
+            var checkEvery = options.CheckEvery ?? CheckEvery;
             var curve = new LearningCurve();
             var outputs = Array.Empty<double>();
             long sequences = 0;
@@ -82,7 +101,7 @@ namespace LstmGen.Experiments.Harness
             }
 
             progress.Report(sequences, running);
-            var final = TestSetEvaluation.Fresh(network, task, options.TestSetSize ?? FinalTestSize, testRandom);
+            var final = TestSetEvaluation.Fresh(network, task, options.TestSetSize ?? _finalTestSize, testRandom);
             return Result(trial, seed, success, sequences, final, curve.Points,
                 new Dictionary<string, double> { ["st1Sequences"] = st1 }, againstCleanTargets: noisyTargets);
         }

@@ -17,29 +17,37 @@ namespace LstmGen.Experiments.Harness
         /// <summary>Seeds the three data set pairs, shared by all rows so that their results compare.</summary>
         public const ulong DataSetSeed = 19970901;
 
-        /// <summary>How often the success test runs by default (the paper does not say; extraction §7, item 5).</summary>
+        /// <summary>How often the success test runs unless the row says otherwise (the paper does not say; extraction §7, item 5).</summary>
         public const int DefaultCheckEvery = 100;
 
-        private readonly ReberTarget _target;
+        private readonly Func<EmbeddedReberTask> _task;
 
-        public ReberRow(string id, string title, string networkName, double learningRate, PaperFigures paper, ReberTarget target = ReberTarget.NextSymbol)
-            : base(id, title, networkName, learningRate, 100_000, paper, 12)
+        /// <param name="settings">The row's common settings.</param>
+        /// <param name="task">Makes the row's task (what it teaches at each step is the task's choice).</param>
+        /// <param name="checkEvery">Training strings between two success tests, unless a run says otherwise.</param>
+        public ReberRow(RowSettings settings, Func<EmbeddedReberTask> task, int checkEvery = DefaultCheckEvery)
+            : base(settings)
         {
-            _target = target;
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(checkEvery);
+            _task = task;
+            CheckEvery = checkEvery;
         }
+
+        /// <summary>Training strings between two success tests, unless a run says otherwise.</summary>
+        public int CheckEvery { get; }
 
         public override string StoppingRule =>
             "all symbols of all 256 training and 256 test strings predicted correctly (the most active outputs are exactly the legal successors), tested every " +
-            DefaultCheckEvery.ToString(System.Globalization.CultureInfo.InvariantCulture) + " training strings";
+            CheckEvery.ToString(System.Globalization.CultureInfo.InvariantCulture) + " training strings";
 
-        public override ISequenceTask CreateTask() => new EmbeddedReberTask(_target);
+        public override ISequenceTask CreateTask() => _task();
 
         /// <summary>Trial i's data set pair (0, 1 or 2).</summary>
         public static int DataSetOf(int trial) => (trial / 10) % 3;
 
         /// <summary>Trial i's pair of 256 training and 256 test strings (shared by the trials of its data set, <see cref="DataSetOf"/>).</summary>
         public ReberDataSet DataSetFor(int trial) =>
-            new(new EmbeddedReberTask(_target), new SeededRandom(SeededRandom.DeriveSeed(DataSetSeed, (ulong)DataSetOf(trial))));
+            new(_task(), new SeededRandom(SeededRandom.DeriveSeed(DataSetSeed, (ulong)DataSetOf(trial))));
 
         /// <summary>Exp 1 trains on its fixed training set: each sequence is one of its 256 strings, picked at random.</summary>
         public override IEnumerable<Sequence> TrainingSequences(int trial, ulong seed)
@@ -54,12 +62,12 @@ namespace LstmGen.Experiments.Harness
 
         protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {
-            var task = new EmbeddedReberTask(_target);
+            var task = _task();
             var dataSet = DataSetFor(trial);
             var everything = dataSet.Training.Concat(dataSet.Test).ToList();
             using var picks = TrainingSequences(trial, seed).GetEnumerator();
             var cap = MaxSequences(options);
-            var checkEvery = options.CheckEvery ?? DefaultCheckEvery;
+            var checkEvery = options.CheckEvery ?? CheckEvery;
             var curve = new LearningCurve();
             var outputs = Array.Empty<double>();
             long sequences = 0;

@@ -17,8 +17,8 @@ namespace LstmGen.Experiments.Harness
         /// </summary>
         public int? CheckEvery { get; init; }
 
-        /// <summary>What ST3's "average training error" averages (Exps 4, 6).</summary>
-        public TrainingErrorMeasure ErrorMeasure { get; init; } = TrainingErrorMeasure.Squared;
+        /// <summary>What ST3's "average training error" averages (Exps 4, 6); null = the row's (squared for the paper's rows).</summary>
+        public TrainingErrorMeasure? ErrorMeasure { get; init; }
 
         /// <summary>Overrides the spec's update timing; null = the network's (extraction §2.4).</summary>
         public UpdateTiming? Update { get; init; }

@@ -17,28 +17,24 @@ namespace LstmGen.Experiments.Harness
     {
         private readonly Func<ISequenceTask> _task;
         private readonly Func<RunOptions, IStreamStoppingRule> _rule;
-        private readonly Action<ILstmNetwork, ulong>? _afterInitialization;
 
+        /// <param name="settings">The row's common settings.</param>
+        /// <param name="task">Makes the row's task.</param>
+        /// <param name="rule">Makes the row's stopping rule for a run's options (ST3's error measure may come from them).</param>
+        /// <param name="testSetSize">Size of the final test set; 0 = none.</param>
+        /// <param name="sequentialConstruction">Whether the cells join in only once the error stops decreasing (Exps 2a, 2b).</param>
         public StreamRow(
-            string id,
-            string title,
-            string networkName,
-            double learningRate,
-            long defaultMaxSequences,
-            PaperFigures paper,
+            RowSettings settings,
             Func<ISequenceTask> task,
             Func<RunOptions, IStreamStoppingRule> rule,
             int testSetSize,
-            int typicalLength,
-            Action<ILstmNetwork, ulong>? afterInitialization = null,
             bool sequentialConstruction = false)
-            : base(id, title, networkName, learningRate, defaultMaxSequences, paper, typicalLength)
+            : base(settings)
         {
             SequentialConstruction = sequentialConstruction;
             _task = task;
             _rule = rule;
             TestSetSize = testSetSize;
-            _afterInitialization = afterInitialization;
         }
 
         /// <summary>Whether the cells are added only once the error stops decreasing (Exps 2a/2b; see <see cref="Harness.SequentialConstruction"/>).</summary>
@@ -54,19 +50,12 @@ namespace LstmGen.Experiments.Harness
 
         public override (double Beta, int Window)? AverageErrorBound => _rule(new RunOptions()) is St3Rule st3 ? (st3.Beta, st3.Window) : null;
 
-        protected override ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
-        {
-            var network = base.CreateNetwork(seed, options);
-            _afterInitialization?.Invoke(network, SeededRandom.DeriveSeed(seed, 3));
-            return network;
-        }
-
         protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
             var task = _task();
             var rule = _rule(options);
-            var state = new StreamTrialState(Id, trial, seed, Settings(network, rule), network, TrainingRandom(seed), rule, new LearningCurve(),
+            var state = new StreamTrialState(Id, trial, seed, CheckpointSettings(network, rule), network, TrainingRandom(seed), rule, new LearningCurve(),
                 SequentialConstruction ? new SequentialConstruction(network) : null);
             var checkpoint = options.CheckpointDirectory is { } directory ? TrainingCheckpoint.PathFor(directory, Id, trial) : null;
             var every = options.CheckpointEvery ?? TrainingCheckpoint.DefaultEvery;
@@ -134,7 +123,7 @@ namespace LstmGen.Experiments.Harness
         }
 
         /// <summary>The settings that shape a trial's training, in words: a checkpoint resumes only under the same.</summary>
-        private string Settings(ILstmNetwork network, IStreamStoppingRule rule) => string.Create(CultureInfo.InvariantCulture,
+        private string CheckpointSettings(ILstmNetwork network, IStreamStoppingRule rule) => string.Create(CultureInfo.InvariantCulture,
             $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, rule {rule.Description}, sequential construction {(SequentialConstruction ? "on" : "off")}");
     }
 }

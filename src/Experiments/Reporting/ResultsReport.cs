@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 
 namespace LstmGen.Experiments.Reporting
 {

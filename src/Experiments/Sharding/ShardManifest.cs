@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 
 namespace LstmGen.Experiments.Sharding
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 
 namespace LstmGen.Experiments.Sharding
 {
@@ -25,7 +26,7 @@ namespace LstmGen.Experiments.Sharding
             var chosen = new HashSet<string>(selected.Select(r => r.Id), StringComparer.Ordinal);
             var settings = RunSettings.Describe(new RunOptions(), specPath: null);
             return PaperRows.All.Where(r => chosen.Contains(r.Id))
-                .Select(r => new PlannedRow(r, quick ? Math.Min(2, r.Paper.Trials) : r.Paper.Trials, quick ? r.QuickMaxSequences : r.DefaultMaxSequences, settings))
+                .Select(r => new PlannedRow(r, quick ? Math.Min(2, r.Trials) : r.Trials, quick ? r.QuickMaxSequences : r.DefaultMaxSequences, settings))
                 .ToList();
         }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using LstmGen.Runtime.Checkpoints;
 using Xunit;
 using Xunit.Abstractions;

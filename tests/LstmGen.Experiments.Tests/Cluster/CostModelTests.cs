@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using LstmGen.Experiments.Sharding;
 using Xunit;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using LstmGen.Experiments.Sharding;
 using Xunit;
 

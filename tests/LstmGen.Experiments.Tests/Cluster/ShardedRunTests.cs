@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using LstmGen.Experiments.Sharding;
 using Xunit;
 

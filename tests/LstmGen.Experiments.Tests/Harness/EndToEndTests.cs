@@ -1,5 +1,6 @@
 using System.Threading;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using Xunit;
 
 namespace LstmGen.Experiments.Tests.Harness

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using LstmGen.Runtime;
 using Xunit;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Reporting;
+using LstmGen.Experiments.Rows;
 using Xunit;
 
 namespace LstmGen.Experiments.Tests.Harness

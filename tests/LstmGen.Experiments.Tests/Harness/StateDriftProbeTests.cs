@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using LstmGen.Experiments.Cli;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using LstmGen.Networks;
 using Xunit;
 

@@ -30,8 +30,8 @@ namespace LstmGen.Experiments.Tests.Harness
 
         private static TrialResult Run(Func<RunOptions, IStreamStoppingRule> rule)
         {
-            var row = new StreamRow("count", "success counting", "Exp2LongLag", 1.0, 1_000, new PaperFigures("-", 1, null, null, null),
-                () => new AlwaysCorrectTask(), rule, 0, 1);
+            var row = new StreamRow(new RowSettings("count", "success counting", "Exp2LongLag", 1.0, 1, 1_000, PaperFigures.None, 1),
+                () => new AlwaysCorrectTask(), rule, 0);
             return row.RunTrial(0, 1, new RunOptions(), new TrialProgress("count", 0), CancellationToken.None);
         }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
 using Xunit;
 
 namespace LstmGen.Experiments.Tests.Harness
