@@ -12,7 +12,7 @@ namespace LstmGen.Generator.Tests
     /// </summary>
     public sealed class CachingTests
     {
-        private static readonly string[] PerSpecSteps = { TrackingNames.Parse, TrackingNames.Model, TrackingNames.Emit };
+        private static readonly string[] PerSpecSteps = { TrackingNames.Parse, TrackingNames.Model, TrackingNames.Emit, TrackingNames.Plan };
 
         private static readonly GeneratorDriverOptions Tracking =
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true);
@@ -112,6 +112,7 @@ namespace LstmGen.Generator.Tests
                 {
                     Parsing.ParseResult parsed => parsed.Spec!.TypeName,
                     Model.NetworkSpec spec => spec.TypeName,
+                    Plan.NetworkPlan plan => plan.Spec.TypeName,
                     _ => throw new Xunit.Sdk.XunitException(step + " has an unexpected output " + output.Value.GetType()),
                 };
                 map.Add(name, output.Reason);

@@ -7,6 +7,8 @@ using LstmGen.Generator.Diagnostics;
 using LstmGen.Generator.Emitting;
 using LstmGen.Generator.Model;
 using LstmGen.Generator.Parsing;
+using LstmGen.Generator.Plan;
+using LstmGen.Generator.Planning;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -14,7 +16,8 @@ namespace LstmGen.Generator.Tests
 {
     /// <summary>
     /// The model is the cache boundary (style.md): like System.Text.Json's generator tests, walk every type reachable
-    /// from what the pipeline caches and fail on anything that compares by reference or pins a compilation.
+    /// from what the pipeline caches (the spec, and the plan the emitted source is printed from) and fail on anything
+    /// that compares by reference or pins a compilation.
     /// </summary>
     public sealed class ModelShapeTests
     {
@@ -22,6 +25,7 @@ namespace LstmGen.Generator.Tests
         public static TheoryData<Type> CachedRoots => new TheoryData<Type>
         {
             typeof(NetworkSpec),
+            typeof(NetworkPlan),
             typeof(ParseResult),
             typeof(RegistryEntry),
             typeof(SpecDiagnostic),
@@ -64,6 +68,44 @@ namespace LstmGen.Generator.Tests
             {
                 Assert.Contains(expected, seen);
             }
+        }
+
+        [Fact]
+        public void The_walk_reaches_every_plan_type()
+        {
+            // Every record of the plan model, every kind of statement, value and σ group included (through their
+            // abstract bases): a new plan type cannot escape the check.
+            var seen = new HashSet<Type>();
+            Walk(typeof(NetworkPlan), "NetworkPlan", seen, new List<string>());
+
+            var planTypes = typeof(NetworkPlan).Assembly.GetTypes()
+                .Where(t => t.Namespace == typeof(NetworkPlan).Namespace && t.IsPublic)
+                .ToList();
+            Assert.True(planTypes.Count > 30, "too few plan types found: " + planTypes.Count);
+            Assert.Empty(planTypes.Where(t => !seen.Contains(t)).Select(t => t.Name));
+        }
+
+        [Fact]
+        public void The_walk_follows_abstract_records_to_their_subtypes()
+        {
+            // The check must be able to fail through a base type: a subtype of an abstract record that holds an array.
+            var problems = new List<string>();
+            Walk(typeof(HoldsBase), "HoldsBase", new HashSet<Type>(), problems);
+
+            Assert.Contains(problems, p => p.Contains("BadDerived", StringComparison.Ordinal) && p.Contains("Array", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Equal_specs_plan_to_equal_plans()
+        {
+            const string yaml = "name: A\ninputs: 20\noutputs: 2\nblocks: { count: 2, cells: 3 }\nlearningRate: 0.1\ninputEncoding: one-hot\n";
+            var first = NetworkPlanner.Plan(SpecParser.Parse("a.lstm.yaml", yaml).Spec!);
+            var second = NetworkPlanner.Plan(SpecParser.Parse("a.lstm.yaml", string.Concat(yaml.ToCharArray())).Spec!);
+
+            Assert.NotSame(first, second);
+            Assert.Equal(first, second);
+            Assert.Equal(first.GetHashCode(), second.GetHashCode());
+            Assert.NotEqual(first, NetworkPlanner.Plan(SpecParser.Parse("a.lstm.yaml", yaml.Replace("cells: 3", "cells: 2")).Spec!));
         }
 
         [Fact]
@@ -131,6 +173,15 @@ namespace LstmGen.Generator.Tests
                 return;
             }
 
+            if (type.IsAbstract)
+            {
+                // A polymorphic record (a plan's statement, value, σ group): every concrete subtype may stand in its place.
+                foreach (var subtype in type.Assembly.GetTypes().Where(t => !t.IsAbstract && type.IsAssignableFrom(t)))
+                {
+                    Walk(subtype, path + "<" + subtype.Name + ">", seen, problems);
+                }
+            }
+
             var isRecord = type.GetMethod("<Clone>$") != null || (type.IsValueType && type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) != null);
             if (!isRecord)
             {
@@ -156,5 +207,13 @@ namespace LstmGen.Generator.Tests
         }
 
         private sealed record BadModel(int[] Numbers, List<string> Names, Location Where, EquatableArray<string> Fine);
+
+        private sealed record HoldsBase(EquatableArray<BaseRecord> Items);
+
+        private abstract record BaseRecord;
+
+        private sealed record GoodDerived(int Value) : BaseRecord;
+
+        private sealed record BadDerived(double[] Values) : BaseRecord;
     }
 }

@@ -47,7 +47,7 @@ namespace LstmGen.Experiments.Cli
         }
 
         /// <summary>The sources of one segment in words, e.g. <c>input[0..1]</c> or <c>block[0].cell[0]..block[1].output_gate (t-1)</c>.</summary>
-        public static string DescribeSegment(NetworkLayout layout, WeightRow row, Segment segment)
+        public static string DescribeSegment(NetworkLayout layout, FanIn row, Segment segment)
         {
             if (segment.Region == SourceRegion.Input)
             {
@@ -59,7 +59,7 @@ namespace LstmGen.Experiments.Cli
             return range + " " + Time(row);
         }
 
-        private static string Time(WeightRow row) => row.Kind == UnitKind.Output ? "(t)" : "(t-1)";
+        private static string Time(FanIn row) => row.Kind == UnitKind.Output ? "(t)" : "(t-1)";
 
         private static string KindName(UnitKind kind) => kind switch
         {
@@ -108,7 +108,7 @@ namespace LstmGen.Experiments.Cli
             o.WriteLine();
             o.WriteLine("Weights: W = " + I(layout.WeightCount));
             var kinds = new TextTable("kind", ">rows", ">weights");
-            foreach (var group in layout.Rows.GroupBy(r => r.Kind))
+            foreach (var group in layout.FanIns.GroupBy(r => r.Kind))
             {
                 kinds.Add(KindName(group.Key), I(group.Count()), I(group.Sum(r => r.Length)));
             }
@@ -117,7 +117,7 @@ namespace LstmGen.Experiments.Cli
             o.WriteLine();
             o.WriteLine("Weight rows (a row's weights are consecutive, bias last):");
             var rows = new TextTable("unit", ">offset", ">length", "sources");
-            foreach (var row in layout.Rows)
+            foreach (var row in layout.FanIns)
             {
                 var sources = row.Segments.Select(s => DescribeSegment(layout, row, s)).ToList();
                 if (row.HasBias)
@@ -138,11 +138,11 @@ namespace LstmGen.Experiments.Cli
                 {
                     var cell = layout.CellIndex(j, v);
                     traces.Add(
-                        layout.CellRow(j, v).UnitName,
-                        layout.InputGateRow(j).UnitName,
-                        I(layout.InputGateRow(j).Length),
+                        layout.CellFanIn(j, v).UnitName,
+                        layout.InputGateFanIn(j).UnitName,
+                        I(layout.InputGateFanIn(j).Length),
                         I(layout.InputGateTraceOffset(cell)),
-                        I(layout.CellRow(j, v).Length),
+                        I(layout.CellFanIn(j, v).Length),
                         I(layout.CellTraceOffset(cell)));
                 }
             }
@@ -222,12 +222,12 @@ namespace LstmGen.Experiments.Cli
             w.WriteStartObject("weightsByKind");
             foreach (var kind in new[] { UnitKind.InputGate, UnitKind.OutputGate, UnitKind.CellInput, UnitKind.Output })
             {
-                w.WriteNumber(KindName(kind), layout.Rows.Where(r => r.Kind == kind).Sum(r => r.Length));
+                w.WriteNumber(KindName(kind), layout.FanIns.Where(r => r.Kind == kind).Sum(r => r.Length));
             }
 
             w.WriteEndObject();
             w.WriteStartArray("rows");
-            foreach (var row in layout.Rows)
+            foreach (var row in layout.FanIns)
             {
                 w.WriteStartObject();
                 w.WriteString("unit", row.UnitName);
@@ -264,10 +264,10 @@ namespace LstmGen.Experiments.Cli
                 {
                     var cell = layout.CellIndex(j, v);
                     w.WriteStartObject();
-                    w.WriteString("cell", layout.CellRow(j, v).UnitName);
-                    w.WriteNumber("inputGateTraces", layout.InputGateRow(j).Length);
+                    w.WriteString("cell", layout.CellFanIn(j, v).UnitName);
+                    w.WriteNumber("inputGateTraces", layout.InputGateFanIn(j).Length);
                     w.WriteNumber("inputGateTraceOffset", layout.InputGateTraceOffset(cell));
-                    w.WriteNumber("cellTraces", layout.CellRow(j, v).Length);
+                    w.WriteNumber("cellTraces", layout.CellFanIn(j, v).Length);
                     w.WriteNumber("cellTraceOffset", layout.CellTraceOffset(cell));
                     w.WriteEndObject();
                 }

@@ -26,7 +26,7 @@ namespace LstmGen.Experiments.Harness
             var random = new SeededRandom(seed);
             for (var j = 0; j < layout.BlockCount; j++)
             {
-                var row = layout.InputGateRow(j);
+                var row = layout.InputGateFanIn(j);
                 if (row.HasBias)
                 {
                     weights[row.BiasOffset] = random.NextSymmetric(spec.InitInterval);

@@ -42,7 +42,7 @@ namespace LstmGen.Experiments.Harness
                 ?? throw new InvalidOperationException("The compiled spec of " + network.Name + " does not parse.");
             var layout = NetworkLayout.Create(spec);
             var indices = new List<int>();
-            foreach (var row in layout.OutputRows)
+            foreach (var row in layout.OutputFanIns)
             {
                 foreach (var segment in row.Segments)
                 {

@@ -8,7 +8,7 @@ namespace LstmGen.Generator
         /// <summary>
         /// Earlier versions whose trials this version reproduces bit for bit, so that a row may hold trials of both
         /// (TrialRunner refuses any other mix). 0.3.0 changed the emitted code's shape and API (register-fed σ,
-        /// IOneHotNetwork, outputs on demand), 0.4.0 sums four gate and cell rows at once (Kernels.Dot4) and 0.5.0 moves the
+        /// IOneHotNetwork, outputs on demand), 0.4.0 sums four gate and cell fan-ins at once (Kernels.Dot4) and 0.5.0 moves the
         /// reference interpreter out of the runtime (the package layout and API), but none changed one operation or its
         /// order: TraceDigestTests pins the bits of every compiled network's training as 0.2.0 computed them. A version
         /// that changes any digest must not be listed here.

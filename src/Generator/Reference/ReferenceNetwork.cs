@@ -64,8 +64,8 @@ namespace LstmGen.Reference
                 for (var v = 0; v < _layout.BlockSize(j); v++)
                 {
                     var c = _layout.CellIndex(j, v);
-                    _dSdwIn[c] = new double[_layout.InputGateRow(j).Length];
-                    _dSdwC[c] = new double[_layout.CellRow(j, v).Length];
+                    _dSdwIn[c] = new double[_layout.InputGateFanIn(j).Length];
+                    _dSdwC[c] = new double[_layout.CellFanIn(j, v).Length];
                 }
             }
 
@@ -153,13 +153,13 @@ namespace LstmGen.Reference
             for (var j = 0; j < _layout.BlockCount; j++)
             {
                 var block = Spec.Blocks[j];
-                var inputGate = _layout.InputGateRow(j);
+                var inputGate = _layout.InputGateFanIn(j);
                 if (inputGate.HasBias && !block.InputGateBias.IsRandom)
                 {
                     _w[inputGate.BiasOffset] = block.InputGateBias.Value;
                 }
 
-                var outputGate = _layout.OutputGateRow(j);
+                var outputGate = _layout.OutputGateFanIn(j);
                 if (outputGate != null && outputGate.HasBias && !block.OutputGateBias.IsRandom)
                 {
                     _w[outputGate.BiasOffset] = block.OutputGateBias.Value;
@@ -276,14 +276,14 @@ namespace LstmGen.Reference
             for (var j = 0; j < _layout.BlockCount; j++)
             {
                 // Input gate: net_in_j(t) = Σ_m w_in_j,m y^m(t−1);  y^in_j(t) = f(net_in_j(t))   (Eq. 7)
-                step.SourcesIn[j] = Sources(_layout.InputGateRow(j), x, yPrevious);
-                step.NetIn[j] = NetInput(_layout.InputGateRow(j), step.SourcesIn[j]);
+                step.SourcesIn[j] = Sources(_layout.InputGateFanIn(j), x, yPrevious);
+                step.NetIn[j] = NetInput(_layout.InputGateFanIn(j), step.SourcesIn[j]);
                 step.YIn[j] = F(step.NetIn[j]);
                 step.YHidden[_layout.InputGateIndex(j)] = step.YIn[j];
 
                 // Output gate: net_out_j(t) = Σ_m w_out_j,m y^m(t−1);  y^out_j(t) = f(net_out_j(t))   (Eq. 8).
                 // A block without one (Exps 2a, 2b: "no og") passes h(s) through: y^out = 1.
-                var outputGate = _layout.OutputGateRow(j);
+                var outputGate = _layout.OutputGateFanIn(j);
                 if (outputGate != null)
                 {
                     var sourcesOut = Sources(outputGate, x, yPrevious);
@@ -300,7 +300,7 @@ namespace LstmGen.Reference
                 for (var v = 0; v < _layout.BlockSize(j); v++)
                 {
                     var c = _layout.CellIndex(j, v);
-                    var cellRow = _layout.CellRow(j, v);
+                    var cellRow = _layout.CellFanIn(j, v);
 
                     // Cell input: net_c(t) = Σ_m w_c,m y^m(t−1)   (Eq. 9)
                     step.SourcesC[c] = Sources(cellRow, x, yPrevious);
@@ -318,7 +318,7 @@ namespace LstmGen.Reference
             // y^k(t) = f(net_k(t))   (output equation of App. A.1, processing order of §5)
             for (var k = 0; k < Spec.OutputCount; k++)
             {
-                var outputRow = _layout.OutputRows[k];
+                var outputRow = _layout.OutputFanIns[k];
                 step.SourcesK[k] = Sources(outputRow, x, step.YHidden);
                 step.NetK[k] = NetInput(outputRow, step.SourcesK[k]);
                 _yK[k] = F(step.NetK[k]);
@@ -379,7 +379,7 @@ namespace LstmGen.Reference
             {
                 for (var k = 0; k < Spec.OutputCount; k++)
                 {
-                    var wKC = WeightIndexFrom(_layout.OutputRows[k], SourceRegion.Hidden, c);
+                    var wKC = WeightIndexFrom(_layout.OutputFanIns[k], SourceRegion.Hidden, c);
                     if (wKC >= 0)
                     {
                         backC[c] += _w[wKC] * eK[k];
@@ -390,13 +390,13 @@ namespace LstmGen.Reference
             // Δw_km(t) = α e_k(t) y^m   (Eq. 22, l = k; y^m = this step's cell outputs, inputs under 'B', bias 1)
             for (var k = 0; k < Spec.OutputCount; k++)
             {
-                AddToRow(deltaW, _layout.OutputRows[k], alpha * eK[k], step.SourcesK[k]);
+                AddToRow(deltaW, _layout.OutputFanIns[k], alpha * eK[k], step.SourcesK[k]);
             }
 
             for (var j = 0; j < _layout.BlockCount; j++)
             {
                 var size = _layout.BlockSize(j);
-                var outputGate = _layout.OutputGateRow(j);
+                var outputGate = _layout.OutputGateFanIn(j);
 
                 // e_s_c(t) = f_out_j(net_out_j(t)) h'(s_c(t)) Σ_k w_k,c e_k(t)   (Eq. 23; f_out = 1 without an output gate)
                 var eS = new double[size];
@@ -423,7 +423,7 @@ namespace LstmGen.Reference
                 }
 
                 // Δw_in_j,m(t) = α Σ_v e_s_c_j^v(t) ∂s_c_j^v(t)/∂w_in_j,m   (Eq. 26)
-                var inputGate = _layout.InputGateRow(j);
+                var inputGate = _layout.InputGateFanIn(j);
                 for (var v = 0; v < size; v++)
                 {
                     var c = _layout.CellIndex(j, v);
@@ -437,7 +437,7 @@ namespace LstmGen.Reference
                 for (var v = 0; v < size; v++)
                 {
                     var c = _layout.CellIndex(j, v);
-                    var cellRow = _layout.CellRow(j, v);
+                    var cellRow = _layout.CellFanIn(j, v);
                     for (var m = 0; m < cellRow.Length; m++)
                     {
                         deltaW[cellRow.Offset + m] += alpha * eS[v] * _dSdwC[c][m];
@@ -463,7 +463,7 @@ namespace LstmGen.Reference
         /// row.Offset + m reads source m): inputs x(t), hidden activations (y(t−1) for gates and cells, y(t) for
         /// outputs), and the constant 1 of the bias.
         /// </summary>
-        private static double[] Sources(WeightRow row, double[] x, double[] hidden)
+        private static double[] Sources(FanIn row, double[] x, double[] hidden)
         {
             var sources = new double[row.Length];
             foreach (var segment in row.Segments)
@@ -484,7 +484,7 @@ namespace LstmGen.Reference
         }
 
         /// <summary>net_l = Σ_m w_lm y^m over the row's sources.</summary>
-        private double NetInput(WeightRow row, double[] sources)
+        private double NetInput(FanIn row, double[] sources)
         {
             var net = 0.0;
             for (var m = 0; m < row.Length; m++)
@@ -496,7 +496,7 @@ namespace LstmGen.Reference
         }
 
         /// <summary>Δw_lm += factor · y^m over one row.</summary>
-        private static void AddToRow(double[] deltaW, WeightRow row, double factor, double[] sources)
+        private static void AddToRow(double[] deltaW, FanIn row, double factor, double[] sources)
         {
             for (var m = 0; m < row.Length; m++)
             {
@@ -505,7 +505,7 @@ namespace LstmGen.Reference
         }
 
         /// <summary>The index of the weight of <paramref name="row"/> that reads source <paramref name="source"/>, or −1.</summary>
-        private static int WeightIndexFrom(WeightRow row, SourceRegion region, int source)
+        private static int WeightIndexFrom(FanIn row, SourceRegion region, int source)
         {
             foreach (var segment in row.Segments)
             {

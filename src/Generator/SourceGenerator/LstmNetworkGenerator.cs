@@ -6,14 +6,16 @@ using LstmGen.Generator.Diagnostics;
 using LstmGen.Generator.Emitting;
 using LstmGen.Generator.Model;
 using LstmGen.Generator.Parsing;
+using LstmGen.Generator.Planning;
 using Microsoft.CodeAnalysis;
 
 namespace LstmGen.Generator
 {
     /// <summary>
-    /// The pipeline: every <c>*.lstm.yaml</c> AdditionalFile is parsed into a <see cref="NetworkSpec"/> and emitted as
-    /// one network class; a registry lists them all. Diagnostics travel apart from source, so that a spec edit that
-    /// only moves an error re-reports it without re-emitting, and an unrelated C# edit re-runs nothing.
+    /// The pipeline: every <c>*.lstm.yaml</c> AdditionalFile is parsed into a <see cref="NetworkSpec"/>, planned
+    /// (<see cref="NetworkPlanner"/>) and emitted as one network class; a registry lists them all. Diagnostics travel
+    /// apart from source, so that a spec edit that only moves an error re-reports it without re-emitting, and an
+    /// unrelated C# edit re-runs nothing.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class LstmNetworkGenerator : IIncrementalGenerator
@@ -56,8 +58,13 @@ namespace LstmGen.Generator
                 .Select(static (pair, _) => pair.Left)
                 .WithTrackingName(TrackingNames.Emit);
 
-            context.RegisterSourceOutput(emitted, static (output, spec) =>
-                output.AddSource(NetworkEmitter.HintName(spec), NetworkEmitter.Emit(spec, LstmGenVersion.Value)));
+            // The plan (what a step computes, in which order) is the cache boundary of the emitted source.
+            var plans = emitted
+                .Select(static (spec, _) => NetworkPlanner.Plan(spec))
+                .WithTrackingName(TrackingNames.Plan);
+
+            context.RegisterSourceOutput(plans, static (output, plan) =>
+                output.AddSource(NetworkEmitter.HintName(plan), NetworkEmitter.Emit(plan, LstmGenVersion.Value)));
 
             var registry = emitted
                 .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.FullTypeName, spec.SpecFileName))

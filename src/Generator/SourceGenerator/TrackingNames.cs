@@ -7,6 +7,7 @@ namespace LstmGen.Generator
         public const string Model = "Model";
         public const string Names = "Names";
         public const string Emit = "Emit";
+        public const string Plan = "Plan";
         public const string Registry = "Registry";
     }
 }

@@ -11,13 +11,13 @@
 // Hidden activation vector y (10 values): [0..6) cell outputs y^c, [6..8) input gates y^in, [8..10) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
 // Source units y^u (16 values, the units u of the paper's sums): [0..5) input units x(t), [5..15) the hidden units above, 15 the bias unit (always 1);
-// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
+// yPrev and y hold them for steps t-1 and t, so that a fan-in (the weights into one unit) reads one run of consecutive sources.
 //
 // Input encoding 'sparse': every step gathers the inputs with x_i(t) != 0 once, and the net inputs
 // (Eqs. 7-9), traces (Eqs. 25, 27) and weight changes (Eqs. 22, 26, 28) read only those; the skipped terms are
 // exact zeros, so the values are the dense computation's up to summation order. x(t) is not copied into yPrev/y.
 //
-// Weights (84), one row per unit, in this order:
+// Weights (84), one fan-in per unit, in this order:
 //   [0, 6) block[0].input_gate <- x[0..5), bias
 //   [6, 12) block[0].output_gate <- x[0..5), bias
 //   [12, 18) block[0].cell[0] <- x[0..5), bias
@@ -29,7 +29,7 @@
 //   [48, 54) block[1].cell[1] <- x[0..5), bias
 //   [54, 60) block[1].cell[2] <- x[0..5), bias
 //   [60, 72) output[0] <- x[0..5), y[5..11), bias
-//   ... one row of 12 per output unit, up to [72, 84)
+//   ... one fan-in of 12 per output unit, up to [72, 84)
 //
 // Traces dS/dw (72, the paper's 2CSI values): per cell, one per weight of its block's
 // input gate (Eq. 25), then one per weight of its own cell input (Eq. 27).
@@ -62,7 +62,7 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 10;
 
-        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        /// <summary>Number of source units a fan-in can read: inputs, hidden units and the bias unit.</summary>
         public const int SourceCount = InputCount + HiddenCount + 1;
 
         /// <summary>Number of weights, biases included.</summary>
@@ -94,7 +94,7 @@ namespace LstmGen.Networks
 
         private readonly float[] _w = new float[WeightCount];
 
-        // Summed weight changes of the current sequence (per-sequence updates, extraction 2.4).
+        // Summed weight changes of the current sequence, added to the weights at its end (per-sequence updates; App. A.1).
         private readonly float[] _delta = new float[WeightCount];
 
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
@@ -220,10 +220,10 @@ namespace LstmGen.Networks
         /// <summary>Block 1, cell 2: cell input weights [54, 60).</summary>
         public global::System.Span<float> Block1Cell2 => new global::System.Span<float>(_w, 54, 6);
 
-        /// <summary>All output unit weights [60, 84), one row of <see cref="OutputRowLength"/> per output.</summary>
+        /// <summary>All output unit weights [60, 84), one fan-in of <see cref="OutputRowLength"/> per output unit.</summary>
         public global::System.Span<float> OutputLayer => new global::System.Span<float>(_w, OutputOffset, WeightCount - OutputOffset);
 
-        // (offset, length) of each input gate row, output gate row (by block; -1 when absent) and cell row (by cell).
+        // (offset, length) of the fan-in of each input gate, output gate (by block; -1 when absent) and cell (by cell).
         private static global::System.ReadOnlySpan<int> InputGateRows => new int[] { 0, 6, 30, 6 };
         private static global::System.ReadOnlySpan<int> OutputGateRows => new int[] { 6, 6, 36, 6 };
         private static global::System.ReadOnlySpan<int> CellRows => new int[] { 12, 6, 18, 6, 24, 6, 42, 6, 48, 6, 54, 6 };
@@ -338,7 +338,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<float> activeValues = new global::System.ReadOnlySpan<float>(_activeValues, 0, InputCount);
 
             // Net inputs of the gates and cells, the inputs' part: one pass over the active inputs adds w_u,i x_i(t) to
-            // every row that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.
+            // every fan-in that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.
             var netIn0 = 0f;
             var netOut0 = 0f;
             var netC0 = 0f;
@@ -454,7 +454,8 @@ namespace LstmGen.Networks
         }
 
         /// <summary>
-        /// The RTRL traces of App. A.1, updated with this step's net inputs before they are used (extraction 3.8):
+        /// The RTRL traces of App. A.1 at step t, updated with this step's net inputs before Learn reads them (Eqs. 26 and 28
+        /// use dS/dw(t), step t's term included):
         /// dS/dw_in,m(t) = dS/dw_in,m(t-1) + g(net_c(t)) f'_in(net_in(t)) y^m(t-1)   (Eq. 25)
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).

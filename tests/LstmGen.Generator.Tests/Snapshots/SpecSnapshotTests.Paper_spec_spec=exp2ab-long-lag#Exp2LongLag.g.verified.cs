@@ -11,18 +11,18 @@
 // Hidden activation vector y (2 values): [0..1) cell outputs y^c, [1..2) input gates y^in.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
 // Source units y^u (104 values, the units u of the paper's sums): [0..101) input units x(t), [101..103) the hidden units above, 103 the bias unit (always 1);
-// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
+// yPrev and y hold them for steps t-1 and t, so that a fan-in (the weights into one unit) reads one run of consecutive sources.
 //
 // Input encoding 'one-hot': every step gathers the inputs with x_i(t) != 0 once, and the net inputs
 // (Eqs. 7-9), traces (Eqs. 25, 27) and weight changes (Eqs. 22, 26, 28) read only those; the skipped terms are
 // exact zeros, so the values are the dense computation's up to summation order. x(t) is not copied into yPrev/y.
 // At most one input may be non-zero at a step: Step and TrainStep throw an ArgumentException otherwise.
 //
-// Weights (10504), one row per unit, in this order:
+// Weights (10504), one fan-in per unit, in this order:
 //   [0, 101) block[0].input_gate <- x[0..101)
 //   [101, 202) block[0].cell[0] <- x[0..101)
 //   [202, 304) output[0] <- x[0..101), y[101..102)
-//   ... one row of 102 per output unit, up to [10402, 10504)
+//   ... one fan-in of 102 per output unit, up to [10402, 10504)
 //
 // Traces dS/dw (202, the paper's 2CSI values): per cell, one per weight of its block's
 // input gate (Eq. 25), then one per weight of its own cell input (Eq. 27).
@@ -58,7 +58,7 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 2;
 
-        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        /// <summary>Number of source units a fan-in can read: inputs, hidden units and the bias unit.</summary>
         public const int SourceCount = InputCount + HiddenCount + 1;
 
         /// <summary>Number of weights, biases included.</summary>
@@ -90,7 +90,7 @@ namespace LstmGen.Networks
 
         private readonly double[] _w = new double[WeightCount];
 
-        // Summed weight changes of the current sequence (per-sequence updates, extraction 2.4).
+        // Summed weight changes of the current sequence, added to the weights at its end (per-sequence updates; App. A.1).
         private readonly double[] _delta = new double[WeightCount];
 
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
@@ -195,10 +195,10 @@ namespace LstmGen.Networks
         /// <summary>Block 0, cell 0: cell input weights [101, 202).</summary>
         public global::System.Span<double> Block0Cell0 => new global::System.Span<double>(_w, 101, 101);
 
-        /// <summary>All output unit weights [202, 10504), one row of <see cref="OutputRowLength"/> per output.</summary>
+        /// <summary>All output unit weights [202, 10504), one fan-in of <see cref="OutputRowLength"/> per output unit.</summary>
         public global::System.Span<double> OutputLayer => new global::System.Span<double>(_w, OutputOffset, WeightCount - OutputOffset);
 
-        // (offset, length) of each input gate row, output gate row (by block; -1 when absent) and cell row (by cell).
+        // (offset, length) of the fan-in of each input gate, output gate (by block; -1 when absent) and cell (by cell).
         private static global::System.ReadOnlySpan<int> InputGateRows => new int[] { 0, 101 };
         private static global::System.ReadOnlySpan<int> CellRows => new int[] { 101, 101 };
         private static global::System.ReadOnlySpan<int> CellStart => new int[] { 0 };
@@ -357,7 +357,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> activeValues = new global::System.ReadOnlySpan<double>(_activeValues, 0, InputCount);
 
             // Net inputs of the gates and cells, the inputs' part: one pass over the active inputs adds w_u,i x_i(t) to
-            // every row that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.
+            // every fan-in that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.
             var netIn0 = 0.0;
             var netC0 = 0.0;
             for (var n = 0; n < activeCount; n++)
@@ -417,7 +417,8 @@ namespace LstmGen.Networks
         }
 
         /// <summary>
-        /// The RTRL traces of App. A.1, updated with this step's net inputs before they are used (extraction 3.8):
+        /// The RTRL traces of App. A.1 at step t, updated with this step's net inputs before Learn reads them (Eqs. 26 and 28
+        /// use dS/dw(t), step t's term included):
         /// dS/dw_in,m(t) = dS/dw_in,m(t-1) + g(net_c(t)) f'_in(net_in(t)) y^m(t-1)   (Eq. 25)
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).

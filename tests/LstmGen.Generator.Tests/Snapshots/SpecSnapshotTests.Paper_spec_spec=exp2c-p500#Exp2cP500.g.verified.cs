@@ -11,14 +11,14 @@
 // Hidden activation vector y (6 values): [0..2) cell outputs y^c, [2..4) input gates y^in, [4..6) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
 // Source units y^u (511 values, the units u of the paper's sums): [0..504) input units x(t), [504..510) the hidden units above, 510 the bias unit (always 1);
-// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
+// yPrev and y hold them for steps t-1 and t, so that a fan-in (the weights into one unit) reads one run of consecutive sources.
 //
 // Input encoding 'one-hot': every step gathers the inputs with x_i(t) != 0 once, and the net inputs
 // (Eqs. 7-9), traces (Eqs. 25, 27) and weight changes (Eqs. 22, 26, 28) read only those; the skipped terms are
 // exact zeros, so the values are the dense computation's up to summation order. x(t) is not copied into yPrev/y.
 // At most one input may be non-zero at a step: Step and TrainStep throw an ArgumentException otherwise.
 //
-// Weights (3064), one row per unit, in this order:
+// Weights (3064), one fan-in per unit, in this order:
 //   [0, 510) block[0].input_gate <- x[0..504), yPrev[504..510)
 //   [510, 1020) block[0].output_gate <- x[0..504), yPrev[504..510)
 //   [1020, 1530) block[0].cell[0] <- x[0..504), yPrev[504..510)
@@ -26,7 +26,7 @@
 //   [2040, 2550) block[1].output_gate <- x[0..504), yPrev[504..510)
 //   [2550, 3060) block[1].cell[0] <- x[0..504), yPrev[504..510)
 //   [3060, 3062) output[0] <- y[504..506)
-//   ... one row of 2 per output unit, up to [3062, 3064)
+//   ... one fan-in of 2 per output unit, up to [3062, 3064)
 //
 // Traces dS/dw (2040, the paper's 2CSI values): per cell, one per weight of its block's
 // input gate (Eq. 25), then one per weight of its own cell input (Eq. 27).
@@ -62,7 +62,7 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 6;
 
-        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        /// <summary>Number of source units a fan-in can read: inputs, hidden units and the bias unit.</summary>
         public const int SourceCount = InputCount + HiddenCount + 1;
 
         /// <summary>Number of weights, biases included.</summary>
@@ -94,7 +94,7 @@ namespace LstmGen.Networks
 
         private readonly double[] _w = new double[WeightCount];
 
-        // Summed weight changes of the current sequence (per-sequence updates, extraction 2.4).
+        // Summed weight changes of the current sequence, added to the weights at its end (per-sequence updates; App. A.1).
         private readonly double[] _delta = new double[WeightCount];
 
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
@@ -214,10 +214,10 @@ namespace LstmGen.Networks
         /// <summary>Block 1, cell 0: cell input weights [2550, 3060).</summary>
         public global::System.Span<double> Block1Cell0 => new global::System.Span<double>(_w, 2550, 510);
 
-        /// <summary>All output unit weights [3060, 3064), one row of <see cref="OutputRowLength"/> per output.</summary>
+        /// <summary>All output unit weights [3060, 3064), one fan-in of <see cref="OutputRowLength"/> per output unit.</summary>
         public global::System.Span<double> OutputLayer => new global::System.Span<double>(_w, OutputOffset, WeightCount - OutputOffset);
 
-        // (offset, length) of each input gate row, output gate row (by block; -1 when absent) and cell row (by cell).
+        // (offset, length) of the fan-in of each input gate, output gate (by block; -1 when absent) and cell (by cell).
         private static global::System.ReadOnlySpan<int> InputGateRows => new int[] { 0, 510, 1530, 510 };
         private static global::System.ReadOnlySpan<int> OutputGateRows => new int[] { 510, 510, 2040, 510 };
         private static global::System.ReadOnlySpan<int> CellRows => new int[] { 1020, 510, 2550, 510 };
@@ -378,7 +378,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> activeValues = new global::System.ReadOnlySpan<double>(_activeValues, 0, InputCount);
 
             // Net inputs of the gates and cells, the inputs' part: one pass over the active inputs adds w_u,i x_i(t) to
-            // every row that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.
+            // every fan-in that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.
             var netIn0 = 0.0;
             var netOut0 = 0.0;
             var netC0 = 0.0;
@@ -457,7 +457,8 @@ namespace LstmGen.Networks
         }
 
         /// <summary>
-        /// The RTRL traces of App. A.1, updated with this step's net inputs before they are used (extraction 3.8):
+        /// The RTRL traces of App. A.1 at step t, updated with this step's net inputs before Learn reads them (Eqs. 26 and 28
+        /// use dS/dw(t), step t's term included):
         /// dS/dw_in,m(t) = dS/dw_in,m(t-1) + g(net_c(t)) f'_in(net_in(t)) y^m(t-1)   (Eq. 25)
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).

@@ -11,9 +11,9 @@
 // Hidden activation vector y (8 values): [0..4) cell outputs y^c, [4..6) input gates y^in, [6..8) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
 // Source units y^u (11 values, the units u of the paper's sums): [0..2) input units x(t), [2..10) the hidden units above, 10 the bias unit (always 1);
-// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
+// yPrev and y hold them for steps t-1 and t, so that a fan-in (the weights into one unit) reads one run of consecutive sources.
 //
-// Weights (93), one row per unit, in this order:
+// Weights (93), one fan-in per unit, in this order:
 //   [0, 11) block[0].input_gate <- x[0..2), yPrev[2..10), bias
 //   [11, 22) block[0].output_gate <- x[0..2), yPrev[2..10), bias
 //   [22, 33) block[0].cell[0] <- x[0..2), yPrev[2..10), bias
@@ -58,7 +58,7 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 8;
 
-        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        /// <summary>Number of source units a fan-in can read: inputs, hidden units and the bias unit.</summary>
         public const int SourceCount = InputCount + HiddenCount + 1;
 
         /// <summary>Number of weights, biases included.</summary>
@@ -90,7 +90,7 @@ namespace LstmGen.Networks
 
         private readonly double[] _w = new double[WeightCount];
 
-        // Summed weight changes of the current sequence (per-sequence updates, extraction 2.4).
+        // Summed weight changes of the current sequence, added to the weights at its end (per-sequence updates; App. A.1).
         private readonly double[] _delta = new double[WeightCount];
 
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
@@ -205,10 +205,10 @@ namespace LstmGen.Networks
         /// <summary>Block 1, cell 1: cell input weights [77, 88).</summary>
         public global::System.Span<double> Block1Cell1 => new global::System.Span<double>(_w, 77, 11);
 
-        /// <summary>All output unit weights [88, 93), one row of <see cref="OutputRowLength"/> per output.</summary>
+        /// <summary>All output unit weights [88, 93), one fan-in of <see cref="OutputRowLength"/> per output unit.</summary>
         public global::System.Span<double> OutputLayer => new global::System.Span<double>(_w, OutputOffset, WeightCount - OutputOffset);
 
-        // (offset, length) of each input gate row, output gate row (by block; -1 when absent) and cell row (by cell).
+        // (offset, length) of the fan-in of each input gate, output gate (by block; -1 when absent) and cell (by cell).
         private static global::System.ReadOnlySpan<int> InputGateRows => new int[] { 0, 11, 44, 11 };
         private static global::System.ReadOnlySpan<int> OutputGateRows => new int[] { 11, 11, 55, 11 };
         private static global::System.ReadOnlySpan<int> CellRows => new int[] { 22, 11, 33, 11, 66, 11, 77, 11 };
@@ -391,7 +391,8 @@ namespace LstmGen.Networks
         }
 
         /// <summary>
-        /// The RTRL traces of App. A.1, updated with this step's net inputs before they are used (extraction 3.8):
+        /// The RTRL traces of App. A.1 at step t, updated with this step's net inputs before Learn reads them (Eqs. 26 and 28
+        /// use dS/dw(t), step t's term included):
         /// dS/dw_in,m(t) = dS/dw_in,m(t-1) + g(net_c(t)) f'_in(net_in(t)) y^m(t-1)   (Eq. 25)
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).

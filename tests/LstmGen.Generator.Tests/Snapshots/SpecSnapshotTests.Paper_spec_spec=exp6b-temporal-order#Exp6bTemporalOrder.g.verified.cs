@@ -11,14 +11,14 @@
 // Hidden activation vector y (12 values): [0..6) cell outputs y^c, [6..9) input gates y^in, [9..12) output gates y^out.
 // At step t, cells and gates read x(t) and yPrev = y(t-1); the outputs read y(t) (and x(t) under 'B').
 // Source units y^u (21 values, the units u of the paper's sums): [0..8) input units x(t), [8..20) the hidden units above, 20 the bias unit (always 1);
-// yPrev and y hold them for steps t-1 and t, so a row of weights reads one run of consecutive sources.
+// yPrev and y hold them for steps t-1 and t, so that a fan-in (the weights into one unit) reads one run of consecutive sources.
 //
 // Input encoding 'one-hot': every step gathers the inputs with x_i(t) != 0 once, and the net inputs
 // (Eqs. 7-9), traces (Eqs. 25, 27) and weight changes (Eqs. 22, 26, 28) read only those; the skipped terms are
 // exact zeros, so the values are the dense computation's up to summation order. x(t) is not copied into yPrev/y.
 // At most one input may be non-zero at a step: Step and TrainStep throw an ArgumentException otherwise.
 //
-// Weights (308), one row per unit, in this order:
+// Weights (308), one fan-in per unit, in this order:
 //   [0, 21) block[0].input_gate <- x[0..8), yPrev[8..20), bias
 //   [21, 42) block[0].output_gate <- x[0..8), yPrev[8..20), bias
 //   [42, 63) block[0].cell[0] <- x[0..8), yPrev[8..20), bias
@@ -32,7 +32,7 @@
 //   [210, 231) block[2].cell[0] <- x[0..8), yPrev[8..20), bias
 //   [231, 252) block[2].cell[1] <- x[0..8), yPrev[8..20), bias
 //   [252, 259) output[0] <- y[8..14), bias
-//   ... one row of 7 per output unit, up to [301, 308)
+//   ... one fan-in of 7 per output unit, up to [301, 308)
 //
 // Traces dS/dw (252, the paper's 2CSI values): per cell, one per weight of its block's
 // input gate (Eq. 25), then one per weight of its own cell input (Eq. 27).
@@ -68,7 +68,7 @@ namespace LstmGen.Networks
         /// <summary>Number of hidden activations: cells, input gates and output gates.</summary>
         public const int HiddenCount = 12;
 
-        /// <summary>Number of source units a row can read: inputs, hidden units and the bias unit.</summary>
+        /// <summary>Number of source units a fan-in can read: inputs, hidden units and the bias unit.</summary>
         public const int SourceCount = InputCount + HiddenCount + 1;
 
         /// <summary>Number of weights, biases included.</summary>
@@ -100,7 +100,7 @@ namespace LstmGen.Networks
 
         private readonly double[] _w = new double[WeightCount];
 
-        // Summed weight changes of the current sequence (per-sequence updates, extraction 2.4).
+        // Summed weight changes of the current sequence, added to the weights at its end (per-sequence updates; App. A.1).
         private readonly double[] _delta = new double[WeightCount];
 
         // dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.
@@ -232,10 +232,10 @@ namespace LstmGen.Networks
         /// <summary>Block 2, cell 1: cell input weights [231, 252).</summary>
         public global::System.Span<double> Block2Cell1 => new global::System.Span<double>(_w, 231, 21);
 
-        /// <summary>All output unit weights [252, 308), one row of <see cref="OutputRowLength"/> per output.</summary>
+        /// <summary>All output unit weights [252, 308), one fan-in of <see cref="OutputRowLength"/> per output unit.</summary>
         public global::System.Span<double> OutputLayer => new global::System.Span<double>(_w, OutputOffset, WeightCount - OutputOffset);
 
-        // (offset, length) of each input gate row, output gate row (by block; -1 when absent) and cell row (by cell).
+        // (offset, length) of the fan-in of each input gate, output gate (by block; -1 when absent) and cell (by cell).
         private static global::System.ReadOnlySpan<int> InputGateRows => new int[] { 0, 21, 84, 21, 168, 21 };
         private static global::System.ReadOnlySpan<int> OutputGateRows => new int[] { 21, 21, 105, 21, 189, 21 };
         private static global::System.ReadOnlySpan<int> CellRows => new int[] { 42, 21, 63, 21, 126, 21, 147, 21, 210, 21, 231, 21 };
@@ -393,7 +393,7 @@ namespace LstmGen.Networks
             global::System.ReadOnlySpan<double> activeValues = new global::System.ReadOnlySpan<double>(_activeValues, 0, InputCount);
 
             // Net inputs of the gates and cells, the inputs' part: one pass over the active inputs adds w_u,i x_i(t) to
-            // every row that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.
+            // every fan-in that reads x (Eqs. 7-9); the hidden units' and bias part is added below, block by block.
             var netIn0 = 0.0;
             var netOut0 = 0.0;
             var netC0 = 0.0;
@@ -425,11 +425,14 @@ namespace LstmGen.Networks
             }
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
+            // Block 0: 2 cells, input gate, output gate: every net input summed four at a time below (Kernels.Dot4).
+            // Block 1: 2 cells, input gate, output gate: every net input summed four at a time below (Kernels.Dot4).
+            // Block 2: 2 cells, input gate, output gate: every net input summed four at a time below (Kernels.Dot4).
 
             // f(net) = sigma(net) of every gate, and the sigma of every cell input that g is made of (Eq. 3), four at a time from registers.
-            // Rows of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each row's first weight and
-            // number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four rows in one vector, each lane bit for bit its row
-            // written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.
+            // Fan-ins of the same shape go four at a time: Kernels.Dot4(w, yPrev, first source, then each fan-in's first weight
+            // and number of terms) sums net_u = sum_m w_u,m y^m(t-1) for four units in one vector, each lane bit for bit its
+            // fan-in written out (eight interleaved partial sums, then the rest one by one), and sigma squashes the vector.
             // block[0].input_gate, block[0].output_gate, block[0].cell[0], block[0].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 8..20 (20: the bias unit).
             global::LstmGen.Runtime.Squash.Logistic(global::System.Runtime.Intrinsics.Vector256.Create(netIn0, netOut0, netC0, netC1) + global::LstmGen.Runtime.Kernels.Dot4(w, yPrev, 8, 8, 13, 29, 13, 50, 13, 71, 13), sigmaNet.Slice(0, 4));
             // block[1].input_gate, block[1].output_gate, block[1].cell[0], block[1].cell[1] (Eqs. 7-9): the active inputs' terms above plus sources 8..20 (20: the bias unit).
@@ -507,7 +510,8 @@ namespace LstmGen.Networks
         }
 
         /// <summary>
-        /// The RTRL traces of App. A.1, updated with this step's net inputs before they are used (extraction 3.8):
+        /// The RTRL traces of App. A.1 at step t, updated with this step's net inputs before Learn reads them (Eqs. 26 and 28
+        /// use dS/dw(t), step t's term included):
         /// dS/dw_in,m(t) = dS/dw_in,m(t-1) + g(net_c(t)) f'_in(net_in(t)) y^m(t-1)   (Eq. 25)
         /// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)
         /// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).

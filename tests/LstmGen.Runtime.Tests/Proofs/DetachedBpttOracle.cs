@@ -57,13 +57,13 @@ namespace LstmGen.Runtime.Tests.Proofs
                 netOut[t] = new double[l.BlockCount];
                 for (var j = 0; j < l.BlockCount; j++)
                 {
-                    netIn[t][j] = Net(l.InputGateRow(j), w, x, previous);
+                    netIn[t][j] = Net(l.InputGateFanIn(j), w, x, previous);
                     var yIn = Logistic(netIn[t][j]);
                     current[l.InputGateIndex(j)] = yIn;
                     var yOut = 1.0;   // a block without output gate passes h(s) through (Exps 2a/2b)
                     if (l.HasOutputGate(j))
                     {
-                        netOut[t][j] = Net(l.OutputGateRow(j)!, w, x, previous);
+                        netOut[t][j] = Net(l.OutputGateFanIn(j)!, w, x, previous);
                         yOut = Logistic(netOut[t][j]);
                         current[l.OutputGateIndex(j)] = yOut;
                     }
@@ -71,7 +71,7 @@ namespace LstmGen.Runtime.Tests.Proofs
                     for (var v = 0; v < l.BlockSize(j); v++)
                     {
                         var c = l.CellIndex(j, v);
-                        netC[t][c] = Net(l.CellRow(j, v), w, x, previous);
+                        netC[t][c] = Net(l.CellFanIn(j, v), w, x, previous);
                         state[c] += yIn * G(netC[t][c]);
                         s[t][c] = state[c];
                         current[c] = yOut * H(state[c]);
@@ -82,7 +82,7 @@ namespace LstmGen.Runtime.Tests.Proofs
                 outputs[t] = new double[l.OutputCount];
                 for (var k = 0; k < l.OutputCount; k++)
                 {
-                    netK[t][k] = Net(l.OutputRows[k], w, x, current);   // outputs read this step's cells (§5)
+                    netK[t][k] = Net(l.OutputFanIns[k], w, x, current);   // outputs read this step's cells (§5)
                     outputs[t][k] = Logistic(netK[t][k]);
                 }
 
@@ -106,8 +106,8 @@ namespace LstmGen.Runtime.Tests.Proofs
                     {
                         var yk = outputs[t][k];
                         var deltaNetK = yk * (1.0 - yk) * (target[k] - yk);   // −∂E/∂net_k, E = ½(t − y)²
-                        Accumulate(gradient, l.OutputRows[k], deltaNetK, x, y[t]);
-                        Spread(deltaY, l.OutputRows[k], deltaNetK, w);
+                        Accumulate(gradient, l.OutputFanIns[k], deltaNetK, x, y[t]);
+                        Spread(deltaY, l.OutputFanIns[k], deltaNetK, w);
                     }
                 }
 
@@ -127,7 +127,7 @@ namespace LstmGen.Runtime.Tests.Proofs
                     if (l.HasOutputGate(j))
                     {
                         var deltaNetOut = deltaYOut * LogisticPrime(netOut[t][j]);
-                        Accumulate(gradient, l.OutputGateRow(j)!, deltaNetOut, x, yPrev[t]);
+                        Accumulate(gradient, l.OutputGateFanIn(j)!, deltaNetOut, x, yPrev[t]);
                     }
 
                     var yIn = y[t][l.InputGateIndex(j)];
@@ -137,10 +137,10 @@ namespace LstmGen.Runtime.Tests.Proofs
                         var c = l.CellIndex(j, v);
                         deltaYIn += deltaS[c] * G(netC[t][c]);
                         var deltaNetC = deltaS[c] * yIn * GPrime(netC[t][c]);
-                        Accumulate(gradient, l.CellRow(j, v), deltaNetC, x, yPrev[t]);
+                        Accumulate(gradient, l.CellFanIn(j, v), deltaNetC, x, yPrev[t]);
                     }
 
-                    Accumulate(gradient, l.InputGateRow(j), deltaYIn * LogisticPrime(netIn[t][j]), x, yPrev[t]);
+                    Accumulate(gradient, l.InputGateFanIn(j), deltaYIn * LogisticPrime(netIn[t][j]), x, yPrev[t]);
                 }
 
                 deltaSNext = deltaS;
@@ -149,7 +149,7 @@ namespace LstmGen.Runtime.Tests.Proofs
             return gradient;
         }
 
-        private static double Net(WeightRow row, double[] w, double[] x, double[] hidden)
+        private static double Net(FanIn row, double[] w, double[] x, double[] hidden)
         {
             var sum = 0.0;
             foreach (var segment in row.Segments)
@@ -165,7 +165,7 @@ namespace LstmGen.Runtime.Tests.Proofs
         }
 
         /// <summary>∂net/∂w_m = source m: adds δ·source to the row's gradient.</summary>
-        private static void Accumulate(double[] gradient, WeightRow row, double delta, double[] x, double[] hidden)
+        private static void Accumulate(double[] gradient, FanIn row, double delta, double[] x, double[] hidden)
         {
             foreach (var segment in row.Segments)
             {
@@ -183,7 +183,7 @@ namespace LstmGen.Runtime.Tests.Proofs
         }
 
         /// <summary>∂net/∂(hidden source m) = w_m: adds δ·w to the error of each hidden source the row reads.</summary>
-        private static void Spread(double[] deltaHidden, WeightRow row, double delta, double[] w)
+        private static void Spread(double[] deltaHidden, FanIn row, double delta, double[] w)
         {
             foreach (var segment in row.Segments)
             {

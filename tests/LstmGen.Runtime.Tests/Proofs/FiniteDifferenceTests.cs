@@ -111,7 +111,7 @@ namespace LstmGen.Runtime.Tests.Proofs
             var learned = ProofSupport.SummedUpdateOverRate(net, w, sequence, out _);
             var numeric = NegativeGradientByFiniteDifferences(net, w, sequence, all);
             ProofSupport.AssertGradientsClose("SparseSelfLoop vs finite differences", layout, numeric, learned, all, Relative, _ => AbsoluteFloor);
-            var earlyInputWeight = layout.InputGateRow(0).Offset + 4;
+            var earlyInputWeight = layout.InputGateFanIn(0).Offset + 4;
             Assert.True(Math.Abs(learned[earlyInputWeight]) > 1e-6, "the early input's gradient is too small to prove anything: " + learned[earlyInputWeight]);
         }
 
@@ -215,7 +215,7 @@ namespace LstmGen.Runtime.Tests.Proofs
 
         private static bool IsActiveSource(NetworkLayout layout, TrainingSequence sequence, int weight)
         {
-            var row = layout.RowOf(weight);
+            var row = layout.FanInOf(weight);
             if (row.HasBias && weight == row.BiasOffset)
             {
                 return true;

@@ -213,7 +213,7 @@ namespace LstmGen.Runtime.Tests.Proofs
         }
 
         /// <summary>Which weight group (the paper's four kinds of incoming weights) weight <paramref name="index"/> is in.</summary>
-        public static UnitKind GroupOf(NetworkLayout layout, int index) => layout.RowOf(index).Kind;
+        public static UnitKind GroupOf(NetworkLayout layout, int index) => layout.FanInOf(index).Kind;
 
         /// <summary>
         /// Asserts actual ≈ expected weight by weight for <paramref name="indices"/>:

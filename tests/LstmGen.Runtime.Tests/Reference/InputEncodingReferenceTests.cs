@@ -79,8 +79,8 @@ namespace LstmGen.Runtime.Tests.Reference
             var inputs = generated.InputCount;
             var outputs = generated.OutputCount;
             var early = 2;
-            var inputGateWeight = reference.Layout.InputGateRow(0).Offset + early;
-            var cellWeight = reference.Layout.CellRow(0, 0).Offset + early;
+            var inputGateWeight = reference.Layout.InputGateFanIn(0).Offset + early;
+            var cellWeight = reference.Layout.CellFanIn(0, 0).Offset + early;
 
             double[] Symbol(int index, double value)
             {

@@ -24,7 +24,7 @@ namespace LstmGen.Runtime.Tests.Reference
 
         /// <summary>
         /// The index of a wide spec in <see cref="Specs"/>: more inputs and cells than the emitter unrolls
-        /// (<see cref="NetworkEmitter.UnrollLimit"/>), so its Kernels paths run too.
+        /// (<see cref="Generator.Planning.SpeedDecisions.UnrollLimit"/>), so its Kernels paths run too.
         /// </summary>
         public const int WideIndex = Count + 1;
 

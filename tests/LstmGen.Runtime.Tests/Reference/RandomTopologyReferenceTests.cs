@@ -105,9 +105,9 @@ namespace LstmGen.Runtime.Tests.Reference
         {
             var spec = RandomTopologies.Specs[index];
             var layout = Generator.Layout.NetworkLayout.Create(spec);
-            Assert.True(layout.CellCount > Generator.Emitting.NetworkEmitter.UnrollLimit);
-            Assert.True(spec.InputCount > Generator.Emitting.NetworkEmitter.UnrollLimit);
-            Assert.True(spec.InputCount >= Generator.Emitting.NetworkEmitter.VectorScanMinimum);
+            Assert.True(layout.CellCount > Generator.Planning.SpeedDecisions.UnrollLimit);
+            Assert.True(spec.InputCount > Generator.Planning.SpeedDecisions.UnrollLimit);
+            Assert.True(spec.InputCount >= Generator.Planning.SpeedDecisions.VectorScanMinimum);
             NetworkComparison.AssertTrainsLikeReference(
                 RandomTopologies.Create(index),
                 ReferenceNetwork.FromSpec(spec),

@@ -61,8 +61,8 @@ namespace LstmGen.Runtime.Tests.Reference
             var network = ReferenceNetwork.FromYaml("tiny.lstm.yaml", TinySpec);
             network.InitializeWeights(42);
             var random = new SeededRandom(42);
-            var inputGateBias = network.Layout.InputGateRow(0).BiasOffset;
-            var outputGateBias = network.Layout.OutputGateRow(0)!.BiasOffset;
+            var inputGateBias = network.Layout.InputGateFanIn(0).BiasOffset;
+            var outputGateBias = network.Layout.OutputGateFanIn(0)!.BiasOffset;
             for (var i = 0; i < network.WeightCount; i++)
             {
                 var drawn = random.NextSymmetric(0.1);

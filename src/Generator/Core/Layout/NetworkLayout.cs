@@ -5,85 +5,6 @@ using LstmGen.Generator.Model;
 
 namespace LstmGen.Generator.Layout
 {
-    /// <summary>Where a net input reads its sources from.</summary>
-    public enum SourceRegion
-    {
-        /// <summary>The input units x(t) of the current step.</summary>
-        Input,
-
-        /// <summary>The hidden activation vector y(t−1) (net inputs of cells and gates) or y(t) (output units).</summary>
-        Hidden,
-    }
-
-    /// <summary>The kind of unit a row of weights feeds.</summary>
-    public enum UnitKind
-    {
-        InputGate,
-        OutputGate,
-        CellInput,
-        Output,
-    }
-
-    /// <summary>A run of consecutive weights of one row that reads consecutive sources of one region.</summary>
-    /// <param name="Region">Inputs or hidden activations.</param>
-    /// <param name="SourceStart">Index of the first source within its region.</param>
-    /// <param name="Count">Number of sources (and weights).</param>
-    /// <param name="WeightOffset">Index of the first weight in the network's flat weight array.</param>
-    public sealed record Segment(SourceRegion Region, int SourceStart, int Count, int WeightOffset);
-
-    /// <summary>
-    /// The incoming weights of one unit: a contiguous slice of the flat weight array, made of source segments in
-    /// a fixed order (inputs, cells, input gates, output gates), followed by the bias weight when the unit has one.
-    /// </summary>
-    public sealed class WeightRow
-    {
-        internal WeightRow(UnitKind kind, int block, int cell, int output, int offset, IReadOnlyList<Segment> segments, bool hasBias, string unitName)
-        {
-            Kind = kind;
-            Block = block;
-            Cell = cell;
-            Output = output;
-            Offset = offset;
-            Segments = segments;
-            HasBias = hasBias;
-            UnitName = unitName;
-            var length = hasBias ? 1 : 0;
-            foreach (var segment in segments)
-            {
-                length += segment.Count;
-            }
-
-            Length = length;
-        }
-
-        public UnitKind Kind { get; }
-
-        /// <summary>The block j (gates and cells), or −1.</summary>
-        public int Block { get; }
-
-        /// <summary>The cell v within its block (cell inputs), or −1.</summary>
-        public int Cell { get; }
-
-        /// <summary>The output unit k (outputs), or −1.</summary>
-        public int Output { get; }
-
-        /// <summary>Index of the row's first weight.</summary>
-        public int Offset { get; }
-
-        /// <summary>Number of weights, bias included.</summary>
-        public int Length { get; }
-
-        public IReadOnlyList<Segment> Segments { get; }
-
-        public bool HasBias { get; }
-
-        /// <summary>Index of the bias weight (only when <see cref="HasBias"/>).</summary>
-        public int BiasOffset => Offset + Length - 1;
-
-        /// <summary>The unit's name as the trace format writes it, e.g. <c>block[1].input_gate</c>.</summary>
-        public string UnitName { get; }
-    }
-
     /// <summary>
     /// The layout every implementation of a spec shares: the order of the hidden activation vector, the order of
     /// the flat weight array, and the order of the RTRL traces. The generated code, the reference interpreter and
@@ -93,13 +14,13 @@ namespace LstmGen.Generator.Layout
     /// gate per block (y^in), then one output gate per block that has one (y^out).
     /// </para>
     /// <para>
-    /// Weights: for each block j in order, its input gate row, its output gate row (if any), then one row per cell;
-    /// after all blocks, one row per output unit. Within a row: inputs, cells, input gates, output gates (as the
+    /// Weights: for each block j in order, its input gate's fan-in, its output gate's (if any), then one fan-in per cell;
+    /// after all blocks, one fan-in per output unit. Within a fan-in: inputs, cells, input gates, output gates (as the
     /// connectivity allows), then the bias.
     /// </para>
     /// <para>
     /// Traces ∂s/∂w (App. A.1, Eqs. 25 and 27; the paper's 2CSI values): for each cell c in hidden order, one trace
-    /// per weight of its block's input gate row, then one per weight of its own cell row.
+    /// per weight of its block's input gate fan-in, then one per weight of its own cell input fan-in.
     /// </para>
     /// </summary>
     public sealed class NetworkLayout
@@ -130,44 +51,44 @@ namespace LstmGen.Generator.Layout
             _cellStart = cellStart;
             _outputGateIndex = outputGateIndex;
 
-            var rows = new List<WeightRow>();
-            var blockRows = new BlockRows[BlockCount];
+            var fanIns = new List<FanIn>();
+            var blockFanIns = new BlockFanIns[BlockCount];
             var offset = 0;
             for (var j = 0; j < BlockCount; j++)
             {
-                var inputGate = MakeRow(UnitKind.InputGate, j, -1, -1, ref offset, spec.Connectivity.InputGates, spec.GatesBiased, "block[" + Str(j) + "].input_gate");
-                rows.Add(inputGate);
-                WeightRow? outputGate = null;
+                var inputGate = MakeFanIn(UnitKind.InputGate, j, -1, -1, ref offset, spec.Connectivity.InputGates, spec.GatesBiased, "block[" + Str(j) + "].input_gate");
+                fanIns.Add(inputGate);
+                FanIn? outputGate = null;
                 if (spec.Blocks[j].HasOutputGate)
                 {
-                    outputGate = MakeRow(UnitKind.OutputGate, j, -1, -1, ref offset, spec.Connectivity.OutputGates, spec.GatesBiased, "block[" + Str(j) + "].output_gate");
-                    rows.Add(outputGate);
+                    outputGate = MakeFanIn(UnitKind.OutputGate, j, -1, -1, ref offset, spec.Connectivity.OutputGates, spec.GatesBiased, "block[" + Str(j) + "].output_gate");
+                    fanIns.Add(outputGate);
                 }
 
-                var cellRows = new WeightRow[spec.Blocks[j].Cells];
-                for (var v = 0; v < cellRows.Length; v++)
+                var cellFanIns = new FanIn[spec.Blocks[j].Cells];
+                for (var v = 0; v < cellFanIns.Length; v++)
                 {
-                    cellRows[v] = MakeRow(UnitKind.CellInput, j, v, -1, ref offset, spec.Connectivity.CellInputs, spec.CellsBiased, "block[" + Str(j) + "].cell[" + Str(v) + "]");
-                    rows.Add(cellRows[v]);
+                    cellFanIns[v] = MakeFanIn(UnitKind.CellInput, j, v, -1, ref offset, spec.Connectivity.CellInputs, spec.CellsBiased, "block[" + Str(j) + "].cell[" + Str(v) + "]");
+                    fanIns.Add(cellFanIns[v]);
                 }
 
-                blockRows[j] = new BlockRows(inputGate, outputGate, cellRows);
+                blockFanIns[j] = new BlockFanIns(inputGate, outputGate, cellFanIns);
             }
 
             OutputOffset = offset;
-            var outputRows = new WeightRow[OutputCount];
+            var outputFanIns = new FanIn[OutputCount];
             for (var k = 0; k < OutputCount; k++)
             {
-                outputRows[k] = MakeRow(UnitKind.Output, -1, -1, k, ref offset, spec.Connectivity.Outputs & (SourceSet.Input | SourceSet.Cells), spec.OutputsBiased, "output[" + Str(k) + "]");
-                rows.Add(outputRows[k]);
+                outputFanIns[k] = MakeFanIn(UnitKind.Output, -1, -1, k, ref offset, spec.Connectivity.Outputs & (SourceSet.Input | SourceSet.Cells), spec.OutputsBiased, "output[" + Str(k) + "]");
+                fanIns.Add(outputFanIns[k]);
             }
 
             WeightCount = offset;
-            Rows = rows;
-            _blockRows = blockRows;
-            OutputRows = outputRows;
+            FanIns = fanIns;
+            _blockFanIns = blockFanIns;
+            OutputFanIns = outputFanIns;
 
-            // Traces: per cell, the input gate row of its block then its own row.
+            // Traces: per cell, the input gate fan-in of its block then its own.
             var traceOffset = 0;
             var inputGateTrace = new int[CellCount];
             var cellTrace = new int[CellCount];
@@ -177,9 +98,9 @@ namespace LstmGen.Generator.Layout
                 {
                     var c = cellStart[j] + v;
                     inputGateTrace[c] = traceOffset;
-                    traceOffset += blockRows[j].InputGate.Length;
+                    traceOffset += blockFanIns[j].InputGate.Length;
                     cellTrace[c] = traceOffset;
-                    traceOffset += blockRows[j].Cells[v].Length;
+                    traceOffset += blockFanIns[j].Cells[v].Length;
                 }
             }
 
@@ -190,7 +111,7 @@ namespace LstmGen.Generator.Layout
 
         private readonly int[] _cellStart;
         private readonly int[] _outputGateIndex;
-        private readonly BlockRows[] _blockRows;
+        private readonly BlockFanIns[] _blockFanIns;
         private readonly int[] _inputGateTraceOffset;
         private readonly int[] _cellTraceOffset;
 
@@ -224,10 +145,10 @@ namespace LstmGen.Generator.Layout
         /// <summary>Number of RTRL traces ∂s/∂w that the learning rule keeps (the paper's 2CSI).</summary>
         public int TraceCount { get; }
 
-        /// <summary>Every row, in weight order.</summary>
-        public IReadOnlyList<WeightRow> Rows { get; }
+        /// <summary>Every fan-in, in weight order.</summary>
+        public IReadOnlyList<FanIn> FanIns { get; }
 
-        public IReadOnlyList<WeightRow> OutputRows { get; }
+        public IReadOnlyList<FanIn> OutputFanIns { get; }
 
         public static NetworkLayout Create(NetworkSpec spec) => new NetworkLayout(spec);
 
@@ -243,11 +164,11 @@ namespace LstmGen.Generator.Layout
         /// <summary>Index of block j's output gate in the hidden vector, or −1 when the block has none.</summary>
         public int OutputGateIndex(int block) => _outputGateIndex[block] < 0 ? -1 : FirstOutputGate + _outputGateIndex[block];
 
-        public WeightRow InputGateRow(int block) => _blockRows[block].InputGate;
+        public FanIn InputGateFanIn(int block) => _blockFanIns[block].InputGate;
 
-        public WeightRow? OutputGateRow(int block) => _blockRows[block].OutputGate;
+        public FanIn? OutputGateFanIn(int block) => _blockFanIns[block].OutputGate;
 
-        public WeightRow CellRow(int block, int cell) => _blockRows[block].Cells[cell];
+        public FanIn CellFanIn(int block, int cell) => _blockFanIns[block].Cells[cell];
 
         /// <summary>Offset of cell c's traces for its block's input gate weights (Eq. 25).</summary>
         public int InputGateTraceOffset(int cellIndex) => _inputGateTraceOffset[cellIndex];
@@ -286,14 +207,14 @@ namespace LstmGen.Generator.Layout
             throw new ArgumentOutOfRangeException(nameof(index));
         }
 
-        /// <summary>The row holding weight <paramref name="weight"/>.</summary>
-        public WeightRow RowOf(int weight)
+        /// <summary>The fan-in holding weight <paramref name="weight"/>.</summary>
+        public FanIn FanInOf(int weight)
         {
-            foreach (var row in Rows)
+            foreach (var fanIn in FanIns)
             {
-                if (weight >= row.Offset && weight < row.Offset + row.Length)
+                if (weight >= fanIn.Offset && weight < fanIn.Offset + fanIn.Length)
                 {
-                    return row;
+                    return fanIn;
                 }
             }
 
@@ -303,25 +224,25 @@ namespace LstmGen.Generator.Layout
         /// <summary>The unit a weight feeds and the unit it reads, e.g. ("block[0].cell[1]", "input[3]").</summary>
         public (string To, string From) DescribeWeight(int weight)
         {
-            var row = RowOf(weight);
-            if (row.HasBias && weight == row.BiasOffset)
+            var fanIn = FanInOf(weight);
+            if (fanIn.HasBias && weight == fanIn.BiasOffset)
             {
-                return (row.UnitName, "bias");
+                return (fanIn.UnitName, "bias");
             }
 
-            foreach (var segment in row.Segments)
+            foreach (var segment in fanIn.Segments)
             {
                 if (weight >= segment.WeightOffset && weight < segment.WeightOffset + segment.Count)
                 {
                     var source = segment.SourceStart + (weight - segment.WeightOffset);
-                    return (row.UnitName, segment.Region == SourceRegion.Input ? "input[" + Str(source) + "]" : HiddenUnitName(source));
+                    return (fanIn.UnitName, segment.Region == SourceRegion.Input ? "input[" + Str(source) + "]" : HiddenUnitName(source));
                 }
             }
 
-            throw new InvalidOperationException("weight " + Str(weight) + " is in no segment of its row");
+            throw new InvalidOperationException("weight " + Str(weight) + " is in no segment of its fan-in");
         }
 
-        private WeightRow MakeRow(UnitKind kind, int block, int cell, int output, ref int offset, SourceSet sources, bool hasBias, string name)
+        private FanIn MakeFanIn(UnitKind kind, int block, int cell, int output, ref int offset, SourceSet sources, bool hasBias, string name)
         {
             var start = offset;
             var segments = new List<Segment>();
@@ -340,7 +261,7 @@ namespace LstmGen.Generator.Layout
                 offset++;
             }
 
-            return new WeightRow(kind, block, cell, output, start, segments, hasBias, name);
+            return new FanIn(kind, block, cell, output, start, new EquatableArray<Segment>(segments), hasBias, name);
         }
 
         private static void AddHidden(List<Segment> segments, ref int offset, bool include, int start, int count)
@@ -365,20 +286,20 @@ namespace LstmGen.Generator.Layout
 
         private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-        private sealed class BlockRows
+        private sealed class BlockFanIns
         {
-            public BlockRows(WeightRow inputGate, WeightRow? outputGate, WeightRow[] cells)
+            public BlockFanIns(FanIn inputGate, FanIn? outputGate, FanIn[] cells)
             {
                 InputGate = inputGate;
                 OutputGate = outputGate;
                 Cells = cells;
             }
 
-            public WeightRow InputGate { get; }
+            public FanIn InputGate { get; }
 
-            public WeightRow? OutputGate { get; }
+            public FanIn? OutputGate { get; }
 
-            public WeightRow[] Cells { get; }
+            public FanIn[] Cells { get; }
         }
     }
 }

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+using LstmGen.Generator.Model;
+using LstmGen.Generator.Plan;
+using static LstmGen.Generator.Planning.StepValues;
+
+namespace LstmGen.Generator.Planning
+{
+    /// <summary>
+    /// The output gate of block j, out_j (absent in the paper's "no og" blocks): its net input and activation (Eq. 8),
+    /// its error (Eq. 21) and its weight changes (Eq. 22). Output gates keep no traces: their update is the plain
+    /// gradient at time t (App. A.1).
+    /// </summary>
+    internal sealed class OutputGatePlanner
+    {
+        private readonly PlanningContext _context;
+
+        public OutputGatePlanner(PlanningContext context)
+        {
+            _context = context;
+        }
+
+        /// <summary>y^out_j(t), as a local of the forward pass.</summary>
+        public static Local Activation(int block) => new Local("yOut" + block);
+
+        /// <summary>α e_out_j, the factor of Eq. 22.</summary>
+        private static Local Factor(int block) => new Local("outputGateFactor" + block);
+
+        /// <summary>net_out_j(t) = Σ_m w_out_j,m y^m(t−1)  (Eq. 8).</summary>
+        public NetInput NetInput(BlockShape block) =>
+            FanInSums.GateOrCellNetInput(_context, block.OutputGate!, "netOut" + block.Block, "net_out  (Eq. 8)");
+
+        /// <summary>y^out_j(t) = f_out(net_out_j(t)) and f'_out, from σ(net_out) (Eqs. 3, 8); y^out_j joins y(t).</summary>
+        public IEnumerable<Statement> Activate(BlockShape block)
+        {
+            var activation = Activation(block.Block);
+            yield return new ApplySquash(SquashFunction.LogisticFromSigma, SigmaOfNetInput(_context.SlotOf(block.OutputGate!)), activation, OutputGateDerivative(block.Block));
+            yield return new Store(Source(block.OutputGateSource), activation);
+        }
+
+        /// <summary>Eq. 21: e_out_j = f'_out(net_out_j) Σ_v h(s_c_v) Σ_k w_k,c_v e_k.</summary>
+        public Statement Error(BlockShape block)
+        {
+            var terms = Enumerable.Range(block.FirstCell, block.Cells).Select(c => (Expr)new Grouped(new Product(SquashedState(c), CellError(c))));
+            return new Store(OutputGateError(block.Block), new Product(OutputGateDerivative(block.Block), new Sum(new EquatableArray<Expr>(terms))));
+        }
+
+        /// <summary>Eq. 22: dw_out,m = α e_out y^m(t−1).</summary>
+        public IEnumerable<Statement> WeightChanges(BlockShape block)
+        {
+            var factor = Factor(block.Block);
+            yield return new Comment("Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)");
+            yield return new Let(factor, new Product(LearningRate, OutputGateError(block.Block)));
+            foreach (var add in FanInSums.ScaledBySources(_context, block.OutputGate!, "dw", new Index(block.OutputGate!.Offset), factor, "yPrev"))
+            {
+                yield return add;
+            }
+        }
+
+        /// <summary>Eq. 22 for the weight from the active input i: its y^i(t−1) is x_i(t).</summary>
+        public IEnumerable<Statement> ActiveInputChanges(BlockShape block)
+        {
+            if (block.OutputGate is { } fanIn && _context.HasActiveInputsPart(fanIn))
+            {
+                yield return new AddTo(WeightChange(AtInput(fanIn.Offset)), new Product(Factor(block.Block), ActiveInput), Note: "block " + block.Block);
+            }
+        }
+    }
+}
