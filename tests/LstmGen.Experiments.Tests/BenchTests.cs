@@ -81,9 +81,24 @@ namespace LstmGen.Experiments.Tests
 
             Assert.Equal(ExitCodes.Ok, result.ExitCode);
             using var document = JsonDocument.Parse(result.Out);
-            var forward = document.RootElement[0].GetProperty("forward");
-            Assert.True(forward.GetProperty("referenceNsPerStep").GetDouble() > 0);
-            Assert.True(forward.GetProperty("speedUp").GetDouble() > 0);
+            var row = Assert.Single(document.RootElement.EnumerateArray().ToList());
+            Assert.Equal("Exp4Adding", row.GetProperty("network").GetString());
+            Assert.Equal(93, row.GetProperty("weightCount").GetInt32());
+            Assert.Equal(200, row.GetProperty("steps").GetInt32());
+            Assert.Equal(1, row.GetProperty("repetitions").GetInt32());
+            foreach (var part in new[] { "forward", "train" })
+            {
+                var cost = row.GetProperty(part);
+                var generated = cost.GetProperty("generatedNsPerStep").GetDouble();
+                var reference = cost.GetProperty("referenceNsPerStep").GetDouble();
+                Assert.True(generated > 0 && reference > 0, part + ": both must be timed");
+                // The reference interpreter allocates its per-step arrays and the generated class nothing: the second
+                // figure is the interpreter's, not the generated class measured twice.
+                Assert.Equal(0.0, cost.GetProperty("generatedBytesPerStep").GetDouble());
+                Assert.True(cost.GetProperty("referenceBytesPerStep").GetDouble() > 0, part + ": the reference allocated nothing; was it measured?");
+                // JSON numbers round-trip: the speed-up is exactly the quotient of the two figures printed beside it.
+                Assert.Equal(reference / generated, cost.GetProperty("speedUp").GetDouble());
+            }
         }
     }
 }

@@ -91,6 +91,15 @@ namespace LstmGen.Generator.Tests
         }
 
         [Fact]
+        public void LSTM0005_an_empty_block_list()
+        {
+            var run = RunBad(Valid.Replace("blocks:\n  count: 1\n  cells: 2\n", "blocks: []\n"));
+
+            var d = AssertSingle(run, "LSTM0005", DiagnosticSeverity.Error, 4, 9);
+            Assert.Equal("'blocks' must be at least one block, got an empty list", d.GetMessage(CultureInfo.InvariantCulture));
+        }
+
+        [Fact]
         public void LSTM0006_bias_list_does_not_match_the_blocks()
         {
             var run = RunBad(Valid.Replace("  cells: 2\n", "  cells: 2\n  inputGateBias: [-1, -2]\n"));
@@ -240,6 +249,58 @@ namespace LstmGen.Generator.Tests
             Assert.StartsWith("'learningRate' is 1000, outside the usual range [1e-7, 100]", d.GetMessage(CultureInfo.InvariantCulture));
             Assert.Equal(new[] { "Bad.g.cs", "LstmGenNetworks.g.cs" }, run.Sources.Select(s => s.HintName));
             GeneratorHarness.AssertCompilesCleanly(run);
+        }
+
+        [Fact]
+        public void LSTM1002_a_project_without_any_spec_gets_a_warning_that_says_how_to_add_one()
+        {
+            var run = GeneratorHarness.Run();
+
+            var d = Assert.Single(run.Diagnostics);
+            Assert.Equal("LSTM1002", d.Id);
+            Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+            Assert.Equal(Location.None, d.Location);
+            var message = d.GetMessage(CultureInfo.InvariantCulture);
+            Assert.StartsWith("The LstmGen generator runs in this project but was given no spec, so it generates no network: ", message);
+            Assert.Contains("<AdditionalFiles Include=\"**/*.lstm.yaml\" />", message);
+            Assert.Contains("import LstmGen.Generator.props", message);
+            Assert.Empty(run.Sources);
+        }
+
+        [Fact]
+        public void LSTM1002_is_not_reported_for_other_additional_files_next_to_a_spec()
+        {
+            var run = GeneratorHarness.Run(("notes.txt", "not a spec"), ("ci.yml", "jobs:\n  build: dotnet build\n"), (File, Valid));
+
+            Assert.Empty(run.Diagnostics);
+            Assert.Equal(new[] { "Bad.g.cs", "LstmGenNetworks.g.cs" }, run.Sources.Select(s => s.HintName));
+        }
+
+        [Fact]
+        public void LSTM1003_a_spec_named_yaml_is_pointed_at_with_its_new_name()
+        {
+            var run = GeneratorHarness.Run(("samples/hello.yaml", Valid), ("ci.yml", "jobs:\n  build: dotnet build\n"));
+
+            // The misnamed spec is not compiled, so the project has no spec either.
+            Assert.Equal(new[] { "LSTM1002", "LSTM1003" }, run.Diagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
+            var d = run.Diagnostics.Single(x => x.Id == "LSTM1003");
+            Assert.Equal("samples/hello.yaml", d.Location.GetLineSpan().Path);
+            AssertLocation(d, DiagnosticSeverity.Warning, 1, 1);
+            Assert.Equal(
+                "'hello.yaml' looks like an LstmGen spec (it has 'blocks' and 'learningRate') but is not read: only files named '*.lstm.yaml' are specs; rename it to 'hello.lstm.yaml'",
+                d.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Empty(run.Sources);
+        }
+
+        [Fact]
+        public void LSTM1003_also_beside_a_real_spec()
+        {
+            var run = GeneratorHarness.Run((File, Valid), ("other.yml", Valid.Replace("name: Bad", "name: Other")));
+
+            var d = Assert.Single(run.Diagnostics);
+            Assert.Equal("LSTM1003", d.Id);
+            Assert.EndsWith("rename it to 'other.lstm.yaml'", d.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Equal(new[] { "Bad.g.cs", "LstmGenNetworks.g.cs" }, run.Sources.Select(s => s.HintName));
         }
 
         [Fact]

@@ -27,8 +27,9 @@ namespace LstmGen.Experiments.Cli
                 }
 
                 var path = parseResult.GetValue(output)!;
-                var rows = ResultsReport.Write(directory, path, "lstmgen run <row> (see each row) and lstmgen report --results-dir " + directory,
-                    parseResult.GetValue(discussion) ?? Path.Combine(Path.GetDirectoryName(path) ?? ".", "results-discussion.md"));
+                var rows = ResultsReport.Write(directory, path, "lstmgen report --results-dir " + directory,
+                    parseResult.GetValue(discussion) ?? Path.Combine(Path.GetDirectoryName(path) ?? ".", "results-discussion.md"),
+                    runCommand: "lstmgen run <row>");
                 console.Out.WriteLine("wrote " + path + " (" + rows.ToString(CultureInfo.InvariantCulture) + " rows with results)");
                 return ExitCodes.Ok;
             });

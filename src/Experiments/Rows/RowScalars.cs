@@ -44,7 +44,7 @@ namespace LstmGen.Experiments.Rows
             {
                 if (minimum == 1)
                 {
-                    diagnostics.Report(DiagnosticCatalog.NotPositive, node.Location, path, LocatedYaml.Shown(text));
+                    diagnostics.Report(DiagnosticCatalog.NotPositive, node.Location, path, "a positive integer", LocatedYaml.Shown(text));
                 }
                 else
                 {

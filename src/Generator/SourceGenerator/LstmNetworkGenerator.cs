@@ -95,6 +95,9 @@ namespace LstmGen.Generator
                     output.ReportDiagnostic(RoslynDiagnostics.ToDiagnostic(diagnostic));
                 }
             });
+
+            // No spec at all, or a spec named *.yaml: warnings instead of a silent build (LSTM1002, LSTM1003).
+            SpecFileChecks.Register(context);
         }
 
         private static DuplicateNames FindDuplicates(ImmutableArray<DeclaredName> names)

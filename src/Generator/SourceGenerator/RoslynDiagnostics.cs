@@ -28,6 +28,9 @@ namespace LstmGen.Generator
             return Diagnostic.Create(Descriptors[diagnostic.Id], roslynLocation, arguments);
         }
 
+        /// <summary>A diagnostic about the project rather than a place in a file (its message takes no arguments).</summary>
+        public static Diagnostic WithoutLocation(DiagnosticKind kind) => Diagnostic.Create(Descriptors[kind.Id], Location.None);
+
         private static Dictionary<string, DiagnosticDescriptor> Build()
         {
             var result = new Dictionary<string, DiagnosticDescriptor>();

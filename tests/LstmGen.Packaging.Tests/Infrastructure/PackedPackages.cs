@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace LstmGen.Packaging.Tests.Infrastructure
 {
@@ -19,8 +23,12 @@ namespace LstmGen.Packaging.Tests.Infrastructure
     {
         private const string Configuration = "Release";
 
-        public PackedPackages()
+        /// <param name="diagnostics">Where the packing says what it does: shown by <c>dotnet test</c> (xunit.runner.json's
+        /// diagnosticMessages), since no test runs, and so none is reported as long-running, while the fixture packs.</param>
+        public PackedPackages(IMessageSink diagnostics)
         {
+            var started = Stopwatch.StartNew();
+            diagnostics.OnMessage(new DiagnosticMessage("Packing LstmGen.Reference, LstmGen.Runtime and LstmGen.Generator from a copy of the source tree (a minute or more), then building consumers of them"));
             Root = Path.Combine(Path.GetTempPath(), "lstmgen-packaging-" + Guid.NewGuid().ToString("N")[..12]);
             Feed = Path.Combine(Root, "feed");
             PackagesFolder = Path.Combine(Root, "nuget-packages");
@@ -41,6 +49,7 @@ namespace LstmGen.Packaging.Tests.Infrastructure
             Pack(source, Path.Combine("src", "Generator", "Reference", "LstmGen.Reference.csproj"));
             Pack(source, Path.Combine("src", "Runtime", "LstmGen.Runtime.csproj"));
             Pack(source, Path.Combine("src", "Generator", "SourceGenerator", "LstmGen.Generator.csproj"));
+            diagnostics.OnMessage(new DiagnosticMessage(string.Create(CultureInfo.InvariantCulture, $"Packed the three packages in {started.Elapsed.TotalSeconds:F0} s")));
         }
 
         /// <summary>The temporary folder that holds everything: the source copy, the feed, the consumers.</summary>

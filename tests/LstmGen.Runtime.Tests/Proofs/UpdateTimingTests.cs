@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using LstmGen.Generator.Layout;
 using Xunit;
@@ -67,35 +68,73 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("TinyNetwork", InputKind.Dense)]
         public void Targets_at_several_steps_make_the_timings_differ(string name, InputKind inputs)
         {
-            var (perStep, perSequence) = TrainBoth(name, inputs, TargetSteps.Every, 5, out _);
-            var differing = 0;
-            for (var i = 0; i < perStep.Length; i++)
+            var (perStep, perSequence) = TrainBoth(name, inputs, TargetSteps.Every, 5, out var start);
+
+            // What per step means: each step's changes reach the weights before the next step. That is exactly a
+            // per-sequence network whose sequence is ended after every step (traces and states run on, only the
+            // summed changes are applied), bit for bit.
+            var endedEveryStep = ProofSupport.Create(name);
+            endedEveryStep.SetWeights(start);
+            endedEveryStep.Update = UpdateTiming.PerSequence;
+            var active = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var sequence in Sequences(name, endedEveryStep, TargetSteps.Every, 5, inputs))
             {
-                differing += perStep[i] != perSequence[i] ? 1 : 0;
+                endedEveryStep.Reset();
+                var output = new double[endedEveryStep.OutputCount];
+                for (var t = 0; t < sequence.Length; t++)
+                {
+                    endedEveryStep.TrainStep(sequence.Inputs[t], sequence.Targets[t], output);
+                    endedEveryStep.EndSequence();
+                    for (var i = 0; i < sequence.Inputs[t].Length; i++)
+                    {
+                        if (sequence.Inputs[t][i] != 0.0)
+                        {
+                            active.Add(string.Create(CultureInfo.InvariantCulture, $"input[{i}]"));
+                        }
+                    }
+                }
             }
 
-            Assert.True(differing > 0, "per-step and per-sequence updates gave the same weights although errors arrived at every step");
+            var applied = ProofSupport.Weights(endedEveryStep);
+            var layout = NetworkLayout.Create(ProofSupport.SpecOf(endedEveryStep));
+            var changed = 0;
+            for (var i = 0; i < start.Length; i++)
+            {
+                Assert.True(
+                    BitConverter.DoubleToInt64Bits(applied[i]) == BitConverter.DoubleToInt64Bits(perStep[i]),
+                    string.Create(CultureInfo.InvariantCulture, $"{name} w[{i}] ({layout.DescribeWeight(i)}): per step {perStep[i]:R}, per sequence ended every step {applied[i]:R}"));
+
+                // And summing them instead changes every weight that learns at all: from the second step on, every
+                // output and error is computed with other weights. A weight learns unless it comes from an input that
+                // was never active (a term y^i = x_i = 0 in every Δw, Eqs. 22, 26, 28).
+                var (_, from) = layout.DescribeWeight(i);
+                var learns = !from.StartsWith("input[", StringComparison.Ordinal) || active.Contains(from);
+                Assert.True(
+                    (perStep[i] != start[i]) == learns && (perSequence[i] != start[i]) == learns,
+                    string.Create(CultureInfo.InvariantCulture, $"{name} w[{i}] ({layout.DescribeWeight(i)}) should {(learns ? "learn" : "stay")}: start {start[i]:R}, per step {perStep[i]:R}, per sequence {perSequence[i]:R}"));
+                if (learns)
+                {
+                    changed++;
+                    Assert.True(
+                        perStep[i] != perSequence[i],
+                        string.Create(CultureInfo.InvariantCulture, $"{name} w[{i}] ({layout.DescribeWeight(i)}): {perStep[i]:R} under both timings although errors arrived at every step"));
+                }
+            }
+
+            Assert.True(changed > layout.OutputCount, string.Create(CultureInfo.InvariantCulture, $"{name}: only {changed} of {start.Length} weights learned; the comparison would prove little"));
         }
 
         /// <summary>Trains the same sequences, from the same weights, once per step and once per sequence.</summary>
         private static (double[] PerStep, double[] PerSequence) TrainBoth(string name, InputKind inputs, TargetSteps targets, int count, out double[] start)
         {
-            var random = new Random(name.Length + (int)targets);
             var perStep = ProofSupport.Create(name);
             var perSequence = ProofSupport.Create(name);
-            start = ProofSupport.WideWeights(perStep.WeightCount, random, 0.5);
-            var length = perStep.WeightCount > 5000 ? 6 : 12;
-            var sequences = new TrainingSequence[count];
-            for (var n = 0; n < sequences.Length; n++)
-            {
-                sequences[n] = ProofSupport.RandomSequence(random, perStep.InputCount, perStep.OutputCount, length, inputs, targets);
-            }
-
+            start = StartWeights(name, perStep, targets);
             perStep.SetWeights(start);
             perStep.Update = UpdateTiming.PerStep;
             perSequence.SetWeights(start);
             perSequence.Update = UpdateTiming.PerSequence;
-            foreach (var sequence in sequences)
+            foreach (var sequence in Sequences(name, perStep, targets, count, inputs))
             {
                 ProofSupport.Train(perStep, sequence);
                 ProofSupport.Train(perSequence, sequence);
@@ -103,5 +142,26 @@ namespace LstmGen.Runtime.Tests.Proofs
 
             return (ProofSupport.Weights(perStep), ProofSupport.Weights(perSequence));
         }
+
+        /// <summary>Wide initial weights, the same for every call with the same network and targets.</summary>
+        private static double[] StartWeights(string name, ILstmNetwork network, TargetSteps targets) =>
+            ProofSupport.WideWeights(network.WeightCount, Draws(name, targets), 0.5);
+
+        /// <summary>The training sequences, the same for every call with the same arguments (drawn after the start weights).</summary>
+        private static TrainingSequence[] Sequences(string name, ILstmNetwork network, TargetSteps targets, int count, InputKind inputs)
+        {
+            var random = Draws(name, targets);
+            ProofSupport.WideWeights(network.WeightCount, random, 0.5);
+            var length = network.WeightCount > 5000 ? 6 : 12;
+            var sequences = new TrainingSequence[count];
+            for (var n = 0; n < sequences.Length; n++)
+            {
+                sequences[n] = ProofSupport.RandomSequence(random, network.InputCount, network.OutputCount, length, inputs, targets);
+            }
+
+            return sequences;
+        }
+
+        private static Random Draws(string name, TargetSteps targets) => new Random(name.Length + (int)targets);
     }
 }

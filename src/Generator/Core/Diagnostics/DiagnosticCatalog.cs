@@ -23,7 +23,7 @@ namespace LstmGen.Generator.Diagnostics
             "LSTM0004", "Wrong type", "'{0}' must be {1}, got {2}", DiagnosticSeverityLevel.Error);
 
         public static readonly DiagnosticKind NotPositive = new DiagnosticKind(
-            "LSTM0005", "Size must be positive", "'{0}' must be a positive integer, got {1}", DiagnosticSeverityLevel.Error);
+            "LSTM0005", "Size must be positive", "'{0}' must be {1}, got {2}", DiagnosticSeverityLevel.Error);
 
         public static readonly DiagnosticKind BiasListLength = new DiagnosticKind(
             "LSTM0006", "Bias list does not match the blocks", "'{0}' lists {1} values but the network has {2} blocks: give one value per block, or a single value for all", DiagnosticSeverityLevel.Error);
@@ -58,12 +58,18 @@ namespace LstmGen.Generator.Diagnostics
         public static readonly DiagnosticKind UnsafeSetting = new DiagnosticKind(
             "LSTM1001", "Numerically unsafe setting", "'{0}' is {1}, outside the usual range {2}: {3}", DiagnosticSeverityLevel.Warning);
 
+        public static readonly DiagnosticKind NoSpec = new DiagnosticKind(
+            "LSTM1002", "No spec", "The LstmGen generator runs in this project but was given no spec, so it generates no network: add each spec as an AdditionalFiles item named '*.lstm.yaml', e.g. <AdditionalFiles Include=\"**/*.lstm.yaml\" />, or import LstmGen.Generator.props from the generator's build folder, which does that for every *.lstm.yaml under the project (docs/spec-language.md, 'Using a spec in a project')", DiagnosticSeverityLevel.Warning);
+
+        public static readonly DiagnosticKind SpecNotNamedLstmYaml = new DiagnosticKind(
+            "LSTM1003", "Spec file not named *.lstm.yaml", "'{0}' looks like an LstmGen spec (it has 'blocks' and 'learningRate') but is not read: only files named '*.lstm.yaml' are specs; rename it to '{1}'", DiagnosticSeverityLevel.Warning);
+
         /// <summary>All kinds, in id order.</summary>
         public static IReadOnlyList<DiagnosticKind> All { get; } = new[]
         {
             MalformedYaml, UnknownKey, MissingKey, WrongType, NotPositive, BiasListLength, BiasOutOfRange,
             DuplicateTypeName, InvalidIdentifier, Contradiction, InvalidValue, SizeLimit, DuplicateKey,
-            NumberOutOfRange, UnsupportedYaml, UnsafeSetting,
+            NumberOutOfRange, UnsupportedYaml, UnsafeSetting, NoSpec, SpecNotNamedLstmYaml,
         };
     }
 }

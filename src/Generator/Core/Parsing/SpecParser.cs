@@ -244,14 +244,10 @@ namespace LstmGen.Generator.Parsing
 
             var cells = map.TryGetValue("cells", out var cellsNode) ? Count(cellsNode, "blocks.cells", SpecLimits.MaxCellsPerBlock) : 1;
             var outputGate = map.TryGetValue("outputGate", out var ogNode) ? Boolean(ogNode, "blocks.outputGate") : true;
-            if (!count.HasValue || !cells.HasValue || !outputGate.HasValue)
-            {
-                return null;
-            }
-
-            var inputBiases = BiasValues(map, "inputGateBias", "blocks.inputGateBias", count.Value);
-            var outputBiases = BiasValues(map, "outputGateBias", "blocks.outputGateBias", count.Value);
-            if (inputBiases is null || outputBiases is null)
+            // The biases are read even when a key before them is wrong: every problem is reported, not only the first.
+            var inputBiases = BiasValues(map, "inputGateBias", "blocks.inputGateBias", count);
+            var outputBiases = BiasValues(map, "outputGateBias", "blocks.outputGateBias", count);
+            if (!count.HasValue || !cells.HasValue || !outputGate.HasValue || inputBiases is null || outputBiases is null)
             {
                 return null;
             }
@@ -269,7 +265,7 @@ namespace LstmGen.Generator.Parsing
         {
             if (node.Items.Count == 0)
             {
-                Report(DiagnosticCatalog.NumberOutOfRange, node.Location, "blocks", "at least one block", "an empty list");
+                Report(DiagnosticCatalog.NotPositive, node.Location, "blocks", "at least one block", "an empty list");
                 return null;
             }
 
@@ -337,29 +333,28 @@ namespace LstmGen.Generator.Parsing
             return ok;
         }
 
-        private GateBias[]? BiasValues(Dictionary<string, YamlNode> map, string key, string where, int count)
+        /// <summary>
+        /// The gate biases of <paramref name="count"/> uniform blocks, or null after reporting what is wrong. Every value
+        /// is checked even when <paramref name="count"/> is unknown (null: 'count' itself is wrong) or the list's length is.
+        /// </summary>
+        private GateBias[]? BiasValues(Dictionary<string, YamlNode> map, string key, string where, int? count)
         {
-            var result = new GateBias[count];
             if (!map.TryGetValue(key, out var node))
             {
-                for (var j = 0; j < count; j++)
-                {
-                    result[j] = GateBias.Random;
-                }
-
-                return result;
+                return count.HasValue ? Repeat(GateBias.Random, count.Value) : null;
             }
 
             if (node.Kind == YamlNodeKind.Sequence)
             {
-                if (node.Items.Count != count)
+                var lengthMatches = !count.HasValue || node.Items.Count == count.Value;
+                if (!lengthMatches)
                 {
-                    Report(DiagnosticCatalog.BiasListLength, node.Location, where, node.Items.Count.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture));
-                    return null;
+                    Report(DiagnosticCatalog.BiasListLength, node.Location, where, node.Items.Count.ToString(CultureInfo.InvariantCulture), count!.Value.ToString(CultureInfo.InvariantCulture));
                 }
 
-                var ok = true;
-                for (var j = 0; j < count; j++)
+                var values = new GateBias[node.Items.Count];
+                var ok = count.HasValue && lengthMatches;
+                for (var j = 0; j < values.Length; j++)
                 {
                     var value = SingleBias(node.Items[j], where + "[" + j.ToString(CultureInfo.InvariantCulture) + "]");
                     if (value is null)
@@ -368,22 +363,23 @@ namespace LstmGen.Generator.Parsing
                     }
                     else
                     {
-                        result[j] = value;
+                        values[j] = value;
                     }
                 }
 
-                return ok ? result : null;
+                return ok ? values : null;
             }
 
             var single = SingleBias(node, where);
-            if (single is null)
-            {
-                return null;
-            }
+            return single is null || !count.HasValue ? null : Repeat(single, count.Value);
+        }
 
+        private static GateBias[] Repeat(GateBias bias, int count)
+        {
+            var result = new GateBias[count];
             for (var j = 0; j < count; j++)
             {
-                result[j] = single;
+                result[j] = bias;
             }
 
             return result;
@@ -502,7 +498,9 @@ namespace LstmGen.Generator.Parsing
                 return null;
             }
 
+            // Every item is checked: a wrong source does not hide the next one.
             var set = SourceSet.None;
+            var ok = true;
             foreach (var item in node.Items)
             {
                 SourceSet source;
@@ -526,20 +524,22 @@ namespace LstmGen.Generator.Parsing
                     default:
                         Report(DiagnosticCatalog.InvalidValue, item.Location, where, allowed, item.Kind == YamlNodeKind.Scalar ? Shown(item.Value) : item.Describe(),
                             Hint(item.Value, new[] { "input", "cells", "inputGates", "outputGates", "gates" }));
-                        return null;
+                        ok = false;
+                        continue;
                 }
 
                 if (forOutputs && (source & (SourceSet.InputGates | SourceSet.OutputGates)) != 0)
                 {
                     Report(DiagnosticCatalog.Contradiction, item.Location,
                         where + ": gate activations never feed output units (§4, App. A.1); the outputs may see 'input' and 'cells' only");
-                    return null;
+                    ok = false;
+                    continue;
                 }
 
                 set |= source;
             }
 
-            return set;
+            return ok ? set : (SourceSet?)null;
         }
 
         private (CellInputSquash CellInput, CellOutputSquash CellOutput) OptionalSquashing(Dictionary<string, YamlNode> top)
@@ -709,7 +709,7 @@ namespace LstmGen.Generator.Parsing
             {
                 if (IsIntegerText(text) && text[0] == '-')
                 {
-                    Report(DiagnosticCatalog.NotPositive, node.Location, where, Shown(text));
+                    Report(DiagnosticCatalog.NotPositive, node.Location, where, "a positive integer", Shown(text));
                 }
                 else if (IsIntegerText(text))
                 {
@@ -725,7 +725,7 @@ namespace LstmGen.Generator.Parsing
 
             if (value <= 0)
             {
-                Report(DiagnosticCatalog.NotPositive, node.Location, where, Shown(text));
+                Report(DiagnosticCatalog.NotPositive, node.Location, where, "a positive integer", Shown(text));
                 return null;
             }
 
@@ -774,7 +774,11 @@ namespace LstmGen.Generator.Parsing
                 }
             }
 
-            Report(DiagnosticCatalog.WrongType, node.Location, where, "true or false", node.Describe());
+            // 'yes', 'on' and the like get a hint (YAML 1.1 read them as booleans); a quoted true is a string.
+            var hint = node.Kind != YamlNodeKind.Scalar || node.IsNull ? string.Empty
+                : !node.IsPlain && (node.Value == "true" || node.Value == "false") ? ": write it without quotes"
+                : Hint(node.Value, new[] { "true", "false" });
+            Report(DiagnosticCatalog.WrongType, node.Location, where, "true or false", node.Describe() + hint);
             return null;
         }
 
@@ -885,9 +889,11 @@ namespace LstmGen.Generator.Parsing
             return fallback;
         }
 
+        /// <summary>": did you mean 'x'?" for a known synonym of an allowed value (<see cref="ValueSynonyms"/>) or a near spelling; else empty.</summary>
         private static string Hint(string value, IEnumerable<string> candidates)
         {
-            var suggestion = KeySuggester.Closest(value, candidates);
+            var allowed = candidates.ToList();
+            var suggestion = ValueSynonyms.Find(value, allowed) ?? KeySuggester.Closest(value, allowed);
             return suggestion != null ? ": did you mean '" + suggestion + "'?" : string.Empty;
         }
 
