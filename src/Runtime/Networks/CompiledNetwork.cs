@@ -7,5 +7,7 @@ namespace LstmGen.Runtime
     /// <param name="FullTypeName">The namespace-qualified type name.</param>
     /// <param name="SpecFileName">The spec file it came from.</param>
     /// <param name="Create">Makes a fresh instance (weights zero until <see cref="ILstmNetwork.InitializeWeights"/>).</param>
-    public sealed record CompiledNetwork(string Name, string FullTypeName, string SpecFileName, Func<ILstmNetwork> Create);
+    /// <param name="CreateLanes">Makes a fresh lane network of the same spec at the given width (every lane's weights zero
+    /// until <see cref="ILaneNetwork.InitializeWeights"/>); null where the generator emitted no lane class.</param>
+    public sealed record CompiledNetwork(string Name, string FullTypeName, string SpecFileName, Func<ILstmNetwork> Create, Func<LaneWidth, ILaneNetwork>? CreateLanes = null);
 }
