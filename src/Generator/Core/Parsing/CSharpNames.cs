@@ -19,7 +19,7 @@ namespace LstmGen.Generator.Parsing
         public const string RegistryTypeName = "LstmGenNetworks";
 
         /// <summary>
-        /// Names of the members every generated network declares (src/Generator/Core/Emitting/NetworkEmitter.cs). A class
+        /// Names of the members every generated network declares (the printers, src/Generator/Core/Emitting/ScalarClassPrinter.Members.cs). A class
         /// cannot have a member with its own name (CS0542), so none of these can name a network. The test
         /// Hostile/ReservedNameTests collects the members of emitted classes and fails when one is missing here.
         /// </summary>
