@@ -1,7 +1,4 @@
-using System;
 using System.IO;
-using System.Linq;
-using System.Text.RegularExpressions;
 using LstmGen.Architecture.Tests.Infrastructure;
 using Xunit;
 
@@ -18,16 +15,7 @@ namespace LstmGen.Architecture.Tests
         [Fact]
         public void Only_the_run_time_spec_path_and_the_row_files_read_yaml()
         {
-            var pattern = new Regex(@"\b(?:" + string.Join("|", Layering.YamlReadingNames.Select(Regex.Escape)) + @")\b", RegexOptions.CultureInvariant);
-            var offenders = Directory.EnumerateFiles(RepoPaths.Full("src/Experiments"), "*.cs", SearchOption.AllDirectories)
-                .Select(RepoPaths.Relative)
-                .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
-                .Where(path => !Layering.MayReadYaml.Any(allowed => path.StartsWith(allowed, StringComparison.Ordinal)))
-                .SelectMany(path => File.ReadLines(RepoPaths.Full(path))
-                    .Select((line, index) => (line, index))
-                    .Where(x => pattern.IsMatch(x.line))
-                    .Select(x => path + ":" + (x.index + 1) + ": " + x.line.Trim()))
-                .ToList();
+            var offenders = SourceScan.Offenders("src/Experiments", Layering.YamlReadingNames, Layering.MayReadYaml);
 
             Assert.True(offenders.Count == 0, "Only " + string.Join(", ", Layering.MayReadYaml) + " may name " + string.Join(", ", Layering.YamlReadingNames)
                 + "; read what a network is from ILstmNetwork.Description:\n" + string.Join("\n", offenders));

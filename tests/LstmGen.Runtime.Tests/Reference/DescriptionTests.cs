@@ -27,6 +27,7 @@ namespace LstmGen.Runtime.Tests.Reference
             var reference = ReferenceNetwork.FromYaml(generated.SpecFileName, generated.SpecText);
 
             Assert.Equal(Lines(reference.Description), Lines(generated.Description));
+            AssertNamesEveryWeightAsTheLayout(reference, generated.Description);
         }
 
         [Theory]
@@ -37,6 +38,7 @@ namespace LstmGen.Runtime.Tests.Reference
             var reference = ReferenceNetwork.FromSpec(RandomTopologies.Specs[index]);
 
             Assert.Equal(Lines(reference.Description), Lines(generated.Description));
+            AssertNamesEveryWeightAsTheLayout(reference, generated.Description);
         }
 
         [Theory]
@@ -72,6 +74,15 @@ namespace LstmGen.Runtime.Tests.Reference
                 Assert.Equal(network.Update, description.Update);
                 Assert.Equal(description.HiddenCount, description.HiddenUnitNames.Count);
                 Assert.Equal(description.CellCount, description.CellTraces.Count);
+            }
+        }
+
+        /// <summary>The description names each weight as the layout does (the two are written apart: runtime and core).</summary>
+        private static void AssertNamesEveryWeightAsTheLayout(ReferenceNetwork reference, NetworkDescription description)
+        {
+            for (var w = 0; w < description.WeightCount; w++)
+            {
+                Assert.Equal(reference.Layout.DescribeWeight(w), description.DescribeWeight(w));
             }
         }
 
