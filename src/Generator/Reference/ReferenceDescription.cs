@@ -124,12 +124,14 @@ namespace LstmGen.Reference
                 state);
         }
 
+        // A new kind of unit (a forget gate) needs its FanInKind in the runtime and its case here.
         private static FanInKind Kind(UnitKind kind) => kind switch
         {
             UnitKind.InputGate => FanInKind.InputGate,
             UnitKind.OutputGate => FanInKind.OutputGate,
             UnitKind.CellInput => FanInKind.CellInput,
-            _ => FanInKind.Output,
+            UnitKind.Output => FanInKind.Output,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no FanInKind for this kind of unit"),
         };
 
         private static ConnectedSources Sources(SourceSet sources)

@@ -196,18 +196,20 @@ namespace LstmGen.Networks
                 "block[1].input_gate",
                 "block[0].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 27, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 20) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 27, 27, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 27), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 47) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 54, 26, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 54), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 74) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 80, 26, false, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 80), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 100) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 106, 27, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 106), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 126) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 133, 26, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 133), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 153) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 159, 3, false, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 3, 159) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 1, 162, 3, false, "output[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 3, 162) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 2, 165, 3, false, "output[2]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 3, 165) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 27, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 20) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 27, 27, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 27), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 47) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 54, 26, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 54), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 74) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 80, 26, false, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 80), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 100) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 106, 27, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 106), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 126) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 133, 26, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 20, 133), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 153) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 3, 159) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 27, 27, 26),

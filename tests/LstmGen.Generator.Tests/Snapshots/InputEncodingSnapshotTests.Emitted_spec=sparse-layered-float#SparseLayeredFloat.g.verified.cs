@@ -200,21 +200,24 @@ namespace LstmGen.Networks
                 "block[0].output_gate",
                 "block[1].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 6, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 0) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 6, 6, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 6) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 12, 6, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 12) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 18, 6, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 18) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 2, -1, 24, 6, true, "block[0].cell[2]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 24) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 30, 6, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 30) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 36, 6, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 36) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 42, 6, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 42) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 48, 6, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 48) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 2, -1, 54, 6, true, "block[1].cell[2]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 54) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 60, 12, true, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 60), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 65) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 1, 72, 12, true, "output[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 72), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 77) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 6, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 0) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 6, 6, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 6) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 12, 6, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 12) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 18, 6, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 18) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 2, -1, 24, 6, true, "block[0].cell[2]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 24) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 30, 6, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 30) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 36, 6, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 36) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 42, 6, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 42) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 48, 6, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 48) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 2, -1, 54, 6, true, "block[1].cell[2]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 54) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: true,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 60), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 65) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 6, 6, 6),

@@ -202,17 +202,20 @@ namespace LstmGen.Networks
                 "block[0].output_gate",
                 "block[1].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 110, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 104) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 110, 110, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 110), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 214) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 220, 110, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 220), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 324) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 330, 110, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 330), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 434) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 440, 110, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 440), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 544) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 550, 110, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 550), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 654) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 660, 2, false, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 660) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 1, 662, 2, false, "output[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 662) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 110, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 104) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 110, 110, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 110), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 214) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 220, 110, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 220), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 324) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 330, 110, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 330), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 434) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 440, 110, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 440), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 544) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 550, 110, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 104, 550), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 654) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 660) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 110, 110, 110),

@@ -202,17 +202,20 @@ namespace LstmGen.Networks
                 "block[0].output_gate",
                 "block[1].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 1010, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1004) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 1010, 1010, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 1010), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 2014) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 2020, 1010, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 2020), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 3024) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 3030, 1010, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 3030), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 4034) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 4040, 1010, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 4040), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 5044) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 5050, 1010, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 5050), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 6054) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 6060, 2, false, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 6060) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 1, 6062, 2, false, "output[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 6062) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 1010, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1004) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 1010, 1010, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 1010), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 2014) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 2020, 1010, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 2020), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 3024) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 3030, 1010, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 3030), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 4034) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 4040, 1010, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 4040), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 5044) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 5050, 1010, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1004, 5050), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 6054) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 6060) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 1010, 1010, 1010),

@@ -202,17 +202,20 @@ namespace LstmGen.Networks
                 "block[0].output_gate",
                 "block[1].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 210, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 204) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 210, 210, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 210), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 414) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 420, 210, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 420), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 624) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 630, 210, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 630), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 834) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 840, 210, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 840), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1044) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 1050, 210, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 1050), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1254) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 1260, 2, false, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 1260) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 1, 1262, 2, false, "output[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 1262) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 210, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 204) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 210, 210, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 210), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 414) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 420, 210, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 420), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 624) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 630, 210, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 630), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 834) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 840, 210, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 840), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1044) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 1050, 210, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 204, 1050), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1254) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 1260) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 210, 210, 210),

@@ -202,17 +202,20 @@ namespace LstmGen.Networks
                 "block[0].output_gate",
                 "block[1].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 60, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 54) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 60, 60, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 60), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 114) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 120, 60, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 120), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 174) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 180, 60, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 180), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 234) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 240, 60, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 240), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 294) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 300, 60, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 300), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 354) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 360, 2, false, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 360) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 1, 362, 2, false, "output[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 362) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 60, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 54) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 60, 60, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 60), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 114) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 120, 60, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 120), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 174) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 180, 60, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 180), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 234) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 240, 60, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 240), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 294) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 300, 60, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 300), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 354) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 360) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 60, 60, 60),

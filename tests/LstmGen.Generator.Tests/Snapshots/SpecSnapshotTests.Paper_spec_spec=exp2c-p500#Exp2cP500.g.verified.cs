@@ -202,17 +202,20 @@ namespace LstmGen.Networks
                 "block[0].output_gate",
                 "block[1].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 510, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 504) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 510, 510, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 510), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1014) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 1020, 510, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 1020), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1524) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 1530, 510, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 1530), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 2034) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 2040, 510, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 2040), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 2544) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 2550, 510, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 2550), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 3054) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 3060, 2, false, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 3060) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 1, 3062, 2, false, "output[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 3062) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 510, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 504) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 510, 510, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 510), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1014) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 1020, 510, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 1020), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 1524) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 1530, 510, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 1530), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 2034) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 2040, 510, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 2040), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 2544) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 2550, 510, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 504, 2550), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 3054) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 3060) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 510, 510, 510),

@@ -192,19 +192,23 @@ namespace LstmGen.Networks
                 "block[1].output_gate",
                 "block[2].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 11, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 1) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 11, 11, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 11), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 12) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 22, 11, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 22), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 23) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 33, 11, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 33), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 34) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 44, 11, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 44), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 45) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 55, 11, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 55), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 56) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 2, -1, -1, 66, 11, true, "block[2].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 66), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 67) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 2, -1, -1, 77, 11, true, "block[2].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 77), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 78) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 2, 0, -1, 88, 11, true, "block[2].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 88), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 89) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 99, 3, false, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 3, 99) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 11, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 1) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 11, 11, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 11), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 12) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 22, 11, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 22), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 23) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 33, 11, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 33), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 34) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 44, 11, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 44), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 45) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 55, 11, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 55), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 56) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 2, -1, -1, 66, 11, true, "block[2].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 66), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 67) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 2, -1, -1, 77, 11, true, "block[2].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 77), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 78) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 2, 0, -1, 88, 11, true, "block[2].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 88), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 89) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 3, 99) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 11, 11, 11),

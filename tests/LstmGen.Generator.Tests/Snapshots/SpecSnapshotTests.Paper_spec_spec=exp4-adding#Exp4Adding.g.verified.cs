@@ -189,18 +189,22 @@ namespace LstmGen.Networks
                 "block[0].output_gate",
                 "block[1].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 11, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 2) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 11, 11, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 11), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 13) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 22, 11, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 22), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 24) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 33, 11, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 33), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 35) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 44, 11, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 44), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 46) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 55, 11, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 55), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 57) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 66, 11, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 66), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 68) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 77, 11, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 77), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 79) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 88, 5, true, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 4, 88) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 11, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 2) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 11, 11, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 11), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 13) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 22, 11, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 22), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 24) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 33, 11, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 33), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 35) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 44, 11, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 44), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 46) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 55, 11, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 55), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 57) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 66, 11, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 66), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 68) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 77, 11, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 2, 77), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 79) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: true,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 4, 88) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 11, 11, 11),

@@ -200,21 +200,22 @@ namespace LstmGen.Networks
                 "block[0].output_gate",
                 "block[1].output_gate",
             },
-            fanIns: new global::LstmGen.Runtime.FanInDescription[]
-            {
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 17, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 8) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 17, 17, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 17), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 25) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 34, 17, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 34), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 42) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 51, 17, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 51), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 59) }),
-                new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 68, 17, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 68), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 76) }),
-                new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 85, 17, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 85), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 93) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 102, 17, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 102), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 110) }),
-                new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 119, 17, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 119), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 127) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 0, 136, 5, true, "output[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 4, 136) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 1, 141, 5, true, "output[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 4, 141) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 2, 146, 5, true, "output[2]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 4, 146) }),
-                new(global::LstmGen.Runtime.FanInKind.Output, -1, -1, 3, 151, 5, true, "output[3]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 4, 151) }),
-            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 17, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 8) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 17, 17, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 17), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 25) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 34, 17, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 34), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 42) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 51, 17, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 51), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 59) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 68, 17, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 68), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 76) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 85, 17, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 85), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 93) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 102, 17, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 102), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 110) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 119, 17, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 119), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 127) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: true,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 4, 136) }),
             cellTraces: new global::LstmGen.Runtime.CellTraces[]
             {
                 new(0, 17, 17, 17),

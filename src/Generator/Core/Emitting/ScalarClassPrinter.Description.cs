@@ -85,23 +85,40 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("},");
         }
 
+        /// <summary>
+        /// The gates' and cells' fan-ins one per line; the output units' as one rule (every output unit reads the same
+        /// sources, so output k's fan-in is output 0's shifted by k lengths): a network with many outputs stays short.
+        /// </summary>
         private void WriteDescribedFanIns()
         {
-            Writer.Line("fanIns: new " + Runtime + ".FanInDescription[]");
+            var outputs = Shape.FanIns.Where(f => f.Kind == UnitKind.Output).ToList();
+            Writer.Line("fanIns: " + Runtime + ".FanInDescription.WithOutputUnits(");
+            Writer.Indent();
+            Writer.Line("new " + Runtime + ".FanInDescription[]");
             Writer.Line("{");
             Writer.Indent();
-            foreach (var fanIn in Shape.FanIns)
+            foreach (var fanIn in Shape.FanIns.Where(f => f.Kind != UnitKind.Output))
             {
-                var runs = string.Join(", ", fanIn.Segments.Select(s =>
-                    "new(" + Runtime + ".SourceUnits." + (s.Region == SourceRegion.Input ? "Inputs" : "Hidden") + ", " +
-                    Literal(s.SourceStart) + ", " + Literal(s.Count) + ", " + Literal(s.WeightOffset) + ")"));
                 Writer.Line("new(" + Runtime + ".FanInKind." + fanIn.Kind + ", " + Literal(fanIn.Block) + ", " + Literal(fanIn.Cell) + ", " +
                     Literal(fanIn.Output) + ", " + Literal(fanIn.Offset) + ", " + Literal(fanIn.Length) + ", " + (fanIn.HasBias ? "true" : "false") + ", " +
-                    Literals.String(fanIn.UnitName) + ", new " + Runtime + ".SourceRun[] { " + runs + (runs.Length > 0 ? " " : string.Empty) + "}),");
+                    Literals.String(fanIn.UnitName) + ", " + Runs(fanIn) + "),");
             }
 
             Writer.Outdent();
             Writer.Line("},");
+            Writer.Line("outputCount: OutputCount,");
+            Writer.Line("length: OutputRowLength,");
+            Writer.Line("hasBias: " + (outputs.Count > 0 && outputs[0].HasBias ? "true" : "false") + ",");
+            Writer.Line("firstOutputSources: " + (outputs.Count > 0 ? Runs(outputs[0]) : "new " + Runtime + ".SourceRun[0]") + "),");
+            Writer.Outdent();
+        }
+
+        private static string Runs(FanIn fanIn)
+        {
+            var runs = string.Join(", ", fanIn.Segments.Select(s =>
+                "new(" + Runtime + ".SourceUnits." + (s.Region == SourceRegion.Input ? "Inputs" : "Hidden") + ", " +
+                Literal(s.SourceStart) + ", " + Literal(s.Count) + ", " + Literal(s.WeightOffset) + ")"));
+            return "new " + Runtime + ".SourceRun[] { " + runs + (runs.Length > 0 ? " " : string.Empty) + "}";
         }
 
         /// <summary>Per cell (in cell order): its block's input gate traces (Eq. 25), then its own cell input traces (Eq. 27).</summary>

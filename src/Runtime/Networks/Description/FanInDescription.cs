@@ -62,5 +62,41 @@ namespace LstmGen.Runtime
 
         /// <summary>Whether weight <paramref name="weight"/> is one of this fan-in's.</summary>
         public bool Holds(int weight) => weight >= Offset && weight < Offset + Length;
+
+        /// <summary>
+        /// The gates' and cells' fan-ins followed by those of <paramref name="outputCount"/> output units, which all read the
+        /// same sources (the layout gives every output unit the same fan-in): output k's weights follow output k − 1's, its
+        /// runs are output 0's shifted by k fan-in lengths. A network with many output units is described without a line
+        /// per unit.
+        /// </summary>
+        /// <param name="hiddenFanIns">The fan-ins of the gates and cells, in weight order.</param>
+        /// <param name="outputCount">The number of output units.</param>
+        /// <param name="length">The length of each output unit's fan-in, the bias included.</param>
+        /// <param name="hasBias">Whether the output units carry a bias weight.</param>
+        /// <param name="firstOutputSources">Output 0's runs of sources.</param>
+        public static IReadOnlyList<FanInDescription> WithOutputUnits(
+            IReadOnlyList<FanInDescription> hiddenFanIns, int outputCount, int length, bool hasBias, IReadOnlyList<SourceRun> firstOutputSources)
+        {
+            System.ArgumentNullException.ThrowIfNull(hiddenFanIns);
+            System.ArgumentNullException.ThrowIfNull(firstOutputSources);
+            var last = hiddenFanIns.Count == 0 ? null : hiddenFanIns[hiddenFanIns.Count - 1];
+            var offset = last is null ? 0 : last.Offset + last.Length;
+            var all = new List<FanInDescription>(hiddenFanIns.Count + outputCount);
+            all.AddRange(hiddenFanIns);
+            for (var k = 0; k < outputCount; k++)
+            {
+                var shift = k * length;
+                var runs = new SourceRun[firstOutputSources.Count];
+                for (var r = 0; r < runs.Length; r++)
+                {
+                    runs[r] = firstOutputSources[r] with { WeightOffset = firstOutputSources[r].WeightOffset + shift };
+                }
+
+                all.Add(new FanInDescription(FanInKind.Output, -1, -1, k, offset + shift, length, hasBias,
+                    "output[" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", runs));
+            }
+
+            return all;
+        }
     }
 }

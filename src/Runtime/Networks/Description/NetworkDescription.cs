@@ -122,9 +122,11 @@ namespace LstmGen.Runtime
                     case FanInKind.CellInput:
                         _cellInputs[_firstCell[fanIn.Block] + fanIn.Cell] = fanIn;
                         break;
-                    default:
+                    case FanInKind.Output:
                         _outputs[fanIn.Output] = fanIn;
                         break;
+                    default:
+                        throw new ArgumentException("fan-in " + fanIn.UnitName + " is of an unknown kind", nameof(fanIns));
                 }
             }
 
