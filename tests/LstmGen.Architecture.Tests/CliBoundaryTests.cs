@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Text.RegularExpressions;
 using LstmGen.Architecture.Tests.Infrastructure;
 using Xunit;
 
@@ -16,16 +12,7 @@ namespace LstmGen.Architecture.Tests
         [Fact]
         public void Only_the_commands_and_the_entry_point_name_the_cli()
         {
-            var pattern = new Regex(@"\b(?:" + string.Join("|", Layering.CliNames.Select(Regex.Escape)) + @")\b", RegexOptions.CultureInvariant);
-            var offenders = Directory.EnumerateFiles(RepoPaths.Full("src/Experiments"), "*.cs", SearchOption.AllDirectories)
-                .Select(RepoPaths.Relative)
-                .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
-                .Where(path => !Layering.MayNameTheCli.Any(allowed => path.StartsWith(allowed, StringComparison.Ordinal)))
-                .SelectMany(path => File.ReadLines(RepoPaths.Full(path))
-                    .Select((line, index) => (line, index))
-                    .Where(x => pattern.IsMatch(x.line))
-                    .Select(x => path + ":" + (x.index + 1) + ": " + x.line.Trim()))
-                .ToList();
+            var offenders = SourceScan.Offenders("src/Experiments", Layering.CliNames, Layering.MayNameTheCli);
 
             Assert.True(offenders.Count == 0, "Only " + string.Join(" and ", Layering.MayNameTheCli) + " may name " + string.Join(", ", Layering.CliNames)
                 + "; a lower layer throws an exception of its own and the CLI maps it to an exit code:\n" + string.Join("\n", offenders));

@@ -63,6 +63,32 @@ namespace LstmGen.Architecture.Tests
         /// <summary>The files and folders of src/Experiments that may name the CLI (paths relative to the repository, '/'-separated).</summary>
         public static IReadOnlyList<string> MayNameTheCli { get; } = new[] { "src/Experiments/Cli/", "src/Experiments/Program.cs" };
 
+        /// <summary>
+        /// The names through which code reads YAML or a spec's text (issue #15: a compiled network describes itself through
+        /// <c>ILstmNetwork.Description</c>; YAML is parsed by the generator and by the run-time spec path only).
+        /// </summary>
+        public static IReadOnlyList<string> YamlReadingNames { get; } = new[]
+        {
+            "YamlDotNet", "LstmGen.Generator.Parsing", "SpecParser", "YamlTreeReader", "LocatedYaml", "FromYaml", "SpecText", "NetworkLayout",
+        };
+
+        /// <summary>The files and folders of src/Experiments that may read YAML or a spec's text, and why.</summary>
+        public static IReadOnlyList<string> MayReadYaml { get; } = new[]
+        {
+            // The run-time spec path: a spec that is not compiled in, run on the reference interpreter (run, drift, trace --spec).
+            "src/Experiments/Cli/SpecVariant.cs",
+            "src/Experiments/Cli/TraceCommand.cs",
+
+            // The reference interpreter of a compiled network, for bench and the drift probe: it runs the network's spec.
+            "src/Experiments/Harness/ReferenceCopy.cs",
+
+            // `lstmgen emit`: the generator itself, on a spec file.
+            "src/Experiments/Cli/EmitCommand.cs",
+
+            // The row files of Tables 1-9 (specs/rows/*.rows.yaml): data read at run time, with the parser's YAML reader.
+            "src/Experiments/Rows/",
+        };
+
         public static Layer Named(string assembly) =>
             Layers.SingleOrDefault(l => l.Assembly == assembly) ?? throw new ArgumentException("no layer " + assembly, nameof(assembly));
 

@@ -104,13 +104,18 @@ namespace LstmGen.Experiments.Tests
             Assert.Equal(-3.0, root.GetProperty("blocks")[0].GetProperty("inputGate").GetProperty("bias").GetDouble());
             Assert.Equal("random", root.GetProperty("blocks")[0].GetProperty("outputGate").GetProperty("bias").GetString());
 
-            // weights + pending updates + traces + activations (2H + C + K) + scratch (6C + 3B + 2K), 8 bytes each.
+            // The fields of the compiled class (its description's state): weights + pending updates + traces + activations
+            // (y^u(t-1) and y^u(t) over the I + H + 1 source units, s_c, y_k) + the step's values, 8 bytes each: 341 values.
             var bytes = root.GetProperty("stateBytes");
             Assert.Equal(8, bytes.GetProperty("bytesPerValue").GetInt32());
             Assert.Equal(744, bytes.GetProperty("weights").GetInt32());
             Assert.Equal(704, bytes.GetProperty("traces").GetInt32());
-            Assert.Equal(8 * ((2 * 8) + 4 + 1), bytes.GetProperty("activations").GetInt32());
-            Assert.Equal(8 * (93 + 93 + 88 + 21 + 32), bytes.GetProperty("total").GetInt32());
+            Assert.Equal(8 * ((2 * (2 + 8 + 1)) + 4 + 1), bytes.GetProperty("activations").GetInt32());
+            Assert.Equal(8 * 341, bytes.GetProperty("total").GetInt32());
+            Assert.Equal(341, root.GetProperty("stateValues").GetInt32());
+            var state = root.GetProperty("state").EnumerateArray().ToList();
+            Assert.Equal(341, state.Sum(p => p.GetProperty("values").GetInt32()));
+            Assert.Equal(8, state.Single(p => p.GetProperty("field").GetString() == "_sigmaNet").GetProperty("values").GetInt32());
         }
 
         [Fact]

@@ -5,7 +5,7 @@ namespace LstmGen.Benchmarks.Networks
 {
     /// <summary>
     /// The state a network instance holds (weights, pending updates, traces, activations, scratch), as
-    /// <c>lstmgen explain</c> computes it: <see cref="StateSize"/> of the spec's layout and precision, never recounted here.
+    /// <c>lstmgen explain</c> shows it: <see cref="StateSize"/> of the network's description (its class's fields), never recounted here.
     /// </summary>
     internal static class StateSizes
     {
@@ -13,8 +13,7 @@ namespace LstmGen.Benchmarks.Networks
 
         public static StateSize Of(string networkName) => Cache.GetOrAdd(networkName, static name =>
         {
-            var info = NetworkInfo.Of(BenchmarkNetworks.Find(name).Create());
-            return StateSize.Of(info.Layout, info.BytesPerValue);
+            return StateSize.Of(BenchmarkNetworks.Find(name).Create().Description);
         });
     }
 }

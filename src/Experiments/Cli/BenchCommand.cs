@@ -5,8 +5,8 @@ using System.Globalization;
 using System.Linq;
 using LstmGen.Experiments.Benchmarking;
 using LstmGen.Experiments.Describing;
+using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Reporting;
-using LstmGen.Reference;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Cli
@@ -131,12 +131,7 @@ namespace LstmGen.Experiments.Cli
             StepCost? referenceTrain = null;
             if (withReference)
             {
-                var reference = ReferenceNetwork.FromYaml(generated.SpecFileName, generated.SpecText);
-                var weights = new double[generated.WeightCount];
-                generated.CopyWeightsTo(weights);
-                reference.SetWeights(weights);
-                reference.Update = generated.Update;
-                reference.LearningRate = generated.LearningRate;
+                var reference = ReferenceCopy.Of(generated);
                 referenceForward = bench.Forward(reference);
                 referenceTrain = bench.Train(reference);
             }

@@ -6,7 +6,7 @@ using System.Text.Json;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Rows;
-using LstmGen.Generator.Model;
+using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -83,7 +83,7 @@ namespace LstmGen.Experiments.Cli
             table.WriteTo(output);
             output.WriteLine();
             output.WriteLine("Quantiles by the nearest-rank rule (a median of an even count is the lower middle value).");
-            output.WriteLine(summary.CellOutput == CellOutputSquash.Identity
+            output.WriteLine(summary.CellOutput == CellOutputSquashing.Identity
                 ? "h is the identity: h'(s) = 1 whatever the state, but the cell output y_c = y_out s grows with it."
                 : "h'(0) = 0.5; an error reaching a cell is scaled by y_out h'(s_c) (Eqs. 21, 23), so a median far below it means the cells start out saturated.");
         }
@@ -123,7 +123,7 @@ namespace LstmGen.Experiments.Cli
             w.WriteEndObject();
         }
 
-        private static string Name(DriftSummary summary) => summary.CellOutput == CellOutputSquash.H1 ? "h1" : "identity";
+        private static string Name(DriftSummary summary) => summary.CellOutput == CellOutputSquashing.H1 ? "h1" : "identity";
 
         private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -5,8 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using LstmGen.Experiments.Describing;
-using LstmGen.Generator.Layout;
-using LstmGen.Generator.Model;
+using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -29,16 +28,14 @@ namespace LstmGen.Experiments.Cli
             command.SetAction(parseResult =>
             {
                 var entry = NetworkInfo.FindCompiled(parseResult.GetRequiredValue(network));
-                var instance = entry.Create();
-                var info = NetworkInfo.Of(instance);
-                info.CheckAgainst(instance);
+                var description = entry.Create().Description;
                 if (parseResult.GetValue(json))
                 {
-                    console.Out.WriteLine(JsonText.Write(w => WriteJson(w, info)));
+                    console.Out.WriteLine(JsonText.Write(w => WriteJson(w, description)));
                 }
                 else
                 {
-                    WriteText(console.Out, info);
+                    WriteText(console.Out, description);
                 }
 
                 return ExitCodes.Ok;
@@ -46,69 +43,69 @@ namespace LstmGen.Experiments.Cli
             return command;
         }
 
-        /// <summary>The sources of one segment in words, e.g. <c>input[0..1]</c> or <c>block[0].cell[0]..block[1].output_gate (t-1)</c>.</summary>
-        public static string DescribeSegment(NetworkLayout layout, FanIn row, Segment segment)
+        /// <summary>The sources of one run in words, e.g. <c>input[0..1]</c> or <c>block[0].cell[0]..block[1].output_gate (t-1)</c>.</summary>
+        public static string DescribeRun(NetworkDescription description, FanInDescription fanIn, SourceRun run)
         {
-            if (segment.Region == SourceRegion.Input)
+            if (run.Units == SourceUnits.Inputs)
             {
-                return segment.Count == 1 ? "input[" + I(segment.SourceStart) + "]" : "input[" + I(segment.SourceStart) + ".." + I(segment.SourceStart + segment.Count - 1) + "]";
+                return run.Count == 1 ? "input[" + I(run.First) + "]" : "input[" + I(run.First) + ".." + I(run.First + run.Count - 1) + "]";
             }
 
-            var first = layout.HiddenUnitName(segment.SourceStart);
-            var range = segment.Count == 1 ? first : first + ".." + layout.HiddenUnitName(segment.SourceStart + segment.Count - 1);
-            return range + " " + Time(row);
+            var first = description.HiddenUnitNames[run.First];
+            var range = run.Count == 1 ? first : first + ".." + description.HiddenUnitNames[run.First + run.Count - 1];
+            return range + " " + Time(fanIn);
         }
 
-        private static string Time(FanIn row) => row.Kind == UnitKind.Output ? "(t)" : "(t-1)";
+        private static string Time(FanInDescription fanIn) => fanIn.Kind == FanInKind.Output ? "(t)" : "(t-1)";
 
-        private static string KindName(UnitKind kind) => kind switch
+        private static string KindName(FanInKind kind) => kind switch
         {
-            UnitKind.InputGate => "inputGate",
-            UnitKind.OutputGate => "outputGate",
-            UnitKind.CellInput => "cellInput",
+            FanInKind.InputGate => "inputGate",
+            FanInKind.OutputGate => "outputGate",
+            FanInKind.CellInput => "cellInput",
             _ => "output",
         };
 
-        private static string Bias(GateBias bias, double interval) =>
-            bias.IsRandom ? "random in [-" + D(interval) + ", " + D(interval) + "]" : "fixed " + D(bias.Value);
+        private static string Bias(double? bias, double interval) =>
+            bias is { } value ? "fixed " + D(value) : "random in [-" + D(interval) + ", " + D(interval) + "]";
 
-        private static void WriteText(TextWriter o, NetworkInfo info)
+        private static void WriteText(TextWriter o, NetworkDescription d)
         {
-            var spec = info.Spec;
-            var layout = info.Layout;
-            o.WriteLine(spec.TypeName + " (" + spec.FullTypeName + ", spec file " + spec.SpecFileName + ")");
-            if (spec.Description.Length > 0)
+            o.WriteLine(d.Name + " (" + d.FullTypeName + ", spec file " + d.SpecFileName + ")");
+            if (d.Summary.Length > 0)
             {
-                o.WriteLine("  " + spec.Description);
+                o.WriteLine("  " + d.Summary);
             }
 
             o.WriteLine();
-            o.WriteLine("Units: " + Count(layout.InputCount, "input") + ", " + Count(layout.OutputCount, "output") + ", " + Count(layout.BlockCount, "block") + ", "
-                + Count(layout.CellCount, "cell") + "; hidden vector y of " + I(layout.HiddenCount) + " = cells, input gates, output gates");
+            o.WriteLine("Units: " + Count(d.InputCount, "input") + ", " + Count(d.OutputCount, "output") + ", " + Count(d.BlockCount, "block") + ", "
+                + Count(d.CellCount, "cell") + "; hidden vector y of " + I(d.HiddenCount) + " = cells, input gates, output gates");
             o.WriteLine("Blocks:");
-            for (var j = 0; j < layout.BlockCount; j++)
+            for (var j = 0; j < d.BlockCount; j++)
             {
-                var block = spec.Blocks[j];
-                var outputGate = block.HasOutputGate ? "output gate bias " + Bias(block.OutputGateBias, spec.InitInterval) : "no output gate (y_out = 1)";
-                var inputGateBias = spec.GatesBiased ? "input gate bias " + Bias(block.InputGateBias, spec.InitInterval) : "input gate without bias";
+                var block = d.Blocks[j];
+                var outputGateFanIn = d.OutputGateFanIn(j);
+                var outputGate = outputGateFanIn is null ? "no output gate (y_out = 1)"
+                    : outputGateFanIn.HasBias ? "output gate bias " + Bias(block.OutputGateBias, d.InitInterval) : "output gate without bias";
+                var inputGateBias = d.InputGateFanIn(j).HasBias ? "input gate bias " + Bias(block.InputGateBias, d.InitInterval) : "input gate without bias";
                 o.WriteLine("  block[" + I(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + ", " + outputGate);
             }
 
-            var c = spec.Connectivity;
-            o.WriteLine("Connectivity: " + SpecNames.Of(c.Kind));
+            var c = d.Connectivity;
+            o.WriteLine("Connectivity: " + SpecNames.Of(c.Pattern));
             o.WriteLine("  cell inputs  <- " + Sources(c.CellInputs) + "  (t-1 for hidden units, t for inputs)");
             o.WriteLine("  input gates  <- " + Sources(c.InputGates));
             o.WriteLine("  output gates <- " + Sources(c.OutputGates));
-            o.WriteLine("  outputs      <- " + Sources(c.Outputs & (SourceSet.Input | SourceSet.Cells)) + "  (this step's values)");
-            o.WriteLine("Bias: " + SpecNames.Of(spec.Bias) + " (" + SpecNames.BiasedUnits(spec.Bias) + " carry a bias weight from a constant 1)");
-            o.WriteLine("Squashing: " + SpecNames.Formula(spec.CellInput) + "; " + SpecNames.Formula(spec.CellOutput) + "; gates and outputs f(x) = sigma(x) = 1 / (1 + e^-x) (Eq. 3)");
-            o.WriteLine("Training: weights U[-" + D(spec.InitInterval) + ", " + D(spec.InitInterval) + "], learning rate " + D(spec.LearningRate)
-                + ", updates " + SpecNames.Of(spec.Update) + ", precision " + SpecNames.Of(spec.Precision) + " (" + I(info.BytesPerValue) + " bytes)");
+            o.WriteLine("  outputs      <- " + Sources(c.Outputs) + "  (this step's values)");
+            o.WriteLine("Bias: " + SpecNames.Of(d.Bias) + " (" + SpecNames.UnitsWithBias(d.Bias) + " carry a bias weight from a constant 1)");
+            o.WriteLine("Squashing: " + SpecNames.Formula(d.CellInput) + "; " + SpecNames.Formula(d.CellOutput) + "; gates and outputs f(x) = sigma(x) = 1 / (1 + e^-x) (Eq. 3)");
+            o.WriteLine("Training: weights U[-" + D(d.InitInterval) + ", " + D(d.InitInterval) + "], learning rate " + D(d.LearningRate)
+                + ", updates " + SpecNames.Of(d.Update) + ", precision " + SpecNames.Of(d.Precision) + " (" + I(d.BytesPerValue) + " bytes)");
 
             o.WriteLine();
-            o.WriteLine("Weights: W = " + I(layout.WeightCount));
+            o.WriteLine("Weights: W = " + I(d.WeightCount));
             var kinds = new TextTable("kind", ">rows", ">weights");
-            foreach (var group in layout.FanIns.GroupBy(r => r.Kind))
+            foreach (var group in d.FanIns.GroupBy(r => r.Kind))
             {
                 kinds.Add(KindName(group.Key), I(group.Count()), I(group.Sum(r => r.Length)));
             }
@@ -117,78 +114,85 @@ namespace LstmGen.Experiments.Cli
             o.WriteLine();
             o.WriteLine("Weight rows (a row's weights are consecutive, bias last):");
             var rows = new TextTable("unit", ">offset", ">length", "sources");
-            foreach (var row in layout.FanIns)
+            foreach (var fanIn in d.FanIns)
             {
-                var sources = row.Segments.Select(s => DescribeSegment(layout, row, s)).ToList();
-                if (row.HasBias)
+                var sources = fanIn.Sources.Select(s => DescribeRun(d, fanIn, s)).ToList();
+                if (fanIn.HasBias)
                 {
                     sources.Add("bias");
                 }
 
-                rows.Add(row.UnitName, I(row.Offset), I(row.Length), string.Join(", ", sources));
+                rows.Add(fanIn.UnitName, I(fanIn.Offset), I(fanIn.Length), string.Join(", ", sources));
             }
 
             rows.WriteTo(o, "  ");
             o.WriteLine();
-            o.WriteLine("Traces (App. A.1, Eqs. 25 and 27): " + I(layout.TraceCount) + " = one per input gate weight and one per own cell input weight, for each cell");
+            o.WriteLine("Traces (App. A.1, Eqs. 25 and 27): " + I(d.TraceCount) + " = one per input gate weight and one per own cell input weight, for each cell");
             var traces = new TextTable("cell", "input gate row", ">traces", ">at", ">cell row traces", ">at");
-            for (var j = 0; j < layout.BlockCount; j++)
+            for (var j = 0; j < d.BlockCount; j++)
             {
-                for (var v = 0; v < layout.BlockSize(j); v++)
+                for (var v = 0; v < d.Blocks[j].Cells; v++)
                 {
-                    var cell = layout.CellIndex(j, v);
+                    var cell = d.CellTraces[d.CellIndex(j, v)];
                     traces.Add(
-                        layout.CellFanIn(j, v).UnitName,
-                        layout.InputGateFanIn(j).UnitName,
-                        I(layout.InputGateFanIn(j).Length),
-                        I(layout.InputGateTraceOffset(cell)),
-                        I(layout.CellFanIn(j, v).Length),
-                        I(layout.CellTraceOffset(cell)));
+                        d.CellFanIn(j, v).UnitName,
+                        d.InputGateFanIn(j).UnitName,
+                        I(cell.InputGateCount),
+                        I(cell.InputGateOffset),
+                        I(cell.CellInputCount),
+                        I(cell.CellInputOffset));
                 }
             }
 
             traces.WriteTo(o, "  ");
             o.WriteLine("  Output gate and output unit weights carry no trace: their changes use this step's values only (Eq. 22).");
             o.WriteLine();
-            var size = StateSize.Of(layout, info.BytesPerValue);
-            o.WriteLine("State (" + I(info.BytesPerValue) + " bytes per value):");
+            var size = StateSize.Of(d);
+            o.WriteLine("State (the fields of the compiled class; " + I(d.BytesPerValue) + " bytes per real value):");
             var state = new TextTable("part", ">values", ">bytes");
             state.Add("weights", L(size.Weights), L(size.Weights * size.BytesPerValue));
             state.Add("pending updates", L(size.PendingUpdates), L(size.PendingUpdates * size.BytesPerValue));
             state.Add("traces", L(size.Traces), L(size.Traces * size.BytesPerValue));
-            state.Add("activations y(t-1), y(t), s_c, y_k", L(size.Activations), L(size.Activations * size.BytesPerValue));
-            state.Add("per-step scratch (derivatives, errors)", L(size.Scratch), L(size.Scratch * size.BytesPerValue));
+            state.Add("activations y^u(t-1), y^u(t) (inputs, hidden, bias), s_c, y_k", L(size.Activations), L(size.Activations * size.BytesPerValue));
+            state.Add("per-step values (derivatives, errors, batched sigma)", L(size.Scratch), L(size.Bytes - ((size.Weights + size.PendingUpdates + size.Traces + size.Activations) * size.BytesPerValue)));
             state.Add("total", L(size.Values), L(size.Bytes));
             state.WriteTo(o, "  ");
+            o.WriteLine();
+            o.WriteLine("Fields:");
+            var fields = new TextTable("field", ">values", ">bytes", "holds");
+            foreach (var part in d.State)
+            {
+                fields.Add("_" + part.Name, I(part.Count), L(part.Bytes), part.Holds);
+            }
+
+            fields.WriteTo(o, "  ");
         }
 
-        private static void WriteJson(Utf8JsonWriter w, NetworkInfo info)
+        private static void WriteJson(Utf8JsonWriter w, NetworkDescription d)
         {
-            var spec = info.Spec;
-            var layout = info.Layout;
             w.WriteStartObject();
-            w.WriteString("name", spec.TypeName);
-            w.WriteString("type", spec.FullTypeName);
-            w.WriteString("specFile", spec.SpecFileName);
-            w.WriteString("description", spec.Description);
-            w.WriteNumber("inputs", layout.InputCount);
-            w.WriteNumber("outputs", layout.OutputCount);
-            w.WriteNumber("cells", layout.CellCount);
-            w.WriteNumber("hiddenCount", layout.HiddenCount);
+            w.WriteString("name", d.Name);
+            w.WriteString("type", d.FullTypeName);
+            w.WriteString("specFile", d.SpecFileName);
+            w.WriteString("description", d.Summary);
+            w.WriteNumber("inputs", d.InputCount);
+            w.WriteNumber("outputs", d.OutputCount);
+            w.WriteNumber("cells", d.CellCount);
+            w.WriteNumber("hiddenCount", d.HiddenCount);
             w.WriteStartArray("blocks");
-            for (var j = 0; j < layout.BlockCount; j++)
+            for (var j = 0; j < d.BlockCount; j++)
             {
-                var block = spec.Blocks[j];
+                var block = d.Blocks[j];
                 w.WriteStartObject();
                 w.WriteNumber("index", j);
                 w.WriteNumber("cells", block.Cells);
                 w.WriteStartObject("inputGate");
-                WriteBias(w, spec.GatesBiased, block.InputGateBias);
+                WriteBias(w, d.InputGateFanIn(j).HasBias, block.InputGateBias);
                 w.WriteEndObject();
-                if (block.HasOutputGate)
+                if (d.OutputGateFanIn(j) is { } outputGate)
                 {
                     w.WriteStartObject("outputGate");
-                    WriteBias(w, spec.GatesBiased, block.OutputGateBias);
+                    WriteBias(w, outputGate.HasBias, block.OutputGateBias);
                     w.WriteEndObject();
                 }
                 else
@@ -201,110 +205,122 @@ namespace LstmGen.Experiments.Cli
 
             w.WriteEndArray();
             w.WriteStartObject("connectivity");
-            w.WriteString("kind", SpecNames.Of(spec.Connectivity.Kind));
-            JsonText.Strings(w, "cellInputs", SpecNames.Sources(spec.Connectivity.CellInputs));
-            JsonText.Strings(w, "inputGates", SpecNames.Sources(spec.Connectivity.InputGates));
-            JsonText.Strings(w, "outputGates", SpecNames.Sources(spec.Connectivity.OutputGates));
-            JsonText.Strings(w, "outputs", SpecNames.Sources(spec.Connectivity.Outputs & (SourceSet.Input | SourceSet.Cells)));
+            w.WriteString("kind", SpecNames.Of(d.Connectivity.Pattern));
+            JsonText.Strings(w, "cellInputs", SpecNames.Sources(d.Connectivity.CellInputs));
+            JsonText.Strings(w, "inputGates", SpecNames.Sources(d.Connectivity.InputGates));
+            JsonText.Strings(w, "outputGates", SpecNames.Sources(d.Connectivity.OutputGates));
+            JsonText.Strings(w, "outputs", SpecNames.Sources(d.Connectivity.Outputs));
             w.WriteEndObject();
-            w.WriteString("bias", SpecNames.Of(spec.Bias));
+            w.WriteString("bias", SpecNames.Of(d.Bias));
             w.WriteStartObject("squashing");
-            w.WriteString("cellInput", SpecNames.Of(spec.CellInput));
-            w.WriteString("cellOutput", SpecNames.Of(spec.CellOutput));
+            w.WriteString("cellInput", SpecNames.Of(d.CellInput));
+            w.WriteString("cellOutput", SpecNames.Of(d.CellOutput));
             w.WriteString("gate", "logistic");
             w.WriteString("output", "logistic");
             w.WriteEndObject();
-            JsonText.Number(w, "initInterval", spec.InitInterval);
-            JsonText.Number(w, "learningRate", spec.LearningRate);
-            w.WriteString("update", SpecNames.Of(spec.Update));
-            w.WriteString("precision", SpecNames.Of(spec.Precision));
-            w.WriteNumber("weightCount", layout.WeightCount);
+            JsonText.Number(w, "initInterval", d.InitInterval);
+            JsonText.Number(w, "learningRate", d.LearningRate);
+            w.WriteString("update", SpecNames.Of(d.Update));
+            w.WriteString("precision", SpecNames.Of(d.Precision));
+            w.WriteNumber("weightCount", d.WeightCount);
             w.WriteStartObject("weightsByKind");
-            foreach (var kind in new[] { UnitKind.InputGate, UnitKind.OutputGate, UnitKind.CellInput, UnitKind.Output })
+            foreach (var kind in new[] { FanInKind.InputGate, FanInKind.OutputGate, FanInKind.CellInput, FanInKind.Output })
             {
-                w.WriteNumber(KindName(kind), layout.FanIns.Where(r => r.Kind == kind).Sum(r => r.Length));
+                w.WriteNumber(KindName(kind), d.FanIns.Where(r => r.Kind == kind).Sum(r => r.Length));
             }
 
             w.WriteEndObject();
             w.WriteStartArray("rows");
-            foreach (var row in layout.FanIns)
+            foreach (var fanIn in d.FanIns)
             {
                 w.WriteStartObject();
-                w.WriteString("unit", row.UnitName);
-                w.WriteString("kind", KindName(row.Kind));
-                w.WriteNumber("offset", row.Offset);
-                w.WriteNumber("length", row.Length);
+                w.WriteString("unit", fanIn.UnitName);
+                w.WriteString("kind", KindName(fanIn.Kind));
+                w.WriteNumber("offset", fanIn.Offset);
+                w.WriteNumber("length", fanIn.Length);
                 w.WriteStartArray("sources");
-                foreach (var segment in row.Segments)
+                foreach (var run in fanIn.Sources)
                 {
                     w.WriteStartObject();
-                    w.WriteString("region", segment.Region == SourceRegion.Input ? "input" : "hidden");
-                    w.WriteString("time", segment.Region == SourceRegion.Input || row.Kind == UnitKind.Output ? "t" : "t-1");
-                    w.WriteNumber("start", segment.SourceStart);
-                    w.WriteNumber("count", segment.Count);
-                    w.WriteNumber("weightOffset", segment.WeightOffset);
-                    w.WriteString("first", segment.Region == SourceRegion.Input ? "input[" + I(segment.SourceStart) + "]" : layout.HiddenUnitName(segment.SourceStart));
-                    var last = segment.SourceStart + segment.Count - 1;
-                    w.WriteString("last", segment.Region == SourceRegion.Input ? "input[" + I(last) + "]" : layout.HiddenUnitName(last));
+                    w.WriteString("region", run.Units == SourceUnits.Inputs ? "input" : "hidden");
+                    w.WriteString("time", run.Units == SourceUnits.Inputs || fanIn.Kind == FanInKind.Output ? "t" : "t-1");
+                    w.WriteNumber("start", run.First);
+                    w.WriteNumber("count", run.Count);
+                    w.WriteNumber("weightOffset", run.WeightOffset);
+                    w.WriteString("first", d.SourceName(run.Units, run.First));
+                    w.WriteString("last", d.SourceName(run.Units, run.First + run.Count - 1));
                     w.WriteEndObject();
                 }
 
                 w.WriteEndArray();
-                w.WriteBoolean("bias", row.HasBias);
-                w.WriteBoolean("traced", row.Kind == UnitKind.InputGate || row.Kind == UnitKind.CellInput);
+                w.WriteBoolean("bias", fanIn.HasBias);
+                w.WriteBoolean("traced", fanIn.IsTraced);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            w.WriteNumber("traceCount", layout.TraceCount);
+            w.WriteNumber("traceCount", d.TraceCount);
             w.WriteStartArray("traces");
-            for (var j = 0; j < layout.BlockCount; j++)
+            for (var j = 0; j < d.BlockCount; j++)
             {
-                for (var v = 0; v < layout.BlockSize(j); v++)
+                for (var v = 0; v < d.Blocks[j].Cells; v++)
                 {
-                    var cell = layout.CellIndex(j, v);
+                    var cell = d.CellTraces[d.CellIndex(j, v)];
                     w.WriteStartObject();
-                    w.WriteString("cell", layout.CellFanIn(j, v).UnitName);
-                    w.WriteNumber("inputGateTraces", layout.InputGateFanIn(j).Length);
-                    w.WriteNumber("inputGateTraceOffset", layout.InputGateTraceOffset(cell));
-                    w.WriteNumber("cellTraces", layout.CellFanIn(j, v).Length);
-                    w.WriteNumber("cellTraceOffset", layout.CellTraceOffset(cell));
+                    w.WriteString("cell", d.CellFanIn(j, v).UnitName);
+                    w.WriteNumber("inputGateTraces", cell.InputGateCount);
+                    w.WriteNumber("inputGateTraceOffset", cell.InputGateOffset);
+                    w.WriteNumber("cellTraces", cell.CellInputCount);
+                    w.WriteNumber("cellTraceOffset", cell.CellInputOffset);
                     w.WriteEndObject();
                 }
             }
 
             w.WriteEndArray();
-            var size = StateSize.Of(layout, info.BytesPerValue);
+            var size = StateSize.Of(d);
             w.WriteStartObject("stateBytes");
             w.WriteNumber("bytesPerValue", size.BytesPerValue);
             w.WriteNumber("weights", size.Weights * size.BytesPerValue);
             w.WriteNumber("pendingUpdates", size.PendingUpdates * size.BytesPerValue);
             w.WriteNumber("traces", size.Traces * size.BytesPerValue);
             w.WriteNumber("activations", size.Activations * size.BytesPerValue);
-            w.WriteNumber("scratch", size.Scratch * size.BytesPerValue);
+            w.WriteNumber("scratch", size.Bytes - ((size.Weights + size.PendingUpdates + size.Traces + size.Activations) * size.BytesPerValue));
             w.WriteNumber("total", size.Bytes);
             w.WriteEndObject();
+            w.WriteStartArray("state");
+            foreach (var part in d.State)
+            {
+                w.WriteStartObject();
+                w.WriteString("field", "_" + part.Name);
+                w.WriteString("holds", part.Holds);
+                w.WriteNumber("values", part.Count);
+                w.WriteNumber("bytes", part.Bytes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("stateValues", d.StateValues);
             w.WriteEndObject();
         }
 
-        private static void WriteBias(Utf8JsonWriter w, bool biased, GateBias bias)
+        private static void WriteBias(Utf8JsonWriter w, bool biased, double? bias)
         {
             if (!biased)
             {
                 w.WriteNull("bias");
             }
-            else if (bias.IsRandom)
+            else if (bias is { } value)
             {
-                w.WriteString("bias", "random");
+                JsonText.Number(w, "bias", value);
             }
             else
             {
-                JsonText.Number(w, "bias", bias.Value);
+                w.WriteString("bias", "random");
             }
         }
 
 
-        private static string Sources(SourceSet sources)
+        private static string Sources(ConnectedSources sources)
         {
             var names = SpecNames.Sources(sources);
             return names.Count == 0 ? "nothing" : string.Join(", ", names);

@@ -27,13 +27,11 @@ namespace LstmGen.Experiments.Cli
 
         private static void Run(CliConsole console, bool json)
         {
-            var rows = new List<(ILstmNetwork Network, NetworkInfo Info)>();
+            var rows = new List<(ILstmNetwork Network, NetworkDescription Info)>();
             foreach (var entry in PaperNetworks.All)
             {
                 var network = entry.Create();
-                var info = NetworkInfo.Of(network);
-                info.CheckAgainst(network);
-                rows.Add((network, info));
+                rows.Add((network, network.Description));
             }
 
             if (json)
@@ -45,10 +43,10 @@ namespace LstmGen.Experiments.Cli
                     {
                         w.WriteStartObject();
                         w.WriteString("name", network.Name);
-                        w.WriteString("type", info.Spec.FullTypeName);
+                        w.WriteString("type", info.FullTypeName);
                         w.WriteNumber("inputs", network.InputCount);
                         w.WriteNumber("outputs", network.OutputCount);
-                        w.WriteNumber("blocks", info.Layout.BlockCount);
+                        w.WriteNumber("blocks", info.BlockCount);
                         w.WriteStartArray("blockSizes");
                         foreach (var block in info.Blocks)
                         {
@@ -56,9 +54,9 @@ namespace LstmGen.Experiments.Cli
                         }
 
                         w.WriteEndArray();
-                        w.WriteNumber("cells", info.Layout.CellCount);
+                        w.WriteNumber("cells", info.CellCount);
                         w.WriteNumber("weightCount", network.WeightCount);
-                        w.WriteNumber("traceCount", info.Layout.TraceCount);
+                        w.WriteNumber("traceCount", info.TraceCount);
                         w.WriteString("specFile", network.SpecFileName);
                         w.WriteEndObject();
                     }
@@ -75,10 +73,10 @@ namespace LstmGen.Experiments.Cli
                     network.Name,
                     I(network.InputCount),
                     I(network.OutputCount),
-                    I(info.Layout.BlockCount),
-                    info.BlockSizes,
+                    I(info.BlockCount),
+                    NetworkInfo.BlockSizes(info),
                     I(network.WeightCount),
-                    I(info.Layout.TraceCount),
+                    I(info.TraceCount),
                     network.SpecFileName);
             }
 

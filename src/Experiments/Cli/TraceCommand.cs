@@ -82,26 +82,23 @@ namespace LstmGen.Experiments.Cli
                 }
 
                 ILstmNetwork instance;
-                NetworkInfo info;
                 if (specPath is not null)
                 {
-                    var text = CliFiles.Read(specPath);
-                    info = NetworkInfo.Parse(specPath, text);
-                    foreach (var warning in info.Warnings)
+                    // The run-time spec path: a spec that is not compiled in runs on the reference interpreter.
+                    var reference = ReferenceNetwork.FromYaml(specPath, CliFiles.Read(specPath));
+                    foreach (var warning in reference.Warnings)
                     {
-                        console.Error.WriteLine(warning);
+                        console.Error.WriteLine(warning.ToCompilerFormat());
                     }
 
                     console.Error.WriteLine("lstmgen: note: '" + specPath + "' is not compiled in; tracing it with the reference interpreter (slower path)");
-                    instance = ReferenceNetwork.FromYaml(specPath, text);
+                    instance = reference;
                 }
                 else
                 {
                     instance = NetworkInfo.FindCompiled(name!).Create();
-                    info = NetworkInfo.Of(instance);
                 }
 
-                info.CheckAgainst(instance);
                 UpdateTiming? timing = parseResult.GetValue(update) switch
                 {
                     "per-step" => UpdateTiming.PerStep,
@@ -109,7 +106,7 @@ namespace LstmGen.Experiments.Cli
                     _ => null,
                 };
                 var trace = SequenceTrace.Record(instance, parseResult.GetValue(seed), parseResult.GetValue(length), timing);
-                var document = TraceDocument.Write(info, info.Spec.TypeName, trace);
+                var document = TraceDocument.Write(instance.Description, trace);
                 var outputPath = parseResult.GetValue(output);
                 if (outputPath is null)
                 {
@@ -118,7 +115,7 @@ namespace LstmGen.Experiments.Cli
                 else
                 {
                     CliFiles.Write(outputPath, document + "\n");
-                    console.Error.WriteLine("lstmgen: wrote the trace of " + info.Spec.TypeName + " (" + trace.Steps.Count.ToString(CultureInfo.InvariantCulture) + " steps) to " + outputPath);
+                    console.Error.WriteLine("lstmgen: wrote the trace of " + instance.Name + " (" + trace.Steps.Count.ToString(CultureInfo.InvariantCulture) + " steps) to " + outputPath);
                 }
 
                 return ExitCodes.Ok;

@@ -1,34 +1,51 @@
-using LstmGen.Generator.Layout;
+using System.Collections.Generic;
+using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Describing
 {
     /// <summary>
-    /// The memory a network instance holds, in values and bytes, from its layout and precision. The counts follow
-    /// what the generated class allocates: the weights, the pending (per-sequence) updates, the RTRL traces (2CSI),
-    /// the activations y(t−1), y(t), s_c and y_k, and the per-step scratch the learning rule reads.
+    /// The state one instance of a compiled network holds, in values and bytes, summed from its description's state
+    /// parts (the fields of its class, <see cref="NetworkDescription.State"/>) into the groups <c>explain</c> and the
+    /// benchmarks show: the weights, the pending (per-sequence) updates, the RTRL traces (2CSI), the activations the step
+    /// carries over (y^u(t−1) and y^u(t) over all source units, inputs and bias unit included; s_c; y^k), and the rest,
+    /// the values of one step that the learning rule reads (derivatives, error signals, the batched σ, the active inputs).
     /// </summary>
-    public sealed record StateSize(int BytesPerValue, long Weights, long PendingUpdates, long Traces, long Activations, long Scratch)
+    public sealed record StateSize(int BytesPerValue, long Weights, long PendingUpdates, long Traces, long Activations, long Scratch, long Values, long Bytes)
     {
-        /// <summary>All values.</summary>
-        public long Values => Weights + PendingUpdates + Traces + Activations + Scratch;
+        /// <summary>The fields that hold the activations the step carries over.</summary>
+        private static readonly HashSet<string> ActivationParts = new() { "yPrev", "y", "s", "yOutput" };
 
-        /// <summary>All bytes.</summary>
-        public long Bytes => Values * BytesPerValue;
-
-        public static StateSize Of(NetworkLayout layout, int bytesPerValue)
+        public static StateSize Of(NetworkDescription description)
         {
-            long h = layout.HiddenCount;
-            long c = layout.CellCount;
-            long b = layout.BlockCount;
-            long k = layout.OutputCount;
+            long weights = 0, pending = 0, traces = 0, activations = 0, scratch = 0;
+            foreach (var part in description.State)
+            {
+                switch (part.Name)
+                {
+                    case "w":
+                        weights += part.Count;
+                        break;
+                    case "delta":
+                        pending += part.Count;
+                        break;
+                    case "traces":
+                        traces += part.Count;
+                        break;
+                    default:
+                        if (ActivationParts.Contains(part.Name))
+                        {
+                            activations += part.Count;
+                        }
+                        else
+                        {
+                            scratch += part.Count;
+                        }
 
-            // y(t-1) and y(t) (2H), the cell states s_c (C), the outputs y_k (K).
-            var activations = (2 * h) + c + k;
+                        break;
+                }
+            }
 
-            // g(net_c), g'(net_c), h(s_c), h'(s_c), e_s, sum_k w_kc e_k per cell (6C); f'_in, f'_out, e_out per
-            // block (3B); f'_k and e_k per output (2K).
-            var scratch = (6 * c) + (3 * b) + (2 * k);
-            return new StateSize(bytesPerValue, layout.WeightCount, layout.WeightCount, layout.TraceCount, activations, scratch);
+            return new StateSize(description.BytesPerValue, weights, pending, traces, activations, scratch, description.StateValues, description.StateBytes);
         }
     }
 }

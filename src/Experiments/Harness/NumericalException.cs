@@ -1,7 +1,5 @@
 using System;
 using System.Globalization;
-using LstmGen.Generator.Layout;
-using LstmGen.Generator.Parsing;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Harness
@@ -43,12 +41,11 @@ namespace LstmGen.Experiments.Harness
             var weights = new double[network.WeightCount];
             network.CopyWeightsTo(weights);
             var group = "none (the weights are finite)";
-            var spec = SpecParser.Parse(network.SpecFileName, network.SpecText).Spec;
             for (var i = 0; i < weights.Length; i++)
             {
                 if (!double.IsFinite(weights[i]))
                 {
-                    var (to, from) = spec is null ? ("?", "?") : NetworkLayout.Create(spec).DescribeWeight(i);
+                    var (to, from) = network.Description.DescribeWeight(i);
                     group = string.Create(CultureInfo.InvariantCulture, $"the weights into {to} (first: weight {i}, from {from}, is {weights[i]})");
                     break;
                 }

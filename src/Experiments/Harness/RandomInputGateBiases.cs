@@ -1,6 +1,3 @@
-using System;
-using LstmGen.Generator.Layout;
-using LstmGen.Generator.Parsing;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Harness
@@ -17,19 +14,16 @@ namespace LstmGen.Experiments.Harness
         /// </summary>
         public static void Draw(ILstmNetwork network, ulong seed)
         {
-            // The generated class exposes only its spec's text: the layout, which says where the biases are, comes from it.
-            var spec = SpecParser.Parse(network.SpecFileName, network.SpecText).Spec
-                ?? throw new InvalidOperationException("The compiled spec of " + network.Name + " does not parse.");
-            var layout = NetworkLayout.Create(spec);
+            var description = network.Description;
             var weights = new double[network.WeightCount];
             network.CopyWeightsTo(weights);
             var random = new SeededRandom(seed);
-            for (var j = 0; j < layout.BlockCount; j++)
+            for (var j = 0; j < description.BlockCount; j++)
             {
-                var row = layout.InputGateFanIn(j);
-                if (row.HasBias)
+                var inputGate = description.InputGateFanIn(j);
+                if (inputGate.HasBias)
                 {
-                    weights[row.BiasOffset] = random.NextSymmetric(spec.InitInterval);
+                    weights[inputGate.BiasOffset] = random.NextSymmetric(description.InitInterval);
                 }
             }
 

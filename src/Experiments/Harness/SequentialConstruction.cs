@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using LstmGen.Generator.Layout;
-using LstmGen.Generator.Parsing;
 using LstmGen.Runtime;
 using LstmGen.Runtime.Checkpoints;
 
@@ -38,25 +36,7 @@ namespace LstmGen.Experiments.Harness
         {
             _addSilently = addSilently;
             _network = network;
-            var spec = SpecParser.Parse(network.SpecFileName, network.SpecText).Spec
-                ?? throw new InvalidOperationException("The compiled spec of " + network.Name + " does not parse.");
-            var layout = NetworkLayout.Create(spec);
-            var indices = new List<int>();
-            foreach (var row in layout.OutputFanIns)
-            {
-                foreach (var segment in row.Segments)
-                {
-                    if (segment.Region == SourceRegion.Hidden)
-                    {
-                        for (var i = 0; i < segment.Count; i++)
-                        {
-                            indices.Add(segment.WeightOffset + i);
-                        }
-                    }
-                }
-            }
-
-            _cellToOutput = indices.ToArray();
+            _cellToOutput = [.. network.Description.CellToOutputWeights()];
             _weights = new double[network.WeightCount];
             network.CopyWeightsTo(_weights);
             _initial = new double[_cellToOutput.Length];

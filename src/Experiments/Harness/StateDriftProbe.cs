@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LstmGen.Generator.Model;
 using LstmGen.Reference;
 using LstmGen.Runtime;
 
@@ -13,7 +12,7 @@ namespace LstmGen.Experiments.Harness
     public sealed record DriftTrial(int Trial, ulong Seed, IReadOnlyList<double> AbsoluteStates, IReadOnlyList<double> HPrimes, double MeanLength);
 
     /// <summary>A row's drift probe: one <see cref="DriftTrial"/> per trial, and the squashing function h it was read through.</summary>
-    public sealed record DriftSummary(string Row, string Network, CellOutputSquash CellOutput, int SequencesPerTrial, IReadOnlyList<DriftTrial> Trials);
+    public sealed record DriftSummary(string Row, string Network, CellOutputSquashing CellOutput, int SequencesPerTrial, IReadOnlyList<DriftTrial> Trials);
 
     /// <summary>
     /// Measures internal state drift (§4 of the paper, "internal state drift"): how far the cell states s_c of a row's
@@ -54,14 +53,14 @@ namespace LstmGen.Experiments.Harness
                     foreach (var s in reference.CellStates)
                     {
                         states.Add(Math.Abs(s));
-                        hPrimes.Add(HPrime(reference.Spec.CellOutput, s));
+                        hPrimes.Add(HPrime(reference.Description.CellOutput, s));
                     }
                 }
 
                 results.Add(new DriftTrial(trial, seed, states, hPrimes, (double)steps / sequencesPerTrial));
             }
 
-            return new DriftSummary(row.Id, first!.Name, first.Spec.CellOutput, sequencesPerTrial, results);
+            return new DriftSummary(row.Id, first!.Name, first.Description.CellOutput, sequencesPerTrial, results);
         }
 
         /// <summary>
@@ -81,9 +80,9 @@ namespace LstmGen.Experiments.Harness
         }
 
         /// <summary>h'(s): 2σ(s)(1 − σ(s)) for h1 (Eq. 4), 1 for the identity.</summary>
-        private static double HPrime(CellOutputSquash h, double s)
+        private static double HPrime(CellOutputSquashing h, double s)
         {
-            if (h == CellOutputSquash.Identity)
+            if (h == CellOutputSquashing.Identity)
             {
                 return 1.0;
             }
@@ -99,12 +98,7 @@ namespace LstmGen.Experiments.Harness
                 return reference;
             }
 
-            // The compiled network's own spec and weights in the reference interpreter (equal to 1e-12, tests/.../Proofs).
-            var copy = ReferenceNetwork.FromYaml(network.SpecFileName, network.SpecText);
-            var weights = new double[network.WeightCount];
-            network.CopyWeightsTo(weights);
-            copy.SetWeights(weights);
-            return copy;
+            return ReferenceCopy.Of(network);
         }
     }
 }

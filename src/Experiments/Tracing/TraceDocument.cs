@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LstmGen.Experiments.Describing;
-using LstmGen.Generator.Model;
+using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Tracing
 {
@@ -33,50 +33,49 @@ namespace LstmGen.Experiments.Tracing
             + "per-sequence: all steps run with the 'initial' weights and the summed changes are added once, after the last step. "
             + "'initial' is each weight before the first step, 'trained' after the end of the sequence.";
 
-        public static string Write(NetworkInfo info, string networkName, SequenceTrace trace) =>
-            JsonText.Write(w => Write(w, info, networkName, trace));
+        public static string Write(NetworkDescription description, SequenceTrace trace) =>
+            JsonText.Write(w => Write(w, description, trace));
 
-        public static void Write(Utf8JsonWriter w, NetworkInfo info, string networkName, SequenceTrace trace)
+        public static void Write(Utf8JsonWriter w, NetworkDescription description, SequenceTrace trace)
         {
-            var spec = info.Spec;
-            var layout = info.Layout;
+            var d = description;
             w.WriteStartObject();
             w.WriteString("format", "lstmgen-trace/1");
-            w.WriteString("network", networkName);
-            w.WriteString("specFile", spec.SpecFileName);
+            w.WriteString("network", d.Name);
+            w.WriteString("specFile", d.SpecFileName);
             w.WriteNumber("seed", trace.Seed);
             w.WriteNumber("dataSeed", trace.DataSeed);
             w.WriteNumber("length", trace.Steps.Count);
             JsonText.Number(w, "learningRate", trace.LearningRate);
             w.WriteString("update", SpecNames.Of(trace.Update));
             w.WriteStartObject("activations");
-            w.WriteString("cellInput", SpecNames.Of(spec.CellInput));
-            w.WriteString("cellOutput", SpecNames.Of(spec.CellOutput));
+            w.WriteString("cellInput", SpecNames.Of(d.CellInput));
+            w.WriteString("cellOutput", SpecNames.Of(d.CellOutput));
             w.WriteString("gate", "logistic");
             w.WriteString("output", "logistic");
             w.WriteEndObject();
             w.WriteStartObject("connectivity");
-            w.WriteString("kind", SpecNames.Of(spec.Connectivity.Kind));
-            JsonText.Strings(w, "cellInputs", SpecNames.Sources(spec.Connectivity.CellInputs));
-            JsonText.Strings(w, "inputGates", SpecNames.Sources(spec.Connectivity.InputGates));
-            JsonText.Strings(w, "outputGates", SpecNames.Sources(spec.Connectivity.OutputGates));
-            JsonText.Strings(w, "outputs", SpecNames.Sources(spec.Connectivity.Outputs & (SourceSet.Input | SourceSet.Cells)));
-            w.WriteString("bias", SpecNames.Of(spec.Bias));
+            w.WriteString("kind", SpecNames.Of(d.Connectivity.Pattern));
+            JsonText.Strings(w, "cellInputs", SpecNames.Sources(d.Connectivity.CellInputs));
+            JsonText.Strings(w, "inputGates", SpecNames.Sources(d.Connectivity.InputGates));
+            JsonText.Strings(w, "outputGates", SpecNames.Sources(d.Connectivity.OutputGates));
+            JsonText.Strings(w, "outputs", SpecNames.Sources(d.Connectivity.Outputs));
+            w.WriteString("bias", SpecNames.Of(d.Bias));
             w.WriteEndObject();
             w.WriteString("conventions", Conventions);
-            w.WriteNumber("inputs", layout.InputCount);
-            w.WriteNumber("outputs", layout.OutputCount);
+            w.WriteNumber("inputs", d.InputCount);
+            w.WriteNumber("outputs", d.OutputCount);
             w.WriteStartArray("blockSizes");
-            foreach (var block in info.Blocks)
+            foreach (var block in d.Blocks)
             {
                 w.WriteNumberValue(block.Cells);
             }
 
             w.WriteEndArray();
             w.WriteStartArray("weights");
-            for (var i = 0; i < layout.WeightCount; i++)
+            for (var i = 0; i < d.WeightCount; i++)
             {
-                var (to, from) = layout.DescribeWeight(i);
+                var (to, from) = d.DescribeWeight(i);
                 w.WriteStartObject();
                 w.WriteNumber("index", i);
                 w.WriteString("to", to);

@@ -69,6 +69,7 @@ namespace LstmGen.Reference
                 }
             }
 
+            Description = ReferenceDescription.Of(spec, _layout);
             LearningRate = spec.LearningRate;
             Update = spec.Update == Generator.Model.UpdateTiming.PerStep ? UpdateTiming.PerStep : UpdateTiming.PerSequence;
         }
@@ -104,6 +105,12 @@ namespace LstmGen.Reference
         public string SpecFileName => Spec.SpecFileName;
 
         /// <inheritdoc/>
+        public NetworkDescription Description { get; }
+
+        /// <summary>The spec's warnings (diagnostics that are not errors), empty for a network built from a parsed spec.</summary>
+        public IReadOnlyList<SpecDiagnostic> Warnings { get; private init; } = Array.Empty<SpecDiagnostic>();
+
+        /// <inheritdoc/>
         public Span<double> Weights => _w;
 
         /// <summary>The outputs y^k(t) of the last step.</summary>
@@ -136,7 +143,16 @@ namespace LstmGen.Reference
                 throw new SpecException(new List<SpecDiagnostic>(result.Diagnostics));
             }
 
-            return new ReferenceNetwork(result.Spec);
+            var warnings = new List<SpecDiagnostic>();
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                if (!diagnostic.IsError)
+                {
+                    warnings.Add(diagnostic);
+                }
+            }
+
+            return new ReferenceNetwork(result.Spec) { Warnings = warnings };
         }
 
         /// <inheritdoc/>

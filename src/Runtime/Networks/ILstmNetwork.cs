@@ -36,6 +36,13 @@ namespace LstmGen.Runtime
         string SpecFileName { get; }
 
         /// <summary>
+        /// What the network is, without its spec: settings, units, every fan-in's weights and bias, traces, state, and the
+        /// names the trace format uses. A compiled class returns its static <c>Description</c>; the reference interpreter
+        /// builds the same from the spec it parsed.
+        /// </summary>
+        NetworkDescription Description { get; }
+
+        /// <summary>
         /// Draws every weight uniformly from the spec's interval with a <see cref="SeededRandom"/> of the given seed,
         /// in weight order, then sets the gate biases the spec fixes (Table 10 "igb", "ogb"). Clears pending updates.
         /// </summary>

@@ -62,6 +62,8 @@ namespace LstmGen.Experiments.Tests.Checkpoints
 
         public string SpecFileName => _inner.SpecFileName;
 
+        public NetworkDescription Description => _inner.Description;
+
         public Span<double> Weights => _inner.Weights;
 
         /// <summary>Training sequences this instance ran (a resumed trial runs only those after its checkpoint).</summary>

@@ -59,6 +59,8 @@ namespace LstmGen.Experiments.Tests.Harness
 
             public string SpecFileName => _inner.SpecFileName;
 
+            public NetworkDescription Description => _inner.Description;
+
             public void InitializeWeights(ulong seed)
             {
                 _inner.InitializeWeights(seed);

@@ -162,6 +162,99 @@ namespace LstmGen.Networks
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
         public global::System.ReadOnlySpan<float> HiddenActivations => new global::System.ReadOnlySpan<float>(_yPrev, InputCount, HiddenCount);
 
+        /// <summary>
+        /// What this network is, for code that must not parse its spec: the settings, every fan-in's weights and bias, the
+        /// traces of every cell, the names of the hidden units and the arrays of the state below.
+        /// </summary>
+        public static readonly global::LstmGen.Runtime.NetworkDescription Description = new global::LstmGen.Runtime.NetworkDescription(
+            name: "SparseLayeredFloat",
+            fullTypeName: "LstmGen.Networks.SparseLayeredFloat",
+            specFileName: SpecFile,
+            summary: "",
+            inputCount: InputCount,
+            outputCount: OutputCount,
+            blocks: new global::LstmGen.Runtime.BlockDescription[]
+            {
+                new(Cells: 3, HasOutputGate: true, InputGateBias: null, OutputGateBias: null),
+                new(Cells: 3, HasOutputGate: true, InputGateBias: null, OutputGateBias: null),
+            },
+            connectivity: new global::LstmGen.Runtime.ConnectivityDescription(global::LstmGen.Runtime.ConnectivityPattern.Layered, global::LstmGen.Runtime.ConnectedSources.Input, global::LstmGen.Runtime.ConnectedSources.Input, global::LstmGen.Runtime.ConnectedSources.Input, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells),
+            bias: global::LstmGen.Runtime.BiasedUnits.All,
+            cellInput: global::LstmGen.Runtime.CellInputSquashing.G2,
+            cellOutput: global::LstmGen.Runtime.CellOutputSquashing.H1,
+            initInterval: InitInterval,
+            learningRate: DefaultLearningRate,
+            update: global::LstmGen.Runtime.UpdateTiming.PerSequence,
+            precision: global::LstmGen.Runtime.NumberPrecision.Float,
+            inputEncoding: global::LstmGen.Runtime.InputCoding.Sparse,
+            hiddenUnitNames: new string[]
+            {
+                "block[0].cell[0]",
+                "block[0].cell[1]",
+                "block[0].cell[2]",
+                "block[1].cell[0]",
+                "block[1].cell[1]",
+                "block[1].cell[2]",
+                "block[0].input_gate",
+                "block[1].input_gate",
+                "block[0].output_gate",
+                "block[1].output_gate",
+            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 6, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 0) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 6, 6, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 6) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 12, 6, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 12) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 18, 6, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 18) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 2, -1, 24, 6, true, "block[0].cell[2]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 24) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 30, 6, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 30) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 36, 6, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 36) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 42, 6, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 42) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 48, 6, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 48) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 2, -1, 54, 6, true, "block[1].cell[2]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 54) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: true,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 5, 60), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 65) }),
+            cellTraces: new global::LstmGen.Runtime.CellTraces[]
+            {
+                new(0, 6, 6, 6),
+                new(12, 6, 18, 6),
+                new(24, 6, 30, 6),
+                new(36, 6, 42, 6),
+                new(48, 6, 54, 6),
+                new(60, 6, 66, 6),
+            },
+            state: new global::LstmGen.Runtime.StatePart[]
+            {
+                new("w", "the weights w_u,m, one fan-in after another", WeightCount, sizeof(float)),
+                new("delta", "the summed weight changes of the current sequence", WeightCount, sizeof(float)),
+                new("traces", "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)", TraceCount, sizeof(float)),
+                new("yPrev", "y^u(t-1)", SourceCount, sizeof(float)),
+                new("y", "y^u(t)", SourceCount, sizeof(float)),
+                new("s", "s_c(t)", CellCount, sizeof(float)),
+                new("sigmaNet", "sigma(net) of the gates and squashed cell inputs", 10, sizeof(float)),
+                new("gNetC", "g(net_c(t))", CellCount, sizeof(float)),
+                new("gPrimeNetC", "g'(net_c(t))", CellCount, sizeof(float)),
+                new("hS", "h(s_c(t))", CellCount, sizeof(float)),
+                new("hPrimeS", "h'(s_c(t))", CellCount, sizeof(float)),
+                new("fPrimeIn", "f'_in(net_in(t))", BlockCount, sizeof(float)),
+                new("fPrimeOut", "f'_out(net_out(t))", BlockCount, sizeof(float)),
+                new("yOutput", "y^k(t)", OutputCount, sizeof(float)),
+                new("fPrimeK", "f'_k(net_k(t))", OutputCount, sizeof(float)),
+                new("eK", "e_k(t)", OutputCount, sizeof(float)),
+                new("cellError", "sum_k w_k,c e_k(t)", CellCount, sizeof(float)),
+                new("eS", "e_s_c(t)", CellCount, sizeof(float)),
+                new("eOut", "e_out(t)", BlockCount, sizeof(float)),
+                new("activeInputs", "the indices i of the inputs with x_i(t) != 0", InputCount, sizeof(int)),
+                new("activeValues", "their x_i(t)", InputCount, sizeof(float)),
+                new("activeCount", "how many inputs are active", 1, sizeof(int)),
+            });
+
+        global::LstmGen.Runtime.NetworkDescription global::LstmGen.Runtime.ILstmNetwork.Description => Description;
+
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<float> InputGateWeights(int block) => WeightRow(InputGateRows, block);
 

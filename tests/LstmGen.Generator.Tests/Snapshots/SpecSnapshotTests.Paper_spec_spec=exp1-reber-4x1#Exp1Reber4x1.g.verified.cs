@@ -168,6 +168,103 @@ namespace LstmGen.Networks
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
         public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
+        /// <summary>
+        /// What this network is, for code that must not parse its spec: the settings, every fan-in's weights and bias, the
+        /// traces of every cell, the names of the hidden units and the arrays of the state below.
+        /// </summary>
+        public static readonly global::LstmGen.Runtime.NetworkDescription Description = new global::LstmGen.Runtime.NetworkDescription(
+            name: "Exp1Reber4x1",
+            fullTypeName: "LstmGen.Networks.Exp1Reber4x1",
+            specFileName: SpecFile,
+            summary: "Experiment 1 (embedded Reber grammar), 4 blocks of size 1: Table 1 rows at learning rates 0.1 and 0.5.",
+            inputCount: InputCount,
+            outputCount: OutputCount,
+            blocks: new global::LstmGen.Runtime.BlockDescription[]
+            {
+                new(Cells: 1, HasOutputGate: true, InputGateBias: null, OutputGateBias: -1.0),
+                new(Cells: 1, HasOutputGate: true, InputGateBias: null, OutputGateBias: -2.0),
+                new(Cells: 1, HasOutputGate: true, InputGateBias: null, OutputGateBias: -3.0),
+                new(Cells: 1, HasOutputGate: true, InputGateBias: null, OutputGateBias: -4.0),
+            },
+            connectivity: new global::LstmGen.Runtime.ConnectivityDescription(global::LstmGen.Runtime.ConnectivityPattern.Full, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Cells),
+            bias: global::LstmGen.Runtime.BiasedUnits.Gates,
+            cellInput: global::LstmGen.Runtime.CellInputSquashing.G2,
+            cellOutput: global::LstmGen.Runtime.CellOutputSquashing.H1,
+            initInterval: InitInterval,
+            learningRate: DefaultLearningRate,
+            update: global::LstmGen.Runtime.UpdateTiming.PerStep,
+            precision: global::LstmGen.Runtime.NumberPrecision.Double,
+            inputEncoding: global::LstmGen.Runtime.InputCoding.OneHot,
+            hiddenUnitNames: new string[]
+            {
+                "block[0].cell[0]",
+                "block[1].cell[0]",
+                "block[2].cell[0]",
+                "block[3].cell[0]",
+                "block[0].input_gate",
+                "block[1].input_gate",
+                "block[2].input_gate",
+                "block[3].input_gate",
+                "block[0].output_gate",
+                "block[1].output_gate",
+                "block[2].output_gate",
+                "block[3].output_gate",
+            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 20, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 7) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 20, 20, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 20), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 27) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 40, 19, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 40), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 47) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 59, 20, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 59), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 66) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 79, 20, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 79), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 86) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 99, 19, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 99), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 106) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 2, -1, -1, 118, 20, true, "block[2].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 118), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 125) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 2, -1, -1, 138, 20, true, "block[2].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 138), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 145) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 2, 0, -1, 158, 19, false, "block[2].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 158), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 165) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 3, -1, -1, 177, 20, true, "block[3].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 177), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 184) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 3, -1, -1, 197, 20, true, "block[3].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 197), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 204) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 3, 0, -1, 217, 19, false, "block[3].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 217), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 224) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 4, 236) }),
+            cellTraces: new global::LstmGen.Runtime.CellTraces[]
+            {
+                new(0, 20, 20, 19),
+                new(39, 20, 59, 19),
+                new(78, 20, 98, 19),
+                new(117, 20, 137, 19),
+            },
+            state: new global::LstmGen.Runtime.StatePart[]
+            {
+                new("w", "the weights w_u,m, one fan-in after another", WeightCount, sizeof(double)),
+                new("delta", "the summed weight changes of the current sequence", WeightCount, sizeof(double)),
+                new("traces", "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)", TraceCount, sizeof(double)),
+                new("yPrev", "y^u(t-1)", SourceCount, sizeof(double)),
+                new("y", "y^u(t)", SourceCount, sizeof(double)),
+                new("s", "s_c(t)", CellCount, sizeof(double)),
+                new("sigmaNet", "sigma(net) of the gates and squashed cell inputs", 12, sizeof(double)),
+                new("gNetC", "g(net_c(t))", CellCount, sizeof(double)),
+                new("gPrimeNetC", "g'(net_c(t))", CellCount, sizeof(double)),
+                new("hS", "h(s_c(t))", CellCount, sizeof(double)),
+                new("hPrimeS", "h'(s_c(t))", CellCount, sizeof(double)),
+                new("fPrimeIn", "f'_in(net_in(t))", BlockCount, sizeof(double)),
+                new("fPrimeOut", "f'_out(net_out(t))", BlockCount, sizeof(double)),
+                new("yOutput", "y^k(t)", OutputCount, sizeof(double)),
+                new("fPrimeK", "f'_k(net_k(t))", OutputCount, sizeof(double)),
+                new("eK", "e_k(t)", OutputCount, sizeof(double)),
+                new("cellError", "sum_k w_k,c e_k(t)", CellCount, sizeof(double)),
+                new("eS", "e_s_c(t)", CellCount, sizeof(double)),
+                new("eOut", "e_out(t)", BlockCount, sizeof(double)),
+                new("activeInputs", "the indices i of the inputs with x_i(t) != 0", InputCount, sizeof(int)),
+                new("activeValues", "their x_i(t)", InputCount, sizeof(double)),
+                new("activeCount", "how many inputs are active", 1, sizeof(int)),
+            });
+
+        global::LstmGen.Runtime.NetworkDescription global::LstmGen.Runtime.ILstmNetwork.Description => Description;
+
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
 

@@ -168,6 +168,90 @@ namespace LstmGen.Networks
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
         public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
+        /// <summary>
+        /// What this network is, for code that must not parse its spec: the settings, every fan-in's weights and bias, the
+        /// traces of every cell, the names of the hidden units and the arrays of the state below.
+        /// </summary>
+        public static readonly global::LstmGen.Runtime.NetworkDescription Description = new global::LstmGen.Runtime.NetworkDescription(
+            name: "Exp2cP50",
+            fullTypeName: "LstmGen.Networks.Exp2cP50",
+            specFileName: SpecFile,
+            summary: "Experiment 2c with p = 50 distractors (54 inputs): 2 blocks of size 1, no bias weights.",
+            inputCount: InputCount,
+            outputCount: OutputCount,
+            blocks: new global::LstmGen.Runtime.BlockDescription[]
+            {
+                new(Cells: 1, HasOutputGate: true, InputGateBias: null, OutputGateBias: null),
+                new(Cells: 1, HasOutputGate: true, InputGateBias: null, OutputGateBias: null),
+            },
+            connectivity: new global::LstmGen.Runtime.ConnectivityDescription(global::LstmGen.Runtime.ConnectivityPattern.Full, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Cells),
+            bias: global::LstmGen.Runtime.BiasedUnits.None,
+            cellInput: global::LstmGen.Runtime.CellInputSquashing.G2,
+            cellOutput: global::LstmGen.Runtime.CellOutputSquashing.H1,
+            initInterval: InitInterval,
+            learningRate: DefaultLearningRate,
+            update: global::LstmGen.Runtime.UpdateTiming.PerSequence,
+            precision: global::LstmGen.Runtime.NumberPrecision.Double,
+            inputEncoding: global::LstmGen.Runtime.InputCoding.OneHot,
+            hiddenUnitNames: new string[]
+            {
+                "block[0].cell[0]",
+                "block[1].cell[0]",
+                "block[0].input_gate",
+                "block[1].input_gate",
+                "block[0].output_gate",
+                "block[1].output_gate",
+            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 60, false, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 54) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 60, 60, false, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 60), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 114) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 120, 60, false, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 120), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 174) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 180, 60, false, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 180), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 234) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 240, 60, false, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 240), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 294) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 300, 60, false, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 54, 300), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 354) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 2, 360) }),
+            cellTraces: new global::LstmGen.Runtime.CellTraces[]
+            {
+                new(0, 60, 60, 60),
+                new(120, 60, 180, 60),
+            },
+            state: new global::LstmGen.Runtime.StatePart[]
+            {
+                new("w", "the weights w_u,m, one fan-in after another", WeightCount, sizeof(double)),
+                new("delta", "the summed weight changes of the current sequence", WeightCount, sizeof(double)),
+                new("traces", "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)", TraceCount, sizeof(double)),
+                new("yPrev", "y^u(t-1)", SourceCount, sizeof(double)),
+                new("y", "y^u(t)", SourceCount, sizeof(double)),
+                new("s", "s_c(t)", CellCount, sizeof(double)),
+                new("sigmaNet", "sigma(net) of the gates and squashed cell inputs", 6, sizeof(double)),
+                new("gNetC", "g(net_c(t))", CellCount, sizeof(double)),
+                new("gPrimeNetC", "g'(net_c(t))", CellCount, sizeof(double)),
+                new("hS", "h(s_c(t))", CellCount, sizeof(double)),
+                new("hPrimeS", "h'(s_c(t))", CellCount, sizeof(double)),
+                new("fPrimeIn", "f'_in(net_in(t))", BlockCount, sizeof(double)),
+                new("fPrimeOut", "f'_out(net_out(t))", BlockCount, sizeof(double)),
+                new("yOutput", "y^k(t)", OutputCount, sizeof(double)),
+                new("fPrimeK", "f'_k(net_k(t))", OutputCount, sizeof(double)),
+                new("eK", "e_k(t)", OutputCount, sizeof(double)),
+                new("cellError", "sum_k w_k,c e_k(t)", CellCount, sizeof(double)),
+                new("eS", "e_s_c(t)", CellCount, sizeof(double)),
+                new("eOut", "e_out(t)", BlockCount, sizeof(double)),
+                new("activeInputs", "the indices i of the inputs with x_i(t) != 0", InputCount, sizeof(int)),
+                new("activeValues", "their x_i(t)", InputCount, sizeof(double)),
+                new("activeCount", "how many inputs are active", 1, sizeof(int)),
+                new("inputTouched", "whether input i is in the touched set", InputCount, sizeof(bool)),
+                new("touchedInputs", "the touched inputs", InputCount, sizeof(int)),
+                new("touchedCount", "how many inputs are touched", 1, sizeof(int)),
+            });
+
+        global::LstmGen.Runtime.NetworkDescription global::LstmGen.Runtime.ILstmNetwork.Description => Description;
+
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
 

@@ -154,6 +154,92 @@ namespace LstmGen.Networks
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
         public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
+        /// <summary>
+        /// What this network is, for code that must not parse its spec: the settings, every fan-in's weights and bias, the
+        /// traces of every cell, the names of the hidden units and the arrays of the state below.
+        /// </summary>
+        public static readonly global::LstmGen.Runtime.NetworkDescription Description = new global::LstmGen.Runtime.NetworkDescription(
+            name: "Exp3NoiseSignal",
+            fullTypeName: "LstmGen.Networks.Exp3NoiseSignal",
+            specFileName: SpecFile,
+            summary: "Experiments 3a/3b/3c: 1 input, 1 output, 3 blocks of size 1, biased hidden units.",
+            inputCount: InputCount,
+            outputCount: OutputCount,
+            blocks: new global::LstmGen.Runtime.BlockDescription[]
+            {
+                new(Cells: 1, HasOutputGate: true, InputGateBias: -1.0, OutputGateBias: -2.0),
+                new(Cells: 1, HasOutputGate: true, InputGateBias: -3.0, OutputGateBias: -4.0),
+                new(Cells: 1, HasOutputGate: true, InputGateBias: -5.0, OutputGateBias: -6.0),
+            },
+            connectivity: new global::LstmGen.Runtime.ConnectivityDescription(global::LstmGen.Runtime.ConnectivityPattern.Full, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Cells),
+            bias: global::LstmGen.Runtime.BiasedUnits.Hidden,
+            cellInput: global::LstmGen.Runtime.CellInputSquashing.G2,
+            cellOutput: global::LstmGen.Runtime.CellOutputSquashing.H1,
+            initInterval: InitInterval,
+            learningRate: DefaultLearningRate,
+            update: global::LstmGen.Runtime.UpdateTiming.PerSequence,
+            precision: global::LstmGen.Runtime.NumberPrecision.Double,
+            inputEncoding: global::LstmGen.Runtime.InputCoding.Dense,
+            hiddenUnitNames: new string[]
+            {
+                "block[0].cell[0]",
+                "block[1].cell[0]",
+                "block[2].cell[0]",
+                "block[0].input_gate",
+                "block[1].input_gate",
+                "block[2].input_gate",
+                "block[0].output_gate",
+                "block[1].output_gate",
+                "block[2].output_gate",
+            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 11, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 1) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 11, 11, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 11), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 12) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 22, 11, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 22), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 23) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 33, 11, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 33), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 34) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 44, 11, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 44), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 45) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 55, 11, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 55), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 56) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 2, -1, -1, 66, 11, true, "block[2].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 66), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 67) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 2, -1, -1, 77, 11, true, "block[2].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 77), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 78) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 2, 0, -1, 88, 11, true, "block[2].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 1, 88), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 9, 89) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: false,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 3, 99) }),
+            cellTraces: new global::LstmGen.Runtime.CellTraces[]
+            {
+                new(0, 11, 11, 11),
+                new(22, 11, 33, 11),
+                new(44, 11, 55, 11),
+            },
+            state: new global::LstmGen.Runtime.StatePart[]
+            {
+                new("w", "the weights w_u,m, one fan-in after another", WeightCount, sizeof(double)),
+                new("delta", "the summed weight changes of the current sequence", WeightCount, sizeof(double)),
+                new("traces", "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)", TraceCount, sizeof(double)),
+                new("yPrev", "y^u(t-1)", SourceCount, sizeof(double)),
+                new("y", "y^u(t)", SourceCount, sizeof(double)),
+                new("s", "s_c(t)", CellCount, sizeof(double)),
+                new("sigmaNet", "sigma(net) of the gates and squashed cell inputs", 9, sizeof(double)),
+                new("gNetC", "g(net_c(t))", CellCount, sizeof(double)),
+                new("gPrimeNetC", "g'(net_c(t))", CellCount, sizeof(double)),
+                new("hS", "h(s_c(t))", CellCount, sizeof(double)),
+                new("hPrimeS", "h'(s_c(t))", CellCount, sizeof(double)),
+                new("fPrimeIn", "f'_in(net_in(t))", BlockCount, sizeof(double)),
+                new("fPrimeOut", "f'_out(net_out(t))", BlockCount, sizeof(double)),
+                new("yOutput", "y^k(t)", OutputCount, sizeof(double)),
+                new("fPrimeK", "f'_k(net_k(t))", OutputCount, sizeof(double)),
+                new("eK", "e_k(t)", OutputCount, sizeof(double)),
+                new("cellError", "sum_k w_k,c e_k(t)", CellCount, sizeof(double)),
+                new("eS", "e_s_c(t)", CellCount, sizeof(double)),
+                new("eOut", "e_out(t)", BlockCount, sizeof(double)),
+            });
+
+        global::LstmGen.Runtime.NetworkDescription global::LstmGen.Runtime.ILstmNetwork.Description => Description;
+
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
 

@@ -168,6 +168,104 @@ namespace LstmGen.Networks
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
         public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
+        /// <summary>
+        /// What this network is, for code that must not parse its spec: the settings, every fan-in's weights and bias, the
+        /// traces of every cell, the names of the hidden units and the arrays of the state below.
+        /// </summary>
+        public static readonly global::LstmGen.Runtime.NetworkDescription Description = new global::LstmGen.Runtime.NetworkDescription(
+            name: "Exp6bTemporalOrder",
+            fullTypeName: "LstmGen.Networks.Exp6bTemporalOrder",
+            specFileName: SpecFile,
+            summary: "Experiment 6b: 8 inputs, 8 classes, 3 blocks of size 2.",
+            inputCount: InputCount,
+            outputCount: OutputCount,
+            blocks: new global::LstmGen.Runtime.BlockDescription[]
+            {
+                new(Cells: 2, HasOutputGate: true, InputGateBias: -2.0, OutputGateBias: null),
+                new(Cells: 2, HasOutputGate: true, InputGateBias: -4.0, OutputGateBias: null),
+                new(Cells: 2, HasOutputGate: true, InputGateBias: -6.0, OutputGateBias: null),
+            },
+            connectivity: new global::LstmGen.Runtime.ConnectivityDescription(global::LstmGen.Runtime.ConnectivityPattern.Full, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Cells),
+            bias: global::LstmGen.Runtime.BiasedUnits.All,
+            cellInput: global::LstmGen.Runtime.CellInputSquashing.G2,
+            cellOutput: global::LstmGen.Runtime.CellOutputSquashing.H1,
+            initInterval: InitInterval,
+            learningRate: DefaultLearningRate,
+            update: global::LstmGen.Runtime.UpdateTiming.PerSequence,
+            precision: global::LstmGen.Runtime.NumberPrecision.Double,
+            inputEncoding: global::LstmGen.Runtime.InputCoding.OneHot,
+            hiddenUnitNames: new string[]
+            {
+                "block[0].cell[0]",
+                "block[0].cell[1]",
+                "block[1].cell[0]",
+                "block[1].cell[1]",
+                "block[2].cell[0]",
+                "block[2].cell[1]",
+                "block[0].input_gate",
+                "block[1].input_gate",
+                "block[2].input_gate",
+                "block[0].output_gate",
+                "block[1].output_gate",
+                "block[2].output_gate",
+            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 21, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 8) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 21, 21, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 21), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 29) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 42, 21, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 42), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 50) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 63, 21, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 63), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 71) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 84, 21, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 84), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 92) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 105, 21, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 105), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 113) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 126, 21, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 126), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 134) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 147, 21, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 147), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 155) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 2, -1, -1, 168, 21, true, "block[2].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 168), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 176) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 2, -1, -1, 189, 21, true, "block[2].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 189), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 197) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 2, 0, -1, 210, 21, true, "block[2].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 210), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 218) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 2, 1, -1, 231, 21, true, "block[2].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 8, 231), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 12, 239) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: true,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 6, 252) }),
+            cellTraces: new global::LstmGen.Runtime.CellTraces[]
+            {
+                new(0, 21, 21, 21),
+                new(42, 21, 63, 21),
+                new(84, 21, 105, 21),
+                new(126, 21, 147, 21),
+                new(168, 21, 189, 21),
+                new(210, 21, 231, 21),
+            },
+            state: new global::LstmGen.Runtime.StatePart[]
+            {
+                new("w", "the weights w_u,m, one fan-in after another", WeightCount, sizeof(double)),
+                new("delta", "the summed weight changes of the current sequence", WeightCount, sizeof(double)),
+                new("traces", "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)", TraceCount, sizeof(double)),
+                new("yPrev", "y^u(t-1)", SourceCount, sizeof(double)),
+                new("y", "y^u(t)", SourceCount, sizeof(double)),
+                new("s", "s_c(t)", CellCount, sizeof(double)),
+                new("sigmaNet", "sigma(net) of the gates and squashed cell inputs", 12, sizeof(double)),
+                new("gNetC", "g(net_c(t))", CellCount, sizeof(double)),
+                new("gPrimeNetC", "g'(net_c(t))", CellCount, sizeof(double)),
+                new("hS", "h(s_c(t))", CellCount, sizeof(double)),
+                new("hPrimeS", "h'(s_c(t))", CellCount, sizeof(double)),
+                new("fPrimeIn", "f'_in(net_in(t))", BlockCount, sizeof(double)),
+                new("fPrimeOut", "f'_out(net_out(t))", BlockCount, sizeof(double)),
+                new("yOutput", "y^k(t)", OutputCount, sizeof(double)),
+                new("fPrimeK", "f'_k(net_k(t))", OutputCount, sizeof(double)),
+                new("eK", "e_k(t)", OutputCount, sizeof(double)),
+                new("cellError", "sum_k w_k,c e_k(t)", CellCount, sizeof(double)),
+                new("eS", "e_s_c(t)", CellCount, sizeof(double)),
+                new("eOut", "e_out(t)", BlockCount, sizeof(double)),
+                new("activeInputs", "the indices i of the inputs with x_i(t) != 0", InputCount, sizeof(int)),
+                new("activeValues", "their x_i(t)", InputCount, sizeof(double)),
+                new("activeCount", "how many inputs are active", 1, sizeof(int)),
+            });
+
+        global::LstmGen.Runtime.NetworkDescription global::LstmGen.Runtime.ILstmNetwork.Description => Description;
+
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
 

@@ -33,6 +33,9 @@ namespace LstmGen.Runtime.Tests.Checkpoints
 
         public string SpecFileName => "float-test.lstm.yaml";
 
+        /// <summary>Not described: checkpoints read only the name, the spec text and the weights.</summary>
+        public NetworkDescription Description => throw new NotSupportedException("a stand-in network has no description");
+
         public Span<float> Weights => _weights;
 
         public void InitializeWeights(ulong seed)

@@ -69,6 +69,7 @@ namespace LstmGen.Generator.Emitting
             WriteConstants();
             WriteFields();
             WriteProperties();
+            WriteDescription();
             WriteWeightViews();
             WriteInitialization();
             WritePublicSteps();

@@ -26,7 +26,7 @@ namespace LstmGen.Generator.Parsing
         private static readonly HashSet<string> GeneratedMembers = new HashSet<string>(StringComparer.Ordinal)
         {
             "Advance", "NewSourceVector", "SourceCount", "BlockCount", "ConvertInput", "_x", "BlockSizes", "CellCount", "CellInputWeights", "CellRows", "CellStart", "CellStates",
-            "CellsPerBlock", "CheckShapes", "CopyOutputs", "CopyWeightsTo", "DefaultLearningRate", "EndSequence", "Forward",
+            "CellsPerBlock", "CheckShapes", "CopyOutputs", "CopyWeightsTo", "DefaultLearningRate", "Description", "EndSequence", "Forward",
             "HiddenActivations", "HiddenCount", "InitInterval", "InitializeWeights", "InputCount", "InputGateRows",
             "InputGateWeights", "Learn", "LearningRate", "Name", "OutputCount", "OutputGateRows", "OutputGateWeights",
             "OutputLayer", "OutputOffset", "OutputRowLength", "OutputWeights", "Outputs", "Reset", "SetWeights", "Spec",

@@ -1,0 +1,30 @@
+namespace LstmGen.Runtime
+{
+    /// <summary>A memory cell block as its spec declares it: S_j cells sharing one input gate and, optionally, one output gate.</summary>
+    /// <param name="Cells">The block size S_j.</param>
+    /// <param name="HasOutputGate">False for the paper's blocks without one (Exps 2a, 2b: "no og"; y^out = 1).</param>
+    /// <param name="InputGateBias">The input gate bias the spec fixes (Table 10 "igb"), or null: drawn with the other weights.</param>
+    /// <param name="OutputGateBias">The output gate bias the spec fixes (Table 10 "ogb"), or null: drawn with the other weights.</param>
+    public sealed record BlockDescription(int Cells, bool HasOutputGate, double? InputGateBias, double? OutputGateBias);
+
+    /// <summary>
+    /// Where one cell's RTRL traces ∂s_c/∂w lie among the network's traces (App. A.1): one per weight of its block's input
+    /// gate (Eq. 25), then one per weight of its own cell input (Eq. 27).
+    /// </summary>
+    /// <param name="InputGateOffset">The index of its first input gate trace.</param>
+    /// <param name="InputGateCount">The number of its input gate traces (the input gate's fan-in length).</param>
+    /// <param name="CellInputOffset">The index of its first cell input trace.</param>
+    /// <param name="CellInputCount">The number of its cell input traces (its own fan-in length).</param>
+    public sealed record CellTraces(int InputGateOffset, int InputGateCount, int CellInputOffset, int CellInputCount);
+
+    /// <summary>One array of a network's state (a field of its compiled class) and what it holds.</summary>
+    /// <param name="Name">The field's name in the compiled class, e.g. <c>traces</c>.</param>
+    /// <param name="Holds">What it holds, in the paper's notation.</param>
+    /// <param name="Count">The number of elements.</param>
+    /// <param name="BytesPerElement">The size of one element: 8 or 4 for a real number, 4 for an index, 1 for a flag.</param>
+    public sealed record StatePart(string Name, string Holds, int Count, int BytesPerElement)
+    {
+        /// <summary>The part's bytes.</summary>
+        public long Bytes => (long)Count * BytesPerElement;
+    }
+}
