@@ -46,7 +46,7 @@ namespace LstmGen.Experiments.Cli
                     r.AddError("--max-sequences must be positive");
                 }
             });
-            var results = new Option<string?>("--results") { Description = "The results file (JSON lines, appended; default runs/<row>.jsonl, a working folder git ignores; the published results/<row>.jsonl only when named).", HelpName = "file" };
+            var results = new Option<string?>("--results") { Description = "The results file (JSON lines, appended; default runs/<row>.jsonl in a working folder git ignores, runs/<row>-seed5-cap1000.jsonl etc. when the base seed, cap or settings differ from the row's; the published results/<row>.jsonl only when named).", HelpName = "file" };
             var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
             threads.Validators.Add(r =>
             {
