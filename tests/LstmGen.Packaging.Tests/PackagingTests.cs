@@ -8,12 +8,14 @@ using Xunit;
 namespace LstmGen.Packaging.Tests
 {
     /// <summary>
-    /// The three NuGet packages as users meet them (docs/packages.md): what the .nupkg files hold, and consumer projects
+    /// The three library packages as users meet them (docs/packages.md): what the .nupkg files hold, and consumer projects
     /// outside the repository that reference them by version, with no AdditionalFiles line, built by the real SDK.
-    /// One to two minutes in all (three packs, two consumer builds); filter out with <c>--filter Category!=Packaging</c>.
+    /// Minutes in all (one pack shared with <see cref="DocumentedCommandsTests"/>, two consumer builds); filter out with
+    /// <c>--filter Category!=Packaging</c>.
     /// </summary>
     [Trait("Category", "Packaging")]
-    public sealed class PackagingTests : IClassFixture<PackedPackages>
+    [Collection(PackedCollection.Name)]
+    public sealed class PackagingTests
     {
         private readonly PackedPackages _packages;
 

@@ -23,5 +23,20 @@ namespace LstmGen.Packaging.Tests
             Assert.Equal(3, versions.Count);
             Assert.All(versions, v => Assert.Equal(RepoPaths.PackageVersion, v));
         }
+
+        [Theory]
+        [InlineData("README.md", 1)]
+        [InlineData("docs/packages.md", 3)]
+        public void Every_install_command_shown_names_the_current_version(string file, int commands)
+        {
+            var text = File.ReadAllText(Path.Combine(RepoPaths.Root, file));
+
+            // dotnet add package LstmGen.Runtime --version X, dotnet tool install --global LstmGen.Cli --version X
+            var versions = Regex.Matches(text, "LstmGen\\.(?:Generator|Runtime|Reference|Cli) --version (\\S+)")
+                .Select(m => m.Groups[1].Value).ToList();
+
+            Assert.Equal(commands, versions.Count);
+            Assert.All(versions, v => Assert.Equal(RepoPaths.PackageVersion, v));
+        }
     }
 }

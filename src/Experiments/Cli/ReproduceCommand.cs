@@ -21,7 +21,7 @@ namespace LstmGen.Experiments.Cli
         {
             var quick = new Option<bool>("--quick") { Description = "A first look in minutes: 2 trials per row, about 3 million training steps per trial." };
             var rows = new Option<string?>("--rows") { Description = "Only these rows (comma-separated ids, see 'lstmgen rows')." };
-            var resultsDirectory = new Option<string?>("--results-dir") { Description = "Where the results files go (default results/, or results/quick/ with --quick).", HelpName = "dir" };
+            var resultsDirectory = new Option<string?>("--results-dir") { Description = "Where the results files go (default runs/reproduce/, or runs/quick/ with --quick: working folders git ignores; name results/full to add to the published full reproduction).", HelpName = "dir" };
             var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
             threads.Validators.Add(r =>
             {
@@ -31,8 +31,8 @@ namespace LstmGen.Experiments.Cli
                 }
             });
             var seed = new Option<ulong>("--seed") { Description = "Base seed of every row's trials.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
-            var report = new Option<string?>("--report") { Description = "The report to regenerate at the end (default docs/results.md, or <results-dir>/report.md with --quick).", HelpName = "file.md" };
-            var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder results/shard-I-of-N (results/quick/shard-I-of-N with --quick), no report; 'lstmgen merge' joins the shards.");
+            var report = new Option<string?>("--report") { Description = "The report to write at the end (default <results-dir>/report.md; the published reports change only through 'lstmgen report --published').", HelpName = "file.md" };
+            var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder runs/reproduce/shard-I-of-N (runs/quick/shard-I-of-N with --quick), no report; 'lstmgen merge' joins the shards.");
             var command = new Command("reproduce", "Reproduce every row of the paper's Tables 1-9 (paper's trial counts; resumable: rerun to continue), then write the report.")
             {
                 quick, rows, resultsDirectory, threads, seed, report, shard,
@@ -42,13 +42,14 @@ namespace LstmGen.Experiments.Cli
                 "lstmgen reproduce",
                 "lstmgen reproduce --rows 4-100,6a --threads 2",
                 "lstmgen reproduce --quick --rows 6a,4-100,1-5 --shard 0/2 --results-dir shards/0",
-                "lstmgen reproduce --shard 7/64 --threads 1     # one array task of the full reproduction: results/shard-7-of-64/");
+                "lstmgen reproduce --shard 7/64 --threads 1     # one array task of the full reproduction: runs/reproduce/shard-7-of-64/",
+                "lstmgen reproduce --results-dir results/full   # resume the published full reproduction (then: lstmgen report --published)");
             command.SetAction((parseResult, cancellationToken) =>
             {
                 var isQuick = parseResult.GetValue(quick);
                 var selected = RowSelection.Parse(parseResult.GetValue(rows));
                 var shardSpec = ShardOption.Value(parseResult, shard);
-                var defaultDirectory = isQuick ? Path.Combine("results", "quick") : "results";
+                var defaultDirectory = Path.Combine(RunCommand.WorkingFolder, isQuick ? "quick" : "reproduce");
                 var directory = parseResult.GetValue(resultsDirectory) ?? (shardSpec is { } s ? Path.Combine(defaultDirectory, s.FolderName) : defaultDirectory);
                 ShardPlan? plan = null;
                 if (shardSpec is { } share)
@@ -62,15 +63,19 @@ namespace LstmGen.Experiments.Cli
                 // Every row's results file is checked before the first trial, not when the row's turn comes hours later.
                 foreach (var row in selected)
                 {
-                    TrialRunner.CheckVersions(row, Path.Combine(directory, row.Id + ".jsonl"));
+                    var path = Path.Combine(directory, row.Id + ".jsonl");
+                    TrialRunner.CheckVersions(row, path);
+                    Refusing(() => RowTrials.CheckResumable(row.Id, ResultsFile.Read(path), Options(row, isQuick, directory).MaxSequences ?? row.DefaultMaxSequences,
+                        Sharding.RunSettings.Describe(Options(row, isQuick, directory), null), path));
                 }
 
                 var watch = Stopwatch.StartNew();
                 var started = DateTimeOffset.UtcNow;
                 var outcome = ReproductionRun.FailedOutcome;
+                var account = (Run: 0, Reused: 0);
                 try
                 {
-                    RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), cancellationToken, plan, shardSpec?.Index ?? 0);
+                    account = RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), cancellationToken, plan, shardSpec?.Index ?? 0);
                     outcome = ReproductionRun.CompletedOutcome;
                 }
                 catch (OperationCanceledException)
@@ -96,14 +101,15 @@ namespace LstmGen.Experiments.Cli
                     // A shard's trials are a share of every row: the report is written from the merge (docs/cluster.md).
                     var parent = Path.GetDirectoryName(Path.GetFullPath(directory)) ?? ".";
                     console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"shard {done} done: {plan!.ItemsOf(done.Index).Count} trials in {directory} in {watch.Elapsed.TotalMinutes:F1} min; once every shard is done: lstmgen merge --from {parent} --into {Path.Combine(parent, "merged")}"));
+                        $"shard {done} done: {plan!.ItemsOf(done.Index).Count} trials in {directory} ({account.Run} run now, {account.Reused} read from earlier runs) in {watch.Elapsed.TotalMinutes:F1} min; once every shard is done: lstmgen merge --from {parent} --into {Path.Combine(parent, "merged")}"));
                     return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
                 }
 
-                var reportPath = parseResult.GetValue(report) ?? (isQuick ? Path.Combine(directory, "report.md") : Path.Combine("docs", "results.md"));
+                var reportPath = parseResult.GetValue(report) ?? Path.Combine(directory, "report.md");
                 var commandLine = "lstmgen reproduce" + (isQuick ? " --quick" : string.Empty);
-                var written = ResultsReport.Write(directory, reportPath, commandLine, isQuick ? null : Path.Combine("docs", "results-discussion.md"));
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {reportPath} ({written} rows with results) in {watch.Elapsed.TotalMinutes:F1} min"));
+                var written = Refusing(() => ResultsReport.Write(directory, reportPath, commandLine, null));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {reportPath} ({written} rows with results; trials: {account.Run} run now, {account.Reused} read from earlier runs) in {watch.Elapsed.TotalMinutes:F1} min"));
                 return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
             });
             return command;
@@ -124,8 +130,9 @@ namespace LstmGen.Experiments.Cli
         }
 
         /// <summary>Every selected row with the paper's trial counts (or the quick look's), one after the other.</summary>
-        private static void RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, System.Threading.CancellationToken cancellationToken, ShardPlan? plan, int shard)
+        private static (int Run, int Reused) RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, System.Threading.CancellationToken cancellationToken, ShardPlan? plan, int shard)
         {
+            var account = (Run: 0, Reused: 0);
             foreach (var row in selected)
             {
                 var only = plan?.TrialsOf(shard, row.Id);
@@ -134,13 +141,38 @@ namespace LstmGen.Experiments.Cli
                     continue;
                 }
 
-                // Long trials checkpoint their training state, so an interrupted reproduction loses at most a few minutes.
-                var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints") };
+                var options = Options(row, isQuick, directory);
                 var trials = isQuick ? Math.Min(2, row.Trials) : row.Trials;
                 var summary = RunCommand.RunRow(console, row, trials, seed, options, Path.Combine(directory, row.Id + ".jsonl"), threads, cancellationToken, only);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.Id}: {summary.Successes}/{summary.Trials} successful, mean sequences {summary.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} (paper {row.Paper.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"})"));
+                    $"{row.Id}: {summary.Successes}/{summary.Trials} successful, mean sequences {summary.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"} (paper {row.Paper.MeanSequences?.ToString("N0", CultureInfo.InvariantCulture) ?? "-"}); {SummaryText.Account(summary, Path.Combine(directory, row.Id + ".jsonl"))}"));
+                account = (account.Run + summary.TrialsRun, account.Reused + summary.TrialsReused);
+            }
+
+            return account;
+        }
+
+        /// <summary>A row's options in a reproduction: long trials checkpoint their training state, so an interruption loses at most a few minutes.</summary>
+        private static RunOptions Options(ExperimentRow row, bool isQuick, string directory) =>
+            new() { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints") };
+
+        /// <summary>Runs <paramref name="action"/>, a mix of trials it refuses as a usage error.</summary>
+        private static T Refusing<T>(Func<T> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (MixedTrialsException e)
+            {
+                throw CliException.Usage(e.Message);
             }
         }
+
+        private static void Refusing(Action action) => Refusing(() =>
+        {
+            action();
+            return 0;
+        });
     }
 }

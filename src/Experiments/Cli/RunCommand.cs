@@ -46,7 +46,7 @@ namespace LstmGen.Experiments.Cli
                     r.AddError("--max-sequences must be positive");
                 }
             });
-            var results = new Option<string?>("--results") { Description = "The results file (JSON lines, appended; default results/<row>.jsonl).", HelpName = "file" };
+            var results = new Option<string?>("--results") { Description = "The results file (JSON lines, appended; default runs/<row>.jsonl in a working folder git ignores, runs/<row>-seed5-cap1000.jsonl etc. when the base seed, cap or settings differ from the row's; the published results/<row>.jsonl only when named).", HelpName = "file" };
             var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
             threads.Validators.Add(r =>
             {
@@ -94,7 +94,7 @@ namespace LstmGen.Experiments.Cli
             command.WithExamples(
                 "lstmgen run 6a",
                 "lstmgen run 1-5 --trials 30 --update per-sequence",
-                "lstmgen run 4-100 --trials 3 --max-sequences 200000 --results results/quick.jsonl",
+                "lstmgen run 4-100 --trials 3 --max-sequences 200000 --results runs/4-100-short.jsonl",
                 "lstmgen run 6a --spec my-variant.lstm.yaml --trials 2",
                 "lstmgen run my-variants.rows.yaml 6a-slow --trials 4",
                 "lstmgen run 4-1000 --checkpoints results/checkpoints --checkpoint-every 20000",
@@ -110,22 +110,24 @@ namespace LstmGen.Experiments.Cli
                     ErrorMeasure = parseResult.GetValue(measure) switch { "absolute" => TrainingErrorMeasure.Absolute, "squared" => TrainingErrorMeasure.Squared, _ => null },
                     LearningRate = parseResult.GetValue(learningRate),
                     Network = SpecVariant.Load(console, row, parseResult.GetValue(spec), "training it"),
+                    SpecPath = parseResult.GetValue(spec),
                     CheckpointDirectory = parseResult.GetValue(checkpoints),
                     CheckpointEvery = parseResult.GetValue(checkpointEvery),
                 };
                 var count = parseResult.GetValue(trials) ?? row.Trials;
                 var shardSpec = ShardOption.Value(parseResult, shard);
+                var name = DefaultFileName(row, parseResult.GetValue(seed), options);
                 var path = parseResult.GetValue(results)
-                    ?? (shardSpec is { } s ? Path.Combine("results", row.Id + "-" + s.FolderName, row.Id + ".jsonl") : Path.Combine("results", row.Id + ".jsonl"));
+                    ?? (shardSpec is { } s ? Path.Combine(WorkingFolder, name + "-" + s.FolderName, name + ".jsonl") : Path.Combine(WorkingFolder, name + ".jsonl"));
                 var only = shardSpec is { } share ? ShardOption.ClaimRow(row, count, parseResult.GetValue(seed), options, parseResult.GetValue(spec), share, path) : null;
                 var summary = RunRow(console, row, count, parseResult.GetValue(seed), options, path, parseResult.GetValue(threads), cancellationToken, only);
                 if (parseResult.GetValue(json))
                 {
-                    console.Out.WriteLine(SummaryText.Json(row, summary));
+                    console.Out.WriteLine(SummaryText.Json(row, summary, path));
                 }
                 else
                 {
-                    SummaryText.Write(console.Out, row, summary);
+                    SummaryText.Write(console.Out, row, summary, path);
                 }
 
                 return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
@@ -134,15 +136,58 @@ namespace LstmGen.Experiments.Cli
         }
 
         /// <summary>
-        /// Runs a row with progress on stderr; shared with <c>reproduce</c>. <paramref name="only"/> is a shard's share of the
+        /// Where a user's runs go unless they name a folder (a working folder, in .gitignore): the published results under
+        /// results/ change only when a command names them.
+        /// </summary>
+        public const string WorkingFolder = "runs";
+
+        /// <summary>
+        /// The default results file's name (without .jsonl) of a run: the row's id, then whatever the run changes from the
+        /// row's defaults, so that runs of different base seeds, caps or settings land in different files and their
+        /// summaries never mix: <c>6a</c>, <c>6a-seed5</c>, <c>6a-cap1000</c>, <c>6a-settings-1a2b3c4d</c> (a hash of
+        /// <see cref="Sharding.RunSettings.Describe"/>).
+        /// </summary>
+        public static string DefaultFileName(ExperimentRow row, ulong seed, RunOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            ArgumentNullException.ThrowIfNull(options);
+            var name = row.Id;
+            if (seed != TrialSeeds.DefaultBaseSeed)
+            {
+                name += "-seed" + seed.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (options.MaxSequences is { } cap && cap != row.DefaultMaxSequences)
+            {
+                name += "-cap" + cap.ToString(CultureInfo.InvariantCulture);
+            }
+
+            var settings = Sharding.RunSettings.Describe(options, options.SpecPath);
+            if (settings != Sharding.RunSettings.Describe(new RunOptions(), null))
+            {
+                var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settings));
+                name += "-settings-" + Convert.ToHexStringLower(hash)[..8];
+            }
+
+            return name;
+        }
+
+        /// <summary>
+        /// Runs a row with progress on stderr; shared with <c>reproduce</c>. The summary stands on the trials of this base
+        /// seed only, and counts those this call ran and those read from earlier runs (<see cref="RowTrials"/>). <paramref name="only"/> is a shard's share of the
         /// trials 0 … <paramref name="trials"/> − 1 (null: all of them).
         /// </summary>
         public static RowSummary RunRow(CliConsole console, ExperimentRow row, int trials, ulong seed, RunOptions options, string resultsPath, int threads, CancellationToken cancellationToken, IReadOnlyList<int>? only = null)
         {
             var selected = only ?? Enumerable.Range(0, trials).ToList();
+            options = options with { BaseSeed = seed };
             var runner = new TrialRunner();
+            var runNow = 0;
+            runner.TrialFinished += _ => Interlocked.Increment(ref runNow);
             try
             {
+                var inFile = ResultsFile.Read(resultsPath).Where(t => t.Row == row.Id).ToList();
+                RowTrials.CheckResumable(row.Id, inFile, options.MaxSequences ?? row.DefaultMaxSequences, Sharding.RunSettings.Describe(options, options.SpecPath), resultsPath);
                 IReadOnlyList<TrialResult> all;
                 if (TerminalProgress.IsAvailable(console))
                 {
@@ -156,13 +201,22 @@ namespace LstmGen.Experiments.Cli
                     all = runner.Run(row, selected, seed, options, resultsPath, threads, cancellationToken);
                 }
 
-                return RowSummary.Of(row.Id, all);
+                var ofSeed = all.Where(t => RowTrials.OfBaseSeed(t, row.Id, seed)).ToList();
+                return RowSummary.Of(row.Id, ofSeed) with
+                {
+                    TrialsRun = runNow,
+                    TrialsOfOtherBaseSeeds = inFile.Where(t => !RowTrials.OfBaseSeed(t, row.Id, seed)).Select(t => t.Trial).Distinct().Count(),
+                };
             }
             catch (OperationCanceledException)
             {
                 throw new CliException(ExitCodes.Interrupted, "interrupted; finished trials are saved in " + resultsPath + ": run the same command again to resume");
             }
             catch (ResultsVersionException e)
+            {
+                throw CliException.Usage(e.Message);
+            }
+            catch (MixedTrialsException e)
             {
                 throw CliException.Usage(e.Message);
             }

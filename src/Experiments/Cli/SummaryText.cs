@@ -8,7 +8,8 @@ namespace LstmGen.Experiments.Cli
     /// <summary>A row's summary next to the paper's figures, as text or JSON.</summary>
     public static class SummaryText
     {
-        public static void Write(TextWriter writer, ExperimentRow row, RowSummary summary)
+        /// <summary>The summary as a table; <paramref name="resultsPath"/> is the file its trials were run into or read from.</summary>
+        public static void Write(TextWriter writer, ExperimentRow row, RowSummary summary, string resultsPath)
         {
             var table = new TextTable("", "paper", "measured");
             var inPaper = row.Paper.InPaper;
@@ -31,12 +32,33 @@ namespace LstmGen.Experiments.Cli
             writer.WriteLine(row.Id + ": " + row.Title + " (" + row.Paper.Table + ")");
             writer.WriteLine("stopping rule: " + row.StoppingRule);
             table.WriteTo(writer, "  ");
+            writer.WriteLine(Account(summary, resultsPath));
         }
 
-        public static string Json(ExperimentRow row, RowSummary summary) => JsonText.Write(w =>
+        /// <summary>
+        /// How many of the summary's trials ran now and how many were read from earlier runs, and how many trials of other
+        /// base seeds the file holds that it leaves out: "2 trials run now, 0 read from earlier runs (runs/6a.jsonl)".
+        /// </summary>
+        public static string Account(RowSummary summary, string resultsPath)
+        {
+            System.ArgumentNullException.ThrowIfNull(summary);
+            var text = Trials(summary.TrialsRun) + " run now, " + Int(summary.TrialsReused) + " read from earlier runs (" + resultsPath.Replace('\\', '/') + ")";
+            if (summary.TrialsOfOtherBaseSeeds > 0)
+            {
+                text += "; not in this summary: " + Trials(summary.TrialsOfOtherBaseSeeds) + " of other base seeds in the same file";
+            }
+
+            return text;
+        }
+
+        public static string Json(ExperimentRow row, RowSummary summary, string resultsPath) => JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("row", row.Id);
+            w.WriteString("resultsFile", resultsPath.Replace('\\', '/'));
+            w.WriteNumber("trialsRun", summary.TrialsRun);
+            w.WriteNumber("trialsReused", summary.TrialsReused);
+            w.WriteNumber("trialsOfOtherBaseSeeds", summary.TrialsOfOtherBaseSeeds);
             w.WriteString("title", row.Title);
             w.WriteString("table", row.Paper.Table);
             w.WriteString("network", row.NetworkName);
@@ -82,6 +104,8 @@ namespace LstmGen.Experiments.Cli
                 JsonText.Number(w, v);
             }
         }
+
+        private static string Trials(int count) => Int(count) + (count == 1 ? " trial" : " trials");
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -67,7 +67,16 @@ namespace LstmGen.Experiments.Harness
             var network = CreateNetwork(seed, options);
             var result = Train(network, trial, seed, options, progress, cancellationToken);
             // Train reports the wall time of earlier sessions of a resumed trial (0 otherwise); this session's is added here.
-            return result with { Row = Id, Trial = trial, Seed = seed, WallSeconds = result.WallSeconds + watch.Elapsed.TotalSeconds };
+            return result with
+            {
+                Row = Id,
+                Trial = trial,
+                Seed = seed,
+                WallSeconds = result.WallSeconds + watch.Elapsed.TotalSeconds,
+                BaseSeed = options.BaseSeed,
+                MaxSequences = MaxSequences(options),
+                Settings = Sharding.RunSettings.Describe(options, options.SpecPath),
+            };
         }
 
         /// <summary>

@@ -95,6 +95,23 @@ namespace LstmGen.Experiments.Harness
                 json.WriteNumber("testMeanAbsError", result.TestMeanAbsError);
                 json.WriteNumber("wallSeconds", result.WallSeconds);
                 json.WriteString("version", result.Version);
+
+                // Added in 0.5.0, after every field the earlier lines have, so that those stay comparable field by field.
+                if (result.BaseSeed is { } baseSeed)
+                {
+                    json.WriteString("baseSeed", baseSeed.ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (result.MaxSequences is { } cap)
+                {
+                    json.WriteNumber("maxSequences", cap);
+                }
+
+                if (result.Settings is { } settings)
+                {
+                    json.WriteString("settings", settings);
+                }
+
                 json.WriteStartObject("extra");
                 foreach (var pair in result.Extra)
                 {
@@ -154,6 +171,9 @@ namespace LstmGen.Experiments.Harness
                 TestMeanAbsError = root.GetProperty("testMeanAbsError").GetDouble(),
                 WallSeconds = root.GetProperty("wallSeconds").GetDouble(),
                 Version = root.TryGetProperty("version", out var version) ? version.GetString() ?? VersionBeforeTheField : VersionBeforeTheField,
+                BaseSeed = root.TryGetProperty("baseSeed", out var baseSeed) ? ulong.Parse(baseSeed.GetString() ?? "0", NumberStyles.None, CultureInfo.InvariantCulture) : null,
+                MaxSequences = root.TryGetProperty("maxSequences", out var cap) ? cap.GetInt64() : null,
+                Settings = root.TryGetProperty("settings", out var settings) ? settings.GetString() : null,
                 Extra = extra,
                 Curve = curve,
             };

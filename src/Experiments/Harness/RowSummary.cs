@@ -21,6 +21,18 @@ namespace LstmGen.Experiments.Harness
         double? MeanTestAbsError,
         double TotalWallSeconds)
     {
+        /// <summary>Of <see cref="Trials"/>, how many the command that made this summary ran (or finished, if resumed from a checkpoint).</summary>
+        public int TrialsRun { get; init; }
+
+        /// <summary>Of <see cref="Trials"/>, how many were read from the results of earlier runs.</summary>
+        public int TrialsReused => Trials - TrialsRun;
+
+        /// <summary>
+        /// Trials of the row in the same results file that this summary leaves out because another base seed made them
+        /// (<see cref="RowTrials"/>): a summary never mixes base seeds.
+        /// </summary>
+        public int TrialsOfOtherBaseSeeds { get; init; }
+
         /// <summary>Sums up the trials of <paramref name="row"/>; sequence figures are over the successful trials, as the paper's means are.</summary>
         public static RowSummary Of(string row, IReadOnlyCollection<TrialResult> trials)
         {

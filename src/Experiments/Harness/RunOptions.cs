@@ -33,6 +33,15 @@ namespace LstmGen.Experiments.Harness
         public System.Func<ILstmNetwork>? Network { get; init; }
 
         /// <summary>
+        /// The <c>--spec</c> file <see cref="Network"/> comes from, if any: the results lines record its SHA-256 among the
+        /// run's settings (<see cref="TrialResult.Settings"/>).
+        /// </summary>
+        public string? SpecPath { get; init; }
+
+        /// <summary>The run's base seed, recorded in each results line (<see cref="TrialResult.BaseSeed"/>); null = not recorded.</summary>
+        public ulong? BaseSeed { get; init; }
+
+        /// <summary>
         /// Where trials of stream rows (Exps 2, 4, 5, 6) keep their training-state checkpoints, one file per trial
         /// (<c>{row}-{trial}.ckpt</c>, see <see cref="TrainingCheckpoint"/>); a trial that finds its checkpoint resumes
         /// from it. Null = no checkpoints.

@@ -49,6 +49,22 @@ namespace LstmGen.Experiments.Harness
         /// </summary>
         public string Version { get; init; } = LstmGen.Generator.LstmGenVersion.Value;
 
+        /// <summary>
+        /// The base seed of the run that made the trial (the trial's own seed is derived from it, the row and the trial's
+        /// index, <see cref="TrialSeeds"/>); null on lines written before results recorded it (LstmGen 0.4.0 and earlier).
+        /// </summary>
+        public ulong? BaseSeed { get; init; }
+
+        /// <summary>The cap on training sequences the trial ran under; null on lines written before results recorded it.</summary>
+        public long? MaxSequences { get; init; }
+
+        /// <summary>
+        /// The other settings that shape the trial's bits, in words (<see cref="Sharding.RunSettings.Describe"/>: update
+        /// timing, error measure, learning rate, stopping-test interval, test set, network); null on lines written before
+        /// results recorded them. A row's summary never mixes trials whose caps or settings differ (<see cref="RowTrials"/>).
+        /// </summary>
+        public string? Settings { get; init; }
+
         /// <summary>The running training error, sampled during training.</summary>
         public IReadOnlyList<CurvePoint> Curve { get; init; } = new List<CurvePoint>();
     }

@@ -46,7 +46,7 @@ namespace LstmGen.Experiments.Tests.Cluster
             Assert.Equal(2, ReproductionLog.Read(Path("merged")).Count);   // both shards' pieces, for the report's wall time
             var report = CliRunner.Run("report", "--results-dir", Path("merged"), "-o", Path("report", "merged.md"), "--discussion", "none");
             Assert.True(report.ExitCode == 0, report.Error);
-            Assert.Contains("(3 rows with results)", report.Out, StringComparison.Ordinal);
+            Assert.Contains("(3 rows with results; trials: 0 run now, 6 read from earlier runs)", report.Out, StringComparison.Ordinal);
         }
 
         [Fact]

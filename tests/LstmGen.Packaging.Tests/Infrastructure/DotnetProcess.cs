@@ -11,14 +11,18 @@ namespace LstmGen.Packaging.Tests.Infrastructure
         public override string ToString() => "exit code " + ExitCode + ":\n" + Output;
     }
 
-    /// <summary>Runs <c>dotnet</c> as a child process, with extra environment variables, and captures its output.</summary>
+    /// <summary>Runs <c>dotnet</c> (or a shell script of dotnet commands) as a child process, with extra environment variables, and captures its output.</summary>
     internal static class DotnetProcess
     {
-        private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+        private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-        public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+            RunProgram("dotnet", DefaultTimeout, workingDirectory, environment, arguments);
+
+        /// <summary>Runs <paramref name="program"/> with the same environment as a <c>dotnet</c> child, for at most <paramref name="timeout"/>.</summary>
+        public static ProcessResult RunProgram(string program, TimeSpan timeout, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
         {
-            var start = new ProcessStartInfo("dotnet")
+            var start = new ProcessStartInfo(program)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -53,10 +57,10 @@ namespace LstmGen.Packaging.Tests.Infrastructure
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
+            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("dotnet " + string.Join(" ", arguments) + " did not finish in " + Timeout + ":\n" + Text(output));
+                throw new TimeoutException(program + " " + string.Join(" ", arguments) + " did not finish in " + timeout + ":\n" + Text(output));
             }
 
             process.WaitForExit();

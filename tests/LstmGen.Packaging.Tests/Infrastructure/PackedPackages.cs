@@ -28,34 +28,41 @@ namespace LstmGen.Packaging.Tests.Infrastructure
         public PackedPackages(IMessageSink diagnostics)
         {
             var started = Stopwatch.StartNew();
-            diagnostics.OnMessage(new DiagnosticMessage("Packing LstmGen.Reference, LstmGen.Runtime and LstmGen.Generator from a copy of the source tree (a minute or more), then building consumers of them"));
+            diagnostics.OnMessage(new DiagnosticMessage("Packing LstmGen.Generator, LstmGen.Runtime, LstmGen.Reference and LstmGen.Cli from a copy of the source tree with docs/packages.md's pack command (a few minutes), then building consumers of them"));
             Root = Path.Combine(Path.GetTempPath(), "lstmgen-packaging-" + Guid.NewGuid().ToString("N")[..12]);
-            Feed = Path.Combine(Root, "feed");
+            Source = Path.Combine(Root, "source");
+            Feed = Path.Combine(Source, "artifacts", "packages");
             PackagesFolder = Path.Combine(Root, "nuget-packages");
-            Directory.CreateDirectory(Feed);
             Directory.CreateDirectory(PackagesFolder);
 
-            var source = Path.Combine(Root, "source");
-            foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+            foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", "LstmGen.Packages.slnx" })
             {
-                CopyFile(Path.Combine(RepoPaths.Root, file), Path.Combine(source, file));
+                CopyFile(Path.Combine(RepoPaths.Root, file), Path.Combine(Source, file));
             }
 
-            CopyTree(Path.Combine(RepoPaths.Root, "specs"), Path.Combine(source, "specs"));
-            CopyTree(Path.Combine(RepoPaths.Root, "src", "Generator"), Path.Combine(source, "src", "Generator"));
-            CopyTree(Path.Combine(RepoPaths.Root, "src", "Runtime"), Path.Combine(source, "src", "Runtime"));
+            CopyTree(Path.Combine(RepoPaths.Root, "specs"), Path.Combine(Source, "specs"));
+            CopyTree(Path.Combine(RepoPaths.Root, "src", "Generator"), Path.Combine(Source, "src", "Generator"));
+            CopyTree(Path.Combine(RepoPaths.Root, "src", "Runtime"), Path.Combine(Source, "src", "Runtime"));
+            CopyTree(Path.Combine(RepoPaths.Root, "src", "Experiments"), Path.Combine(Source, "src", "Experiments"));
 
-            // The reference first: it builds the runtime, the core and the generator too, so the other packs only pack.
-            Pack(source, Path.Combine("src", "Generator", "Reference", "LstmGen.Reference.csproj"));
-            Pack(source, Path.Combine("src", "Runtime", "LstmGen.Runtime.csproj"));
-            Pack(source, Path.Combine("src", "Generator", "SourceGenerator", "LstmGen.Generator.csproj"));
-            diagnostics.OnMessage(new DiagnosticMessage(string.Create(CultureInfo.InvariantCulture, $"Packed the three packages in {started.Elapsed.TotalSeconds:F0} s")));
+            // Exactly the documented command (docs/packages.md, the block marked 'pack'), into the documented feed folder.
+            var pack = RunDocumented("pack", new Dictionary<string, string>(), TimeSpan.FromMinutes(20));
+            // pack prints no "N Warning(s)" summary: look for the warnings themselves.
+            if (pack.ExitCode != 0 || pack.Output.Contains(": warning ", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("docs/packages.md's pack command failed or warned, " + pack);
+            }
+
+            diagnostics.OnMessage(new DiagnosticMessage(string.Create(CultureInfo.InvariantCulture, $"Packed the four packages in {started.Elapsed.TotalSeconds:F0} s")));
         }
+
+        /// <summary>The copy of the source tree the packages are packed from: the documented commands run here, as from a clone's root.</summary>
+        public string Source { get; }
 
         /// <summary>The temporary folder that holds everything: the source copy, the feed, the consumers.</summary>
         public string Root { get; }
 
-        /// <summary>The folder the packages are packed into, a package source of every consumer.</summary>
+        /// <summary>The folder the packages are packed into (the documented local feed, artifacts/packages), a package source of every consumer.</summary>
         public string Feed { get; }
 
         /// <summary>The consumers' own global packages folder.</summary>
@@ -68,6 +75,20 @@ namespace LstmGen.Packaging.Tests.Infrastructure
         public string RuntimePackage => Path.Combine(Feed, "LstmGen.Runtime." + Version + ".nupkg");
 
         public string ReferencePackage => Path.Combine(Feed, "LstmGen.Reference." + Version + ".nupkg");
+
+        public string ToolPackage => Path.Combine(Feed, "LstmGen.Cli." + Version + ".nupkg");
+
+        /// <summary>
+        /// Runs the shell block of docs/packages.md marked <c>&lt;!-- test: {name} --&gt;</c> with bash (<c>-euo pipefail</c>),
+        /// word for word, from <see cref="Source"/>; <paramref name="environment"/> adds to the variables every child gets
+        /// (<see cref="ConsumerEnvironment"/> to restore into <see cref="PackagesFolder"/>).
+        /// </summary>
+        public ProcessResult RunDocumented(string name, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+        {
+            var script = Path.Combine(Root, name + ".sh");
+            File.WriteAllText(script, DocumentedCommands.Block(name));
+            return DotnetProcess.RunProgram("bash", timeout, Source, environment, "-euo", "pipefail", script);
+        }
 
         /// <summary>
         /// Copies <c>Consumers/{name}</c> to a fresh folder beside the feed and writes its NuGet.config (this feed, then
@@ -120,7 +141,8 @@ namespace LstmGen.Packaging.Tests.Infrastructure
             }
         }
 
-        private Dictionary<string, string> ConsumerEnvironment() => new() { ["NUGET_PACKAGES"] = PackagesFolder };
+        /// <summary>A consumer's variables: its own packages folder, so that no LstmGen package cached by an earlier run stands in.</summary>
+        public Dictionary<string, string> ConsumerEnvironment() => new() { ["NUGET_PACKAGES"] = PackagesFolder };
 
         private string NuGetConfig() =>
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" +
@@ -137,19 +159,6 @@ namespace LstmGen.Packaging.Tests.Infrastructure
             "    <add key=\"globalPackagesFolder\" value=\"" + PackagesFolder + "\" />\n" +
             "  </config>\n" +
             "</configuration>\n";
-
-        private void Pack(string source, string project)
-        {
-            var result = DotnetProcess.Run(
-                source,
-                new Dictionary<string, string>(),
-                "pack", project, "-c", Configuration, "-o", Feed, "-nodeReuse:false", "--disable-build-servers");
-            // pack prints no "N Warning(s)" summary: look for the warnings themselves.
-            if (result.ExitCode != 0 || result.Output.Contains(": warning ", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException("dotnet pack " + project + " failed or warned, " + result);
-            }
-        }
 
         private static void CopyFile(string from, string to)
         {
