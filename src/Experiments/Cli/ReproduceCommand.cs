@@ -33,9 +33,10 @@ namespace LstmGen.Experiments.Cli
             var seed = new Option<ulong>("--seed") { Description = "Base seed of every row's trials.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var report = new Option<string?>("--report") { Description = "The report to regenerate at the end (default docs/results.md, or <results-dir>/report.md with --quick).", HelpName = "file.md" };
             var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder results/shard-I-of-N (results/quick/shard-I-of-N with --quick), no report; 'lstmgen merge' joins the shards.");
+            var lanes = LanesOption.Create();
             var command = new Command("reproduce", "Reproduce every row of the paper's Tables 1-9 (paper's trial counts; resumable: rerun to continue), then write the report.")
             {
-                quick, rows, resultsDirectory, threads, seed, report, shard,
+                quick, rows, resultsDirectory, threads, seed, report, shard, lanes,
             };
             command.WithExamples(
                 "lstmgen reproduce --quick",
@@ -70,7 +71,7 @@ namespace LstmGen.Experiments.Cli
                 var outcome = ReproductionRun.FailedOutcome;
                 try
                 {
-                    RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), cancellationToken, plan, shardSpec?.Index ?? 0);
+                    RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), parseResult.GetValue(lanes), cancellationToken, plan, shardSpec?.Index ?? 0);
                     outcome = ReproductionRun.CompletedOutcome;
                 }
                 catch (OperationCanceledException)
@@ -124,7 +125,7 @@ namespace LstmGen.Experiments.Cli
         }
 
         /// <summary>Every selected row with the paper's trial counts (or the quick look's), one after the other.</summary>
-        private static void RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, System.Threading.CancellationToken cancellationToken, ShardPlan? plan, int shard)
+        private static void RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, int? lanes, System.Threading.CancellationToken cancellationToken, ShardPlan? plan, int shard)
         {
             foreach (var row in selected)
             {
@@ -135,7 +136,7 @@ namespace LstmGen.Experiments.Cli
                 }
 
                 // Long trials checkpoint their training state, so an interrupted reproduction loses at most a few minutes.
-                var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints") };
+                var options = new RunOptions { MaxSequences = isQuick ? row.QuickMaxSequences : null, CheckpointDirectory = Path.Combine(directory, "checkpoints"), Lanes = lanes };
                 var trials = isQuick ? Math.Min(2, row.Trials) : row.Trials;
                 var summary = RunCommand.RunRow(console, row, trials, seed, options, Path.Combine(directory, row.Id + ".jsonl"), threads, cancellationToken, only);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
@@ -8,6 +9,25 @@ namespace LstmGen.Experiments.Harness
     /// <summary>Runs a network over a task's sequence, learning or not, and has the task judge the outputs.</summary>
     public static class SequenceRunner
     {
+        /// <summary>
+        /// The scalar driver of a trial (<see cref="ExperimentRow.Start"/>): presents each piece of work to
+        /// <paramref name="network"/>, one sequence after another, and hands back the verdict, until the work ends.
+        /// </summary>
+        public static void Drive(ILstmNetwork network, IEnumerator<SequenceWork> work)
+        {
+            ArgumentNullException.ThrowIfNull(network);
+            ArgumentNullException.ThrowIfNull(work);
+            var training = Array.Empty<double>();
+            var testing = Array.Empty<double>();
+            while (work.MoveNext())
+            {
+                var current = work.Current;
+                current.Judgement = current.Learn
+                    ? Train(network, current.Task, current.Sequence, ref training, current.SequenceNumber)
+                    : Test(network, current.Task, current.Sequence, ref testing);
+            }
+        }
+
         /// <summary>
         /// One training sequence (online learning, §5): reset, a learning step per element, the sequence's updates.
         /// <paramref name="outputs"/> must hold at least <c>Length * OutputSize</c> values; it is reused between calls.
@@ -83,7 +103,7 @@ namespace LstmGen.Experiments.Harness
         private static Span<double> OutputSlot(Sequence sequence, Span<double> outputs, int t, int stride) =>
             sequence.HasTarget[t] ? outputs.Slice(t * stride, sequence.OutputSize) : Span<double>.Empty;
 
-        private static bool IsFinite(ReadOnlySpan<double> values)
+        internal static bool IsFinite(ReadOnlySpan<double> values)
         {
             foreach (var value in values)
             {
@@ -119,7 +139,8 @@ namespace LstmGen.Experiments.Harness
             return task.Judge(sequence, buffer);
         }
 
-        private static Span<double> Buffer(Sequence sequence, ref double[] outputs)
+        /// <summary>The first Length × OutputSize values of <paramref name="outputs"/>, grown (doubling) when too short.</summary>
+        internal static Span<double> Buffer(Sequence sequence, ref double[] outputs)
         {
             var needed = sequence.Length * sequence.OutputSize;
             if (outputs.Length < needed)
