@@ -167,13 +167,9 @@ namespace LstmGen.Experiments.Harness
             if (work.Learn)
             {
                 _lanes.EndSequence(k);
-                if (!SequenceRunner.IsFinite(outputs))
-                {
-                    throw NumericalException.From(slot.View, work.Sequence.OutputSize, outputs, work.SequenceNumber);
-                }
             }
 
-            work.Judgement = work.Task.Judge(work.Sequence, outputs);
+            work.Judgement = SequenceRunner.Judge(slot.View, work, outputs);
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
@@ -12,8 +13,9 @@ namespace LstmGen.Experiments.Harness
         /// <summary>
         /// The scalar driver of a trial (<see cref="ExperimentRow.Start"/>): presents each piece of work to
         /// <paramref name="network"/>, one sequence after another, and hands back the verdict, until the work ends.
+        /// With <paramref name="times"/>, adds the time spent in the network and in judging to it (<c>lstmgen profile</c>).
         /// </summary>
-        public static void Drive(ILstmNetwork network, IEnumerator<SequenceWork> work)
+        public static void Drive(ILstmNetwork network, IEnumerator<SequenceWork> work, SequenceTimes? times = null)
         {
             ArgumentNullException.ThrowIfNull(network);
             ArgumentNullException.ThrowIfNull(work);
@@ -22,10 +24,36 @@ namespace LstmGen.Experiments.Harness
             while (work.MoveNext())
             {
                 var current = work.Current;
-                current.Judgement = current.Learn
-                    ? Train(network, current.Task, current.Sequence, ref training, current.SequenceNumber)
-                    : Test(network, current.Task, current.Sequence, ref testing);
+                var sequence = current.Sequence;
+                var start = times is null ? 0 : Stopwatch.GetTimestamp();
+                scoped Span<double> outputs;
+                if (current.Learn)
+                {
+                    outputs = Buffer(sequence, ref training);
+                    TrainSteps(network, sequence, outputs, sequence.OutputSize);
+                }
+                else
+                {
+                    outputs = Buffer(sequence, ref testing);
+                    TestSteps(network, sequence, outputs);
+                }
+
+                var stepped = times is null ? 0 : Stopwatch.GetTimestamp();
+                current.Judgement = Judge(network, current, outputs);
+                times?.Add(sequence.Length, stepped - start, Stopwatch.GetTimestamp() - stepped);
             }
+        }
+
+        /// <summary>The verdict on a presented sequence; a training sequence's outputs must be finite.</summary>
+        /// <exception cref="NumericalException">An output of a training sequence became NaN or infinite.</exception>
+        internal static SequenceJudgement Judge(ILstmNetwork network, SequenceWork work, ReadOnlySpan<double> outputs)
+        {
+            if (work.Learn && !IsFinite(outputs))
+            {
+                throw NumericalException.From(network, work.Sequence.OutputSize, outputs, work.SequenceNumber);
+            }
+
+            return work.Task.Judge(work.Sequence, outputs);
         }
 
         /// <summary>
@@ -120,23 +148,28 @@ namespace LstmGen.Experiments.Harness
         public static SequenceJudgement Test(ILstmNetwork network, ISequenceTask task, Sequence sequence, ref double[] outputs)
         {
             var buffer = Buffer(sequence, ref outputs);
+            TestSteps(network, sequence, buffer);
+            return task.Judge(sequence, buffer);
+        }
+
+        /// <summary>Reset and a forward step per element: a test sequence as every trial presents it (outputs as in <see cref="TrainSteps"/>).</summary>
+        public static void TestSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs)
+        {
             network.Reset();
             if (AsOneHot(network, sequence) is { } oneHot)
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
-                    oneHot.Step(sequence.ActiveInput(t), OutputSlot(sequence, buffer, t, sequence.OutputSize));
+                    oneHot.Step(sequence.ActiveInput(t), OutputSlot(sequence, outputs, t, sequence.OutputSize));
                 }
             }
             else
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
-                    network.Step(sequence.Input(t), OutputSlot(sequence, buffer, t, sequence.OutputSize));
+                    network.Step(sequence.Input(t), OutputSlot(sequence, outputs, t, sequence.OutputSize));
                 }
             }
-
-            return task.Judge(sequence, buffer);
         }
 
         /// <summary>The first Length × OutputSize values of <paramref name="outputs"/>, grown (doubling) when too short.</summary>
