@@ -105,6 +105,7 @@ namespace LstmGen.Experiments
                 RowsCommand.Create(console),
                 RunCommand.Create(console),
                 DriftCommand.Create(console),
+                ProfileCommand.Create(console),
                 ReproduceCommand.Create(console),
                 ReportCommand.Create(console),
                 ShardsCommand.Create(console),

@@ -146,6 +146,7 @@ namespace LstmGen.Experiments.Tests
         [InlineData("rows")]
         [InlineData("run")]
         [InlineData("drift")]
+        [InlineData("profile")]
         [InlineData("reproduce")]
         [InlineData("report")]
         public void Every_command_has_a_description_and_help_with_an_example(string command)
@@ -164,7 +165,7 @@ namespace LstmGen.Experiments.Tests
             var result = CliRunner.Run("--help");
 
             Assert.Equal(ExitCodes.Ok, result.ExitCode);
-            foreach (var command in new[] { "specs", "explain", "emit", "trace", "bench", "rows", "run", "drift", "reproduce", "report" })
+            foreach (var command in new[] { "specs", "explain", "emit", "trace", "bench", "rows", "run", "drift", "profile", "reproduce", "report" })
             {
                 Assert.Contains("  " + command + " ", result.Out);
             }

@@ -86,10 +86,11 @@ namespace LstmGen.Experiments.Cli
                     r.AddError("--checkpoint-every must be positive");
                 }
             });
+            var lanes = LanesOption.Create();
             var shard = ShardOption.Create("Run only shard I of N of the row's trials (0 <= I < N; docs/cluster.md): the same split on every machine; default results file results/<row>-shard-I-of-N/<row>.jsonl; 'lstmgen merge' joins the shards.");
             var command = new Command("run", "Run the trials of one row of the paper's tables and compare with the paper.")
             {
-                rowArgument, idArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery, shard,
+                rowArgument, idArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery, shard, lanes,
             };
             command.WithExamples(
                 "lstmgen run 6a",
@@ -98,7 +99,8 @@ namespace LstmGen.Experiments.Cli
                 "lstmgen run 6a --spec my-variant.lstm.yaml --trials 2",
                 "lstmgen run my-variants.rows.yaml 6a-slow --trials 4",
                 "lstmgen run 4-1000 --checkpoints results/checkpoints --checkpoint-every 20000",
-                "lstmgen run 2c-5 --shard 0/4 --threads 1");
+                "lstmgen run 2c-5 --shard 0/4 --threads 1",
+                "lstmgen run 6a --trials 16 --threads 1 --lanes 1     # the scalar path: one network per trial");
             command.SetAction((parseResult, cancellationToken) =>
             {
                 var row = RowSelection.Resolve(parseResult.GetValue(rowArgument)!, parseResult.GetValue(idArgument));
@@ -113,6 +115,7 @@ namespace LstmGen.Experiments.Cli
                     SpecPath = parseResult.GetValue(spec),
                     CheckpointDirectory = parseResult.GetValue(checkpoints),
                     CheckpointEvery = parseResult.GetValue(checkpointEvery),
+                    Lanes = parseResult.GetValue(lanes),
                 };
                 var count = parseResult.GetValue(trials) ?? row.Trials;
                 var shardSpec = ShardOption.Value(parseResult, shard);

@@ -60,33 +60,65 @@ namespace LstmGen.Experiments.Harness
         /// </summary>
         public virtual (double Beta, int Window)? AverageErrorBound => null;
 
-        /// <summary>Runs one trial: fresh weights from the trial's seed, training until the stopping rule or the cap, the final test.</summary>
+        /// <summary>Runs one trial on a scalar network: fresh weights from the trial's seed, training until the stopping
+        /// rule or the cap, the final test.</summary>
         public TrialResult RunTrial(int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {
-            var watch = Stopwatch.StartNew();
-            var network = CreateNetwork(seed, options);
-            var result = Train(network, trial, seed, options, progress, cancellationToken);
-            // Train reports the wall time of earlier sessions of a resumed trial (0 otherwise); this session's is added here.
-            return result with
-            {
-                Row = Id,
-                Trial = trial,
-                Seed = seed,
-                WallSeconds = result.WallSeconds + watch.Elapsed.TotalSeconds,
-                BaseSeed = options.BaseSeed,
-                MaxSequences = MaxSequences(options),
-                Settings = Sharding.RunSettings.Describe(options, options.SpecPath),
-            };
+            var network = NewNetwork(options);
+            var running = Start(trial, seed, network, options, progress, cancellationToken);
+            SequenceRunner.Drive(network, running.Work);
+            return running.Finish();
         }
 
         /// <summary>
-        /// The network with its initial weights: drawn from the trial seed's first stream; input gate biases the row draws
-        /// at random (<see cref="RowSettings.RandomInputGateBiases"/>) come from its fourth.
+        /// Starts trial <paramref name="trial"/> on <paramref name="network"/> (a fresh scalar network, or a
+        /// <see cref="LaneView"/> of a free lane): sets it up from the trial's seed; the returned trial's work is then
+        /// driven to its end, and its result read.
         /// </summary>
-        private ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
+        public RunningTrial Start(int trial, ulong seed, ILstmNetwork network, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
         {
-            var network = options.Network?.Invoke()
-                ?? (PaperNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".")).Create();
+            ArgumentNullException.ThrowIfNull(network);
+            ArgumentNullException.ThrowIfNull(options);
+            var watch = Stopwatch.StartNew();
+            Prepare(network, seed, options);
+            var outcome = new TrialOutcome();
+            var run = new RunRecord(options.BaseSeed, MaxSequences(options), Sharding.RunSettings.Describe(options, options.SpecPath));
+            return new RunningTrial(Id, trial, seed, network, Train(network, trial, seed, options, progress, outcome, cancellationToken), outcome, watch, run);
+        }
+
+        /// <summary>A fresh instance of the network the row trains (weights zero until <see cref="Prepare"/>).</summary>
+        public ILstmNetwork NewNetwork(RunOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            return options.Network?.Invoke() ?? Compiled().Create();
+        }
+
+        /// <summary>
+        /// How many lanes a run of this row uses (<see cref="RunOptions.Lanes"/>, else <see cref="LaneNetworks.DefaultCount"/>:
+        /// K of the widest accelerated width where the network has a generated lane class, else 1, the scalar path).
+        /// </summary>
+        public int LaneCount(RunOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            return options.Lanes ?? (options.Network is null ? LaneNetworks.DefaultCount(Compiled()) : 1);
+        }
+
+        /// <summary>A lane network of <paramref name="laneCount"/> lanes of the row's network (<see cref="LaneNetworks.Create(CompiledNetwork, int)"/>).</summary>
+        public ILaneNetwork NewLanes(RunOptions options, int laneCount)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            return options.Network is { } create ? LaneNetworks.Create(create, laneCount) : LaneNetworks.Create(Compiled(), laneCount);
+        }
+
+        private CompiledNetwork Compiled() =>
+            PaperNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".");
+
+        /// <summary>
+        /// Sets up a trial's network: initial weights drawn from the trial seed's first stream; input gate biases the row
+        /// draws at random (<see cref="RowSettings.RandomInputGateBiases"/>) come from its fourth.
+        /// </summary>
+        private void Prepare(ILstmNetwork network, ulong seed, RunOptions options)
+        {
             network.InitializeWeights(SeededRandom.DeriveSeed(seed, 0));
             network.LearningRate = options.LearningRate ?? LearningRate;
             if ((options.Update ?? Settings.Update) is { } update)
@@ -98,7 +130,13 @@ namespace LstmGen.Experiments.Harness
             {
                 RandomInputGateBiases.Draw(network, SeededRandom.DeriveSeed(seed, 3));
             }
+        }
 
+        /// <summary>The network with its initial weights, as <see cref="Start"/> sets it up.</summary>
+        private ILstmNetwork CreateNetwork(ulong seed, RunOptions options)
+        {
+            var network = NewNetwork(options);
+            Prepare(network, seed, options);
             return network;
         }
 
@@ -126,8 +164,13 @@ namespace LstmGen.Experiments.Harness
             }
         }
 
-        /// <summary>Trains until the row's rule is met or the cap is reached and runs the final test.</summary>
-        protected abstract TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken);
+        /// <summary>
+        /// The trial: trains until the row's rule is met or the cap is reached and runs the final test, asking for each
+        /// sequence as <see cref="SequenceWork"/> (reading its verdict when it resumes) and leaving its result in
+        /// <paramref name="outcome"/>. Between two yields it may use <paramref name="network"/> as a scalar network
+        /// (weights, checkpoints), but never steps it: whoever drives the trial presents the sequences.
+        /// </summary>
+        protected abstract IEnumerable<SequenceWork> Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, TrialOutcome outcome, CancellationToken cancellationToken);
 
         /// <summary>The random stream for training data (the trial seed's second stream).</summary>
         public static SeededRandom TrainingRandom(ulong seed) => new(SeededRandom.DeriveSeed(seed, 1));
@@ -139,7 +182,7 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>
         /// A trial's result from its training outcome and its final test (<paramref name="test"/> may be empty);
-        /// <see cref="RunTrial"/> adds the wall time.
+        /// <see cref="RunningTrial.Finish"/> adds the wall time.
         /// </summary>
         protected TrialResult Result(
             int trial,

@@ -57,7 +57,7 @@ namespace LstmGen.Experiments.Harness
 
         public override ISequenceTask CreateTask() => _task();
 
-        protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
+        protected override IEnumerable<SequenceWork> Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, TrialOutcome outcome, CancellationToken cancellationToken)
         {
             var task = _task();
             var noisyTargets = task.Variant == NoiseSignalVariant.NoisyTargets;
@@ -67,7 +67,7 @@ namespace LstmGen.Experiments.Harness
             var cap = MaxSequences(options);
             var checkEvery = options.CheckEvery ?? CheckEvery;
             var curve = new LearningCurve();
-            var outputs = Array.Empty<double>();
+            var work = new SequenceWork();
             long sequences = 0;
             long st1 = -1;
             var success = false;
@@ -75,7 +75,8 @@ namespace LstmGen.Experiments.Harness
             while (sequences < cap)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var judgement = SequenceRunner.Train(network, task, task.Next(random), ref outputs, sequences + 1);
+                yield return work.Train(task, task.Next(random), sequences + 1);
+                var judgement = work.Judgement;
                 sequences++;
                 running = (0.999 * running) + (0.001 * (noisyTargets ? judgement.EndCleanAbsError : judgement.EndAbsError));
                 curve.Observe(sequences, running);
@@ -85,7 +86,13 @@ namespace LstmGen.Experiments.Harness
                 }
 
                 progress.Report(sequences, running);
-                var check = TestSetEvaluation.Run(network, task, stoppingSet);
+                var tally = new TestTally();
+                foreach (var test in TestSetEvaluation.Work(work, task, stoppingSet, tally))
+                {
+                    yield return test;
+                }
+
+                var check = tally.Evaluation;
                 var meanError = noisyTargets ? check.MeanEndCleanAbsError : check.MeanEndAbsError;
                 var st1Met = check.Wrong <= _st1MaxWrong;
                 if (st1Met && st1 < 0)
@@ -101,8 +108,13 @@ namespace LstmGen.Experiments.Harness
             }
 
             progress.Report(sequences, running);
-            var final = TestSetEvaluation.Fresh(network, task, options.TestSetSize ?? _finalTestSize, testRandom);
-            return Result(trial, seed, success, sequences, final, curve.Points,
+            var final = new TestTally();
+            foreach (var test in TestSetEvaluation.FreshWork(work, task, options.TestSetSize ?? _finalTestSize, testRandom, final))
+            {
+                yield return test;
+            }
+
+            outcome.Result = Result(trial, seed, success, sequences, final.Evaluation, curve.Points,
                 new Dictionary<string, double> { ["st1Sequences"] = st1 }, againstCleanTargets: noisyTargets);
         }
     }

@@ -60,7 +60,7 @@ namespace LstmGen.Experiments.Harness
             }
         }
 
-        protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
+        protected override IEnumerable<SequenceWork> Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, TrialOutcome outcome, CancellationToken cancellationToken)
         {
             var task = _task();
             var dataSet = DataSetFor(trial);
@@ -69,24 +69,29 @@ namespace LstmGen.Experiments.Harness
             var cap = MaxSequences(options);
             var checkEvery = options.CheckEvery ?? CheckEvery;
             var curve = new LearningCurve();
-            var outputs = Array.Empty<double>();
+            var work = new SequenceWork();
             long sequences = 0;
             var success = false;
             var running = 0.0;
-            var evaluation = default(TestSetEvaluation);
             while (sequences < cap)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 picks.MoveNext();
-                var judgement = SequenceRunner.Train(network, task, picks.Current, ref outputs, sequences + 1);
+                yield return work.Train(task, picks.Current, sequences + 1);
+                var judgement = work.Judgement;
                 sequences++;
                 running = (0.99 * running) + (0.01 * judgement.SquaredError);
                 curve.Observe(sequences, running);
                 if (sequences % checkEvery == 0)
                 {
                     progress.Report(sequences, running);
-                    evaluation = TestSetEvaluation.Run(network, task, everything);
-                    if (evaluation.Wrong == 0)
+                    var check = new TestTally();
+                    foreach (var test in TestSetEvaluation.Work(work, task, everything, check))
+                    {
+                        yield return test;
+                    }
+
+                    if (check.Evaluation.Wrong == 0)
                     {
                         success = true;
                         break;
@@ -95,10 +100,20 @@ namespace LstmGen.Experiments.Harness
             }
 
             progress.Report(sequences, running);
-            var test = TestSetEvaluation.Run(network, task, dataSet.Test);
-            var training = TestSetEvaluation.Run(network, task, dataSet.Training);
-            return Result(trial, seed, success, sequences, test, curve.Points,
-                new Dictionary<string, double> { ["dataSet"] = DataSetOf(trial), ["trainingWrong"] = training.Wrong });
+            var testTally = new TestTally();
+            foreach (var test in TestSetEvaluation.Work(work, task, dataSet.Test, testTally))
+            {
+                yield return test;
+            }
+
+            var trainingTally = new TestTally();
+            foreach (var test in TestSetEvaluation.Work(work, task, dataSet.Training, trainingTally))
+            {
+                yield return test;
+            }
+
+            outcome.Result = Result(trial, seed, success, sequences, testTally.Evaluation, curve.Points,
+                new Dictionary<string, double> { ["dataSet"] = DataSetOf(trial), ["trainingWrong"] = trainingTally.Evaluation.Wrong });
         }
     }
 }

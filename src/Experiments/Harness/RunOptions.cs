@@ -50,5 +50,11 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>Training sequences between checkpoints; null = <see cref="TrainingCheckpoint.DefaultEvery"/>.</summary>
         public long? CheckpointEvery { get; init; }
+
+        /// <summary>
+        /// Trials stepped together in one lane network per thread (docs/performance.md, "Lanes in the harness"); 1 = one scalar network
+        /// per trial. Changes speed only, never results. Null = <see cref="ExperimentRow.LaneCount"/>'s default.
+        /// </summary>
+        public int? Lanes { get; init; }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
@@ -8,6 +10,52 @@ namespace LstmGen.Experiments.Harness
     /// <summary>Runs a network over a task's sequence, learning or not, and has the task judge the outputs.</summary>
     public static class SequenceRunner
     {
+        /// <summary>
+        /// The scalar driver of a trial (<see cref="ExperimentRow.Start"/>): presents each piece of work to
+        /// <paramref name="network"/>, one sequence after another, and hands back the verdict, until the work ends.
+        /// With <paramref name="times"/>, adds the time spent in the network and in judging to it (<c>lstmgen profile</c>).
+        /// </summary>
+        public static void Drive(ILstmNetwork network, IEnumerator<SequenceWork> work, SequenceTimes? times = null)
+        {
+            ArgumentNullException.ThrowIfNull(network);
+            ArgumentNullException.ThrowIfNull(work);
+            var training = Array.Empty<double>();
+            var testing = Array.Empty<double>();
+            while (work.MoveNext())
+            {
+                var current = work.Current;
+                var sequence = current.Sequence;
+                var start = times is null ? 0 : Stopwatch.GetTimestamp();
+                scoped Span<double> outputs;
+                if (current.Learn)
+                {
+                    outputs = Buffer(sequence, ref training);
+                    TrainSteps(network, sequence, outputs, sequence.OutputSize);
+                }
+                else
+                {
+                    outputs = Buffer(sequence, ref testing);
+                    TestSteps(network, sequence, outputs);
+                }
+
+                var stepped = times is null ? 0 : Stopwatch.GetTimestamp();
+                current.Judgement = Judge(network, current, outputs);
+                times?.Add(sequence.Length, stepped - start, Stopwatch.GetTimestamp() - stepped);
+            }
+        }
+
+        /// <summary>The verdict on a presented sequence; a training sequence's outputs must be finite.</summary>
+        /// <exception cref="NumericalException">An output of a training sequence became NaN or infinite.</exception>
+        internal static SequenceJudgement Judge(ILstmNetwork network, SequenceWork work, ReadOnlySpan<double> outputs)
+        {
+            if (work.Learn && !IsFinite(outputs))
+            {
+                throw NumericalException.From(network, work.Sequence.OutputSize, outputs, work.SequenceNumber);
+            }
+
+            return work.Task.Judge(work.Sequence, outputs);
+        }
+
         /// <summary>
         /// One training sequence (online learning, §5): reset, a learning step per element, the sequence's updates.
         /// <paramref name="outputs"/> must hold at least <c>Length * OutputSize</c> values; it is reused between calls.
@@ -83,7 +131,7 @@ namespace LstmGen.Experiments.Harness
         private static Span<double> OutputSlot(Sequence sequence, Span<double> outputs, int t, int stride) =>
             sequence.HasTarget[t] ? outputs.Slice(t * stride, sequence.OutputSize) : Span<double>.Empty;
 
-        private static bool IsFinite(ReadOnlySpan<double> values)
+        internal static bool IsFinite(ReadOnlySpan<double> values)
         {
             foreach (var value in values)
             {
@@ -100,26 +148,32 @@ namespace LstmGen.Experiments.Harness
         public static SequenceJudgement Test(ILstmNetwork network, ISequenceTask task, Sequence sequence, ref double[] outputs)
         {
             var buffer = Buffer(sequence, ref outputs);
+            TestSteps(network, sequence, buffer);
+            return task.Judge(sequence, buffer);
+        }
+
+        /// <summary>Reset and a forward step per element: a test sequence as every trial presents it (outputs as in <see cref="TrainSteps"/>).</summary>
+        public static void TestSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs)
+        {
             network.Reset();
             if (AsOneHot(network, sequence) is { } oneHot)
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
-                    oneHot.Step(sequence.ActiveInput(t), OutputSlot(sequence, buffer, t, sequence.OutputSize));
+                    oneHot.Step(sequence.ActiveInput(t), OutputSlot(sequence, outputs, t, sequence.OutputSize));
                 }
             }
             else
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
-                    network.Step(sequence.Input(t), OutputSlot(sequence, buffer, t, sequence.OutputSize));
+                    network.Step(sequence.Input(t), OutputSlot(sequence, outputs, t, sequence.OutputSize));
                 }
             }
-
-            return task.Judge(sequence, buffer);
         }
 
-        private static Span<double> Buffer(Sequence sequence, ref double[] outputs)
+        /// <summary>The first Length × OutputSize values of <paramref name="outputs"/>, grown (doubling) when too short.</summary>
+        internal static Span<double> Buffer(Sequence sequence, ref double[] outputs)
         {
             var needed = sequence.Length * sequence.OutputSize;
             if (outputs.Length < needed)

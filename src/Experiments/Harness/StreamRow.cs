@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
@@ -50,7 +51,7 @@ namespace LstmGen.Experiments.Harness
 
         public override (double Beta, int Window)? AverageErrorBound => _rule(new RunOptions()) is St3Rule st3 ? (st3.Beta, st3.Window) : null;
 
-        protected override TrialResult Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
+        protected override IEnumerable<SequenceWork> Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, TrialOutcome outcome, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
             var task = _task();
@@ -68,14 +69,15 @@ namespace LstmGen.Experiments.Harness
             }
 
             var cap = MaxSequences(options);
-            var outputs = Array.Empty<double>();
+            var work = new SequenceWork();
             var construction = state.Construction;
             var saved = state.Sequences;
             while (!state.Success && state.Sequences < cap)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var sequence = task.Next(state.Random);
-                var judgement = SequenceRunner.Train(network, task, sequence, ref outputs, state.Sequences + 1);
+                yield return work.Train(task, sequence, state.Sequences + 1);
+                var judgement = work.Judgement;
                 var count = ++state.Sequences;
                 construction?.AfterSequence(count, judgement.SquaredError);
                 state.Success = rule.Observe(judgement) && (construction is null || construction.CellsAdded);
@@ -107,8 +109,16 @@ namespace LstmGen.Experiments.Harness
             var curve = state.Curve;
             progress.Report(sequences, rule.CurrentError);
             var testSize = options.TestSetSize ?? TestSetSize;
-            var test = testSize > 0 ? TestSetEvaluation.Fresh(network, task, testSize, TestRandom(seed)) : default;
-            var extra = new System.Collections.Generic.Dictionary<string, double>();
+            var tally = new TestTally();
+            if (testSize > 0)
+            {
+                foreach (var test in TestSetEvaluation.FreshWork(work, task, testSize, TestRandom(seed), tally))
+                {
+                    yield return test;
+                }
+            }
+
+            var extra = new Dictionary<string, double>();
             if (construction is not null)
             {
                 extra["cellAddedAfter"] = construction.AddedAfter;
@@ -119,7 +129,7 @@ namespace LstmGen.Experiments.Harness
                 extra["sequencesIncludingTest"] = state.Sequences;
             }
 
-            return Result(trial, seed, success, sequences, test, curve.Points, extra.Count == 0 ? null : extra, earlierWallSeconds: state.EarlierWallSeconds);
+            outcome.Result = Result(trial, seed, success, sequences, tally.Evaluation, curve.Points, extra.Count == 0 ? null : extra, earlierWallSeconds: state.EarlierWallSeconds);
         }
 
         /// <summary>The settings that shape a trial's training, in words: a checkpoint resumes only under the same.</summary>

@@ -15,20 +15,9 @@ namespace LstmGen.Experiments.Harness
     {
         public static TestSetEvaluation Run(ILstmNetwork network, ISequenceTask task, IEnumerable<Sequence> sequences)
         {
-            var outputs = Array.Empty<double>();
-            int size = 0, wrong = 0;
-            double squared = 0, abs = 0, clean = 0;
-            foreach (var sequence in sequences)
-            {
-                var judgement = SequenceRunner.Test(network, task, sequence, ref outputs);
-                size++;
-                wrong += judgement.Correct ? 0 : 1;
-                squared += judgement.SquaredError;
-                abs += judgement.EndAbsError;
-                clean += judgement.EndCleanAbsError;
-            }
-
-            return size == 0 ? default : new TestSetEvaluation(size, wrong, squared / size, abs / size, clean / size);
+            var tally = new TestTally();
+            SequenceRunner.Drive(network, Work(new SequenceWork(), task, sequences, tally).GetEnumerator());
+            return tally.Evaluation;
         }
 
         /// <summary>Draws <paramref name="count"/> fresh sequences of <paramref name="task"/> and evaluates them.</summary>
@@ -37,6 +26,25 @@ namespace LstmGen.Experiments.Harness
             return Run(network, task, Draw(task, count, random));
         }
 
+        /// <summary>
+        /// A trial's test (<see cref="ExperimentRow"/>): asks for each of <paramref name="sequences"/> as a test through
+        /// <paramref name="work"/> and adds its verdict to <paramref name="tally"/>.
+        /// </summary>
+        public static IEnumerable<SequenceWork> Work(SequenceWork work, ISequenceTask task, IEnumerable<Sequence> sequences, TestTally tally)
+        {
+            ArgumentNullException.ThrowIfNull(work);
+            ArgumentNullException.ThrowIfNull(tally);
+            foreach (var sequence in sequences)
+            {
+                yield return work.Test(task, sequence);
+                tally.Add(work.Judgement);
+            }
+        }
+
+        /// <summary><see cref="Work"/> on <paramref name="count"/> fresh sequences of <paramref name="task"/>, drawn one by one as they are asked for.</summary>
+        public static IEnumerable<SequenceWork> FreshWork(SequenceWork work, ISequenceTask task, int count, SeededRandom random, TestTally tally) =>
+            Work(work, task, Draw(task, count, random), tally);
+
         private static IEnumerable<Sequence> Draw(ISequenceTask task, int count, SeededRandom random)
         {
             for (var i = 0; i < count; i++)
@@ -44,5 +52,28 @@ namespace LstmGen.Experiments.Harness
                 yield return task.Next(random);
             }
         }
+    }
+
+    /// <summary>The sums of a test's verdicts, in the order they come (<see cref="TestSetEvaluation.Work"/>).</summary>
+    public sealed class TestTally
+    {
+        private int _size;
+        private int _wrong;
+        private double _squared;
+        private double _abs;
+        private double _clean;
+
+        public void Add(in SequenceJudgement judgement)
+        {
+            _size++;
+            _wrong += judgement.Correct ? 0 : 1;
+            _squared += judgement.SquaredError;
+            _abs += judgement.EndAbsError;
+            _clean += judgement.EndCleanAbsError;
+        }
+
+        /// <summary>The figures so far (default when no sequence has been judged).</summary>
+        public TestSetEvaluation Evaluation =>
+            _size == 0 ? default : new TestSetEvaluation(_size, _wrong, _squared / _size, _abs / _size, _clean / _size);
     }
 }

@@ -82,30 +82,28 @@ namespace LstmGen.Experiments.Harness
 
             using (var writer = ResultsFile.OpenForAppend(resultsPath))
             {
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
+                void Write(TrialResult result)
+                {
+                    lock (_gate)
+                    {
+                        ResultsFile.Append(writer, result);
+                        results.Add(result);
+                    }
+
+                    TrialFinished?.Invoke(result);
+                }
+
                 try
                 {
-                    Parallel.ForEach(todo, parallel, trial =>
+                    var lanes = row.LaneCount(options);
+                    if (lanes > 1)
                     {
-                        var seed = TrialSeeds.For(row.Id, trial, baseSeed);
-                        var progress = new TrialProgress(row.Id, trial);
-                        Running[trial] = progress;
-                        try
-                        {
-                            var result = row.RunTrial(trial, seed, options, progress, cancellationToken);
-                            lock (_gate)
-                            {
-                                ResultsFile.Append(writer, result);
-                                results.Add(result);
-                            }
-
-                            TrialFinished?.Invoke(result);
-                        }
-                        finally
-                        {
-                            Running.TryRemove(trial, out _);
-                        }
-                    });
+                        RunInLanes(row, todo, baseSeed, options, lanes, threads, Write, cancellationToken);
+                    }
+                    else
+                    {
+                        RunScalar(row, todo, baseSeed, options, threads, Write, cancellationToken);
+                    }
                 }
                 catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
                 {
@@ -118,6 +116,79 @@ namespace LstmGen.Experiments.Harness
             }
 
             return results.OrderBy(r => r.Trial).ToList();
+        }
+
+        /// <summary>The scalar path (<c>--lanes 1</c>): a scalar network per trial, trials in parallel across threads.</summary>
+        private void RunScalar(ExperimentRow row, List<int> todo, ulong baseSeed, RunOptions options, int threads, Action<TrialResult> write, CancellationToken cancellationToken)
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
+            Parallel.ForEach(todo, parallel, trial =>
+            {
+                var progress = Begin(row, trial, baseSeed);
+                try
+                {
+                    write(row.RunTrial(trial, progress.Seed, options, progress.Progress, cancellationToken));
+                }
+                finally
+                {
+                    Running.TryRemove(trial, out _);
+                }
+            });
+        }
+
+        /// <summary>
+        /// The lane path: one lane network of <paramref name="lanes"/> lanes per thread (as many threads as there are
+        /// lanes' worth of trials, at most <paramref name="threads"/>); every lane takes the row's next trial, in order,
+        /// as soon as its trial ends (<see cref="LaneScheduler"/>).
+        /// </summary>
+        private void RunInLanes(ExperimentRow row, List<int> todo, ulong baseSeed, RunOptions options, int lanes, int threads, Action<TrialResult> write, CancellationToken cancellationToken)
+        {
+            var queue = new ConcurrentQueue<int>(todo);
+            var workers = Math.Clamp((todo.Count + lanes - 1) / lanes, 1, Math.Max(1, threads));
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+            var spec = row.NewNetwork(options);
+            Parallel.For(0, workers, parallel, worker =>
+            {
+                if (queue.IsEmpty)
+                {
+                    return;
+                }
+
+                var scheduler = new LaneScheduler(row.NewLanes(options, lanes), spec.SpecText, spec.SpecFileName);
+                try
+                {
+                    scheduler.Run(
+                        lane =>
+                        {
+                            if (!queue.TryDequeue(out var trial))
+                            {
+                                return null;
+                            }
+
+                            cancellationToken.ThrowIfCancellationRequested();
+                            var started = Begin(row, trial, baseSeed);
+                            return row.Start(trial, started.Seed, lane, options, started.Progress, cancellationToken);
+                        },
+                        trial =>
+                        {
+                            Running.TryRemove(trial.Trial, out _);
+                            write(trial.Finish());
+                        });
+                }
+                finally
+                {
+                    scheduler.Abandon(trial => Running.TryRemove(trial, out _));
+                }
+            });
+        }
+
+        /// <summary>Trial <paramref name="trial"/>'s seed and progress, now listed as running.</summary>
+        private (ulong Seed, TrialProgress Progress) Begin(ExperimentRow row, int trial, ulong baseSeed)
+        {
+            var seed = TrialSeeds.For(row.Id, trial, baseSeed);
+            var progress = new TrialProgress(row.Id, trial);
+            Running[trial] = progress;
+            return (seed, progress);
         }
     }
 }

@@ -36,6 +36,8 @@ namespace LstmGen.Experiments.Tasks
         /// <summary>ABS(0.25), Table 11.</summary>
         public const double SuccessThreshold = 0.25;
 
+        private readonly Sequence?[] _noiseFree = new Sequence?[2];
+
         public LongLagTask(LongLagVariant variant, int p = PaperDelay, bool? judgeEveryStep = null)
         {
             if (p < 2)
@@ -72,6 +74,18 @@ namespace LstmGen.Experiments.Tasks
         {
             ArgumentNullException.ThrowIfNull(random);
             var cls = random.NextInt(2);
+            if (Variant == LongLagVariant.NoiseFree)
+            {
+                // 2a has exactly two sequences, and drawing one takes nothing from the stream but its class: each is
+                // built once (sequences are read-only), so a trial allocates nothing per sequence.
+                return _noiseFree[cls] ??= Build(random, cls);
+            }
+
+            return Build(random, cls);
+        }
+
+        private Sequence Build(SeededRandom random, int cls)
+        {
             var symbols = new int[P + 1];
             symbols[0] = symbols[P] = cls == 0 ? SymbolX : SymbolY;
             for (var i = 1; i < P; i++)

@@ -47,6 +47,9 @@ namespace LstmGen.Experiments.Tasks
         /// <summary>3c: misclassified if |output − noise-free target| exceeds this.</summary>
         public const double NoisyTargetThreshold = 0.1;
 
+        /// <summary>The steps 0 … N − 1 that carry the class (every sequence's <see cref="Sequence.RelevantPositions"/>, shared: sequences are read-only).</summary>
+        private int[]? _relevant;
+
         public NoiseSignalTask(
             NoiseSignalVariant variant,
             int t = 100,
@@ -138,17 +141,20 @@ namespace LstmGen.Experiments.Tasks
                 cleanTargets[length - 1] = clean;
             }
 
-            var relevant = new int[N];
-            for (var i = 0; i < N; i++)
+            if (_relevant is null)
             {
-                relevant[i] = i;
+                _relevant = new int[N];
+                for (var i = 0; i < N; i++)
+                {
+                    _relevant[i] = i;
+                }
             }
 
             return new Sequence(1, 1, inputs, targets, hasTarget)
             {
                 Class = cls,
                 CleanTargets = cleanTargets,
-                RelevantPositions = relevant,
+                RelevantPositions = _relevant,
             };
         }
 

@@ -23,6 +23,9 @@ namespace LstmGen.Runtime
         /// <summary>The network's name (the scalar generated type name).</summary>
         string Name { get; }
 
+        /// <summary>The network every lane holds, described (<see cref="ILstmNetwork.Description"/> of the scalar class).</summary>
+        NetworkDescription Description { get; }
+
         int InputCount { get; }
 
         int OutputCount { get; }

@@ -1,0 +1,259 @@
+using System;
+using System.Globalization;
+using System.Numerics;
+using LstmGen.Experiments.Tasks;
+using LstmGen.Runtime;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// Drives trials in the lanes of one lane network: each lane holds a trial (<see cref="RunningTrial"/>) and
+    /// presents its work, step by step, while the other lanes present theirs; one <see cref="ILaneNetwork.Step"/>
+    /// advances every busy lane. When a lane's trial ends (success or cap), the lane takes the row's next trial, so the
+    /// lanes stay full until the row runs out of trials.
+    /// </summary>
+    /// <remarks>
+    /// Each lane does exactly what <see cref="SequenceRunner.Drive"/> does for a scalar network: at a sequence's start
+    /// <see cref="ILaneNetwork.Reset"/>; a learning step (training) or a forward step (test) per element, with the target
+    /// where the step has one and outputs only at target steps; at a training sequence's end
+    /// <see cref="ILaneNetwork.EndSequence"/> and the check for NaN; then the task's verdict. A trial sees its lane as
+    /// a scalar network (<see cref="LaneView"/>) between sequences. So a trial's results are those of the scalar path,
+    /// bit for bit, whichever lane it runs in and whoever its neighbours are.
+    /// </remarks>
+    public sealed class LaneScheduler
+    {
+        private readonly ILaneNetwork _lanes;
+        private readonly Lane[] _slots;
+        private readonly double[] _inputs;
+        private readonly int[] _activeInputs;
+        private readonly double[] _targets;
+        private readonly double[] _outputs;
+        private ulong _busy;
+
+        /// <param name="lanes">The lane network.</param>
+        /// <param name="specText">The spec's text (what a <see cref="LaneView"/> shows of it).</param>
+        /// <param name="specFileName">The spec's file name.</param>
+        public LaneScheduler(ILaneNetwork lanes, string specText, string specFileName)
+        {
+            ArgumentNullException.ThrowIfNull(lanes);
+            _lanes = lanes;
+            _slots = new Lane[lanes.LaneCount];
+            for (var k = 0; k < _slots.Length; k++)
+            {
+                _slots[k] = new Lane(new LaneView(lanes, k, specText, specFileName));
+            }
+
+            _inputs = new double[lanes.LaneCount * lanes.InputCount];
+            _activeInputs = new int[lanes.LaneCount];
+            _targets = new double[lanes.LaneCount * lanes.OutputCount];
+            _outputs = new double[lanes.LaneCount * lanes.OutputCount];
+        }
+
+        /// <summary>
+        /// Runs trials until <paramref name="next"/> has none left and every lane's trial has ended.
+        /// <paramref name="next"/> starts the next trial on the lane it is given (or returns null: no trial left);
+        /// <paramref name="finished"/> is told of each trial whose work has ended.
+        /// </summary>
+        public void Run(Func<ILstmNetwork, RunningTrial?> next, Action<RunningTrial> finished)
+        {
+            ArgumentNullException.ThrowIfNull(next);
+            ArgumentNullException.ThrowIfNull(finished);
+            for (var k = 0; k < _slots.Length; k++)
+            {
+                Advance(k, next, finished);
+            }
+
+            int inputCount = _lanes.InputCount, outputCount = _lanes.OutputCount;
+            while (_busy != 0)
+            {
+                ulong learning = 0, withTargets = 0, withOutputs = 0;
+                var oneHot = _lanes.AcceptsActiveInputs;
+                for (var mask = _busy; mask != 0; mask &= mask - 1)
+                {
+                    oneHot &= _slots[BitOperations.TrailingZeroCount(mask)].Work!.Sequence.IsOneHot;
+                }
+
+                for (var mask = _busy; mask != 0; mask &= mask - 1)
+                {
+                    var k = BitOperations.TrailingZeroCount(mask);
+                    var bit = 1UL << k;
+                    var slot = _slots[k];
+                    var sequence = slot.Work!.Sequence;
+                    var t = slot.Step;
+                    if (oneHot)
+                    {
+                        _activeInputs[k] = sequence.ActiveInput(t);
+                    }
+                    else
+                    {
+                        sequence.Input(t).CopyTo(_inputs.AsSpan(k * inputCount, inputCount));
+                    }
+
+                    if (slot.Work.Learn)
+                    {
+                        learning |= bit;
+                    }
+
+                    if (sequence.HasTarget[t])
+                    {
+                        withOutputs |= bit;
+                        if (slot.Work.Learn)
+                        {
+                            withTargets |= bit;
+                            sequence.Target(t).CopyTo(_targets.AsSpan(k * outputCount, outputCount));
+                        }
+                    }
+                }
+
+                _lanes.Step(new LaneStep
+                {
+                    ActiveLanes = _busy,
+                    LearningLanes = learning,
+                    TargetLanes = withTargets,
+                    OutputLanes = withOutputs,
+                    Inputs = oneHot ? ReadOnlySpan<double>.Empty : _inputs,
+                    ActiveInputs = oneHot ? _activeInputs : ReadOnlySpan<int>.Empty,
+                    Targets = _targets,
+                    Outputs = _outputs,
+                });
+
+                for (var mask = _busy; mask != 0; mask &= mask - 1)
+                {
+                    var k = BitOperations.TrailingZeroCount(mask);
+                    var slot = _slots[k];
+                    var t = slot.Step;
+                    if ((withOutputs & (1UL << k)) != 0)
+                    {
+                        _outputs.AsSpan(k * outputCount, outputCount).CopyTo(slot.Buffer.AsSpan(t * outputCount, outputCount));
+                    }
+
+                    slot.Step = t + 1;
+                    if (slot.Step == slot.Work!.Sequence.Length)
+                    {
+                        Complete(k);
+                        Advance(k, next, finished);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// After a run that stopped early (an exception, a cancellation): closes the trials still in lanes (their
+        /// iterators' clean-up runs) and tells <paramref name="forget"/> each one's index.
+        /// </summary>
+        public void Abandon(Action<int> forget)
+        {
+            ArgumentNullException.ThrowIfNull(forget);
+            foreach (var slot in _slots)
+            {
+                if (slot.Trial is { } trial)
+                {
+                    slot.Trial = null;
+                    slot.Work = null;
+                    trial.Work.Dispose();
+                    forget(trial.Trial);
+                }
+            }
+
+            _busy = 0;
+        }
+
+        /// <summary>Ends lane <paramref name="k"/>'s sequence and hands its verdict to its trial.</summary>
+        private void Complete(int k)
+        {
+            var slot = _slots[k];
+            var work = slot.Work!;
+            var outputs = slot.Buffer.AsSpan(0, work.Sequence.Length * work.Sequence.OutputSize);
+            if (work.Learn)
+            {
+                _lanes.EndSequence(k);
+            }
+
+            work.Judgement = SequenceRunner.Judge(slot.View, work, outputs);
+        }
+
+        /// <summary>
+        /// Gives lane <paramref name="k"/> its next sequence: its trial's next work, or, when that trial has ended, the
+        /// first work of the next trial; the lane is idle when no trial is left.
+        /// </summary>
+        private void Advance(int k, Func<ILstmNetwork, RunningTrial?> next, Action<RunningTrial> finished)
+        {
+            var slot = _slots[k];
+            var bit = 1UL << k;
+            while (true)
+            {
+                if (slot.Trial is { } trial && trial.Work.MoveNext())
+                {
+                    var work = trial.Work.Current;
+                    Check(work.Sequence);
+                    slot.Work = work;
+                    slot.Step = 0;
+                    var sequence = work.Sequence;
+                    var buffer = work.Learn ? slot.Training : slot.Testing;
+                    SequenceRunner.Buffer(sequence, ref buffer);
+                    if (work.Learn)
+                    {
+                        slot.Training = buffer;
+                    }
+                    else
+                    {
+                        slot.Testing = buffer;
+                    }
+
+                    slot.Buffer = buffer;
+                    _lanes.Reset(k);
+                    if (sequence.Length == 0)
+                    {
+                        Complete(k);
+                        continue;
+                    }
+
+                    _busy |= bit;
+                    return;
+                }
+
+                slot.Work = null;
+                if (slot.Trial is { } ended)
+                {
+                    slot.Trial = null;
+                    finished(ended);
+                }
+
+                slot.Trial = next(slot.View);
+                if (slot.Trial is null)
+                {
+                    _busy &= ~bit;
+                    return;
+                }
+            }
+        }
+
+        private void Check(Sequence sequence)
+        {
+            if (sequence.InputSize != _lanes.InputCount || sequence.OutputSize != _lanes.OutputCount)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The sequence has {sequence.InputSize} inputs and {sequence.OutputSize} outputs, the network {_lanes.Name} {_lanes.InputCount} and {_lanes.OutputCount}."));
+            }
+        }
+
+        /// <summary>One lane: its trial, the sequence it presents, the step it is at, and its output buffers.</summary>
+        private sealed class Lane(LaneView view)
+        {
+            public LaneView View { get; } = view;
+
+            public RunningTrial? Trial { get; set; }
+
+            public SequenceWork? Work { get; set; }
+
+            public int Step { get; set; }
+
+            /// <summary>The outputs of the sequence under way (<see cref="Training"/> or <see cref="Testing"/>).</summary>
+            public double[] Buffer { get; set; } = Array.Empty<double>();
+
+            public double[] Training { get; set; } = Array.Empty<double>();
+
+            public double[] Testing { get; set; } = Array.Empty<double>();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using LstmGen.Experiments.Tasks;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// One sequence a trial asks for: presented to the trial's network (trained on, or tested: the forward pass only)
+    /// and judged by the task. A trial is written as an iterator of these (<see cref="ExperimentRow"/>): it yields the
+    /// work, and when it resumes, <see cref="Judgement"/> holds the verdict. Who presents the sequence is not its
+    /// concern: a scalar network one sequence after another (<see cref="SequenceRunner.Drive"/>), or one lane of a lane
+    /// network stepped together with other trials (<see cref="LaneScheduler"/>), bit for bit the same.
+    /// </summary>
+    /// <remarks>A trial reuses one instance for all its work: asking allocates nothing.</remarks>
+    public sealed class SequenceWork
+    {
+        /// <summary>The task that judges the outputs.</summary>
+        public ISequenceTask Task { get; private set; } = null!;
+
+        /// <summary>The sequence to present.</summary>
+        public Sequence Sequence { get; private set; } = null!;
+
+        /// <summary>Whether the network learns from it (a training sequence, §5: reset, learning steps, EndSequence);
+        /// else it runs forward only from a reset state (a test sequence).</summary>
+        public bool Learn { get; private set; }
+
+        /// <summary>A training sequence's number in its trial (1-based), for the message of a <see cref="NumericalException"/>.</summary>
+        public long SequenceNumber { get; private set; }
+
+        /// <summary>The task's verdict, once the sequence has been presented.</summary>
+        public SequenceJudgement Judgement { get; set; }
+
+        /// <summary>This work, set to train on <paramref name="sequence"/> (the trial's training sequence <paramref name="number"/>).</summary>
+        public SequenceWork Train(ISequenceTask task, Sequence sequence, long number)
+        {
+            Set(task, sequence, learn: true);
+            SequenceNumber = number;
+            return this;
+        }
+
+        /// <summary>This work, set to test on <paramref name="sequence"/>.</summary>
+        public SequenceWork Test(ISequenceTask task, Sequence sequence)
+        {
+            Set(task, sequence, learn: false);
+            SequenceNumber = 0;
+            return this;
+        }
+
+        private void Set(ISequenceTask task, Sequence sequence, bool learn)
+        {
+            Task = task;
+            Sequence = sequence;
+            Learn = learn;
+            Judgement = default;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using LstmGen.Experiments.Harness;
+using LstmGen.Experiments.Rows;
+using LstmGen.Experiments.Tests.Checkpoints;
+using Xunit;
+
+namespace LstmGen.Experiments.Tests.Harness
+{
+    /// <summary>
+    /// Trials run in lanes (<c>--lanes K</c>, <see cref="LaneScheduler"/>) give the results files of the scalar path
+    /// (<c>--lanes 1</c>), apart from wall times and the order in which trials finish. K = 3 with 5 trials, so that lanes
+    /// take a new trial while their neighbours are in the middle of theirs; the network has no generated lane class yet,
+    /// so <c>--lanes 3</c> runs <see cref="LstmGen.Runtime.ScalarLanes"/>.
+    /// </summary>
+    public sealed class LaneRunTests : IDisposable
+    {
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "lstmgen-lanes-" + Guid.NewGuid().ToString("N"));
+
+        public LaneRunTests() => Directory.CreateDirectory(_directory);
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_directory))
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+        }
+
+        [Theory]
+        [InlineData("6a", "300")]
+        [InlineData("1-5", "200", "--check-every", "100")] // success tests on 512 strings between training sequences
+        [InlineData("3a-100-3", "200", "--check-every", "100")] // ST1/ST2 tests, then the final test set
+        [InlineData("4-100", "300")]
+        [InlineData("2c-1", "300")]
+        [InlineData("2a", "1100")] // sequential construction adds the cell at sequence 1000, between sequences of its lane
+        public void Results_in_lanes_are_those_of_the_scalar_path(string row, string cap, params string[] more)
+        {
+            var scalar = Run(row, "1", cap, more);
+            var lanes = Run(row, "3", cap, more);
+            Assert.Equal(5, scalar.Length);
+            Assert.Equal(scalar, lanes);
+        }
+
+        [Fact]
+        public void A_run_in_lanes_resumed_after_a_crash_gives_the_results_of_an_uninterrupted_scalar_run()
+        {
+            var row = PaperRows.Find("4-100")!;
+            var options = new RunOptions { MaxSequences = 400, TestSetSize = 32 };
+            var uninterrupted = Path.Combine(_directory, "uninterrupted.jsonl");
+            new TrialRunner().Run(row, 5, TrialSeeds.DefaultBaseSeed, options with { Lanes = 1 }, uninterrupted, 1, CancellationToken.None);
+
+            // Every lane's network crashes at the end of its 250th sequence: trials 0-2 stop after their checkpoints at 200.
+            var resumedPath = Path.Combine(_directory, "resumed.jsonl");
+            var checkpointed = options with { Lanes = 3, CheckpointDirectory = Path.Combine(_directory, "checkpoints"), CheckpointEvery = 100 };
+            Assert.Throws<SimulatedCrashException>(() => new TrialRunner().Run(
+                row, 5, TrialSeeds.DefaultBaseSeed, checkpointed with { Network = () => new CrashingNetwork(row.NetworkName, 250) }, resumedPath, 1, CancellationToken.None));
+            Assert.Equal(200, TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(checkpointed.CheckpointDirectory!, row.Id, 0)).Sequences);
+            Assert.Empty(ResultsFile.Read(resumedPath));
+
+            new TrialRunner().Run(row, 5, TrialSeeds.DefaultBaseSeed, checkpointed, resumedPath, 1, CancellationToken.None);
+            Assert.Equal(Lines(uninterrupted), Lines(resumedPath));
+        }
+
+        [Fact]
+        public void Lanes_are_refused_outside_1_to_64()
+        {
+            var result = CliRunner.Run("run", "6a", "--lanes", "0");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("--lanes must be between 1 and 64", result.Error, StringComparison.Ordinal);
+        }
+
+        /// <summary>Runs 5 trials of <paramref name="row"/> through the command line, one thread, and returns the results file's lines.</summary>
+        private string[] Run(string row, string lanes, string cap, string[] more)
+        {
+            var path = Path.Combine(_directory, row + "-lanes-" + lanes + ".jsonl");
+            var result = CliRunner.Run(["run", row, "--trials", "5", "--threads", "1", "--max-sequences", cap, "--lanes", lanes, "--results", path, .. more]);
+            Assert.True(result.ExitCode == 0, result.Error);
+            return Lines(path);
+        }
+
+        /// <summary>The file's lines without their wall times, ordered by trial (lanes finish trials in another order).</summary>
+        private static string[] Lines(string path) =>
+            ResultsFile.ReadLines(path).OrderBy(l => l.Result.Trial).Select(l => Regex.Replace(l.Line, "\"wallSeconds\":[^,]*,", string.Empty)).ToArray();
+    }
+}
