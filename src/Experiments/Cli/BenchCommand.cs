@@ -28,6 +28,12 @@ namespace LstmGen.Experiments.Cli
                 HelpName = "a,b,...",
             };
             var all = new Option<bool>("--all") { Description = "Measure every compiled network." };
+            var specFiles = new Option<string[]>("--spec")
+            {
+                Description = "Measure a spec file compiled at run time (repeatable), beside the compiled-in network of the same name when there is one, and report its compile time.",
+                HelpName = "file.lstm.yaml",
+                AllowMultipleArgumentsPerToken = false,
+            };
             var steps = new Option<int>("--steps")
             {
                 Description = "Time steps per timed repetition.",
@@ -55,6 +61,7 @@ namespace LstmGen.Experiments.Cli
             {
                 networks,
                 all,
+                specFiles,
                 steps,
                 repetitions,
                 noReference,
@@ -65,6 +72,7 @@ namespace LstmGen.Experiments.Cli
                 "lstmgen bench",
                 "lstmgen bench --networks Exp4Adding,Exp3NoiseSignal --steps 20000",
                 "lstmgen bench --all --json",
+                "lstmgen bench --spec specs/exp4-adding.lstm.yaml --json",
                 "lstmgen bench --all --plot docs/figures/performance/cost-per-step.svg");
             command.SetAction(parseResult =>
             {
@@ -74,10 +82,13 @@ namespace LstmGen.Experiments.Cli
                     throw CliException.Usage("give either --networks or --all, not both");
                 }
 
+                var files = parseResult.GetValue(specFiles) ?? [];
                 var entries = parseResult.GetValue(all)
                     ? PaperNetworks.All.ToList()
-                    : (names?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultNetworks).Select(NetworkInfo.FindCompiled).ToList();
-                if (entries.Count == 0)
+                    : files.Length > 0 && names is null
+                        ? []
+                        : (names?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultNetworks).Select(NetworkInfo.FindCompiled).ToList();
+                if (entries.Count == 0 && files.Length == 0)
                 {
                     throw CliException.Usage("--networks names no network");
                 }
@@ -86,7 +97,22 @@ namespace LstmGen.Experiments.Cli
                 var results = new List<BenchRow>();
                 foreach (var entry in entries)
                 {
+                    console.Error.WriteLine("lstmgen: measuring " + entry.Name);
                     results.Add(Measure(entry, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference));
+                }
+
+                // A spec file: its class compiled at run time, then the compiled-in class of the same name in the same run (the
+                // run-time class must be as fast: same code, same JIT).
+                foreach (var file in files)
+                {
+                    var loaded = SpecVariant.Load(console, file, "measuring it");
+                    var row = Measure(loaded.Network, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference);
+                    results.Add(row with { Name = loaded.Network.Name + (loaded.IsCompiled ? " (" + file + ", run-time compiled)" : " (" + file + ", interpreted)"), Source = loaded });
+                    if (PaperNetworks.Find(loaded.Network.Name) is { } compiledIn)
+                    {
+                        var same = Measure(compiledIn, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference: false);
+                        results.Add(same with { Name = compiledIn.Name + " (compiled in)" });
+                    }
                 }
 
                 if (parseResult.GetValue(json))
@@ -168,6 +194,12 @@ namespace LstmGen.Experiments.Cli
 
             table.WriteTo(console.Out);
             console.Out.WriteLine();
+            foreach (var row in rows.Where(r => r.Source is not null))
+            {
+                console.Out.WriteLine(row.Name + ": compile time " + F(row.Source!.CompileTime.TotalSeconds, 2) + " s"
+                    + (row.Source.IsCompiled ? string.Empty : " (this native binary runs spec files on the reference interpreter)"));
+            }
+
             console.Out.WriteLine(
                 "ns per time step, median of " + repetitions.ToString(CultureInfo.InvariantCulture) + " repetitions of " + steps.ToString(CultureInfo.InvariantCulture)
                 + " steps after a warm-up; x = reference / generated; B/step = bytes allocated per step (forward / train).");
@@ -186,6 +218,13 @@ namespace LstmGen.Experiments.Cli
                     w.WriteNumber("weightCount", row.WeightCount);
                     w.WriteNumber("steps", steps);
                     w.WriteNumber("repetitions", repetitions);
+                    if (row.Source is { } source)
+                    {
+                        w.WriteString("specFile", source.Path);
+                        w.WriteString("code", source.IsCompiled ? "compiled at run time" : "reference interpreter");
+                        JsonText.Number(w, "compileSeconds", source.CompileTime.TotalSeconds);
+                    }
+
                     foreach (var (name, generated, reference) in new[] { ("forward", row.Forward, row.ReferenceForward), ("train", row.Train, row.ReferenceTrain) })
                     {
                         w.WriteStartObject(name);
@@ -232,6 +271,10 @@ namespace LstmGen.Experiments.Cli
 
         private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-        private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain);
+        private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain)
+        {
+            /// <summary>The spec file measured, for a network compiled at run time.</summary>
+            public Compiling.SpecFileNetwork? Source { get; init; }
+        }
     }
 }

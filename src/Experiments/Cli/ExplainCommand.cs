@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using LstmGen.Experiments.Compiling;
 using LstmGen.Experiments.Describing;
 using LstmGen.Generator.Layout;
 using LstmGen.Generator.Model;
@@ -18,20 +19,34 @@ namespace LstmGen.Experiments.Cli
     {
         public static Command Create(CliConsole console)
         {
-            var network = new Argument<string>("network") { Description = "A compiled network's name (see 'lstmgen specs'); case-insensitive." };
+            var network = new Argument<string>("network") { Description = "A compiled network's name (see 'lstmgen specs'; case-insensitive) or a spec file (*.lstm.yaml)." };
             var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
             var command = new Command("explain", "Explain one network: blocks, gates, connectivity, biases, squashing, every weight row and its sources, the RTRL traces, the bytes of state.")
             {
                 network,
                 json,
             };
-            command.WithExamples("lstmgen explain Exp4Adding", "lstmgen explain Exp2LongLag --json");
+            command.WithExamples("lstmgen explain Exp4Adding", "lstmgen explain Exp2LongLag --json", "lstmgen explain my-net.lstm.yaml");
             command.SetAction(parseResult =>
             {
-                var entry = NetworkInfo.FindCompiled(parseResult.GetRequiredValue(network));
-                var instance = entry.Create();
-                var info = NetworkInfo.Of(instance);
-                info.CheckAgainst(instance);
+                var name = parseResult.GetRequiredValue(network);
+                NetworkInfo info;
+                if (SpecFiles.IsSpecFile(name))
+                {
+                    // What the spec decides and the layout derives needs no compiled class: the parser and the layout say it all.
+                    info = NetworkInfo.Parse(name, CliFiles.Read(name));
+                    foreach (var warning in info.Warnings)
+                    {
+                        console.Error.WriteLine(warning);
+                    }
+                }
+                else
+                {
+                    var instance = NetworkInfo.FindCompiled(name).Create();
+                    info = NetworkInfo.Of(instance);
+                    info.CheckAgainst(instance);
+                }
+
                 if (parseResult.GetValue(json))
                 {
                     console.Out.WriteLine(JsonText.Write(w => WriteJson(w, info)));
