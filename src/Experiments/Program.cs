@@ -106,6 +106,7 @@ namespace LstmGen.Experiments
                 RunCommand.Create(console),
                 DriftCommand.Create(console),
                 ReproduceCommand.Create(console),
+                SweepCommand.Create(console),
                 ReportCommand.Create(console),
                 ShardsCommand.Create(console),
                 MergeCommand.Create(console),
