@@ -209,7 +209,7 @@ namespace LstmGen.Experiments.Cli
                     }
 
                     var (target, path) = resolve(key);
-                    axes.Add(new SweepAxis(key, target, path, values));
+                    axes.Add(new SweepAxis(key, target, path, values.Select(v => Checked(() => SweepFile.Normalize(v, key))).ToList()));
                 }
 
                 grid = new SweepGrid(b.Definition.Id, RowSelection.IsRowFile(rowText) ? rowText : null, axes, trials, cap, seed ?? TrialSeeds.DefaultBaseSeed);

@@ -108,6 +108,13 @@ namespace LstmGen.Experiments.Sweeps
             return text.ToString();
         }
 
+        /// <summary>
+        /// A value given on the command line in the form a sweep file writes it (<c>[-2,-4]</c> becomes <c>[-2, -4]</c>), so that
+        /// a sweep reads the same from its command and from its file.
+        /// </summary>
+        /// <exception cref="SweepException">The value is not valid YAML.</exception>
+        public static string Normalize(string value, string key) => Text(YamlEdit.Value(value, key));
+
         /// <summary>A value node as YAML text in flow style: <c>0.5</c>, <c>[-2, -4]</c>, <c>{ name: adding, T: 100 }</c>.</summary>
         public static string Text(YamlNode node) => node switch
         {
