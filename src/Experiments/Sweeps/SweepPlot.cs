@@ -45,8 +45,6 @@ namespace LstmGen.Experiments.Sweeps
             var plotWidth = Width - Left - Right;
             var bottom = top + PanelHeight;
             svg.Append(Invariant($"<text x=\"{Left}\" y=\"{top - 8}\">{Escape(label)}</text>\n"));
-            svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{bottom}\" x2=\"{Width - Right}\" y2=\"{bottom}\" stroke=\"black\"/>\n"));
-            svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{top}\" x2=\"{Left}\" y2=\"{bottom}\" stroke=\"black\"/>\n"));
             for (var tick = 0; tick <= 4; tick++)
             {
                 var value = max * tick / 4;
@@ -55,11 +53,15 @@ namespace LstmGen.Experiments.Sweeps
                 svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{y:F1}\" x2=\"{Width - Right}\" y2=\"{y:F1}\" stroke=\"#ddd\"/>\n"));
             }
 
+            svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{bottom}\" x2=\"{Width - Right}\" y2=\"{bottom}\" stroke=\"black\"/>\n"));
+            svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{top}\" x2=\"{Left}\" y2=\"{bottom}\" stroke=\"black\"/>\n"));
             var slot = plotWidth / (double)Math.Max(1, values.Count);
             for (var i = 0; i < values.Count; i++)
             {
                 var x = Left + (slot * i);
                 svg.Append(Invariant($"<text x=\"{x + (slot / 2):F1}\" y=\"{bottom + 16}\" text-anchor=\"middle\">{Escape(outcomes[i].Variant.Id)}</text>\n"));
+                var settings = string.Join(" / ", outcomes[i].Variant.Settings.Select(s => s.Value));
+                svg.Append(Invariant($"<text x=\"{x + (slot / 2):F1}\" y=\"{bottom + 30}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555\">{Escape(settings)}</text>\n"));
                 if (values[i] is { } value)
                 {
                     var barHeight = PanelHeight * Math.Min(1.0, value / max);
