@@ -24,7 +24,7 @@ namespace LstmGen.Experiments.Cli
         {
             var networks = new Option<string?>("--networks")
             {
-                Description = "Comma-separated network names (default: " + string.Join(",", DefaultNetworks) + ").",
+                Description = "Comma-separated network names or spec files (default: " + string.Join(",", DefaultNetworks) + ").",
                 HelpName = "a,b,...",
             };
             var all = new Option<bool>("--all") { Description = "Measure every compiled network." };
@@ -82,12 +82,13 @@ namespace LstmGen.Experiments.Cli
                     throw CliException.Usage("give either --networks or --all, not both");
                 }
 
-                var files = parseResult.GetValue(specFiles) ?? [];
+                // A spec file may stand in --networks too, as in every command that takes a network.
+                var listed = names?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+                var files = (parseResult.GetValue(specFiles) ?? []).Concat(listed.Where(Compiling.SpecFiles.IsSpecFile)).ToArray();
                 var entries = parseResult.GetValue(all)
                     ? PaperNetworks.All.ToList()
-                    : files.Length > 0 && names is null
-                        ? []
-                        : (names?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultNetworks).Select(NetworkInfo.FindCompiled).ToList();
+                    : (names is null && files.Length == 0 ? DefaultNetworks : listed.Where(n => !Compiling.SpecFiles.IsSpecFile(n)))
+                        .Select(NetworkInfo.FindCompiled).ToList();
                 if (entries.Count == 0 && files.Length == 0)
                 {
                     throw CliException.Usage("--networks names no network");
@@ -107,11 +108,11 @@ namespace LstmGen.Experiments.Cli
                 {
                     var loaded = SpecVariant.Load(console, file, "measuring it");
                     var row = Measure(loaded.Network, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference);
-                    results.Add(row with { Name = loaded.Network.Name + (loaded.IsCompiled ? " (" + file + ", run-time compiled)" : " (" + file + ", interpreted)"), Source = loaded });
+                    results.Add(row with { Variant = (loaded.IsCompiled ? "compiled at run time" : "reference interpreter") + " from " + file, Source = loaded });
                     if (PaperNetworks.Find(loaded.Network.Name) is { } compiledIn)
                     {
                         var same = Measure(compiledIn, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference: false);
-                        results.Add(same with { Name = compiledIn.Name + " (compiled in)" });
+                        results.Add(same with { Variant = "compiled in" });
                     }
                 }
 
@@ -180,7 +181,7 @@ namespace LstmGen.Experiments.Cli
             foreach (var row in rows)
             {
                 table.Add(
-                    row.Name,
+                    row.Label,
                     row.WeightCount.ToString(CultureInfo.InvariantCulture),
                     F(row.Forward.NanosecondsPerStep, 0),
                     row.ReferenceForward is null ? "-" : F(row.ReferenceForward.NanosecondsPerStep, 0),
@@ -196,7 +197,7 @@ namespace LstmGen.Experiments.Cli
             console.Out.WriteLine();
             foreach (var row in rows.Where(r => r.Source is not null))
             {
-                console.Out.WriteLine(row.Name + ": compile time " + F(row.Source!.CompileTime.TotalSeconds, 2) + " s"
+                console.Out.WriteLine(row.Label + ": compile time " + F(row.Source!.CompileTime.TotalSeconds, 2) + " s"
                     + (row.Source.IsCompiled ? string.Empty : " (this native binary runs spec files on the reference interpreter)"));
             }
 
@@ -218,6 +219,11 @@ namespace LstmGen.Experiments.Cli
                     w.WriteNumber("weightCount", row.WeightCount);
                     w.WriteNumber("steps", steps);
                     w.WriteNumber("repetitions", repetitions);
+                    if (row.Variant is { } variant)
+                    {
+                        w.WriteString("variant", variant);
+                    }
+
                     if (row.Source is { } source)
                     {
                         w.WriteString("specFile", source.Path);
@@ -275,6 +281,12 @@ namespace LstmGen.Experiments.Cli
         {
             /// <summary>The spec file measured, for a network compiled at run time.</summary>
             public Compiling.SpecFileNetwork? Source { get; init; }
+
+            /// <summary>Which code of a spec file measured ("compiled at run time from FILE", "compiled in"), or null.</summary>
+            public string? Variant { get; init; }
+
+            /// <summary>The network's name, and which code it is where a spec file is measured.</summary>
+            public string Label => Variant is null ? Name : Name + " (" + Variant + ")";
         }
     }
 }

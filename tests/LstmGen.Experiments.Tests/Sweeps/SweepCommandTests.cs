@@ -98,6 +98,27 @@ namespace LstmGen.Experiments.Tests.Sweeps
             Assert.Contains("<svg", File.ReadAllText(Path.Combine(_folder, "report.svg")), StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void Shards_split_the_trials_of_every_variant_and_the_report_reads_them_all()
+        {
+            string[] Args(string shard) => ["sweep", "6a", "--vary", "learningRate=0.5,1.0", "--trials", "3", "--max-sequences", "30", "--threads", "1", "--folder", _folder, "--shard", shard];
+
+            var first = CliRunner.Run(Args("0/2"));
+            var second = CliRunner.Run(Args("1/2"));
+
+            Assert.Equal(ExitCodes.Ok, first.ExitCode);
+            Assert.Equal(ExitCodes.Ok, second.ExitCode);
+            // Trial j of variant v is in shard (v * 3 + j) mod 2.
+            Assert.Equal(2, File.ReadAllLines(Path.Combine(_folder, "v01", "results-shard-0-of-2.jsonl")).Length);
+            Assert.Single(File.ReadAllLines(Path.Combine(_folder, "v01", "results-shard-1-of-2.jsonl")));
+            Assert.Single(File.ReadAllLines(Path.Combine(_folder, "v02", "results-shard-0-of-2.jsonl")));
+            Assert.Equal(2, File.ReadAllLines(Path.Combine(_folder, "v02", "results-shard-1-of-2.jsonl")).Length);
+            var report = CliRunner.Run("report", "--sweep", _folder);
+            Assert.Equal(ExitCodes.Ok, report.ExitCode);
+            Assert.Contains("| v01 | `0.5` | 3 of 3 |", report.Out, StringComparison.Ordinal);
+            Assert.Contains("| v02 | `1.0` | 3 of 3 |", report.Out, StringComparison.Ordinal);
+        }
+
         /// <summary>The trials of a results file without their wall times, in trial order.</summary>
         private static string[] Trials(string path) => File.ReadAllLines(path)
             .Select(line => Regex.Replace(line, "\"wallSeconds\":[^,]*,", string.Empty))
