@@ -98,7 +98,6 @@ namespace LstmGen.Experiments.Cli
                 var results = new List<BenchRow>();
                 foreach (var entry in entries)
                 {
-                    console.Error.WriteLine("lstmgen: measuring " + entry.Name);
                     results.Add(Measure(entry, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference));
                 }
 
