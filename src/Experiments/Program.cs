@@ -107,6 +107,7 @@ namespace LstmGen.Experiments
                 DriftCommand.Create(console),
                 ProfileCommand.Create(console),
                 ReproduceCommand.Create(console),
+                SweepCommand.Create(console),
                 ReportCommand.Create(console),
                 ShardsCommand.Create(console),
                 MergeCommand.Create(console),

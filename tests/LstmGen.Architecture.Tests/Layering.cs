@@ -13,7 +13,8 @@ namespace LstmGen.Architecture.Tests
     /// <remarks>
     /// The graph, from the bottom: Core (spec model, parser, layout, emitter) and Runtime (what generated networks stand
     /// on, and the compiled paper networks) know nothing of ours and nothing of each other; the source generator hosts
-    /// the core in the compiler; Reference (the interpreter of the paper's equations) stands on both; the experiments
+    /// the core in the compiler; Reference (the interpreter of the paper's equations) stands on both, and so does Compilation
+    /// (specs compiled at run time, with Roslyn); the experiments
     /// program and the benchmark suite may use anything. src/Generator is everything that understands specs; src/Runtime
     /// never sees one.
     /// </remarks>
@@ -23,6 +24,7 @@ namespace LstmGen.Architecture.Tests
         public const string Generator = "LstmGen.Generator";
         public const string Runtime = "LstmGen.Runtime";
         public const string Reference = "LstmGen.Reference";
+        public const string Compilation = "LstmGen.Compilation";
         public const string Experiments = "lstmgen";
         public const string Benchmarks = "LstmGen.Benchmarks";
 
@@ -47,6 +49,12 @@ namespace LstmGen.Architecture.Tests
 
             // The reference interpreter: parses specs with the core, implements the runtime's contract.
             new Layer(Reference, "src/Generator/Reference/LstmGen.Reference.csproj", Allowed.Only(Core, Runtime), Allowed.Only(YamlDotNet)),
+
+            // Specs compiled at run time: the core emits, Roslyn compiles, the class is loaded beside the runtime. Its own
+            // assembly so that neither the runtime nor the core references the compiler; only the JIT build of the
+            // experiments program uses it (its NativeAOT publish leaves it out).
+            new Layer(Compilation, "src/Generator/Compilation/LstmGen.Compilation.csproj", Allowed.Only(Core, Runtime),
+                Allowed.Only("Microsoft.CodeAnalysis.CSharp", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.Common", "Microsoft.CodeAnalysis.Analyzers", YamlDotNet)),
 
             // The experiments program and the benchmark suite sit on top: anything.
             new Layer(Experiments, "src/Experiments/LstmGen.Experiments.csproj", Allowed.Anything, Allowed.Anything),
@@ -75,9 +83,14 @@ namespace LstmGen.Architecture.Tests
         /// <summary>The files and folders of src/Experiments that may read YAML or a spec's text, and why.</summary>
         public static IReadOnlyList<string> MayReadYaml { get; } = new[]
         {
-            // The run-time spec path: a spec that is not compiled in, run on the reference interpreter (run, drift, trace --spec).
+            // The run-time spec path: a spec that is not compiled in (run, drift, trace --spec, explain FILE).
             "src/Experiments/Cli/SpecVariant.cs",
             "src/Experiments/Cli/TraceCommand.cs",
+
+            // Spec files compiled at run time (or interpreted where the program cannot compile), and the sweeps, whose
+            // variants are spec and row files written from the row's own (docs/sweeps.md).
+            "src/Experiments/Compiling/",
+            "src/Experiments/Sweeps/",
 
             // The reference interpreter of a compiled network, for bench and the drift probe: it runs the network's spec.
             "src/Experiments/Harness/ReferenceCopy.cs",

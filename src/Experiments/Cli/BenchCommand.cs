@@ -24,10 +24,16 @@ namespace LstmGen.Experiments.Cli
         {
             var networks = new Option<string?>("--networks")
             {
-                Description = "Comma-separated network names (default: " + string.Join(",", DefaultNetworks) + ").",
+                Description = "Comma-separated network names or spec files (default: " + string.Join(",", DefaultNetworks) + ").",
                 HelpName = "a,b,...",
             };
             var all = new Option<bool>("--all") { Description = "Measure every compiled network." };
+            var specFiles = new Option<string[]>("--spec")
+            {
+                Description = "Measure a spec file compiled at run time (repeatable), beside the compiled-in network of the same name when there is one, and report its compile time.",
+                HelpName = "file.lstm.yaml",
+                AllowMultipleArgumentsPerToken = false,
+            };
             var steps = new Option<int>("--steps")
             {
                 Description = "Time steps per timed repetition.",
@@ -55,6 +61,7 @@ namespace LstmGen.Experiments.Cli
             {
                 networks,
                 all,
+                specFiles,
                 steps,
                 repetitions,
                 noReference,
@@ -65,6 +72,7 @@ namespace LstmGen.Experiments.Cli
                 "lstmgen bench",
                 "lstmgen bench --networks Exp4Adding,Exp3NoiseSignal --steps 20000",
                 "lstmgen bench --all --json",
+                "lstmgen bench --spec specs/exp4-adding.lstm.yaml --json",
                 "lstmgen bench --all --plot docs/figures/performance/cost-per-step.svg");
             command.SetAction(parseResult =>
             {
@@ -74,10 +82,14 @@ namespace LstmGen.Experiments.Cli
                     throw CliException.Usage("give either --networks or --all, not both");
                 }
 
+                // A spec file may stand in --networks too, as in every command that takes a network.
+                var listed = names?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+                var files = (parseResult.GetValue(specFiles) ?? []).Concat(listed.Where(Compiling.SpecFiles.IsSpecFile)).ToArray();
                 var entries = parseResult.GetValue(all)
                     ? PaperNetworks.All.ToList()
-                    : (names?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultNetworks).Select(NetworkInfo.FindCompiled).ToList();
-                if (entries.Count == 0)
+                    : (names is null && files.Length == 0 ? DefaultNetworks : listed.Where(n => !Compiling.SpecFiles.IsSpecFile(n)))
+                        .Select(NetworkInfo.FindCompiled).ToList();
+                if (entries.Count == 0 && files.Length == 0)
                 {
                     throw CliException.Usage("--networks names no network");
                 }
@@ -87,6 +99,20 @@ namespace LstmGen.Experiments.Cli
                 foreach (var entry in entries)
                 {
                     results.Add(Measure(entry, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference));
+                }
+
+                // A spec file: its class compiled at run time, then the compiled-in class of the same name in the same run (the
+                // run-time class must be as fast: same code, same JIT).
+                foreach (var file in files)
+                {
+                    var loaded = SpecVariant.Load(console, file, "measuring it");
+                    var row = Measure(loaded.Network, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference);
+                    results.Add(row with { Variant = (loaded.IsCompiled ? "compiled at run time" : "reference interpreter") + " from " + file, Source = loaded });
+                    if (PaperNetworks.Find(loaded.Network.Name) is { } compiledIn)
+                    {
+                        var same = Measure(compiledIn, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference: false);
+                        results.Add(same with { Variant = "compiled in" });
+                    }
                 }
 
                 if (parseResult.GetValue(json))
@@ -149,7 +175,7 @@ namespace LstmGen.Experiments.Cli
             foreach (var row in rows)
             {
                 table.Add(
-                    row.Name,
+                    row.Label,
                     row.WeightCount.ToString(CultureInfo.InvariantCulture),
                     F(row.Forward.NanosecondsPerStep, 0),
                     row.ReferenceForward is null ? "-" : F(row.ReferenceForward.NanosecondsPerStep, 0),
@@ -163,6 +189,12 @@ namespace LstmGen.Experiments.Cli
 
             table.WriteTo(console.Out);
             console.Out.WriteLine();
+            foreach (var row in rows.Where(r => r.Source is not null))
+            {
+                console.Out.WriteLine(row.Label + ": compile time " + F(row.Source!.CompileTime.TotalSeconds, 2) + " s"
+                    + (row.Source.IsCompiled ? string.Empty : " (this native binary runs spec files on the reference interpreter)"));
+            }
+
             console.Out.WriteLine(
                 "ns per time step, median of " + repetitions.ToString(CultureInfo.InvariantCulture) + " repetitions of " + steps.ToString(CultureInfo.InvariantCulture)
                 + " steps after a warm-up; x = reference / generated; B/step = bytes allocated per step (forward / train).");
@@ -181,6 +213,18 @@ namespace LstmGen.Experiments.Cli
                     w.WriteNumber("weightCount", row.WeightCount);
                     w.WriteNumber("steps", steps);
                     w.WriteNumber("repetitions", repetitions);
+                    if (row.Variant is { } variant)
+                    {
+                        w.WriteString("variant", variant);
+                    }
+
+                    if (row.Source is { } source)
+                    {
+                        w.WriteString("specFile", source.Path);
+                        w.WriteString("code", source.IsCompiled ? "compiled at run time" : "reference interpreter");
+                        JsonText.Number(w, "compileSeconds", source.CompileTime.TotalSeconds);
+                    }
+
                     foreach (var (name, generated, reference) in new[] { ("forward", row.Forward, row.ReferenceForward), ("train", row.Train, row.ReferenceTrain) })
                     {
                         w.WriteStartObject(name);
@@ -227,6 +271,16 @@ namespace LstmGen.Experiments.Cli
 
         private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-        private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain);
+        private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain)
+        {
+            /// <summary>The spec file measured, for a network compiled at run time.</summary>
+            public Compiling.SpecFileNetwork? Source { get; init; }
+
+            /// <summary>Which code of a spec file measured ("compiled at run time from FILE", "compiled in"), or null.</summary>
+            public string? Variant { get; init; }
+
+            /// <summary>The network's name, and which code it is where a spec file is measured.</summary>
+            public string Label => Variant is null ? Name : Name + " (" + Variant + ")";
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using LstmGen.Experiments.Compiling;
 using LstmGen.Experiments.Describing;
 using LstmGen.Runtime;
 
@@ -17,18 +18,19 @@ namespace LstmGen.Experiments.Cli
     {
         public static Command Create(CliConsole console)
         {
-            var network = new Argument<string>("network") { Description = "A compiled network's name (see 'lstmgen specs'); case-insensitive." };
+            var network = new Argument<string>("network") { Description = "A compiled network's name (see 'lstmgen specs'; case-insensitive) or a spec file (*.lstm.yaml)." };
             var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
             var command = new Command("explain", "Explain one network: blocks, gates, connectivity, biases, squashing, every weight row and its sources, the RTRL traces, the bytes of state.")
             {
                 network,
                 json,
             };
-            command.WithExamples("lstmgen explain Exp4Adding", "lstmgen explain Exp2LongLag --json");
+            command.WithExamples("lstmgen explain Exp4Adding", "lstmgen explain Exp2LongLag --json", "lstmgen explain my-net.lstm.yaml");
             command.SetAction(parseResult =>
             {
-                var entry = NetworkInfo.FindCompiled(parseResult.GetRequiredValue(network));
-                var description = entry.Create().Description;
+                var name = parseResult.GetRequiredValue(network);
+                // A spec file needs no compiled class: what explain shows, the spec and its layout decide.
+                var description = SpecFiles.IsSpecFile(name) ? SpecVariant.Describe(console, name) : NetworkInfo.FindCompiled(name).Create().Description;
                 if (parseResult.GetValue(json))
                 {
                     console.Out.WriteLine(JsonText.Write(w => WriteJson(w, description)));

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Tracing;
-using LstmGen.Reference;
+using LstmGen.Experiments.Compiling;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Cli
@@ -19,12 +19,12 @@ namespace LstmGen.Experiments.Cli
         {
             var network = new Argument<string?>("network")
             {
-                Description = "A compiled network's name (see 'lstmgen specs'); omit it when using --spec.",
+                Description = "A compiled network's name (see 'lstmgen specs') or a spec file (*.lstm.yaml, compiled at run time); omit it when using --spec.",
                 Arity = ArgumentArity.ZeroOrOne,
             };
             var spec = new Option<string?>("--spec")
             {
-                Description = "Trace a spec file that is not compiled in, with the reference interpreter (slower).",
+                Description = "Trace a spec file that is not compiled in: compiled at run time (the reference interpreter in a NativeAOT binary).",
                 HelpName = "file.lstm.yaml",
             };
             var seed = new Option<ulong>("--seed")
@@ -71,11 +71,17 @@ namespace LstmGen.Experiments.Cli
             command.WithExamples(
                 "lstmgen trace Exp4Adding --seed 3 --length 12",
                 "lstmgen trace Exp1Reber3x2 --update per-sequence -o trace.json",
-                "lstmgen trace --spec my-net.lstm.yaml");
+                "lstmgen trace --spec my-net.lstm.yaml",
+                "lstmgen trace my-net.lstm.yaml --seed 3");
             command.SetAction(parseResult =>
             {
                 var name = parseResult.GetValue(network);
                 var specPath = parseResult.GetValue(spec);
+                if (name is not null && specPath is null && SpecFiles.IsSpecFile(name))
+                {
+                    (name, specPath) = (null, name);
+                }
+
                 if ((name is null) == (specPath is null))
                 {
                     throw CliException.Usage("trace needs either a network name or --spec <file.lstm.yaml>, not " + (name is null ? "neither" : "both"));
@@ -84,15 +90,8 @@ namespace LstmGen.Experiments.Cli
                 ILstmNetwork instance;
                 if (specPath is not null)
                 {
-                    // The run-time spec path: a spec that is not compiled in runs on the reference interpreter.
-                    var reference = ReferenceNetwork.FromYaml(specPath, CliFiles.Read(specPath));
-                    foreach (var warning in reference.Warnings)
-                    {
-                        console.Error.WriteLine(warning.ToCompilerFormat());
-                    }
-
-                    console.Error.WriteLine("lstmgen: note: '" + specPath + "' is not compiled in; tracing it with the reference interpreter (slower path)");
-                    instance = reference;
+                    // The run-time spec path: compiled at run time where the program can, else the reference interpreter.
+                    instance = SpecVariant.Load(console, specPath, "tracing it").Create();
                 }
                 else
                 {

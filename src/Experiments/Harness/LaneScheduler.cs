@@ -31,16 +31,15 @@ namespace LstmGen.Experiments.Harness
         private ulong _busy;
 
         /// <param name="lanes">The lane network.</param>
-        /// <param name="specText">The spec's text (what a <see cref="LaneView"/> shows of it).</param>
-        /// <param name="specFileName">The spec's file name.</param>
-        public LaneScheduler(ILaneNetwork lanes, string specText, string specFileName)
+        /// <param name="scalar">A scalar network of the same spec (what a <see cref="LaneView"/> shows of its spec).</param>
+        public LaneScheduler(ILaneNetwork lanes, ILstmNetwork scalar)
         {
             ArgumentNullException.ThrowIfNull(lanes);
             _lanes = lanes;
             _slots = new Lane[lanes.LaneCount];
             for (var k = 0; k < _slots.Length; k++)
             {
-                _slots[k] = new Lane(new LaneView(lanes, k, specText, specFileName));
+                _slots[k] = new Lane(new LaneView(lanes, k, scalar));
             }
 
             _inputs = new double[lanes.LaneCount * lanes.InputCount];

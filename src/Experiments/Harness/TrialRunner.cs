@@ -154,7 +154,7 @@ namespace LstmGen.Experiments.Harness
                     return;
                 }
 
-                var scheduler = new LaneScheduler(row.NewLanes(options, lanes), spec.SpecText, spec.SpecFileName);
+                var scheduler = new LaneScheduler(row.NewLanes(options, lanes), spec);
                 try
                 {
                     scheduler.Run(

@@ -34,6 +34,14 @@ namespace LstmGen.Runtime
             _specFileName = specFileName ?? throw new ArgumentNullException(nameof(specFileName));
         }
 
+        /// <param name="lanes">The lane network.</param>
+        /// <param name="lane">The lane this view shows.</param>
+        /// <param name="sameSpec">A scalar network of the lanes' spec, whose spec text and file name the view shows.</param>
+        public LaneView(ILaneNetwork lanes, int lane, ILstmNetwork sameSpec)
+            : this(lanes, lane, (sameSpec ?? throw new ArgumentNullException(nameof(sameSpec))).SpecText, sameSpec.SpecFileName)
+        {
+        }
+
         /// <summary>The lane this view shows.</summary>
         public int Lane { get; }
 

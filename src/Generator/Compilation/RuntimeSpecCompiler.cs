@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using System.Text;
+using LstmGen.Generator;
+using LstmGen.Generator.Diagnostics;
+using LstmGen.Generator.Emitting;
+using LstmGen.Generator.Parsing;
+using LstmGen.Generator.Planning;
+using LstmGen.Runtime;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LstmGen.Compilation
+{
+    /// <summary>
+    /// Compiles a spec at run time: the generator's core parses, plans and emits it (<see cref="NetworkEmitter"/>, the very
+    /// emitter of the source generator, so the class is the one a build would generate), Roslyn compiles the class with the
+    /// settings of a Release build into a collectible in-memory assembly, and the class is loaded beside the runtime it
+    /// stands on. A spec with errors throws <see cref="SpecException"/> with the LSTMxxxx diagnostics a build reports.
+    /// Compiled specs are cached by the hash of their text for the life of the process.
+    /// </summary>
+    public static class RuntimeSpecCompiler
+    {
+        /// <summary>The namespace of a spec that declares none (a build would use the project's root namespace).</summary>
+        public const string DefaultNamespace = "LstmGen.RuntimeCompiled";
+
+        private static readonly ConcurrentDictionary<string, Lazy<CompiledSpec>> Cache = new(StringComparer.Ordinal);
+
+        private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
+
+        /// <summary>The compiled class of the spec <paramref name="text"/>; <paramref name="path"/> names it in diagnostics.</summary>
+        /// <exception cref="SpecException">The spec has errors.</exception>
+        /// <exception cref="InvalidOperationException">The emitted class did not compile (a generator bug; the message holds the compiler's errors).</exception>
+        public static CompiledSpec Compile(string path, string text)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            ArgumentNullException.ThrowIfNull(text);
+            var hash = ContentHash(text);
+            var entry = Cache.GetOrAdd(hash, key => new Lazy<CompiledSpec>(() => CompileNew(path, text, key)));
+            try
+            {
+                var cached = entry.IsValueCreated;
+                var compiled = entry.Value;
+                return cached ? compiled with { CompileTime = TimeSpan.Zero } : compiled;
+            }
+            catch
+            {
+                // A spec with errors is not cached: the next call reports its diagnostics again, under its own path.
+                Cache.TryRemove(new KeyValuePair<string, Lazy<CompiledSpec>>(hash, entry));
+                throw;
+            }
+        }
+
+        /// <summary>Whether the cache already holds the spec <paramref name="text"/> (compiling it again costs nothing).</summary>
+        public static bool IsCached(string text) =>
+            Cache.TryGetValue(ContentHash(text), out var entry) && entry.IsValueCreated;
+
+        /// <summary>The C# source of the class the spec compiles to (what <c>lstmgen emit</c> prints).</summary>
+        /// <exception cref="SpecException">The spec has errors.</exception>
+        public static string Emit(string path, string text) => NetworkEmitter.Emit(Parse(path, text).Spec!, LstmGenVersion.Value);
+
+        /// <summary>Hex SHA-256 of the spec's text (UTF-8).</summary>
+        public static string ContentHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+        private static CompiledSpec CompileNew(string path, string text, string hash)
+        {
+            var clock = Stopwatch.StartNew();
+            var parsed = Parse(path, text);
+            var spec = parsed.Spec!;
+            var source = NetworkEmitter.Emit(NetworkPlanner.Plan(spec), LstmGenVersion.Value);
+
+            // The settings of the Release build that compiles the paper's networks into the runtime (Directory.Build.props):
+            // optimised, deterministic, nullable on, no overflow checks. The same IL means the same bits.
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: NetworkEmitter.HintName(spec), encoding: Encoding.UTF8);
+            var assemblyName = "LstmGen.RuntimeCompiled." + spec.TypeName + "." + hash[..16];
+            var compilation = CSharpCompilation.Create(
+                assemblyName,
+                [tree],
+                References.Value,
+                new CSharpCompilationOptions(
+                    OutputKind.DynamicallyLinkedLibrary,
+                    optimizationLevel: OptimizationLevel.Release,
+                    checkOverflow: false,
+                    deterministic: true,
+                    nullableContextOptions: NullableContextOptions.Enable,
+                    concurrentBuild: false));
+            using var image = new MemoryStream();
+            var result = compilation.Emit(image);
+            if (!result.Success)
+            {
+                var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).Select(d => d.ToString());
+                throw new InvalidOperationException("the class generated from '" + path + "' does not compile (please report it): " + string.Join("; ", errors));
+            }
+
+            image.Position = 0;
+            var context = new AssemblyLoadContext(assemblyName, isCollectible: true);
+            var assembly = context.LoadFromStream(image);
+            var type = assembly.GetType(spec.FullTypeName, throwOnError: true)!;
+            var constructor = type.GetConstructor(Type.EmptyTypes)
+                ?? throw new InvalidOperationException("the class generated from '" + path + "' has no parameterless constructor");
+            var create = (Func<ILstmNetwork>)(() => (ILstmNetwork)constructor.Invoke(null));
+            var network = new CompiledNetwork(spec.TypeName, spec.FullTypeName, spec.SpecFileName, create);
+            var warnings = parsed.Diagnostics.Where(d => !d.IsError).Select(d => d.ToCompilerFormat()).ToList();
+            return new CompiledSpec(network, hash, clock.Elapsed, warnings);
+        }
+
+        private static ParseResult Parse(string path, string text)
+        {
+            var result = SpecParser.Parse(path, text, DefaultNamespace);
+            if (result.HasErrors || result.Spec is null)
+            {
+                throw new SpecException(result.Diagnostics.ToList());
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// What the generated class is compiled against: the few framework assemblies generated code names (spans, Math,
+        /// vectors, exceptions, the GeneratedCode attribute; the facades and the core library they forward to), taken from
+        /// the framework this process runs on, and the runtime (LstmGen.Runtime), the very assembly the class will be
+        /// loaded beside. Few references keep a compile short.
+        /// </summary>
+        private static IReadOnlyList<MetadataReference> LoadReferences()
+        {
+            var wanted = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "System.Private.CoreLib", "System.Runtime", "System.Runtime.Intrinsics", "System.Numerics.Vectors", "System.Memory",
+                "System.Collections", "netstandard",
+            };
+            var paths = new SortedSet<string>(StringComparer.Ordinal);
+            var trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
+            foreach (var file in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (wanted.Contains(Path.GetFileNameWithoutExtension(file)))
+                {
+                    paths.Add(file);
+                }
+            }
+
+            paths.Add(typeof(ILstmNetwork).Assembly.Location);
+            return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        }
+    }
+}
