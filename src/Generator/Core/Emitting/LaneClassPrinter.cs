@@ -15,6 +15,16 @@ namespace LstmGen.Generator.Emitting
         /// <summary>The vector widths a lane class is printed for, in bits.</summary>
         public static readonly int[] Widths = { 512, 256, 128 };
 
+        /// <summary>
+        /// Networks with more weights get no lane class (the registry leaves CreateLanes null): K copies of every array
+        /// would not fit in cache, lanes gain nothing there (docs/performance.md, "Lane networks"), and printing three
+        /// more classes of such a network would triple the generator's time on it.
+        /// </summary>
+        public const int MaxWeights = 100_000;
+
+        /// <summary>Whether a network of <paramref name="weightCount"/> weights gets lane classes.</summary>
+        public static bool PrintsFor(int weightCount) => weightCount <= MaxWeights;
+
         private readonly NetworkPlan _plan;
         private readonly string _version;
         private readonly int _width;

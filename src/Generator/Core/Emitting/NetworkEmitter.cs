@@ -28,8 +28,11 @@ namespace LstmGen.Generator.Emitting
         /// <summary>The scalar class of a planned network.</summary>
         public static string Emit(NetworkPlan plan, string generatorVersion) => new ScalarClassPrinter(plan, generatorVersion).Print();
 
+        /// <summary>Whether the network of <paramref name="spec"/> gets lane classes (not above <see cref="LaneClassPrinter.MaxWeights"/> weights).</summary>
+        public static bool HasLanes(NetworkSpec spec) => LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
+
         /// <summary>The lane classes of a planned network, one per vector width (<see cref="LaneClassPrinter.Widths"/>): (hint name, source).</summary>
         public static IEnumerable<(string HintName, string Source)> EmitLanes(NetworkPlan plan, string generatorVersion) =>
-            LaneClassPrinter.Widths.Select(width => (LaneClassPrinter.HintName(plan.Spec, width), new LaneClassPrinter(plan, generatorVersion, width).Print()));
+            LaneClassPrinter.Widths.Where(_ => LaneClassPrinter.PrintsFor(plan.Shape.WeightCount)).Select(width => (LaneClassPrinter.HintName(plan.Spec, width), new LaneClassPrinter(plan, generatorVersion, width).Print()));
     }
 }

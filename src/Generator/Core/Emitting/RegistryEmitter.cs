@@ -4,7 +4,8 @@ using System.Linq;
 namespace LstmGen.Generator.Emitting
 {
     /// <summary>One entry of the registry: a network's type and spec file.</summary>
-    public sealed record RegistryEntry(string TypeName, string FullTypeName, string SpecFileName);
+    /// <param name="HasLanes">Whether the network has lane classes (<see cref="LaneClassPrinter.PrintsFor"/>).</param>
+    public sealed record RegistryEntry(string TypeName, string FullTypeName, string SpecFileName, bool HasLanes = true);
 
     /// <summary>
     /// Writes <c>LstmGenNetworks.g.cs</c>: an internal list of every network compiled into the assembly, so that
@@ -32,7 +33,7 @@ namespace LstmGen.Generator.Emitting
             foreach (var entry in entries.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ThenBy(e => e.FullTypeName, System.StringComparer.Ordinal))
             {
                 writer.Line("new global::LstmGen.Runtime.CompiledNetwork(" + Literals.String(entry.TypeName) + ", " + Literals.String(entry.FullTypeName) + ", " +
-                    Literals.String(entry.SpecFileName) + ", static () => new global::" + entry.FullTypeName + "(), " + LanesFactory(entry) + "),");
+                    Literals.String(entry.SpecFileName) + ", static () => new global::" + entry.FullTypeName + "()" + (entry.HasLanes ? ", " + LanesFactory(entry) : string.Empty) + "),");
             }
 
             writer.Outdent();
