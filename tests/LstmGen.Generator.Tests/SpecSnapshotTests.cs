@@ -50,6 +50,23 @@ namespace LstmGen.Generator.Tests
             GeneratorHarness.AssertCompilesCleanly(compiled);
         }
 
+        /// <summary>
+        /// The lane classes (LaneClassPrinter) of two small paper networks at 512 bits, reviewed like the scalar classes:
+        /// a dense one with per-sequence updates and a one-hot one with per-step updates. Every width of every paper and
+        /// test spec is checked bit for bit against the scalar class in LstmGen.Runtime.Tests (LaneBitIdentityTests).
+        /// </summary>
+        [Theory]
+        [InlineData("exp4-adding")]
+        [InlineData("exp6a-temporal-order")]
+        public void Paper_spec_lanes(string spec)
+        {
+            var run = GeneratorHarness.Run(PaperSpecs.Read(spec));
+
+            Assert.Empty(run.Diagnostics);
+            Assert.Equal(3, run.LaneSources.Count);
+            Snapshot.VerifyGenerated(run.LaneSources.Where(s => s.HintName.EndsWith(".Lanes512.g.cs", System.StringComparison.Ordinal)).ToList(), "spec=" + spec);
+        }
+
         [Fact]
         public void All_paper_specs_together()
         {

@@ -162,7 +162,14 @@ namespace LstmGen.Experiments.Cli
                 referenceTrain = bench.Train(reference);
             }
 
-            return new BenchRow(entry.Name, generated.WeightCount, forward, train, referenceForward, referenceTrain);
+            // The lane class at the widest accelerated width, against the scalar learning step, alternately in this run.
+            LaneCost? lanes = null;
+            if (entry.CreateLanes is { } createLanes && Lanes.Widest != LaneWidth.Scalar)
+            {
+                lanes = new LaneBenchmark(StepData.For(generated), steps, repetitions).Train(generated, createLanes(Lanes.Widest));
+            }
+
+            return new BenchRow(entry.Name, generated.WeightCount, forward, train, referenceForward, referenceTrain, lanes);
         }
 
         private static void WriteTable(CliConsole console, IReadOnlyList<BenchRow> rows, int steps, int repetitions)
@@ -171,7 +178,8 @@ namespace LstmGen.Experiments.Cli
                 "network", ">W",
                 ">fwd gen ns", ">fwd ref ns", ">fwd x",
                 ">train gen ns", ">train ref ns", ">train x",
-                ">B/step gen", ">B/step ref");
+                ">B/step gen", ">B/step ref",
+                ">K", ">lane ns", ">lane x");
             foreach (var row in rows)
             {
                 table.Add(
@@ -184,7 +192,10 @@ namespace LstmGen.Experiments.Cli
                     row.ReferenceTrain is null ? "-" : F(row.ReferenceTrain.NanosecondsPerStep, 0),
                     row.ReferenceTrain is null ? "-" : F(row.ReferenceTrain.NanosecondsPerStep / row.Train.NanosecondsPerStep, 1),
                     F(row.Forward.BytesPerStep, 1) + " / " + F(row.Train.BytesPerStep, 1),
-                    row.ReferenceForward is null || row.ReferenceTrain is null ? "-" : F(row.ReferenceForward.BytesPerStep, 1) + " / " + F(row.ReferenceTrain.BytesPerStep, 1));
+                    row.ReferenceForward is null || row.ReferenceTrain is null ? "-" : F(row.ReferenceForward.BytesPerStep, 1) + " / " + F(row.ReferenceTrain.BytesPerStep, 1),
+                    row.Lanes is null ? "-" : row.Lanes.Count.ToString(CultureInfo.InvariantCulture),
+                    row.Lanes is null ? "-" : F(row.Lanes.NanosecondsPerTrialStep, 1),
+                    row.Lanes is null ? "-" : F(row.Lanes.SpeedUpOverScalar, 1));
             }
 
             table.WriteTo(console.Out);
@@ -198,6 +209,7 @@ namespace LstmGen.Experiments.Cli
             console.Out.WriteLine(
                 "ns per time step, median of " + repetitions.ToString(CultureInfo.InvariantCulture) + " repetitions of " + steps.ToString(CultureInfo.InvariantCulture)
                 + " steps after a warm-up; x = reference / generated; B/step = bytes allocated per step (forward / train).");
+            console.Out.WriteLine("K = lanes of the lane class at the widest accelerated width; lane ns = one lane learning step / K; lane x = scalar train ns / lane ns, the two measured alternately.");
             console.Out.WriteLine("One-hot networks are fed one random input at 1 per step: by its index (IOneHotNetwork, as the trials feed them); the reference reads the vector.");
         }
 
@@ -246,6 +258,21 @@ namespace LstmGen.Experiments.Cli
                         w.WriteEndObject();
                     }
 
+                    if (row.Lanes is null)
+                    {
+                        w.WriteNull("lanes");
+                    }
+                    else
+                    {
+                        w.WriteStartObject("lanes");
+                        w.WriteNumber("count", row.Lanes.Count);
+                        w.WriteString("width", row.Lanes.Width.ToString());
+                        JsonText.Number(w, "nsPerTrialStep", row.Lanes.NanosecondsPerTrialStep);
+                        JsonText.Number(w, "scalarNsPerStep", row.Lanes.ScalarNanosecondsPerStep);
+                        JsonText.Number(w, "speedUpOverScalar", row.Lanes.SpeedUpOverScalar);
+                        w.WriteEndObject();
+                    }
+
                     w.WriteEndObject();
                 }
 
@@ -271,7 +298,7 @@ namespace LstmGen.Experiments.Cli
 
         private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-        private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain)
+        private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain, LaneCost? Lanes)
         {
             /// <summary>The spec file measured, for a network compiled at run time.</summary>
             public Compiling.SpecFileNetwork? Source { get; init; }

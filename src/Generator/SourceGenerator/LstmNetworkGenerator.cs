@@ -64,10 +64,16 @@ namespace LstmGen.Generator
                 .WithTrackingName(TrackingNames.Plan);
 
             context.RegisterSourceOutput(plans, static (output, plan) =>
-                output.AddSource(NetworkEmitter.HintName(plan), NetworkEmitter.Emit(plan, LstmGenVersion.Value)));
+            {
+                output.AddSource(NetworkEmitter.HintName(plan), NetworkEmitter.Emit(plan, LstmGenVersion.Value));
+                foreach (var (hintName, source) in NetworkEmitter.EmitLanes(plan, LstmGenVersion.Value))
+                {
+                    output.AddSource(hintName, source);
+                }
+            });
 
             var registry = emitted
-                .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.FullTypeName, spec.SpecFileName))
+                .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.FullTypeName, spec.SpecFileName, NetworkEmitter.HasLanes(spec)))
                 .Collect()
                 .Select(static (entries, _) => new EquatableArray<RegistryEntry>(entries))
                 .WithTrackingName(TrackingNames.Registry);

@@ -12,11 +12,16 @@ namespace LstmGen.Generator.Tests.Infrastructure
     /// <summary>One source file the generator added.</summary>
     internal sealed record GeneratedFile(string HintName, string Text);
 
-    /// <summary>What one generator run gave: its sources, its diagnostics and the compilation with the sources added.</summary>
+    /// <summary>
+    /// What one generator run gave: its sources (the network classes and the registry), the lane classes apart
+    /// (<see cref="LaneSources"/>, three per network, tested by LaneRandomSpecTests and the lane snapshots), its diagnostics
+    /// and the compilation with all of them added.
+    /// </summary>
     internal sealed record GeneratorRun(
         IReadOnlyList<GeneratedFile> Sources,
         ImmutableArray<Diagnostic> Diagnostics,
-        Compilation OutputCompilation)
+        Compilation OutputCompilation,
+        IReadOnlyList<GeneratedFile> LaneSources)
     {
         public GeneratedFile Source(string hintName) =>
             Sources.SingleOrDefault(s => s.HintName == hintName)
@@ -67,7 +72,8 @@ namespace LstmGen.Generator.Tests.Infrastructure
                 .Select(s => new GeneratedFile(s.HintName, s.SourceText.ToString()))
                 .OrderBy(s => s.HintName, StringComparer.Ordinal)
                 .ToList();
-            return new GeneratorRun(sources, result.Diagnostics, output);
+            static bool IsLaneClass(GeneratedFile file) => file.HintName.Contains(".Lanes", StringComparison.Ordinal);
+            return new GeneratorRun(sources.Where(s => !IsLaneClass(s)).ToList(), result.Diagnostics, output, sources.Where(IsLaneClass).ToList());
         }
 
         /// <summary>Asserts that the generated code compiles with no error and no warning (the build's TreatWarningsAsErrors).</summary>

@@ -12,7 +12,7 @@ namespace LstmGen.Generated
         /// <summary>The compiled networks, ordered by type name.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::LstmGen.Runtime.CompiledNetwork> All { get; } = new global::LstmGen.Runtime.CompiledNetwork[]
         {
-            new global::LstmGen.Runtime.CompiledNetwork("Exp3NoiseSignal", "LstmGen.Networks.Exp3NoiseSignal", "exp3-noise-signal.lstm.yaml", static () => new global::LstmGen.Networks.Exp3NoiseSignal()),
+            new global::LstmGen.Runtime.CompiledNetwork("Exp3NoiseSignal", "LstmGen.Networks.Exp3NoiseSignal", "exp3-noise-signal.lstm.yaml", static () => new global::LstmGen.Networks.Exp3NoiseSignal(), static width => width switch { global::LstmGen.Runtime.LaneWidth.Vector512 => new global::LstmGen.Networks.Exp3NoiseSignalLanes512(), global::LstmGen.Runtime.LaneWidth.Vector256 => new global::LstmGen.Networks.Exp3NoiseSignalLanes256(), global::LstmGen.Runtime.LaneWidth.Vector128 => new global::LstmGen.Networks.Exp3NoiseSignalLanes128(), _ => throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "No lane class at this width; step scalar networks one by one.") }),
         };
     }
 }

@@ -12,7 +12,7 @@ namespace LstmGen.Generated
         /// <summary>The compiled networks, ordered by type name.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::LstmGen.Runtime.CompiledNetwork> All { get; } = new global::LstmGen.Runtime.CompiledNetwork[]
         {
-            new global::LstmGen.Runtime.CompiledNetwork("Exp6bTemporalOrder", "LstmGen.Networks.Exp6bTemporalOrder", "exp6b-temporal-order.lstm.yaml", static () => new global::LstmGen.Networks.Exp6bTemporalOrder()),
+            new global::LstmGen.Runtime.CompiledNetwork("Exp6bTemporalOrder", "LstmGen.Networks.Exp6bTemporalOrder", "exp6b-temporal-order.lstm.yaml", static () => new global::LstmGen.Networks.Exp6bTemporalOrder(), static width => width switch { global::LstmGen.Runtime.LaneWidth.Vector512 => new global::LstmGen.Networks.Exp6bTemporalOrderLanes512(), global::LstmGen.Runtime.LaneWidth.Vector256 => new global::LstmGen.Networks.Exp6bTemporalOrderLanes256(), global::LstmGen.Runtime.LaneWidth.Vector128 => new global::LstmGen.Networks.Exp6bTemporalOrderLanes128(), _ => throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "No lane class at this width; step scalar networks one by one.") }),
         };
     }
 }

@@ -58,8 +58,8 @@ namespace LstmGen.Runtime.Tests.LaneContracts
         public void The_factory_falls_back_to_scalar_lanes_where_a_network_has_no_lane_class()
         {
             var plain = new CompiledNetwork("Exp4Adding", "x", "y", PaperNetworks.Find("Exp4Adding")!.Create);
-            Assert.Equal(1, LaneNetworks.DefaultCount(plain));
-            var lanes = LaneNetworks.Create(plain, 3);
+            Assert.Equal(1, global::LstmGen.Runtime.LaneNetworks.DefaultCount(plain));
+            var lanes = global::LstmGen.Runtime.LaneNetworks.Create(plain, 3);
             Assert.IsType<ScalarLanes>(lanes);
             Assert.Equal(3, lanes.LaneCount);
             Assert.Equal(LaneWidth.Scalar, lanes.Width);
@@ -71,17 +71,17 @@ namespace LstmGen.Runtime.Tests.LaneContracts
             var scalar = PaperNetworks.Find("Exp4Adding")!;
             LaneWidth? asked = null;
             var withLanes = scalar with { CreateLanes = width => { asked = width; return new WidthLanes(new ScalarLanes(scalar.Create, Lanes.Count<double>(width)), width); } };
-            var k = LaneNetworks.DefaultCount(withLanes);
+            var k = global::LstmGen.Runtime.LaneNetworks.DefaultCount(withLanes);
             Assert.Equal(Lanes.Count<double>(), k);
             if (k > 1)
             {
-                var lanes = LaneNetworks.Create(withLanes, k);
+                var lanes = global::LstmGen.Runtime.LaneNetworks.Create(withLanes, k);
                 Assert.Equal(Lanes.Widest, asked);
                 Assert.Equal(Lanes.Widest, lanes.Width);
             }
 
             // A count no width gives: scalar lanes.
-            Assert.IsType<ScalarLanes>(LaneNetworks.Create(withLanes, 3));
+            Assert.IsType<ScalarLanes>(global::LstmGen.Runtime.LaneNetworks.Create(withLanes, 3));
         }
 
         private static ILstmNetwork[] Views(ScalarLanes lanes, ILstmNetwork spec)

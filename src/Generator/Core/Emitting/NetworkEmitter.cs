@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using LstmGen.Generator.Model;
 using LstmGen.Generator.Plan;
 using LstmGen.Generator.Planning;
@@ -8,7 +10,7 @@ namespace LstmGen.Generator.Emitting
     /// Writes the C# class for one network: the forward pass of App. A.1 (Eqs. 7-9 and the output equation, in the
     /// processing order of §5) and the truncated-RTRL learning rule (Eqs. 19-28), unrolled per block and cell. A spec is
     /// planned first (<see cref="NetworkPlanner"/>: what is computed, in which order, with every speed decision as data),
-    /// then printed (<see cref="ScalarClassPrinter"/>). This is the only emitter: the source generator and the CLI's
+    /// then printed (<see cref="ScalarClassPrinter"/>, and the lane classes of the same plan, <see cref="LaneClassPrinter"/>). This is the only emitter: the source generator and the CLI's
     /// <c>emit</c> command both call it.
     /// </summary>
     public static class NetworkEmitter
@@ -25,5 +27,12 @@ namespace LstmGen.Generator.Emitting
 
         /// <summary>The scalar class of a planned network.</summary>
         public static string Emit(NetworkPlan plan, string generatorVersion) => new ScalarClassPrinter(plan, generatorVersion).Print();
+
+        /// <summary>Whether the network of <paramref name="spec"/> gets lane classes (not above <see cref="LaneClassPrinter.MaxWeights"/> weights).</summary>
+        public static bool HasLanes(NetworkSpec spec) => LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
+
+        /// <summary>The lane classes of a planned network, one per vector width (<see cref="LaneClassPrinter.Widths"/>): (hint name, source).</summary>
+        public static IEnumerable<(string HintName, string Source)> EmitLanes(NetworkPlan plan, string generatorVersion) =>
+            LaneClassPrinter.Widths.Where(_ => LaneClassPrinter.PrintsFor(plan.Shape.WeightCount)).Select(width => (LaneClassPrinter.HintName(plan.Spec, width), new LaneClassPrinter(plan, generatorVersion, width).Print()));
     }
 }

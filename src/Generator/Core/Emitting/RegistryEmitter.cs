@@ -4,7 +4,8 @@ using System.Linq;
 namespace LstmGen.Generator.Emitting
 {
     /// <summary>One entry of the registry: a network's type and spec file.</summary>
-    public sealed record RegistryEntry(string TypeName, string FullTypeName, string SpecFileName);
+    /// <param name="HasLanes">Whether the network has lane classes (<see cref="LaneClassPrinter.PrintsFor"/>).</param>
+    public sealed record RegistryEntry(string TypeName, string FullTypeName, string SpecFileName, bool HasLanes = true);
 
     /// <summary>
     /// Writes <c>LstmGenNetworks.g.cs</c>: an internal list of every network compiled into the assembly, so that
@@ -32,7 +33,7 @@ namespace LstmGen.Generator.Emitting
             foreach (var entry in entries.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ThenBy(e => e.FullTypeName, System.StringComparer.Ordinal))
             {
                 writer.Line("new global::LstmGen.Runtime.CompiledNetwork(" + Literals.String(entry.TypeName) + ", " + Literals.String(entry.FullTypeName) + ", " +
-                    Literals.String(entry.SpecFileName) + ", static () => new global::" + entry.FullTypeName + "()),");
+                    Literals.String(entry.SpecFileName) + ", static () => new global::" + entry.FullTypeName + "()" + (entry.HasLanes ? ", " + LanesFactory(entry) : string.Empty) + "),");
             }
 
             writer.Outdent();
@@ -41,5 +42,11 @@ namespace LstmGen.Generator.Emitting
             writer.CloseBlock();
             return writer.ToString();
         }
+
+        /// <summary>CreateLanes: the lane class of the width (<see cref="LaneClassPrinter"/>); the scalar width has none (the harness steps scalar networks one by one).</summary>
+        private static string LanesFactory(RegistryEntry entry) =>
+            "static width => width switch { " +
+            string.Join(" ", LaneClassPrinter.Widths.Select(w => "global::LstmGen.Runtime.LaneWidth.Vector" + Literals.Int(w) + " => new global::" + entry.FullTypeName + "Lanes" + Literals.Int(w) + "(),")) +
+            " _ => throw new global::System.ArgumentOutOfRangeException(nameof(width), width, \"No lane class at this width; step scalar networks one by one.\") }";
     }
 }
