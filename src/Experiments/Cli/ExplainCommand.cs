@@ -65,6 +65,7 @@ namespace LstmGen.Experiments.Cli
         {
             UnitKind.InputGate => "inputGate",
             UnitKind.OutputGate => "outputGate",
+            UnitKind.ForgetGate => "forgetGate",
             UnitKind.CellInput => "cellInput",
             _ => "output",
         };
@@ -91,13 +92,20 @@ namespace LstmGen.Experiments.Cli
                 var block = spec.Blocks[j];
                 var outputGate = block.HasOutputGate ? "output gate bias " + Bias(block.OutputGateBias, spec.InitInterval) : "no output gate (y_out = 1)";
                 var inputGateBias = spec.GatesBiased ? "input gate bias " + Bias(block.InputGateBias, spec.InitInterval) : "input gate without bias";
-                o.WriteLine("  block[" + I(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + ", " + outputGate);
+                var forgetGate = !block.HasForgetGate ? string.Empty
+                    : spec.GatesBiased ? ", forget gate bias " + Bias(block.ForgetGateBias, spec.InitInterval) : ", forget gate without bias";
+                o.WriteLine("  block[" + I(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + forgetGate + ", " + outputGate);
             }
 
             var c = spec.Connectivity;
             o.WriteLine("Connectivity: " + SpecNames.Of(c.Kind));
             o.WriteLine("  cell inputs  <- " + Sources(c.CellInputs) + "  (t-1 for hidden units, t for inputs)");
             o.WriteLine("  input gates  <- " + Sources(c.InputGates));
+            if (spec.HasForgetGates)
+            {
+                o.WriteLine("  forget gates <- " + Sources(c.InputGates) + "  (the input gates' sources; Gers 2000)");
+            }
+
             o.WriteLine("  output gates <- " + Sources(c.OutputGates));
             o.WriteLine("  outputs      <- " + Sources(c.Outputs & (SourceSet.Input | SourceSet.Cells)) + "  (this step's values)");
             o.WriteLine("Bias: " + SpecNames.Of(spec.Bias) + " (" + SpecNames.BiasedUnits(spec.Bias) + " carry a bias weight from a constant 1)");
@@ -148,6 +156,22 @@ namespace LstmGen.Experiments.Cli
             }
 
             traces.WriteTo(o, "  ");
+            if (spec.HasForgetGates)
+            {
+                o.WriteLine("  With a forget gate (Gers 2000) a cell's traces of its block's forget gate weights sit between the two rows above,");
+                o.WriteLine("  and all of the cell's traces decay by y_phi(t) at every step:");
+                var forgetTraces = new TextTable("cell", "forget gate row", ">traces", ">at");
+                for (var j = 0; j < layout.BlockCount; j++)
+                {
+                    for (var v = 0; v < layout.BlockSize(j) && layout.ForgetGateFanIn(j) is { } forgetRow; v++)
+                    {
+                        forgetTraces.Add(layout.CellFanIn(j, v).UnitName, forgetRow.UnitName, I(forgetRow.Length), I(layout.ForgetGateTraceOffset(layout.CellIndex(j, v))));
+                    }
+                }
+
+                forgetTraces.WriteTo(o, "  ");
+            }
+
             o.WriteLine("  Output gate and output unit weights carry no trace: their changes use this step's values only (Eq. 22).");
             o.WriteLine();
             var size = StateSize.Of(layout, info.BytesPerValue);
@@ -185,6 +209,12 @@ namespace LstmGen.Experiments.Cli
                 w.WriteStartObject("inputGate");
                 WriteBias(w, spec.GatesBiased, block.InputGateBias);
                 w.WriteEndObject();
+                if (block.HasForgetGate)
+                {
+                    w.WriteStartObject("forgetGate");
+                    WriteBias(w, spec.GatesBiased, block.ForgetGateBias);
+                    w.WriteEndObject();
+                }
                 if (block.HasOutputGate)
                 {
                     w.WriteStartObject("outputGate");
@@ -220,7 +250,10 @@ namespace LstmGen.Experiments.Cli
             w.WriteString("precision", SpecNames.Of(spec.Precision));
             w.WriteNumber("weightCount", layout.WeightCount);
             w.WriteStartObject("weightsByKind");
-            foreach (var kind in new[] { UnitKind.InputGate, UnitKind.OutputGate, UnitKind.CellInput, UnitKind.Output })
+            var kinds = spec.HasForgetGates
+                ? new[] { UnitKind.InputGate, UnitKind.ForgetGate, UnitKind.OutputGate, UnitKind.CellInput, UnitKind.Output }
+                : new[] { UnitKind.InputGate, UnitKind.OutputGate, UnitKind.CellInput, UnitKind.Output };
+            foreach (var kind in kinds)
             {
                 w.WriteNumber(KindName(kind), layout.FanIns.Where(r => r.Kind == kind).Sum(r => r.Length));
             }
@@ -251,7 +284,7 @@ namespace LstmGen.Experiments.Cli
 
                 w.WriteEndArray();
                 w.WriteBoolean("bias", row.HasBias);
-                w.WriteBoolean("traced", row.Kind == UnitKind.InputGate || row.Kind == UnitKind.CellInput);
+                w.WriteBoolean("traced", row.Kind == UnitKind.InputGate || row.Kind == UnitKind.ForgetGate || row.Kind == UnitKind.CellInput);
                 w.WriteEndObject();
             }
 
@@ -267,6 +300,12 @@ namespace LstmGen.Experiments.Cli
                     w.WriteString("cell", layout.CellFanIn(j, v).UnitName);
                     w.WriteNumber("inputGateTraces", layout.InputGateFanIn(j).Length);
                     w.WriteNumber("inputGateTraceOffset", layout.InputGateTraceOffset(cell));
+                    if (layout.ForgetGateFanIn(j) is { } forgetRow)
+                    {
+                        w.WriteNumber("forgetGateTraces", forgetRow.Length);
+                        w.WriteNumber("forgetGateTraceOffset", layout.ForgetGateTraceOffset(cell));
+                    }
+
                     w.WriteNumber("cellTraces", layout.CellFanIn(j, v).Length);
                     w.WriteNumber("cellTraceOffset", layout.CellTraceOffset(cell));
                     w.WriteEndObject();

@@ -27,7 +27,8 @@ namespace LstmGen.Experiments.Describing
 
             // g(net_c), g'(net_c), h(s_c), h'(s_c), e_s, sum_k w_kc e_k per cell (6C); f'_in, f'_out, e_out per
             // block (3B); f'_k and e_k per output (2K).
-            var scratch = (6 * c) + (3 * b) + (2 * k);
+            // With forget gates (Gers 2000): y_phi and f'_phi per block (2B), s_c(t-1) per cell (C).
+            var scratch = (6 * c) + (3 * b) + (2 * k) + (layout.Spec.HasForgetGates ? (2 * b) + c : 0);
             return new StateSize(bytesPerValue, layout.WeightCount, layout.WeightCount, layout.TraceCount, activations, scratch);
         }
     }
