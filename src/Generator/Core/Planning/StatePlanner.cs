@@ -59,6 +59,15 @@ namespace LstmGen.Generator.Planning
                     Real("eOut", "BlockCount", blocks, "e_out(t)")),
             };
 
+            if (context.Spec.HasForgetGates)
+            {
+                groups.Add(Listed(
+                    "The forget gates' values of the current step that the traces need (Gers, Schmidhuber & Cummins 2000).",
+                    Real("yForget", "BlockCount", blocks, "y^phi(t) (unused for a block without a forget gate)"),
+                    Real("fPrimeForget", "BlockCount", blocks, "f'_phi(net_phi(t))"),
+                    Real("sPrev", "CellCount", cells, "s_c(t-1)")));
+            }
+
             if (context.ReadsActiveInputs)
             {
                 var encoding = context.Spec.InputEncoding == InputEncoding.OneHot ? "one-hot" : "sparse";
@@ -123,6 +132,11 @@ namespace LstmGen.Generator.Planning
                 if (block.InputGate.HasBias && !spec.InputGateBias.IsRandom)
                 {
                     weights.Add(new FixedWeight(block.InputGate.BiasOffset, spec.InputGateBias.Value, "block " + block.Block + " input gate bias (Table 10 \"igb\")"));
+                }
+
+                if (block.ForgetGate is { HasBias: true } forgetGate && !spec.ForgetGateBias.IsRandom)
+                {
+                    weights.Add(new FixedWeight(forgetGate.BiasOffset, spec.ForgetGateBias.Value, "block " + block.Block + " forget gate bias (Gers 2000)"));
                 }
 
                 if (block.OutputGate is { HasBias: true } outputGate && !spec.OutputGateBias.IsRandom)
