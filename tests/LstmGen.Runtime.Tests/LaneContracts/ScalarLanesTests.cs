@@ -166,6 +166,8 @@ namespace LstmGen.Runtime.Tests.LaneContracts
 
             public string Name => inner.Name;
 
+            public NetworkDescription Description => inner.Description;
+
             public int InputCount => inner.InputCount;
 
             public int OutputCount => inner.OutputCount;
