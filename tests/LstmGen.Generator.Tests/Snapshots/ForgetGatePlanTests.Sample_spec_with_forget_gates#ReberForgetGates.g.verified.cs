@@ -171,6 +171,119 @@ namespace LstmGen.Networks
         /// <summary>The hidden activations y(t) of the last step: cells, input gates, output gates.</summary>
         public global::System.ReadOnlySpan<double> HiddenActivations => new global::System.ReadOnlySpan<double>(_yPrev, InputCount, HiddenCount);
 
+        /// <summary>
+        /// What this network is, for code that must not parse its spec: the settings, every fan-in's weights and bias, the
+        /// traces of every cell, the names of the hidden units and the arrays of the state below.
+        /// </summary>
+        public static readonly global::LstmGen.Runtime.NetworkDescription Description = new global::LstmGen.Runtime.NetworkDescription(
+            name: "ReberForgetGates",
+            fullTypeName: "LstmGen.Networks.ReberForgetGates",
+            specFileName: SpecFile,
+            summary: "4 blocks of 2 cells with forget gates (Gers 2000), fully connected, 7 inputs and outputs.",
+            inputCount: InputCount,
+            outputCount: OutputCount,
+            blocks: new global::LstmGen.Runtime.BlockDescription[]
+            {
+                new(Cells: 2, HasOutputGate: true, InputGateBias: -0.5, OutputGateBias: -0.5, HasForgetGate: true, ForgetGateBias: 0.5),
+                new(Cells: 2, HasOutputGate: true, InputGateBias: -1.0, OutputGateBias: -1.0, HasForgetGate: true, ForgetGateBias: 1.0),
+                new(Cells: 2, HasOutputGate: true, InputGateBias: -1.5, OutputGateBias: -1.5, HasForgetGate: true, ForgetGateBias: 1.5),
+                new(Cells: 2, HasOutputGate: true, InputGateBias: -2.0, OutputGateBias: -2.0, HasForgetGate: true, ForgetGateBias: 2.0),
+            },
+            connectivity: new global::LstmGen.Runtime.ConnectivityDescription(global::LstmGen.Runtime.ConnectivityPattern.Full, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Input | global::LstmGen.Runtime.ConnectedSources.Cells | global::LstmGen.Runtime.ConnectedSources.InputGates | global::LstmGen.Runtime.ConnectedSources.OutputGates, global::LstmGen.Runtime.ConnectedSources.Cells),
+            bias: global::LstmGen.Runtime.BiasedUnits.All,
+            cellInput: global::LstmGen.Runtime.CellInputSquashing.G2,
+            cellOutput: global::LstmGen.Runtime.CellOutputSquashing.H1,
+            initInterval: InitInterval,
+            learningRate: DefaultLearningRate,
+            update: global::LstmGen.Runtime.UpdateTiming.PerStep,
+            precision: global::LstmGen.Runtime.NumberPrecision.Double,
+            inputEncoding: global::LstmGen.Runtime.InputCoding.Dense,
+            hiddenUnitNames: new string[]
+            {
+                "block[0].cell[0]",
+                "block[0].cell[1]",
+                "block[1].cell[0]",
+                "block[1].cell[1]",
+                "block[2].cell[0]",
+                "block[2].cell[1]",
+                "block[3].cell[0]",
+                "block[3].cell[1]",
+                "block[0].input_gate",
+                "block[1].input_gate",
+                "block[2].input_gate",
+                "block[3].input_gate",
+                "block[0].output_gate",
+                "block[1].output_gate",
+                "block[2].output_gate",
+                "block[3].output_gate",
+            },
+            fanIns: global::LstmGen.Runtime.FanInDescription.WithOutputUnits(
+                new global::LstmGen.Runtime.FanInDescription[]
+                {
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 0, -1, -1, 0, 24, true, "block[0].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 0), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 7) }),
+                    new(global::LstmGen.Runtime.FanInKind.ForgetGate, 0, -1, -1, 24, 24, true, "block[0].forget_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 24), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 31) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 0, -1, -1, 48, 24, true, "block[0].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 48), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 55) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 0, -1, 72, 24, true, "block[0].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 72), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 79) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 0, 1, -1, 96, 24, true, "block[0].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 96), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 103) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 1, -1, -1, 120, 24, true, "block[1].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 120), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 127) }),
+                    new(global::LstmGen.Runtime.FanInKind.ForgetGate, 1, -1, -1, 144, 24, true, "block[1].forget_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 144), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 151) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 1, -1, -1, 168, 24, true, "block[1].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 168), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 175) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 0, -1, 192, 24, true, "block[1].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 192), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 199) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 1, 1, -1, 216, 24, true, "block[1].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 216), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 223) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 2, -1, -1, 240, 24, true, "block[2].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 240), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 247) }),
+                    new(global::LstmGen.Runtime.FanInKind.ForgetGate, 2, -1, -1, 264, 24, true, "block[2].forget_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 264), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 271) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 2, -1, -1, 288, 24, true, "block[2].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 288), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 295) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 2, 0, -1, 312, 24, true, "block[2].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 312), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 319) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 2, 1, -1, 336, 24, true, "block[2].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 336), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 343) }),
+                    new(global::LstmGen.Runtime.FanInKind.InputGate, 3, -1, -1, 360, 24, true, "block[3].input_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 360), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 367) }),
+                    new(global::LstmGen.Runtime.FanInKind.ForgetGate, 3, -1, -1, 384, 24, true, "block[3].forget_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 384), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 391) }),
+                    new(global::LstmGen.Runtime.FanInKind.OutputGate, 3, -1, -1, 408, 24, true, "block[3].output_gate", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 408), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 415) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 3, 0, -1, 432, 24, true, "block[3].cell[0]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 432), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 439) }),
+                    new(global::LstmGen.Runtime.FanInKind.CellInput, 3, 1, -1, 456, 24, true, "block[3].cell[1]", new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Inputs, 0, 7, 456), new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 16, 463) }),
+                },
+                outputCount: OutputCount,
+                length: OutputRowLength,
+                hasBias: true,
+                firstOutputSources: new global::LstmGen.Runtime.SourceRun[] { new(global::LstmGen.Runtime.SourceUnits.Hidden, 0, 8, 480) }),
+            cellTraces: new global::LstmGen.Runtime.CellTraces[]
+            {
+                new(0, 24, 48, 24, ForgetGateOffset: 24, ForgetGateCount: 24),
+                new(72, 24, 120, 24, ForgetGateOffset: 96, ForgetGateCount: 24),
+                new(144, 24, 192, 24, ForgetGateOffset: 168, ForgetGateCount: 24),
+                new(216, 24, 264, 24, ForgetGateOffset: 240, ForgetGateCount: 24),
+                new(288, 24, 336, 24, ForgetGateOffset: 312, ForgetGateCount: 24),
+                new(360, 24, 408, 24, ForgetGateOffset: 384, ForgetGateCount: 24),
+                new(432, 24, 480, 24, ForgetGateOffset: 456, ForgetGateCount: 24),
+                new(504, 24, 552, 24, ForgetGateOffset: 528, ForgetGateCount: 24),
+            },
+            state: new global::LstmGen.Runtime.StatePart[]
+            {
+                new("w", "the weights w_u,m, one fan-in after another", WeightCount, sizeof(double)),
+                new("delta", "the summed weight changes of the current sequence", WeightCount, sizeof(double)),
+                new("traces", "dS/dw, per cell: its input gate's weights (Eq. 25), its forget gate's if any (Gers 2000), then its own (Eq. 27)", TraceCount, sizeof(double)),
+                new("yPrev", "y^u(t-1)", SourceCount, sizeof(double)),
+                new("y", "y^u(t)", SourceCount, sizeof(double)),
+                new("s", "s_c(t)", CellCount, sizeof(double)),
+                new("sigmaNet", "sigma(net) of the gates and squashed cell inputs", 20, sizeof(double)),
+                new("gNetC", "g(net_c(t))", CellCount, sizeof(double)),
+                new("gPrimeNetC", "g'(net_c(t))", CellCount, sizeof(double)),
+                new("hS", "h(s_c(t))", CellCount, sizeof(double)),
+                new("hPrimeS", "h'(s_c(t))", CellCount, sizeof(double)),
+                new("fPrimeIn", "f'_in(net_in(t))", BlockCount, sizeof(double)),
+                new("fPrimeOut", "f'_out(net_out(t))", BlockCount, sizeof(double)),
+                new("yOutput", "y^k(t)", OutputCount, sizeof(double)),
+                new("fPrimeK", "f'_k(net_k(t))", OutputCount, sizeof(double)),
+                new("eK", "e_k(t)", OutputCount, sizeof(double)),
+                new("cellError", "sum_k w_k,c e_k(t)", CellCount, sizeof(double)),
+                new("eS", "e_s_c(t)", CellCount, sizeof(double)),
+                new("eOut", "e_out(t)", BlockCount, sizeof(double)),
+                new("yForget", "y^phi(t) (unused for a block without a forget gate)", BlockCount, sizeof(double)),
+                new("fPrimeForget", "f'_phi(net_phi(t))", BlockCount, sizeof(double)),
+                new("sPrev", "s_c(t-1)", CellCount, sizeof(double)),
+            });
+
+        global::LstmGen.Runtime.NetworkDescription global::LstmGen.Runtime.ILstmNetwork.Description => Description;
+
         /// <summary>The weights into block <paramref name="block"/>'s input gate (Eq. 7), bias last when it has one.</summary>
         public global::System.Span<double> InputGateWeights(int block) => WeightRow(InputGateRows, block);
 

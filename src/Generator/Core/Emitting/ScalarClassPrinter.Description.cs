@@ -140,7 +140,7 @@ namespace LstmGen.Generator.Emitting
                 {
                     var cell = block.FirstCell + v;
                     var forgetGate = block.ForgetGate == null ? string.Empty
-                        : ", " + Literal(Shape.ForgetGateTraceOffsets[cell]) + ", " + Literal(block.ForgetGate.Length);
+                        : ", ForgetGateOffset: " + Literal(Shape.ForgetGateTraceOffsets[cell]) + ", ForgetGateCount: " + Literal(block.ForgetGate.Length);
                     Writer.Line("new(" + Literal(Shape.InputGateTraceOffsets[cell]) + ", " + Literal(block.InputGate.Length) + ", " +
                         Literal(Shape.CellTraceOffsets[cell]) + ", " + Literal(block.CellInputs[v].Length) + forgetGate + "),");
                 }

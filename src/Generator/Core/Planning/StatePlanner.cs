@@ -32,7 +32,9 @@ namespace LstmGen.Generator.Planning
                     Real("delta", "WeightCount", shape.WeightCount, "the summed weight changes of the current sequence")),
                 Group(
                     "dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.",
-                    Real("traces", "TraceCount", shape.TraceCount, "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)")),
+                    Real("traces", "TraceCount", shape.TraceCount, shape.ForgetGateTraceOffsets.Count == 0
+                        ? "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)"
+                        : "dS/dw, per cell: its input gate's weights (Eq. 25), its forget gate's if any (Gers 2000), then its own (Eq. 27)")),
                 Group(
                     "y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).",
                     new StateArray("yPrev", StateElement.Real, new StateLength("SourceCount", shape.SourceCount), false, StateStart.SourceVector, "y^u(t-1)"),
