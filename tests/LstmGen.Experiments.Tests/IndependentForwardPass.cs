@@ -7,7 +7,8 @@ using System.Text.Json;
 namespace LstmGen.Experiments.Tests
 {
     /// <summary>
-    /// The paper's forward pass (App. A.1, Eqs. 3-9, no forget gate) written from a trace document alone: weights
+    /// The paper's forward pass (App. A.1, Eqs. 3-9; with a forget gate where the document names one, Gers 2000) written
+    /// from a trace document alone: weights
     /// are found by the names of the units they connect, never by LstmGen's weight order, and hidden activations
     /// live in a dictionary keyed by unit name. If this agrees with the document, the document is self-sufficient.
     /// </summary>
@@ -53,6 +54,8 @@ namespace LstmGen.Experiments.Tests
                 for (var j = 0; j < blocks; j++)
                 {
                     var yIn = Sigma(Net(incoming, Block(j) + ".input_gate", x, previous));
+                    var hasForgetGate = incoming.ContainsKey(Block(j) + ".forget_gate");
+                    var yPhi = hasForgetGate ? Sigma(Net(incoming, Block(j) + ".forget_gate", x, previous)) : 1.0;
                     var hasOutputGate = incoming.ContainsKey(Block(j) + ".output_gate");
                     var yOut = hasOutputGate ? Sigma(Net(incoming, Block(j) + ".output_gate", x, previous)) : 1.0;
                     current[Block(j) + ".input_gate"] = yIn;
@@ -64,7 +67,7 @@ namespace LstmGen.Experiments.Tests
                     for (var v = 0; v < cellsPerBlock[j]; v++)
                     {
                         var cell = Block(j) + ".cell[" + v.ToString(CultureInfo.InvariantCulture) + "]";
-                        var s = state.GetValueOrDefault(cell) + (yIn * g(Net(incoming, cell, x, previous)));   // Eq. 9
+                        var s = (yPhi * state.GetValueOrDefault(cell)) + (yIn * g(Net(incoming, cell, x, previous)));   // Eq. 9; Gers 2000
                         state[cell] = s;
                         current[cell] = yOut * h(s);
                     }

@@ -118,6 +118,36 @@ namespace LstmGen.Experiments.Tests
         }
 
         [Fact]
+        [Trait("needs", "reference")]
+        public void Trace_of_a_spec_with_forget_gates_names_them_and_its_outputs_can_be_recomputed_from_the_document_alone()
+        {
+            var path = Path.Combine(CliRunner.RepositoryRoot, "specs", "family", "reber-forget-gates.lstm.yaml");
+
+            var result = CliRunner.Run("trace", "--spec", path, "--seed", "2", "--length", "6", "--update", "per-sequence");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            using var document = JsonDocument.Parse(result.Out);
+            var root = document.RootElement;
+            Assert.Equal(new[] { true, true, true, true }, root.GetProperty("forgetGates").EnumerateArray().Select(e => e.GetBoolean()));
+            Assert.Contains("y_phi", root.GetProperty("forgetGateConventions").GetString(), StringComparison.Ordinal);
+            var weights = root.GetProperty("weights").EnumerateArray().ToList();
+            Assert.Equal(4 * (7 + 8 + 4 + 4 + 1), weights.Count(w => w.GetProperty("to").GetString()!.EndsWith(".forget_gate", StringComparison.Ordinal)));
+            Assert.Contains(weights, w => w.GetProperty("to").GetString() == "block[3].forget_gate" && w.GetProperty("from").GetString() == "bias" && w.GetProperty("initial").GetDouble() == 2.0);
+
+            // With y_phi = 1 in the recomputation (the 1997 cell), the outputs would differ; with the forget gates they agree.
+            var recomputed = IndependentForwardPass.Run(root, steps: 6);
+            var steps = root.GetProperty("steps").EnumerateArray().ToList();
+            for (var t = 0; t < 6; t++)
+            {
+                var expected = steps[t].GetProperty("output").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                for (var k = 0; k < expected.Length; k++)
+                {
+                    Assert.Equal(expected[k], recomputed[t][k], 1e-14);
+                }
+            }
+        }
+
+        [Fact]
         public void The_first_outputs_can_be_recomputed_from_the_document_alone()
         {
             using var document = JsonDocument.Parse(Exp4Trace.Value);

@@ -64,6 +64,7 @@ namespace LstmGen.Experiments.Cli
         {
             FanInKind.InputGate => "inputGate",
             FanInKind.OutputGate => "outputGate",
+            FanInKind.ForgetGate => "forgetGate",
             FanInKind.CellInput => "cellInput",
             _ => "output",
         };
@@ -90,13 +91,20 @@ namespace LstmGen.Experiments.Cli
                 var outputGate = outputGateFanIn is null ? "no output gate (y_out = 1)"
                     : outputGateFanIn.HasBias ? "output gate bias " + Bias(block.OutputGateBias, d.InitInterval) : "output gate without bias";
                 var inputGateBias = d.InputGateFanIn(j).HasBias ? "input gate bias " + Bias(block.InputGateBias, d.InitInterval) : "input gate without bias";
-                o.WriteLine("  block[" + I(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + ", " + outputGate);
+                var forgetGate = d.ForgetGateFanIn(j) is not { } forgetGateFanIn ? string.Empty
+                    : forgetGateFanIn.HasBias ? ", forget gate bias " + Bias(block.ForgetGateBias, d.InitInterval) : ", forget gate without bias";
+                o.WriteLine("  block[" + I(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + forgetGate + ", " + outputGate);
             }
 
             var c = d.Connectivity;
             o.WriteLine("Connectivity: " + SpecNames.Of(c.Pattern));
             o.WriteLine("  cell inputs  <- " + Sources(c.CellInputs) + "  (t-1 for hidden units, t for inputs)");
             o.WriteLine("  input gates  <- " + Sources(c.InputGates));
+            if (d.HasForgetGates)
+            {
+                o.WriteLine("  forget gates <- " + Sources(c.InputGates) + "  (the input gates' sources; Gers 2000)");
+            }
+
             o.WriteLine("  output gates <- " + Sources(c.OutputGates));
             o.WriteLine("  outputs      <- " + Sources(c.Outputs) + "  (this step's values)");
             o.WriteLine("Bias: " + SpecNames.Of(d.Bias) + " (" + SpecNames.UnitsWithBias(d.Bias) + " carry a bias weight from a constant 1)");
@@ -147,6 +155,23 @@ namespace LstmGen.Experiments.Cli
             }
 
             traces.WriteTo(o, "  ");
+            if (d.HasForgetGates)
+            {
+                o.WriteLine("  With a forget gate (Gers 2000) a cell's traces of its block's forget gate weights sit between the two rows above,");
+                o.WriteLine("  and all of the cell's traces decay by y_phi(t) at every step:");
+                var forgetTraces = new TextTable("cell", "forget gate row", ">traces", ">at");
+                for (var j = 0; j < d.BlockCount; j++)
+                {
+                    for (var v = 0; v < d.Blocks[j].Cells && d.ForgetGateFanIn(j) is { } forgetRow; v++)
+                    {
+                        var cell = d.CellTraces[d.CellIndex(j, v)];
+                        forgetTraces.Add(d.CellFanIn(j, v).UnitName, forgetRow.UnitName, I(cell.ForgetGateCount), I(cell.ForgetGateOffset));
+                    }
+                }
+
+                forgetTraces.WriteTo(o, "  ");
+            }
+
             o.WriteLine("  Output gate and output unit weights carry no trace: their changes use this step's values only (Eq. 22).");
             o.WriteLine();
             var size = StateSize.Of(d);
@@ -191,6 +216,13 @@ namespace LstmGen.Experiments.Cli
                 w.WriteStartObject("inputGate");
                 WriteBias(w, d.InputGateFanIn(j).HasBias, block.InputGateBias);
                 w.WriteEndObject();
+                if (d.ForgetGateFanIn(j) is { } forgetGate)
+                {
+                    w.WriteStartObject("forgetGate");
+                    WriteBias(w, forgetGate.HasBias, block.ForgetGateBias);
+                    w.WriteEndObject();
+                }
+
                 if (d.OutputGateFanIn(j) is { } outputGate)
                 {
                     w.WriteStartObject("outputGate");
@@ -226,7 +258,10 @@ namespace LstmGen.Experiments.Cli
             w.WriteString("precision", SpecNames.Of(d.Precision));
             w.WriteNumber("weightCount", d.WeightCount);
             w.WriteStartObject("weightsByKind");
-            foreach (var kind in new[] { FanInKind.InputGate, FanInKind.OutputGate, FanInKind.CellInput, FanInKind.Output })
+            var kinds = d.HasForgetGates
+                ? new[] { FanInKind.InputGate, FanInKind.ForgetGate, FanInKind.OutputGate, FanInKind.CellInput, FanInKind.Output }
+                : new[] { FanInKind.InputGate, FanInKind.OutputGate, FanInKind.CellInput, FanInKind.Output };
+            foreach (var kind in kinds)
             {
                 w.WriteNumber(KindName(kind), d.FanIns.Where(r => r.Kind == kind).Sum(r => r.Length));
             }
@@ -272,6 +307,12 @@ namespace LstmGen.Experiments.Cli
                     w.WriteString("cell", d.CellFanIn(j, v).UnitName);
                     w.WriteNumber("inputGateTraces", cell.InputGateCount);
                     w.WriteNumber("inputGateTraceOffset", cell.InputGateOffset);
+                    if (d.ForgetGateFanIn(j) != null)
+                    {
+                        w.WriteNumber("forgetGateTraces", cell.ForgetGateCount);
+                        w.WriteNumber("forgetGateTraceOffset", cell.ForgetGateOffset);
+                    }
+
                     w.WriteNumber("cellTraces", cell.CellInputCount);
                     w.WriteNumber("cellTraceOffset", cell.CellInputOffset);
                     w.WriteEndObject();

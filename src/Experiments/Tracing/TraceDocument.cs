@@ -33,6 +33,18 @@ namespace LstmGen.Experiments.Tracing
             + "per-sequence: all steps run with the 'initial' weights and the summed changes are added once, after the last step. "
             + "'initial' is each weight before the first step, 'trained' after the end of the sequence.";
 
+        /// <summary>
+        /// What a network with forget gates (Gers, Schmidhuber &amp; Cummins 2000) computes differently, written into its
+        /// documents only (a 1997 network's document is unchanged).
+        /// </summary>
+        public const string ForgetGateConventions =
+            "Blocks whose 'forgetGates' entry is true have a forget gate 'block[j].forget_gate', which reads the same sources as the block's input gate "
+            + "(y(t-1) of the hidden units, x(t), 1) and is not itself a source of any unit: y_phi = f(net_phi) (logistic). "
+            + "Each cell of such a block: s_c(t) = y_phi * s_c(t-1) + y_in * g(net_c). Its traces: every trace of the cell (its block's input gate weights, "
+            + "forget gate weights and its own weights) is first multiplied by y_phi(t), then the step's term is added: dS_c/dw_in,m = dS_c/dw_in,m * y_phi + g(net_c) f'(net_in) src_m; "
+            + "dS_c/dw_phi,m = dS_c/dw_phi,m * y_phi + s_c(t-1) f'(net_phi) src_m; dS_c/dw_c,m = dS_c/dw_c,m * y_phi + g'(net_c) y_in src_m. "
+            + "At a target: dw_phi,m = lr sum_v e_s_v dS_v/dw_phi,m over the block's cells, as for the input gate. Blocks whose entry is false are the 1997 cells above.";
+
         public static string Write(NetworkDescription description, SequenceTrace trace) =>
             JsonText.Write(w => Write(w, description, trace));
 
@@ -63,6 +75,18 @@ namespace LstmGen.Experiments.Tracing
             w.WriteString("bias", SpecNames.Of(d.Bias));
             w.WriteEndObject();
             w.WriteString("conventions", Conventions);
+            if (d.HasForgetGates)
+            {
+                w.WriteString("forgetGateConventions", ForgetGateConventions);
+                w.WriteStartArray("forgetGates");
+                foreach (var block in d.Blocks)
+                {
+                    w.WriteBooleanValue(block.HasForgetGate);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteNumber("inputs", d.InputCount);
             w.WriteNumber("outputs", d.OutputCount);
             w.WriteStartArray("blockSizes");

@@ -26,11 +26,14 @@ namespace LstmGen.Reference
             {
                 var block = spec.Blocks[j];
                 var outputGate = layout.OutputGateFanIn(j);
+                var forgetGate = layout.ForgetGateFanIn(j);
                 blocks.Add(new BlockDescription(
                     block.Cells,
                     block.HasOutputGate,
                     layout.InputGateFanIn(j).HasBias && !block.InputGateBias.IsRandom ? block.InputGateBias.Value : null,
-                    outputGate != null && outputGate.HasBias && !block.OutputGateBias.IsRandom ? block.OutputGateBias.Value : null));
+                    outputGate != null && outputGate.HasBias && !block.OutputGateBias.IsRandom ? block.OutputGateBias.Value : null,
+                    forgetGate != null,
+                    forgetGate != null && forgetGate.HasBias && !block.ForgetGateBias.IsRandom ? block.ForgetGateBias.Value : null));
             }
 
             var hiddenNames = new List<string>();
@@ -57,7 +60,13 @@ namespace LstmGen.Reference
                 for (var v = 0; v < layout.BlockSize(j); v++)
                 {
                     var c = layout.CellIndex(j, v);
-                    traces.Add(new CellTraces(layout.InputGateTraceOffset(c), layout.InputGateFanIn(j).Length, layout.CellTraceOffset(c), layout.CellFanIn(j, v).Length));
+                    traces.Add(new CellTraces(
+                        layout.InputGateTraceOffset(c),
+                        layout.InputGateFanIn(j).Length,
+                        layout.CellTraceOffset(c),
+                        layout.CellFanIn(j, v).Length,
+                        layout.ForgetGateTraceOffset(c),
+                        layout.ForgetGateFanIn(j)?.Length ?? 0));
                 }
             }
 
@@ -124,10 +133,11 @@ namespace LstmGen.Reference
                 state);
         }
 
-        // A new kind of unit (a forget gate) needs its FanInKind in the runtime and its case here.
+        // A new kind of unit needs its FanInKind in the runtime and its case here.
         private static FanInKind Kind(UnitKind kind) => kind switch
         {
             UnitKind.InputGate => FanInKind.InputGate,
+            UnitKind.ForgetGate => FanInKind.ForgetGate,
             UnitKind.OutputGate => FanInKind.OutputGate,
             UnitKind.CellInput => FanInKind.CellInput,
             UnitKind.Output => FanInKind.Output,

@@ -48,6 +48,10 @@ namespace LstmGen.Reference
         // ∂s_c/∂w_c,m (Eq. 27), per cell c, one per weight m of its own cell input row (row order).
         private readonly double[][] _dSdwC;
 
+        // ∂s_c/∂w_φ_j,m (Gers, Schmidhuber & Cummins 2000), per cell c of a block with a forget gate, one per weight m of
+        // its block's forget gate row (row order); empty for the 1997 cell.
+        private readonly double[][] _dSdwPhi;
+
         private ReferenceNetwork(NetworkSpec spec)
         {
             Spec = spec;
@@ -59,6 +63,7 @@ namespace LstmGen.Reference
             _yK = new double[spec.OutputCount];
             _dSdwIn = new double[_layout.CellCount][];
             _dSdwC = new double[_layout.CellCount][];
+            _dSdwPhi = new double[_layout.CellCount][];
             for (var j = 0; j < _layout.BlockCount; j++)
             {
                 for (var v = 0; v < _layout.BlockSize(j); v++)
@@ -66,6 +71,7 @@ namespace LstmGen.Reference
                     var c = _layout.CellIndex(j, v);
                     _dSdwIn[c] = new double[_layout.InputGateFanIn(j).Length];
                     _dSdwC[c] = new double[_layout.CellFanIn(j, v).Length];
+                    _dSdwPhi[c] = new double[_layout.ForgetGateFanIn(j)?.Length ?? 0];
                 }
             }
 
@@ -175,6 +181,12 @@ namespace LstmGen.Reference
                     _w[inputGate.BiasOffset] = block.InputGateBias.Value;
                 }
 
+                var forgetGate = _layout.ForgetGateFanIn(j);
+                if (forgetGate != null && forgetGate.HasBias && !block.ForgetGateBias.IsRandom)
+                {
+                    _w[forgetGate.BiasOffset] = block.ForgetGateBias.Value;
+                }
+
                 var outputGate = _layout.OutputGateFanIn(j);
                 if (outputGate != null && outputGate.HasBias && !block.OutputGateBias.IsRandom)
                 {
@@ -208,7 +220,7 @@ namespace LstmGen.Reference
             Array.Clear(_pendingDeltaW);
         }
 
-        /// <summary>Copies the traces ∂s/∂w in layout order (per cell: input gate row, then its own cell row).</summary>
+        /// <summary>Copies the traces ∂s/∂w in layout order (per cell: input gate row, forget gate row if any, then its own cell row).</summary>
         public void CopyTracesTo(Span<double> destination)
         {
             if (destination.Length != _layout.TraceCount)
@@ -220,6 +232,10 @@ namespace LstmGen.Reference
             {
                 _dSdwIn[c].CopyTo(destination.Slice(_layout.InputGateTraceOffset(c), _dSdwIn[c].Length));
                 _dSdwC[c].CopyTo(destination.Slice(_layout.CellTraceOffset(c), _dSdwC[c].Length));
+                if (_dSdwPhi[c].Length > 0)
+                {
+                    _dSdwPhi[c].CopyTo(destination.Slice(_layout.ForgetGateTraceOffset(c), _dSdwPhi[c].Length));
+                }
             }
         }
 
@@ -235,6 +251,7 @@ namespace LstmGen.Reference
             {
                 Array.Clear(_dSdwIn[c]);
                 Array.Clear(_dSdwC[c]);
+                Array.Clear(_dSdwPhi[c]);
             }
         }
 
@@ -297,6 +314,20 @@ namespace LstmGen.Reference
                 step.YIn[j] = F(step.NetIn[j]);
                 step.YHidden[_layout.InputGateIndex(j)] = step.YIn[j];
 
+                // Forget gate (Gers 2000): net_φ_j(t) = Σ_m w_φ_j,m y^m(t−1);  y^φ_j(t) = f(net_φ_j(t)), reading the input
+                // gate's sources. A block without one is the 1997 cell: y^φ = 1, its forget gate fixed open.
+                var forgetGate = _layout.ForgetGateFanIn(j);
+                if (forgetGate != null)
+                {
+                    step.SourcesPhi[j] = Sources(forgetGate, x, yPrevious);
+                    step.NetPhi[j] = NetInput(forgetGate, step.SourcesPhi[j]!);
+                    step.YPhi[j] = F(step.NetPhi[j]);
+                }
+                else
+                {
+                    step.YPhi[j] = 1.0;
+                }
+
                 // Output gate: net_out_j(t) = Σ_m w_out_j,m y^m(t−1);  y^out_j(t) = f(net_out_j(t))   (Eq. 8).
                 // A block without one (Exps 2a, 2b: "no og") passes h(s) through: y^out = 1.
                 var outputGate = _layout.OutputGateFanIn(j);
@@ -322,8 +353,12 @@ namespace LstmGen.Reference
                     step.SourcesC[c] = Sources(cellRow, x, yPrevious);
                     step.NetC[c] = NetInput(cellRow, step.SourcesC[c]);
 
-                    // The CEC: s_c(t) = s_c(t−1) + y^in_j(t) g(net_c(t))   (Eq. 9)
-                    _sC[c] = _sC[c] + (step.YIn[j] * G(Spec.CellInput, step.NetC[c]));
+                    // The CEC: s_c(t) = s_c(t−1) + y^in_j(t) g(net_c(t))   (Eq. 9); with a forget gate (Gers 2000)
+                    // s_c(t) = y^φ_j(t) s_c(t−1) + y^in_j(t) g(net_c(t)).
+                    step.SPrevious[c] = _sC[c];
+                    _sC[c] = forgetGate != null
+                        ? (step.YPhi[j] * _sC[c]) + (step.YIn[j] * G(Spec.CellInput, step.NetC[c]))
+                        : _sC[c] + (step.YIn[j] * G(Spec.CellInput, step.NetC[c]));
 
                     // Cell output: y^c(t) = y^out_j(t) h(s_c(t))   (Eq. 9)
                     step.YHidden[c] = step.YOut[j] * H(Spec.CellOutput, _sC[c]);
@@ -352,6 +387,11 @@ namespace LstmGen.Reference
             for (var j = 0; j < _layout.BlockCount; j++)
             {
                 var fPrimeIn = FPrime(step.NetIn[j]);
+
+                // With a forget gate every trace of the block's cells decays by y^φ_j(t) (Gers 2000: ∂s_c(t)/∂w =
+                // y^φ_j(t) ∂s_c(t−1)/∂w + ...); without one y^φ = 1 and the 1997 equations stand as written.
+                var hasForgetGate = _layout.ForgetGateFanIn(j) != null;
+                var yPhi = step.YPhi[j];
                 for (var v = 0; v < _layout.BlockSize(j); v++)
                 {
                     var c = _layout.CellIndex(j, v);
@@ -362,14 +402,27 @@ namespace LstmGen.Reference
                     var dSdwIn = _dSdwIn[c];
                     for (var m = 0; m < dSdwIn.Length; m++)
                     {
-                        dSdwIn[m] += g * fPrimeIn * step.SourcesIn[j][m];
+                        var previous = hasForgetGate ? dSdwIn[m] * yPhi : dSdwIn[m];
+                        dSdwIn[m] = previous + (g * fPrimeIn * step.SourcesIn[j][m]);
+                    }
+
+                    // ∂s_c(t)/∂w_φ_j,m = ∂s_c(t−1)/∂w_φ_j,m y^φ_j(t) + s_c(t−1) f'_φ_j(net_φ_j(t)) y^m(t−1)   (Gers 2000)
+                    var dSdwPhi = _dSdwPhi[c];
+                    if (hasForgetGate)
+                    {
+                        var fPrimePhi = FPrime(step.NetPhi[j]);
+                        for (var m = 0; m < dSdwPhi.Length; m++)
+                        {
+                            dSdwPhi[m] = (dSdwPhi[m] * yPhi) + (step.SPrevious[c] * fPrimePhi * step.SourcesPhi[j]![m]);
+                        }
                     }
 
                     // ∂s_c(t)/∂w_c,m = ∂s_c(t−1)/∂w_c,m + g'(net_c(t)) y^in_j(t) y^m(t−1)   (Eq. 27)
                     var dSdwC = _dSdwC[c];
                     for (var m = 0; m < dSdwC.Length; m++)
                     {
-                        dSdwC[m] += gPrime * step.YIn[j] * step.SourcesC[c][m];
+                        var previous = hasForgetGate ? dSdwC[m] * yPhi : dSdwC[m];
+                        dSdwC[m] = previous + (gPrime * step.YIn[j] * step.SourcesC[c][m]);
                     }
                 }
             }
@@ -446,6 +499,20 @@ namespace LstmGen.Reference
                     for (var m = 0; m < inputGate.Length; m++)
                     {
                         deltaW[inputGate.Offset + m] += alpha * eS[v] * _dSdwIn[c][m];
+                    }
+                }
+
+                // Δw_φ_j,m(t) = α Σ_v e_s_c_j^v(t) ∂s_c_j^v(t)/∂w_φ_j,m   (Gers 2000; as Eq. 26)
+                var forgetGate = _layout.ForgetGateFanIn(j);
+                if (forgetGate != null)
+                {
+                    for (var v = 0; v < size; v++)
+                    {
+                        var c = _layout.CellIndex(j, v);
+                        for (var m = 0; m < forgetGate.Length; m++)
+                        {
+                            deltaW[forgetGate.Offset + m] += alpha * eS[v] * _dSdwPhi[c][m];
+                        }
                     }
                 }
 
@@ -571,7 +638,23 @@ namespace LstmGen.Reference
                 SourcesOut = new double[layout.BlockCount][];
                 SourcesC = new double[layout.CellCount][];
                 SourcesK = new double[layout.OutputCount][];
+                NetPhi = new double[layout.BlockCount];
+                YPhi = new double[layout.BlockCount];
+                SourcesPhi = new double[layout.BlockCount][];
+                SPrevious = new double[layout.CellCount];
             }
+
+            /// <summary>net_φ_j(t) (Gers 2000); unused for blocks without a forget gate.</summary>
+            public double[] NetPhi { get; }
+
+            /// <summary>y^φ_j(t) (Gers 2000); 1 for blocks without a forget gate.</summary>
+            public double[] YPhi { get; }
+
+            /// <summary>The sources y^m of each forget gate row (null for blocks without one).</summary>
+            public double[]?[] SourcesPhi { get; }
+
+            /// <summary>s_c(t−1), the states before this step's update.</summary>
+            public double[] SPrevious { get; }
 
             /// <summary>x(t).</summary>
             public double[] X { get; }

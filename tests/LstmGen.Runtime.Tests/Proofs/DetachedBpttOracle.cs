@@ -7,7 +7,8 @@ namespace LstmGen.Runtime.Tests.Proofs
     /// <summary>
     /// A test oracle for the learning rule: backpropagation through time over a whole stored sequence, on the graph
     /// the paper's truncation leaves (extraction §2.3, last bullet). The recurrent hidden activations y(t−1) are
-    /// constants where they enter the net inputs of gates and cells, while s(t−1) → s(t) stays in the graph; the
+    /// constants where they enter the net inputs of gates and cells, while s(t−1) → s(t) stays in the graph (through
+    /// y^φ(t) s(t−1) where the block has a forget gate, Gers, Schmidhuber &amp; Cummins 2000); the
     /// gradient of E = ½ Σ_t Σ_k (t_k − y_k)² on that graph must equal the sum of the truncated-RTRL updates
     /// (App. A.1, Eqs. 19-28) with weights held fixed during the sequence.
     /// <para>
@@ -42,6 +43,9 @@ namespace LstmGen.Runtime.Tests.Proofs
             var netC = new double[steps][];
             var netIn = new double[steps][];
             var netOut = new double[steps][];
+            var netPhi = new double[steps][];
+            var yPhi = new double[steps][];       // y^φ(t) per block, 1 without a forget gate
+            var sBefore = new double[steps][];    // s_c(t−1)
             var netK = new double[steps][];
             outputs = new double[steps][];
             var previous = new double[l.HiddenCount];
@@ -55,11 +59,21 @@ namespace LstmGen.Runtime.Tests.Proofs
                 netC[t] = new double[cells];
                 netIn[t] = new double[l.BlockCount];
                 netOut[t] = new double[l.BlockCount];
+                netPhi[t] = new double[l.BlockCount];
+                yPhi[t] = new double[l.BlockCount];
+                sBefore[t] = (double[])state.Clone();
                 for (var j = 0; j < l.BlockCount; j++)
                 {
                     netIn[t][j] = Net(l.InputGateFanIn(j), w, x, previous);
                     var yIn = Logistic(netIn[t][j]);
                     current[l.InputGateIndex(j)] = yIn;
+                    yPhi[t][j] = 1.0;
+                    if (l.ForgetGateFanIn(j) is { } forgetGate)
+                    {
+                        netPhi[t][j] = Net(forgetGate, w, x, previous);
+                        yPhi[t][j] = Logistic(netPhi[t][j]);
+                    }
+
                     var yOut = 1.0;   // a block without output gate passes h(s) through (Exps 2a/2b)
                     if (l.HasOutputGate(j))
                     {
@@ -72,7 +86,7 @@ namespace LstmGen.Runtime.Tests.Proofs
                     {
                         var c = l.CellIndex(j, v);
                         netC[t][c] = Net(l.CellFanIn(j, v), w, x, previous);
-                        state[c] += yIn * G(netC[t][c]);
+                        state[c] = (yPhi[t][j] * state[c]) + (yIn * G(netC[t][c]));
                         s[t][c] = state[c];
                         current[c] = yOut * H(state[c]);
                     }
@@ -92,7 +106,7 @@ namespace LstmGen.Runtime.Tests.Proofs
 
             // ---- backward pass: δ = −∂E/∂(quantity) ----
             var gradient = new double[l.WeightCount];
-            var deltaSNext = new double[cells];   // −∂E/∂s(t+1), carried back through s(t+1) = s(t) + ... (∂ = 1)
+            var deltaSNext = new double[cells];   // −∂E/∂s(t+1) · ∂s(t+1)/∂s(t), carried back through s(t+1) = y^φ(t+1) s(t) + ...
             for (var t = steps - 1; t >= 0; t--)
             {
                 var x = sequence.Inputs[t];
@@ -141,9 +155,29 @@ namespace LstmGen.Runtime.Tests.Proofs
                     }
 
                     Accumulate(gradient, l.InputGateFanIn(j), deltaYIn * LogisticPrime(netIn[t][j]), x, yPrev[t]);
+                    if (l.ForgetGateFanIn(j) is { } forgetGate)
+                    {
+                        var deltaYPhi = 0.0;
+                        for (var v = 0; v < l.BlockSize(j); v++)
+                        {
+                            var c = l.CellIndex(j, v);
+                            deltaYPhi += deltaS[c] * sBefore[t][c];
+                        }
+
+                        Accumulate(gradient, forgetGate, deltaYPhi * LogisticPrime(netPhi[t][j]), x, yPrev[t]);
+                    }
                 }
 
-                deltaSNext = deltaS;
+                // ∂s(t)/∂s(t−1) = y^φ(t) (1 without a forget gate).
+                deltaSNext = new double[cells];
+                for (var j = 0; j < l.BlockCount; j++)
+                {
+                    for (var v = 0; v < l.BlockSize(j); v++)
+                    {
+                        var c = l.CellIndex(j, v);
+                        deltaSNext[c] = deltaS[c] * yPhi[t][j];
+                    }
+                }
             }
 
             return gradient;

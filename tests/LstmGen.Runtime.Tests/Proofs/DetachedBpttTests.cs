@@ -36,6 +36,9 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("SelfLoop2x2", InputKind.Dense)]
         [InlineData("SelfLoopNoOutputGate", InputKind.Dense)]
         [InlineData("SelfLoopIdentity", InputKind.Dense)]
+        [InlineData("ForgetFull", InputKind.OneHot)]
+        [InlineData("ForgetFull", InputKind.Dense)]
+        [InlineData("ForgetSelfLoop", InputKind.Dense)]
         public void Summed_updates_equal_the_detached_BPTT_gradient(string name, InputKind inputs)
         {
             var net = ProofSupport.Create(name);
@@ -81,6 +84,7 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("SelfLoop2x2")]
         [InlineData("SelfLoopNoOutputGate")]
         [InlineData("SelfLoopIdentity")]
+        [InlineData("ForgetSelfLoop")]
         public void Oracle_is_the_exact_gradient_where_nothing_is_cut(string name)
         {
             // The oracle checked on its own, without the generated learning rule: where gates and cells read the

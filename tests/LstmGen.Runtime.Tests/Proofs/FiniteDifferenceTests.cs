@@ -68,6 +68,10 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("SelfLoopIdentity", TargetSteps.Every, false, 41)]
         [InlineData("SelfLoopIdentity", TargetSteps.Some, true, 42)]
         [InlineData("SelfLoopIdentity", TargetSteps.LastOnly, true, 43)]
+        [InlineData("ForgetSelfLoop", TargetSteps.Every, false, 61)]
+        [InlineData("ForgetSelfLoop", TargetSteps.Some, true, 62)]
+        [InlineData("ForgetSelfLoop", TargetSteps.LastOnly, false, 63)]
+        [InlineData("ForgetSelfLoop", TargetSteps.LastOnly, true, 64)]
         public void Self_loop_test_network_learning_rule_is_the_exact_gradient(string name, TargetSteps targets, bool wideWeights, int seed)
         {
             var net = (ILstmNetwork<double>)ProofSupport.Create(name);

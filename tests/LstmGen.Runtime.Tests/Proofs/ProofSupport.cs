@@ -88,6 +88,8 @@ namespace LstmGen.Runtime.Tests.Proofs
             nameof(Networks.OneHotFull) => new Networks.OneHotFull(),
             nameof(Networks.OneHotFloat) => new Networks.OneHotFloat(),
             nameof(Networks.SparseSelfLoop) => new Networks.SparseSelfLoop(),
+            nameof(Networks.ForgetSelfLoop) => new Networks.ForgetSelfLoop(),
+            nameof(Networks.ForgetFull) => new Networks.ForgetFull(),
             _ => Paper(name),
         };
 

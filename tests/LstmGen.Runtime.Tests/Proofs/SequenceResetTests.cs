@@ -18,6 +18,8 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("Exp3NoiseSignal", InputKind.Dense)]
         [InlineData("MixedBlocks", InputKind.Dense)]
         [InlineData("SelfLoopNoOutputGate", InputKind.Dense)]
+        [InlineData("ForgetFull", InputKind.OneHot)]
+        [InlineData("ForgetSelfLoop", InputKind.Dense)]
         public void Second_sequence_after_a_trained_first_equals_the_second_alone(string name, InputKind inputs)
         {
             var random = new Random(name.Length);
@@ -52,6 +54,8 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("Exp1Reber3x2", InputKind.OneHot)]
         [InlineData("Exp2cP50", InputKind.OneHot)]
         [InlineData("PartialRecurrence", InputKind.Dense)]
+        [InlineData("ForgetFull", InputKind.OneHot)]
+        [InlineData("ForgetSelfLoop", InputKind.Dense)]
         public void Traces_of_an_untargeted_first_sequence_do_not_leak_into_the_second(string name, InputKind inputs)
         {
             // A first sequence run through TrainStep without targets builds up states and traces (Eqs. 25, 27) but

@@ -16,8 +16,13 @@ namespace LstmGen.Runtime.Tests.Reference
     {
         public static IEnumerable<object[]> PaperNames() => PaperNetworks.All.Select(n => new object[] { n.Name });
 
+        /// <summary>Every random topology: the 1997 ones and those with forget gates (Gers 2000).</summary>
         public static IEnumerable<object[]> RandomIndices() =>
-            Enumerable.Range(0, RandomTopologies.WideSparseIndex + 1).Select(i => new object[] { i });
+            Enumerable.Range(0, RandomTopologies.ForgetWideIndex + 1).Select(i => new object[] { i });
+
+        /// <summary>This project's test specs with forget gates (Specs/forget-*.lstm.yaml).</summary>
+        public static IEnumerable<object[]> ForgetGateNames() =>
+            new[] { nameof(Networks.ForgetFull), nameof(Networks.ForgetSelfLoop) }.Select(n => new object[] { n });
 
         [Theory]
         [MemberData(nameof(PaperNames))]
@@ -31,6 +36,20 @@ namespace LstmGen.Runtime.Tests.Reference
         }
 
         [Theory]
+        [MemberData(nameof(ForgetGateNames))]
+        public void Forget_gate_network_describes_itself_as_the_reference_does(string name)
+        {
+            var generated = Proofs.ProofSupport.Create(name);
+            var reference = ReferenceNetwork.FromYaml(generated.SpecFileName, generated.SpecText);
+
+            Assert.True(generated.Description.HasForgetGates);
+            Assert.Equal(Lines(reference.Description), Lines(generated.Description));
+            AssertNamesEveryWeightAsTheLayout(reference, generated.Description);
+            AssertForgetGatesAsTheLayout(reference, generated.Description);
+            AssertStateIsTheFields(generated);
+        }
+
+        [Theory]
         [MemberData(nameof(RandomIndices))]
         public void Random_topology_describes_itself_as_the_reference_does(int index)
         {
@@ -39,6 +58,7 @@ namespace LstmGen.Runtime.Tests.Reference
 
             Assert.Equal(Lines(reference.Description), Lines(generated.Description));
             AssertNamesEveryWeightAsTheLayout(reference, generated.Description);
+            AssertForgetGatesAsTheLayout(reference, generated.Description);
         }
 
         [Theory]
@@ -87,6 +107,31 @@ namespace LstmGen.Runtime.Tests.Reference
         }
 
         /// <summary>
+        /// Which blocks have a forget gate, its fan-in and each cell's forget gate traces are the layout's (the layout
+        /// is the core's, the description the runtime's: a description that dropped forget gates fails here even when the
+        /// reference's and the class's agree).
+        /// </summary>
+        private static void AssertForgetGatesAsTheLayout(ReferenceNetwork reference, NetworkDescription description)
+        {
+            var layout = reference.Layout;
+            Assert.Equal(layout.Spec.HasForgetGates, description.HasForgetGates);
+            for (var j = 0; j < layout.BlockCount; j++)
+            {
+                var forgetGate = layout.ForgetGateFanIn(j);
+                Assert.Equal(forgetGate != null, description.Blocks[j].HasForgetGate);
+                Assert.Equal(forgetGate?.Offset, description.ForgetGateFanIn(j)?.Offset);
+                Assert.Equal(forgetGate?.Length, description.ForgetGateFanIn(j)?.Length);
+                Assert.True(description.ForgetGateFanIn(j)?.IsTraced ?? true);
+                for (var v = 0; v < layout.BlockSize(j); v++)
+                {
+                    var c = layout.CellIndex(j, v);
+                    Assert.Equal(layout.ForgetGateTraceOffset(c), description.CellTraces[c].ForgetGateOffset);
+                    Assert.Equal(forgetGate?.Length ?? 0, description.CellTraces[c].ForgetGateCount);
+                }
+            }
+        }
+
+        /// <summary>
         /// Every field of the class that holds state is a described part, with its length and element size, and nothing
         /// else is: the described size is the class's own, not a formula beside it.
         /// </summary>
@@ -128,6 +173,7 @@ namespace LstmGen.Runtime.Tests.Reference
                 "counts " + I(d.WeightCount) + " " + I(d.OutputOffset) + " " + I(d.TraceCount) + " " + d.StateValues.ToString(CultureInfo.InvariantCulture) + " " + d.StateBytes.ToString(CultureInfo.InvariantCulture),
             };
             lines.AddRange(d.Blocks.Select(b => "block " + b));
+            lines.AddRange(Enumerable.Range(0, d.BlockCount).Select(j => "forgetGate " + I(j) + " " + (d.ForgetGateFanIn(j)?.UnitName ?? "none")));
             lines.AddRange(d.HiddenUnitNames.Select(n => "hidden " + n));
             lines.AddRange(d.FanIns.Select(f => "fanIn " + f.Kind + " " + I(f.Block) + " " + I(f.Cell) + " " + I(f.Output) + " " + I(f.Offset) + " " + I(f.Length) + " " + f.HasBias + " " + f.UnitName + " " + string.Join(" ", f.Sources)));
             lines.AddRange(d.CellTraces.Select(t => "traces " + t));

@@ -31,6 +31,18 @@ namespace LstmGen.Runtime.Tests.Reference
         /// <summary>The index of the wide spec again, with <c>inputEncoding: sparse</c>: the vector scan for active inputs runs too.</summary>
         public const int WideSparseIndex = Count + 2;
 
+        /// <summary>Number of random double-precision specs with forget gates (Gers 2000), after the wide sparse spec.</summary>
+        public const int ForgetCount = 12;
+
+        /// <summary>The index of the first random spec with forget gates in <see cref="Specs"/>.</summary>
+        public const int FirstForgetIndex = Count + 3;
+
+        /// <summary>The index of the single-precision spec with forget gates.</summary>
+        public const int ForgetFloatIndex = FirstForgetIndex + ForgetCount;
+
+        /// <summary>The index of the wide spec with forget gates (Kernels paths and Dot4 groups with forget gate slots).</summary>
+        public const int ForgetWideIndex = ForgetFloatIndex + 1;
+
         private static readonly Lazy<(IReadOnlyList<NetworkSpec> Specs, Assembly Assembly)> Compiled = new(Build);
 
         public static IReadOnlyList<NetworkSpec> Specs => Compiled.Value.Specs;
@@ -57,6 +69,16 @@ namespace LstmGen.Runtime.Tests.Reference
             var wide = Wide(random);
             specs.Add(wide);
             specs.Add(wide with { TypeName = "WideSparse", SpecFileName = "wide-sparse.lstm.yaml", SpecText = "name: WideSparse\n", InputEncoding = InputEncoding.Sparse });
+
+            // The forget gate specs draw from their own stream, so that the 1997 specs above stay as they were.
+            var forgetRandom = new SeededRandom(20261202);
+            for (var i = 0; i < ForgetCount; i++)
+            {
+                specs.Add(WithForgetGates(forgetRandom, Draw(forgetRandom, i, Precision.Double), "RandomForget" + i.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            specs.Add(WithForgetGates(forgetRandom, Draw(forgetRandom, ForgetCount, Precision.Float), "RandomForgetFloat"));
+            specs.Add(WithForgetGates(forgetRandom, Wide(forgetRandom), "WideForget"));
             var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Reference.Emitted", specs.Select(s => NetworkEmitter.Emit(s, "test")));
             return (specs, assembly);
         }
@@ -128,6 +150,28 @@ namespace LstmGen.Runtime.Tests.Reference
                 "Wide", Namespace, "wide.lstm.yaml", "A network wider than the emitter unrolls.", 30, 3,
                 new EquatableArray<BlockSpec>(blocks), Connectivity.Full, BiasPolicy.All, CellInputSquash.G2, CellOutputSquash.H1,
                 0.2, 0.5, Generator.Model.UpdateTiming.PerSequence, Precision.Double, "name: Wide\n");
+        }
+
+        /// <summary>
+        /// <paramref name="spec"/> with forget gates in most of its blocks (a block without one stays the 1997 cell), forget
+        /// gate biases drawn in [0, 3] or random (Gers 2000 starts forget gates open), and dense inputs (forget gates need
+        /// them).
+        /// </summary>
+        private static NetworkSpec WithForgetGates(SeededRandom random, NetworkSpec spec, string name)
+        {
+            var blocks = spec.Blocks.Select((b, j) => b with
+            {
+                HasForgetGate = j == 0 || random.NextBool(0.7),
+                ForgetGateBias = random.NextBool() ? GateBias.Random : GateBias.Fixed(Math.Round(random.NextUniform(0.0, 3.0), 1)),
+            }).Select(b => b.HasForgetGate ? b : b with { ForgetGateBias = GateBias.Random }).ToList();
+            return spec with
+            {
+                TypeName = name,
+                SpecFileName = name + ".lstm.yaml",
+                SpecText = "name: " + name + "\n# (drawn at random by the reference tests)\n",
+                Blocks = new EquatableArray<BlockSpec>(blocks),
+                InputEncoding = InputEncoding.Dense,
+            };
         }
 
         private static GateBias DrawGateBias(SeededRandom random) =>

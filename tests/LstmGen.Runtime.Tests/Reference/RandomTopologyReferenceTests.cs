@@ -96,6 +96,67 @@ namespace LstmGen.Runtime.Tests.Reference
                 tolerance: 1e-12);
         }
 
+        public static IEnumerable<object[]> ForgetCases()
+        {
+            for (var i = RandomTopologies.FirstForgetIndex; i < RandomTopologies.FirstForgetIndex + RandomTopologies.ForgetCount; i++)
+            {
+                yield return new object[] { i, UpdateTiming.PerSequence };
+                yield return new object[] { i, UpdateTiming.PerStep };
+            }
+
+            yield return new object[] { RandomTopologies.ForgetWideIndex, UpdateTiming.PerSequence };
+            yield return new object[] { RandomTopologies.ForgetWideIndex, UpdateTiming.PerStep };
+        }
+
+        [Fact]
+        public void The_random_forget_gate_specs_cover_the_spec_language()
+        {
+            var specs = RandomTopologies.Specs.Skip(RandomTopologies.FirstForgetIndex).Take(RandomTopologies.ForgetCount).ToList();
+            foreach (var kind in Enum.GetValues<ConnectivityKind>())
+            {
+                Assert.Contains(specs, s => s.Connectivity.Kind == kind);
+            }
+
+            foreach (var bias in Enum.GetValues<BiasPolicy>())
+            {
+                Assert.Contains(specs, s => s.Bias == bias);
+            }
+
+            foreach (var g in Enum.GetValues<CellInputSquash>())
+            {
+                Assert.Contains(specs, s => s.CellInput == g);
+            }
+
+            foreach (var h in Enum.GetValues<CellOutputSquash>())
+            {
+                Assert.Contains(specs, s => s.CellOutput == h);
+            }
+
+            var blocks = specs.SelectMany(s => s.Blocks).ToList();
+            Assert.Contains(blocks, b => b.HasForgetGate && b.Cells > 1);
+            Assert.Contains(blocks, b => b.HasForgetGate && !b.HasOutputGate);
+            Assert.Contains(blocks, b => b.HasForgetGate && !b.ForgetGateBias.IsRandom);
+            Assert.Contains(specs, s => s.Blocks.Any(b => b.HasForgetGate) && s.Blocks.Any(b => !b.HasForgetGate));
+        }
+
+        /// <summary>Forget gates (Gers 2000): the generated forward pass, traces and updates equal the reference's to 1e-12.</summary>
+        [Theory]
+        [MemberData(nameof(ForgetCases))]
+        public void Emitted_network_with_forget_gates_trains_like_the_reference(int index, UpdateTiming timing)
+        {
+            var spec = RandomTopologies.Specs[index];
+            Assert.True(spec.HasForgetGates);
+            NetworkComparison.AssertTrainsLikeReference(
+                RandomTopologies.Create(index),
+                ReferenceNetwork.FromSpec(spec),
+                seed: (ulong)(300 + index),
+                timing,
+                sequences: 4,
+                minLength: 5,
+                maxLength: 30,
+                tolerance: 1e-12);
+        }
+
         [Theory]
         [InlineData(RandomTopologies.WideIndex, UpdateTiming.PerSequence)]
         [InlineData(RandomTopologies.WideIndex, UpdateTiming.PerStep)]
@@ -120,14 +181,17 @@ namespace LstmGen.Runtime.Tests.Reference
         }
 
         [Theory]
-        [InlineData(UpdateTiming.PerSequence)]
-        [InlineData(UpdateTiming.PerStep)]
-        public void Single_precision_network_stays_within_float_tolerance_of_the_reference(UpdateTiming timing)
+        [InlineData(RandomTopologies.FloatIndex, UpdateTiming.PerSequence)]
+        [InlineData(RandomTopologies.FloatIndex, UpdateTiming.PerStep)]
+        [InlineData(RandomTopologies.ForgetFloatIndex, UpdateTiming.PerSequence)]
+        [InlineData(RandomTopologies.ForgetFloatIndex, UpdateTiming.PerStep)]
+        public void Single_precision_network_stays_within_float_tolerance_of_the_reference(int index, UpdateTiming timing)
         {
-            var spec = RandomTopologies.Specs[RandomTopologies.FloatIndex];
+            var spec = RandomTopologies.Specs[index];
             Assert.Equal(Precision.Float, spec.Precision);
-            Assert.Equal(InputEncoding.Sparse, spec.InputEncoding);
-            var generated = RandomTopologies.Create(RandomTopologies.FloatIndex);
+            Assert.Equal(index == RandomTopologies.FloatIndex ? InputEncoding.Sparse : InputEncoding.Dense, spec.InputEncoding);
+            Assert.Equal(index == RandomTopologies.ForgetFloatIndex, spec.HasForgetGates);
+            var generated = RandomTopologies.Create(index);
             Assert.IsAssignableFrom<ILstmNetwork<float>>(generated);
             var reference = ReferenceNetwork.FromSpec(spec);
             generated.Update = timing;

@@ -28,8 +28,12 @@ namespace LstmGen.Generator.Emitting
         /// <summary>The scalar class of a planned network.</summary>
         public static string Emit(NetworkPlan plan, string generatorVersion) => new ScalarClassPrinter(plan, generatorVersion).Print();
 
-        /// <summary>Whether the network of <paramref name="spec"/> gets lane classes (not above <see cref="LaneClassPrinter.MaxWeights"/> weights).</summary>
-        public static bool HasLanes(NetworkSpec spec) => LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
+        /// <summary>
+        /// Whether the network of <paramref name="spec"/> gets lane classes: not above <see cref="LaneClassPrinter.MaxWeights"/>
+        /// weights, and not yet with forget gates (the lane printer does not print their plan elements, the trace decay
+        /// <c>ScaleBy</c> and the forget gate state; such networks run in scalar lanes).
+        /// </summary>
+        public static bool HasLanes(NetworkSpec spec) => !spec.HasForgetGates && LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
 
         /// <summary>The lane classes of a planned network, one per vector width (<see cref="LaneClassPrinter.Widths"/>): (hint name, source).</summary>
         public static IEnumerable<(string HintName, string Source)> EmitLanes(NetworkPlan plan, string generatorVersion) =>

@@ -58,8 +58,12 @@ namespace LstmGen.Generator.Emitting
                 var spec = Spec.Blocks[block.Block];
                 var inputGateBias = block.InputGate.HasBias && !spec.InputGateBias.IsRandom ? Literals.Double(spec.InputGateBias.Value) : "null";
                 var outputGateBias = block.OutputGate is { HasBias: true } && !spec.OutputGateBias.IsRandom ? Literals.Double(spec.OutputGateBias.Value) : "null";
+
+                // A block without a forget gate (the 1997 cell) leaves the forget gate arguments at their defaults.
+                var forgetGate = block.ForgetGate == null ? string.Empty
+                    : ", HasForgetGate: true, ForgetGateBias: " + (block.ForgetGate.HasBias && !spec.ForgetGateBias.IsRandom ? Literals.Double(spec.ForgetGateBias.Value) : "null");
                 Writer.Line("new(Cells: " + Literal(block.Cells) + ", HasOutputGate: " + (block.OutputGate != null ? "true" : "false") +
-                    ", InputGateBias: " + inputGateBias + ", OutputGateBias: " + outputGateBias + "),");
+                    ", InputGateBias: " + inputGateBias + ", OutputGateBias: " + outputGateBias + forgetGate + "),");
             }
 
             Writer.Outdent();
@@ -121,7 +125,10 @@ namespace LstmGen.Generator.Emitting
             return "new " + Runtime + ".SourceRun[] { " + runs + (runs.Length > 0 ? " " : string.Empty) + "}";
         }
 
-        /// <summary>Per cell (in cell order): its block's input gate traces (Eq. 25), then its own cell input traces (Eq. 27).</summary>
+        /// <summary>
+        /// Per cell (in cell order): its block's input gate traces (Eq. 25), its block's forget gate traces (if any; Gers
+        /// 2000), then its own cell input traces (Eq. 27).
+        /// </summary>
         private void WriteDescribedTraces()
         {
             Writer.Line("cellTraces: new " + Runtime + ".CellTraces[]");
@@ -132,8 +139,10 @@ namespace LstmGen.Generator.Emitting
                 for (var v = 0; v < block.Cells; v++)
                 {
                     var cell = block.FirstCell + v;
+                    var forgetGate = block.ForgetGate == null ? string.Empty
+                        : ", ForgetGateOffset: " + Literal(Shape.ForgetGateTraceOffsets[cell]) + ", ForgetGateCount: " + Literal(block.ForgetGate.Length);
                     Writer.Line("new(" + Literal(Shape.InputGateTraceOffsets[cell]) + ", " + Literal(block.InputGate.Length) + ", " +
-                        Literal(Shape.CellTraceOffsets[cell]) + ", " + Literal(block.CellInputs[v].Length) + "),");
+                        Literal(Shape.CellTraceOffsets[cell]) + ", " + Literal(block.CellInputs[v].Length) + forgetGate + "),");
                 }
             }
 

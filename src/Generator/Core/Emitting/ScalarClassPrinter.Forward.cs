@@ -28,6 +28,13 @@ namespace LstmGen.Generator.Emitting
                 View(true, "fPrimeOut");
             }
 
+            if (Spec.HasForgetGates)
+            {
+                View(true, "yForget");
+                View(true, "fPrimeForget");
+                View(true, "sPrev");
+            }
+
             View(true, "yOutput");
             View(true, "fPrimeK");
             Writer.Line();
@@ -40,7 +47,8 @@ namespace LstmGen.Generator.Emitting
             foreach (var block in forward.NetInputs)
             {
                 var heading = "// Block " + Literal(block.Block) + ": " + Plural(Shape.Blocks[block.Block].Cells, "cell") +
-                    (Shape.Blocks[block.Block].OutputGate == null ? ", input gate, no output gate" : ", input gate, output gate");
+                    (Shape.Blocks[block.Block].ForgetGate == null ? ", input gate" : ", input gate, forget gate") +
+                    (Shape.Blocks[block.Block].OutputGate == null ? ", no output gate" : ", output gate");
                 if (block.Statements.All(s => s is ComputeNetInput { NetInput.InFourFanInGroup: true }))
                 {
                     Writer.Line(heading + ": every net input summed four at a time below (Kernels.Dot4).");
@@ -65,13 +73,15 @@ namespace LstmGen.Generator.Emitting
             foreach (var block in forward.Activations)
             {
                 Writer.Line();
-                Writer.Line("// ---- Block " + Literal(block.Block) + ": y^in(t) = f(net_in)" + (Shape.Blocks[block.Block].OutputGate != null ? ", y^out(t) = f(net_out)" : string.Empty) +
+                Writer.Line("// ---- Block " + Literal(block.Block) + ": y^in(t) = f(net_in)" + (Shape.Blocks[block.Block].ForgetGate != null ? ", y^phi(t) = f(net_phi)" : string.Empty) + (Shape.Blocks[block.Block].OutputGate != null ? ", y^out(t) = f(net_out)" : string.Empty) +
                     (Spec.CellInput != CellInputSquash.Identity ? ", g(net_c(t))" : string.Empty) + "  (Eqs. 7-9) ----");
                 _step.Write(block.Statements);
             }
 
             Writer.Line();
-            Writer.Line("// ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----");
+            Writer.Line(Spec.HasForgetGates
+                ? "// ---- The cell states: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9); with a forget gate s_c(t) = y^phi(t) s_c(t-1) + y^in(t) g(net_c(t))  (Gers 2000) ----"
+                : "// ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----");
             _step.Write(forward.CellStates);
             Writer.Line();
             if (forward.CellOutputs.StateSigma is { } stateSigma)

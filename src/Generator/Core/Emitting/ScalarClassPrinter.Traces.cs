@@ -15,12 +15,26 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// dS/dw_in,m(t) = dS/dw_in,m(t-1) + g(net_c(t)) f'_in(net_in(t)) y^m(t-1)   (Eq. 25)");
             Writer.Line("/// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)");
             Writer.Line("/// Truncation (Eqs. 12-14) leaves no other term: errors do not flow back through y(t-1).");
+            if (Spec.HasForgetGates)
+            {
+                Writer.Line("/// With a forget gate (Gers, Schmidhuber & Cummins 2000) every trace of its cells decays by y^phi(t) first, and its");
+                Writer.Line("/// own weights get traces: dS/dw_phi,m(t) = dS/dw_phi,m(t-1) y^phi(t) + s_c(t-1) f'_phi(net_phi(t)) y^m(t-1).");
+            }
+
             Writer.Line("/// </summary>");
             Writer.OpenBlock("private void UpdateTraces()");
             View(true, "traces");
             foreach (var name in new[] { "yPrev", "y", "gNetC", "gPrimeNetC", "fPrimeIn" })
             {
                 View(false, name);
+            }
+
+            if (Spec.HasForgetGates)
+            {
+                foreach (var name in new[] { "yForget", "fPrimeForget", "sPrev" })
+                {
+                    View(false, name);
+                }
             }
 
             foreach (var cell in traces.Cells)

@@ -68,6 +68,11 @@ namespace LstmGen.Generator.Emitting
                 case ScaledAdd add:
                     WriteScaledAdd(add, k);
                     break;
+                case ScaleBy scale:
+                    _writer.OpenBlock("for (var m = " + Literals.Int(scale.First) + "; m < " + Literals.Int(scale.First + scale.Count) + "; m++)");
+                    _writer.Line(scale.Destination + "[m] *= " + Text(scale.Factor, k) + ";");
+                    _writer.CloseBlock();
+                    break;
                 case ForEachActiveInput active:
                     _writer.OpenBlock("for (var n = 0; n < activeCount; n++)");
                     _writer.Line("var i = activeInputs[n];");

@@ -19,6 +19,9 @@ namespace LstmGen.Generator.Layout
         OutputGate,
         CellInput,
         Output,
+
+        /// <summary>The forget gate φ of a block (Gers, Schmidhuber &amp; Cummins 2000).</summary>
+        ForgetGate,
     }
 
     /// <summary>A run of consecutive weights of one fan-in that reads consecutive sources of one region.</summary>

@@ -14,13 +14,16 @@ namespace LstmGen.Generator.Layout
     /// gate per block (y^in), then one output gate per block that has one (y^out).
     /// </para>
     /// <para>
-    /// Weights: for each block j in order, its input gate's fan-in, its output gate's (if any), then one fan-in per cell;
+    /// Weights: for each block j in order, its input gate's fan-in, its forget gate's (if any; it reads the input gate's
+    /// sources), its output gate's (if any), then one fan-in per cell;
     /// after all blocks, one fan-in per output unit. Within a fan-in: inputs, cells, input gates, output gates (as the
     /// connectivity allows), then the bias.
     /// </para>
     /// <para>
     /// Traces ∂s/∂w (App. A.1, Eqs. 25 and 27; the paper's 2CSI values): for each cell c in hidden order, one trace
-    /// per weight of its block's input gate fan-in, then one per weight of its own cell input fan-in.
+    /// per weight of its block's input gate fan-in, then one per weight of its block's forget gate fan-in (if any; Gers
+    /// 2000), then one per weight of its own cell input fan-in. A cell's traces are one contiguous span.
+    /// Forget gates are not in the hidden vector: no unit reads y^φ.
     /// </para>
     /// </summary>
     public sealed class NetworkLayout
@@ -58,6 +61,13 @@ namespace LstmGen.Generator.Layout
             {
                 var inputGate = MakeFanIn(UnitKind.InputGate, j, -1, -1, ref offset, spec.Connectivity.InputGates, spec.GatesBiased, "block[" + Str(j) + "].input_gate");
                 fanIns.Add(inputGate);
+                FanIn? forgetGate = null;
+                if (spec.Blocks[j].HasForgetGate)
+                {
+                    forgetGate = MakeFanIn(UnitKind.ForgetGate, j, -1, -1, ref offset, spec.Connectivity.InputGates, spec.GatesBiased, "block[" + Str(j) + "].forget_gate");
+                    fanIns.Add(forgetGate);
+                }
+
                 FanIn? outputGate = null;
                 if (spec.Blocks[j].HasOutputGate)
                 {
@@ -72,7 +82,7 @@ namespace LstmGen.Generator.Layout
                     fanIns.Add(cellFanIns[v]);
                 }
 
-                blockFanIns[j] = new BlockFanIns(inputGate, outputGate, cellFanIns);
+                blockFanIns[j] = new BlockFanIns(inputGate, forgetGate, outputGate, cellFanIns);
             }
 
             OutputOffset = offset;
@@ -91,6 +101,7 @@ namespace LstmGen.Generator.Layout
             // Traces: per cell, the input gate fan-in of its block then its own.
             var traceOffset = 0;
             var inputGateTrace = new int[CellCount];
+            var forgetGateTrace = new int[CellCount];
             var cellTrace = new int[CellCount];
             for (var j = 0; j < BlockCount; j++)
             {
@@ -99,6 +110,8 @@ namespace LstmGen.Generator.Layout
                     var c = cellStart[j] + v;
                     inputGateTrace[c] = traceOffset;
                     traceOffset += blockFanIns[j].InputGate.Length;
+                    forgetGateTrace[c] = blockFanIns[j].ForgetGate is null ? -1 : traceOffset;
+                    traceOffset += blockFanIns[j].ForgetGate?.Length ?? 0;
                     cellTrace[c] = traceOffset;
                     traceOffset += blockFanIns[j].Cells[v].Length;
                 }
@@ -106,6 +119,7 @@ namespace LstmGen.Generator.Layout
 
             TraceCount = traceOffset;
             _inputGateTraceOffset = inputGateTrace;
+            _forgetGateTraceOffset = forgetGateTrace;
             _cellTraceOffset = cellTrace;
         }
 
@@ -113,6 +127,7 @@ namespace LstmGen.Generator.Layout
         private readonly int[] _outputGateIndex;
         private readonly BlockFanIns[] _blockFanIns;
         private readonly int[] _inputGateTraceOffset;
+        private readonly int[] _forgetGateTraceOffset;
         private readonly int[] _cellTraceOffset;
 
         public NetworkSpec Spec { get; }
@@ -168,10 +183,18 @@ namespace LstmGen.Generator.Layout
 
         public FanIn? OutputGateFanIn(int block) => _blockFanIns[block].OutputGate;
 
+        /// <summary>Block j's forget gate fan-in (Gers 2000), or null when the block has none (the 1997 cell).</summary>
+        public FanIn? ForgetGateFanIn(int block) => _blockFanIns[block].ForgetGate;
+
+        public bool HasForgetGate(int block) => Spec.Blocks[block].HasForgetGate;
+
         public FanIn CellFanIn(int block, int cell) => _blockFanIns[block].Cells[cell];
 
         /// <summary>Offset of cell c's traces for its block's input gate weights (Eq. 25).</summary>
         public int InputGateTraceOffset(int cellIndex) => _inputGateTraceOffset[cellIndex];
+
+        /// <summary>Offset of cell c's traces for its block's forget gate weights (Gers 2000), or −1 without a forget gate.</summary>
+        public int ForgetGateTraceOffset(int cellIndex) => _forgetGateTraceOffset[cellIndex];
 
         /// <summary>Offset of cell c's traces for its own cell input weights (Eq. 27).</summary>
         public int CellTraceOffset(int cellIndex) => _cellTraceOffset[cellIndex];
@@ -288,14 +311,17 @@ namespace LstmGen.Generator.Layout
 
         private sealed class BlockFanIns
         {
-            public BlockFanIns(FanIn inputGate, FanIn? outputGate, FanIn[] cells)
+            public BlockFanIns(FanIn inputGate, FanIn? forgetGate, FanIn? outputGate, FanIn[] cells)
             {
                 InputGate = inputGate;
+                ForgetGate = forgetGate;
                 OutputGate = outputGate;
                 Cells = cells;
             }
 
             public FanIn InputGate { get; }
+
+            public FanIn? ForgetGate { get; }
 
             public FanIn? OutputGate { get; }
 

@@ -58,6 +58,23 @@ namespace LstmGen.Generator.Model
 
         /// <summary>Whether the output units carry a bias weight.</summary>
         public bool OutputsBiased => Bias == BiasPolicy.All;
+
+        /// <summary>Whether some block has a forget gate (Gers 2000): the traces then decay with y^φ.</summary>
+        public bool HasForgetGates
+        {
+            get
+            {
+                foreach (var block in Blocks)
+                {
+                    if (block.HasForgetGate)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
     }
 
     /// <summary>A memory cell block: S cells sharing one input gate and (optionally) one output gate (App. A.1).</summary>
@@ -65,7 +82,18 @@ namespace LstmGen.Generator.Model
     /// <param name="InputGateBias">The initial input gate bias (Table 10 "igb").</param>
     /// <param name="OutputGateBias">The initial output gate bias (Table 10 "ogb").</param>
     /// <param name="HasOutputGate">False for the paper's 2a/2b blocks ("no og").</param>
-    public sealed record BlockSpec(int Cells, GateBias InputGateBias, GateBias OutputGateBias, bool HasOutputGate);
+    public sealed record BlockSpec(int Cells, GateBias InputGateBias, GateBias OutputGateBias, bool HasOutputGate)
+    {
+        /// <summary>
+        /// Whether the block has a forget gate φ, which scales the state it keeps: s_c(t) = y^φ(t) s_c(t−1) + y^in(t) g(net_c(t))
+        /// (Gers, Schmidhuber &amp; Cummins 2000, Eq. 3). False is the 1997 cell, whose forget gate is fixed open (y^φ = 1).
+        /// Init-only, like <see cref="NetworkSpec.InputEncoding"/>, so that the blocks built in code stay valid.
+        /// </summary>
+        public bool HasForgetGate { get; init; }
+
+        /// <summary>The initial forget gate bias (Gers 2000 starts forget gates open, with positive biases).</summary>
+        public GateBias ForgetGateBias { get; init; } = GateBias.Random;
+    }
 
     /// <summary>An initial gate bias: a fixed value, or random within the initialisation interval.</summary>
     public sealed record GateBias(bool IsRandom, double Value)

@@ -37,8 +37,8 @@ namespace LstmGen.Generator.Parsing
             "squashing", "initInterval", "learningRate", "update", "precision", "inputEncoding",
         };
 
-        private static readonly string[] UniformBlockKeys = { "count", "cells", "inputGateBias", "outputGateBias", "outputGate" };
-        private static readonly string[] BlockKeys = { "cells", "inputGateBias", "outputGateBias", "outputGate" };
+        private static readonly string[] UniformBlockKeys = { "count", "cells", "inputGateBias", "outputGateBias", "outputGate", "forgetGate", "forgetGateBias" };
+        private static readonly string[] BlockKeys = { "cells", "inputGateBias", "outputGateBias", "outputGate", "forgetGate", "forgetGateBias" };
         private static readonly string[] SquashingKeys = { "cellInput", "cellOutput", "gates", "outputs" };
         private static readonly string[] ConnectivityKeys = { "cellInputs", "inputGates", "outputGates", "outputs" };
 
@@ -165,6 +165,14 @@ namespace LstmGen.Generator.Parsing
             }
 
             CheckWeightCount(root, inputs.Value, outputs.Value, blocks, connectivity, bias);
+            if (inputEncoding != InputEncoding.Dense && blocks.Any(b => b.HasForgetGate))
+            {
+                // The active inputs' passes add to the traces of the active inputs only; with a forget gate every trace
+                // decays at every step (Gers 2000), which those passes do not do.
+                Report(DiagnosticCatalog.Contradiction, top["inputEncoding"].Location,
+                    "'inputEncoding: " + (inputEncoding == InputEncoding.OneHot ? "one-hot" : "sparse") + "' is not supported with forget gates yet: every trace decays with y^phi at every step, so the inputs cannot be skipped; write 'inputEncoding: dense' (feed one-hot inputs as vectors)");
+                return null;
+            }
 
             return new NetworkSpec(
                 name,
@@ -247,7 +255,9 @@ namespace LstmGen.Generator.Parsing
             // The biases are read even when a key before them is wrong: every problem is reported, not only the first.
             var inputBiases = BiasValues(map, "inputGateBias", "blocks.inputGateBias", count);
             var outputBiases = BiasValues(map, "outputGateBias", "blocks.outputGateBias", count);
-            if (!count.HasValue || !cells.HasValue || !outputGate.HasValue || inputBiases is null || outputBiases is null)
+            var forgetGate = map.TryGetValue("forgetGate", out var fgNode) ? Boolean(fgNode, "blocks.forgetGate") : false;
+            var forgetBiases = BiasValues(map, "forgetGateBias", "blocks.forgetGateBias", count);
+            if (!count.HasValue || !cells.HasValue || !outputGate.HasValue || inputBiases is null || outputBiases is null || !forgetGate.HasValue || forgetBiases is null)
             {
                 return null;
             }
@@ -255,7 +265,7 @@ namespace LstmGen.Generator.Parsing
             var blocks = new List<BlockSpec>();
             for (var j = 0; j < count.Value; j++)
             {
-                blocks.Add(new BlockSpec(cells.Value, inputBiases[j], outputBiases[j], outputGate.Value));
+                blocks.Add(new BlockSpec(cells.Value, inputBiases[j], outputBiases[j], outputGate.Value) { HasForgetGate = forgetGate.Value, ForgetGateBias = forgetBiases[j] });
             }
 
             return CheckBiasContradictions(blocks, map, bias, "blocks") ? blocks : null;
@@ -293,13 +303,15 @@ namespace LstmGen.Generator.Parsing
                 var outputGate = map.TryGetValue("outputGate", out var ogNode) ? Boolean(ogNode, where + ".outputGate") : true;
                 var inputBias = map.TryGetValue("inputGateBias", out var ibNode) ? SingleBias(ibNode, where + ".inputGateBias") : GateBias.Random;
                 var outputBias = map.TryGetValue("outputGateBias", out var obNode) ? SingleBias(obNode, where + ".outputGateBias") : GateBias.Random;
-                if (!cells.HasValue || !outputGate.HasValue || inputBias is null || outputBias is null)
+                var forgetGate = map.TryGetValue("forgetGate", out var fgNode) ? Boolean(fgNode, where + ".forgetGate") : false;
+                var forgetBias = map.TryGetValue("forgetGateBias", out var fbNode) ? SingleBias(fbNode, where + ".forgetGateBias") : GateBias.Random;
+                if (!cells.HasValue || !outputGate.HasValue || inputBias is null || outputBias is null || !forgetGate.HasValue || forgetBias is null)
                 {
                     ok = false;
                     continue;
                 }
 
-                var block = new BlockSpec(cells.Value, inputBias, outputBias, outputGate.Value);
+                var block = new BlockSpec(cells.Value, inputBias, outputBias, outputGate.Value) { HasForgetGate = forgetGate.Value, ForgetGateBias = forgetBias };
                 ok &= CheckBiasContradictions(new List<BlockSpec> { block }, map, bias, where);
                 blocks.Add(block);
             }
@@ -317,11 +329,18 @@ namespace LstmGen.Generator.Parsing
                 ok = false;
             }
 
+            if (map.TryGetValue("forgetGateBias", out var fb) && blocks.Any(b => !b.HasForgetGate && !b.ForgetGateBias.IsRandom))
+            {
+                Report(DiagnosticCatalog.Contradiction, fb.Location,
+                    where + ": 'forgetGateBias' is set but 'forgetGate' is false (the default, the 1997 cell): a block without a forget gate has no forget gate bias; add 'forgetGate: true' or remove 'forgetGateBias'");
+                ok = false;
+            }
+
             if (bias == BiasPolicy.None)
             {
-                foreach (var key in new[] { "inputGateBias", "outputGateBias" })
+                foreach (var key in new[] { "inputGateBias", "outputGateBias", "forgetGateBias" })
                 {
-                    if (map.TryGetValue(key, out var node) && blocks.Any(b => !(key == "inputGateBias" ? b.InputGateBias : b.OutputGateBias).IsRandom))
+                    if (map.TryGetValue(key, out var node) && blocks.Any(b => !(key == "inputGateBias" ? b.InputGateBias : key == "outputGateBias" ? b.OutputGateBias : b.ForgetGateBias).IsRandom))
                     {
                         Report(DiagnosticCatalog.Contradiction, node.Location,
                             where + ": '" + key + "' sets a gate bias but 'bias: none' gives the gates no bias weight; remove '" + key + "' or choose 'bias: gates', 'hidden' or 'all'");
@@ -576,6 +595,7 @@ namespace LstmGen.Generator.Parsing
             long cells = blocks.Sum(b => (long)b.Cells);
             long inputGates = blocks.Count;
             long outputGates = blocks.Count(b => b.HasOutputGate);
+            long forgetGates = blocks.Count(b => b.HasForgetGate);
 
             long FanIn(SourceSet set) =>
                 ((set & SourceSet.Input) != 0 ? inputs : 0) +
@@ -588,6 +608,7 @@ namespace LstmGen.Generator.Parsing
             var outputBias = bias == BiasPolicy.All ? 1 : 0;
             var weights =
                 (inputGates * (FanIn(connectivity.InputGates) + gateBias)) +
+                (forgetGates * (FanIn(connectivity.InputGates) + gateBias)) +
                 (outputGates * (FanIn(connectivity.OutputGates) + gateBias)) +
                 (cells * (FanIn(connectivity.CellInputs) + cellBias)) +
                 (outputs * (FanIn(connectivity.Outputs) + outputBias));

@@ -14,7 +14,11 @@ namespace LstmGen.Generator.Plan
     /// <param name="CellInputs">Each cell's fan-in.</param>
     /// <param name="InputGateSource">The input gate's index in the source vectors.</param>
     /// <param name="OutputGateSource">The output gate's index in the source vectors, or −1.</param>
-    public sealed record BlockShape(int Block, int Cells, int FirstCell, FanIn InputGate, FanIn? OutputGate, EquatableArray<FanIn> CellInputs, int InputGateSource, int OutputGateSource);
+    public sealed record BlockShape(int Block, int Cells, int FirstCell, FanIn InputGate, FanIn? OutputGate, EquatableArray<FanIn> CellInputs, int InputGateSource, int OutputGateSource)
+    {
+        /// <summary>The forget gate's fan-in (Gers, Schmidhuber &amp; Cummins 2000), or null: the 1997 cell, its forget gate fixed open.</summary>
+        public FanIn? ForgetGate { get; init; }
+    }
 
     /// <summary>
     /// The sizes and orders every printer of a network shares (<see cref="NetworkLayout"/>, as values). Source units y^u:
@@ -36,6 +40,12 @@ namespace LstmGen.Generator.Plan
         EquatableArray<int> CellTraceOffsets)
     {
         public int BlockCount => Blocks.Count;
+
+        /// <summary>
+        /// Per cell, the offset of its traces of its block's forget gate weights (Gers 2000), or −1; empty when no block has
+        /// a forget gate. A cell's traces (input gate, forget gate, cell input) are one span from its input gate offset.
+        /// </summary>
+        public EquatableArray<int> ForgetGateTraceOffsets { get; init; } = EquatableArray<int>.Empty;
 
         /// <summary>Number of source units: inputs, hidden units and the bias unit.</summary>
         public int SourceCount => InputCount + HiddenCount + 1;

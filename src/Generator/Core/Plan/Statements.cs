@@ -76,6 +76,14 @@ namespace LstmGen.Generator.Plan
     public sealed record ScaledAdd(string Destination, Index DestinationBase, int First, int Count, EquatableArray<ScaledTerm> Terms, ScaledAddForm Form) : Statement;
 
     /// <summary>
+    /// Destination[First + m] = Destination[First + m] · Factor for m in [0, Count): the decay of a cell's traces by its
+    /// forget gate's activation, dS/dw(t−1) y^φ(t) (Gers, Schmidhuber &amp; Cummins 2000), before the step's terms are added
+    /// (a <see cref="ScaledAdd"/> after it gives (dS/dw(t−1) y^φ(t)) + term, the equation's order). Elementwise: every form
+    /// gives the same bits.
+    /// </summary>
+    public sealed record ScaleBy(string Destination, int First, int Count, Expr Factor) : Statement;
+
+    /// <summary>
     /// The body run once per active input (x_i(t) ≠ 0, in index order; i and x_i(t) are
     /// <see cref="IndexVariable.Input"/> and <see cref="ActiveInputValue"/>).
     /// </summary>

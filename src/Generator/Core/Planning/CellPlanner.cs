@@ -55,11 +55,31 @@ namespace LstmGen.Generator.Planning
             return new ApplySquash(g, SigmaOfNetInput(_context.SlotOf(block.CellInputs[v])), CellInput(c), CellInputDerivative(c));
         }
 
-        /// <summary>The constant error carrousel, Eq. 9: s_c(t) = s_c(t−1) + y^in(t) g(net_c(t)).</summary>
-        public Statement UpdateState(BlockShape block, int v)
+        /// <summary>
+        /// The constant error carrousel, Eq. 9: s_c(t) = s_c(t−1) + y^in(t) g(net_c(t)); with a forget gate (Gers 2000),
+        /// s_c(t) = y^φ(t) s_c(t−1) + y^in(t) g(net_c(t)), s_c(t−1) kept for the forget gate's traces.
+        /// </summary>
+        public IEnumerable<Statement> UpdateState(BlockShape block, int v)
         {
             var c = block.FirstCell + v;
-            return new AddTo(CellState(c), new Product(InputGatePlanner.Activation(block.Block), CellInput(c)), SquashedOutput ? State(c).Name : string.Empty);
+            var input = new Product(InputGatePlanner.Activation(block.Block), CellInput(c));
+            if (block.ForgetGate is null)
+            {
+                yield return new AddTo(CellState(c), input, SquashedOutput ? State(c).Name : string.Empty);
+                yield break;
+            }
+
+            yield return new Store(PreviousCellState(c), CellState(c));
+            var state = new Sum(new Product(ForgetGatePlanner.Activation(block.Block), CellState(c)), input);
+            if (SquashedOutput)
+            {
+                yield return new Let(State(c), state, "s_c(t) = y^phi s_c(t-1) + y^in g(net_c)  (Gers 2000)");
+                yield return new Store(CellState(c), State(c));
+            }
+            else
+            {
+                yield return new Store(CellState(c), state, "s_c(t) = y^phi s_c(t-1) + y^in g(net_c)  (Gers 2000)");
+            }
         }
 
         /// <summary>The value σ reads for h(s_c) = 2σ(s_c) − 1 (Eq. 4).</summary>

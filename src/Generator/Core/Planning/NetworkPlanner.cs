@@ -37,6 +37,7 @@ namespace LstmGen.Generator.Planning
         {
             private readonly PlanningContext _context;
             private readonly InputGatePlanner _inputGates;
+            private readonly ForgetGatePlanner _forgetGates;
             private readonly OutputGatePlanner _outputGates;
             private readonly CellPlanner _cells;
             private readonly OutputUnitPlanner _outputs;
@@ -45,6 +46,7 @@ namespace LstmGen.Generator.Planning
             {
                 _context = context;
                 _inputGates = new InputGatePlanner(context);
+                _forgetGates = new ForgetGatePlanner(context);
                 _outputGates = new OutputGatePlanner(context);
                 _cells = new CellPlanner(context);
                 _outputs = new OutputUnitPlanner(context);
@@ -58,7 +60,7 @@ namespace LstmGen.Generator.Planning
                 var netInputs = Blocks.Select(b => Of(b, NetInputs(b).Select(n => n.Statement))).ToList();
                 var slots = Blocks.SelectMany(NetInputs).Where(n => n.Squashed).Select(n => n.NetInput).ToList();
                 var activations = Blocks.Select(b => Of(b, Activations(b))).ToList();
-                var states = Blocks.SelectMany(b => Cells(b).Select(v => _cells.UpdateState(b, v)));
+                var states = Blocks.SelectMany(b => Cells(b).SelectMany(v => _cells.UpdateState(b, v)));
                 var stateSigma = _context.Spec.CellOutput == CellOutputSquash.H1
                     ? Sigmas.InGroups("hS", Enumerable.Range(0, _context.Shape.CellCount).Select(CellPlanner.StateForSigma).ToList())
                     : null;
@@ -73,11 +75,15 @@ namespace LstmGen.Generator.Planning
                     _outputs.Forward());
             }
 
-            /// <summary>The RTRL traces (Eqs. 25, 27), cell by cell: its input gate's weights, then its own.</summary>
+            /// <summary>
+            /// The RTRL traces (Eqs. 25, 27), cell by cell: with a forget gate every trace of the cell decays by y^φ first
+            /// (Gers 2000); then its input gate's weights, its forget gate's (if any), then its own.
+            /// </summary>
             public TracePlan Traces()
             {
                 var cells = Blocks.SelectMany(b => Cells(b).Select(v =>
-                    new CellStatements(b.Block, v, new EquatableArray<Statement>(_inputGates.Traces(b, v).Concat(_cells.Traces(b, v))))));
+                    new CellStatements(b.Block, v, new EquatableArray<Statement>(
+                        _forgetGates.Decay(b, v).Concat(_inputGates.Traces(b, v)).Concat(_forgetGates.Traces(b, v)).Concat(_cells.Traces(b, v))))));
                 var active = new List<Statement>();
                 if (_context.TracesReadActiveInputs)
                 {
@@ -139,6 +145,12 @@ namespace LstmGen.Generator.Planning
             {
                 var inputGate = _inputGates.NetInput(block);
                 yield return (inputGate, new ComputeNetInput(inputGate), true);
+                if (block.ForgetGate != null)
+                {
+                    var forgetGate = _forgetGates.NetInput(block);
+                    yield return (forgetGate, new ComputeNetInput(forgetGate), true);
+                }
+
                 if (block.OutputGate != null)
                 {
                     var outputGate = _outputGates.NetInput(block);
@@ -158,17 +170,22 @@ namespace LstmGen.Generator.Planning
                 return block.OutputGate is null ? errors : errors.Concat(new[] { _outputGates.Error(block) });
             }
 
-            /// <summary>A block's weight changes: its output gate's (Eq. 22), its input gate's (Eq. 26), its cells' (Eq. 28).</summary>
+            /// <summary>A block's weight changes: its output gate's (Eq. 22), its input gate's (Eq. 26), its forget gate's (Gers 2000), its cells' (Eq. 28).</summary>
             private IEnumerable<Statement> BlockWeightChanges(BlockShape block)
             {
                 var outputGate = block.OutputGate is null ? Enumerable.Empty<Statement>() : _outputGates.WeightChanges(block);
-                return outputGate.Concat(_inputGates.WeightChanges(block)).Concat(Cells(block).SelectMany(v => _cells.WeightChanges(block, v)));
+                return outputGate.Concat(_inputGates.WeightChanges(block)).Concat(_forgetGates.WeightChanges(block)).Concat(Cells(block).SelectMany(v => _cells.WeightChanges(block, v)));
             }
 
             /// <summary>A block's gate activations and cell inputs from the batched σ (Eqs. 7-9).</summary>
             private IEnumerable<Statement> Activations(BlockShape block)
             {
                 var statements = _inputGates.Activate(block);
+                if (block.ForgetGate != null)
+                {
+                    statements = statements.Concat(_forgetGates.Activate(block));
+                }
+
                 if (block.OutputGate != null)
                 {
                     statements = statements.Concat(_outputGates.Activate(block));

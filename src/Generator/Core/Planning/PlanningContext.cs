@@ -56,7 +56,7 @@ namespace LstmGen.Generator.Planning
 
         /// <summary>
         /// The fan-ins whose net inputs go through the batched σ, in slot order: block by block, the input gate, the output
-        /// gate (if any), then the cells (if g is made of σ).
+        /// gate (if any), then the cells (if g is made of σ); a block's forget gate (Gers 2000) comes right after its input gate.
         /// </summary>
         public IReadOnlyList<FanIn> BatchSlots { get; }
 
@@ -89,7 +89,10 @@ namespace LstmGen.Generator.Planning
                     layout.OutputGateFanIn(j),
                     new EquatableArray<FanIn>(Enumerable.Range(0, layout.BlockSize(j)).Select(v => layout.CellFanIn(j, v))),
                     layout.InputCount + layout.InputGateIndex(j),
-                    outputGate < 0 ? -1 : layout.InputCount + outputGate));
+                    outputGate < 0 ? -1 : layout.InputCount + outputGate)
+                {
+                    ForgetGate = layout.ForgetGateFanIn(j),
+                });
             }
 
             return new NetworkShape(
@@ -105,7 +108,12 @@ namespace LstmGen.Generator.Planning
                 new EquatableArray<BlockShape>(blocks),
                 new EquatableArray<FanIn>(layout.FanIns),
                 new EquatableArray<int>(Enumerable.Range(0, layout.CellCount).Select(layout.InputGateTraceOffset)),
-                new EquatableArray<int>(Enumerable.Range(0, layout.CellCount).Select(layout.CellTraceOffset)));
+                new EquatableArray<int>(Enumerable.Range(0, layout.CellCount).Select(layout.CellTraceOffset)))
+            {
+                ForgetGateTraceOffsets = layout.Spec.HasForgetGates
+                    ? new EquatableArray<int>(Enumerable.Range(0, layout.CellCount).Select(layout.ForgetGateTraceOffset))
+                    : EquatableArray<int>.Empty,
+            };
         }
 
         private static IReadOnlyList<FanIn> BatchSlotsOf(NetworkLayout layout, bool cellInputsSquashed)
@@ -114,6 +122,11 @@ namespace LstmGen.Generator.Planning
             for (var j = 0; j < layout.BlockCount; j++)
             {
                 slots.Add(layout.InputGateFanIn(j));
+                if (layout.ForgetGateFanIn(j) is FanIn forgetGate)
+                {
+                    slots.Add(forgetGate);
+                }
+
                 if (layout.OutputGateFanIn(j) is FanIn outputGate)
                 {
                     slots.Add(outputGate);

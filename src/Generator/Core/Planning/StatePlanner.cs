@@ -32,7 +32,9 @@ namespace LstmGen.Generator.Planning
                     Real("delta", "WeightCount", shape.WeightCount, "the summed weight changes of the current sequence")),
                 Group(
                     "dS/dw for the input gate (Eq. 25) and cell input (Eq. 27) weights of every cell.",
-                    Real("traces", "TraceCount", shape.TraceCount, "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)")),
+                    Real("traces", "TraceCount", shape.TraceCount, shape.ForgetGateTraceOffsets.Count == 0
+                        ? "dS/dw, per cell: its input gate's weights (Eq. 25), then its own (Eq. 27)"
+                        : "dS/dw, per cell: its input gate's weights (Eq. 25), its forget gate's if any (Gers 2000), then its own (Eq. 27)")),
                 Group(
                     "y^u(t-1) and y^u(t) over the source units u: x, then the hidden units, then the bias unit = 1 (swapped after each step).",
                     new StateArray("yPrev", StateElement.Real, new StateLength("SourceCount", shape.SourceCount), false, StateStart.SourceVector, "y^u(t-1)"),
@@ -58,6 +60,15 @@ namespace LstmGen.Generator.Planning
                     Real("eS", "CellCount", cells, "e_s_c(t)"),
                     Real("eOut", "BlockCount", blocks, "e_out(t)")),
             };
+
+            if (context.Spec.HasForgetGates)
+            {
+                groups.Add(Listed(
+                    "The forget gates' values of the current step that the traces need (Gers, Schmidhuber & Cummins 2000).",
+                    Real("yForget", "BlockCount", blocks, "y^phi(t) (unused for a block without a forget gate)"),
+                    Real("fPrimeForget", "BlockCount", blocks, "f'_phi(net_phi(t))"),
+                    Real("sPrev", "CellCount", cells, "s_c(t-1)")));
+            }
 
             if (context.ReadsActiveInputs)
             {
@@ -123,6 +134,11 @@ namespace LstmGen.Generator.Planning
                 if (block.InputGate.HasBias && !spec.InputGateBias.IsRandom)
                 {
                     weights.Add(new FixedWeight(block.InputGate.BiasOffset, spec.InputGateBias.Value, "block " + block.Block + " input gate bias (Table 10 \"igb\")"));
+                }
+
+                if (block.ForgetGate is { HasBias: true } forgetGate && !spec.ForgetGateBias.IsRandom)
+                {
+                    weights.Add(new FixedWeight(forgetGate.BiasOffset, spec.ForgetGateBias.Value, "block " + block.Block + " forget gate bias (Gers 2000)"));
                 }
 
                 if (block.OutputGate is { HasBias: true } outputGate && !spec.OutputGateBias.IsRandom)

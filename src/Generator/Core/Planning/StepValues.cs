@@ -41,6 +41,15 @@ namespace LstmGen.Generator.Planning
         /// <summary>f'_in(net_in(t)) of block j's input gate.</summary>
         public static Element InputGateDerivative(int block) => new Element("fPrimeIn", new Index(block));
 
+        /// <summary>y^φ(t) of block j's forget gate (Gers 2000).</summary>
+        public static Element ForgetGateActivation(int block) => new Element("yForget", new Index(block));
+
+        /// <summary>f'_φ(net_φ(t)) of block j's forget gate (Gers 2000).</summary>
+        public static Element ForgetGateDerivative(int block) => new Element("fPrimeForget", new Index(block));
+
+        /// <summary>s_c(t−1), cell c's state before this step's update (the forget gate's traces read it; Gers 2000).</summary>
+        public static Element PreviousCellState(int cell) => new Element("sPrev", new Index(cell));
+
         /// <summary>f'_out(net_out(t)) of block j's output gate.</summary>
         public static Element OutputGateDerivative(int block) => new Element("fPrimeOut", new Index(block));
 

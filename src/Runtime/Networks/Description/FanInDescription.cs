@@ -16,6 +16,12 @@ namespace LstmGen.Runtime
 
         /// <summary>An output unit.</summary>
         Output,
+
+        /// <summary>
+        /// A block's forget gate φ (Gers, Schmidhuber &amp; Cummins 2000): it reads the input gate's sources and scales the
+        /// state its cells keep, s_c(t) = y^φ(t) s_c(t−1) + y^in(t) g(net_c(t)). Not a source of any unit.
+        /// </summary>
+        ForgetGate,
     }
 
     /// <summary>Where a run of sources lies.</summary>
@@ -57,8 +63,11 @@ namespace LstmGen.Runtime
         /// <summary>The index of the bias weight (only when <see cref="HasBias"/>).</summary>
         public int BiasOffset => Offset + Length - 1;
 
-        /// <summary>Whether the learning rule keeps traces ∂s/∂w of these weights (input gates, Eq. 25; cell inputs, Eq. 27).</summary>
-        public bool IsTraced => Kind == FanInKind.InputGate || Kind == FanInKind.CellInput;
+        /// <summary>
+        /// Whether the learning rule keeps traces ∂s/∂w of these weights (input gates, Eq. 25; cell inputs, Eq. 27; forget
+        /// gates, Gers 2000).
+        /// </summary>
+        public bool IsTraced => Kind == FanInKind.InputGate || Kind == FanInKind.ForgetGate || Kind == FanInKind.CellInput;
 
         /// <summary>Whether weight <paramref name="weight"/> is one of this fan-in's.</summary>
         public bool Holds(int weight) => weight >= Offset && weight < Offset + Length;

@@ -12,14 +12,16 @@ namespace LstmGen.Runtime
     /// </summary>
     /// <remarks>
     /// The order of the weights (docs/spec-language.md, "Weight layout"): for each block j, its input gate's fan-in, its
-    /// output gate's (if any), then one fan-in per cell; after all blocks, one fan-in per output unit. The hidden
-    /// activation vector: all cells block by block, then one input gate per block, then one output gate per block that has one.
+    /// forget gate's (if any), its output gate's (if any), then one fan-in per cell; after all blocks, one fan-in per output
+    /// unit. The hidden activation vector: all cells block by block, then one input gate per block, then one output gate per
+    /// block that has one (forget gates are not in it: no unit reads y^φ).
     /// </remarks>
     public sealed class NetworkDescription
     {
         private readonly int[] _firstCell;
         private readonly FanInDescription[] _inputGates;
         private readonly FanInDescription?[] _outputGates;
+        private readonly FanInDescription?[] _forgetGates;
         private readonly FanInDescription[] _cellInputs;
         private readonly FanInDescription[] _outputs;
 
@@ -107,6 +109,7 @@ namespace LstmGen.Runtime
 
             _inputGates = new FanInDescription[blocks.Count];
             _outputGates = new FanInDescription?[blocks.Count];
+            _forgetGates = new FanInDescription?[blocks.Count];
             _cellInputs = new FanInDescription[cells];
             _outputs = new FanInDescription[outputCount];
             foreach (var fanIn in fanIns)
@@ -118,6 +121,9 @@ namespace LstmGen.Runtime
                         break;
                     case FanInKind.OutputGate:
                         _outputGates[fanIn.Block] = fanIn;
+                        break;
+                    case FanInKind.ForgetGate:
+                        _forgetGates[fanIn.Block] = fanIn;
                         break;
                     case FanInKind.CellInput:
                         _cellInputs[_firstCell[fanIn.Block] + fanIn.Cell] = fanIn;
@@ -161,6 +167,9 @@ namespace LstmGen.Runtime
         public int CellCount { get; }
 
         public int OutputGateCount { get; }
+
+        /// <summary>Whether some block has a forget gate (Gers 2000); false for every 1997 network.</summary>
+        public bool HasForgetGates => Array.Exists(_forgetGates, f => f != null);
 
         /// <summary>The length of the hidden activation vector: cells, input gates, output gates.</summary>
         public int HiddenCount { get; }
@@ -249,6 +258,9 @@ namespace LstmGen.Runtime
 
         /// <summary>Block j's output gate fan-in, or null when the block has none.</summary>
         public FanInDescription? OutputGateFanIn(int block) => _outputGates[block];
+
+        /// <summary>Block j's forget gate fan-in (Gers 2000), or null when the block has none (the 1997 cell).</summary>
+        public FanInDescription? ForgetGateFanIn(int block) => _forgetGates[block];
 
         public FanInDescription CellFanIn(int block, int cell) => _cellInputs[_firstCell[block] + cell];
 
