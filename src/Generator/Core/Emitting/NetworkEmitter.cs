@@ -37,6 +37,6 @@ namespace LstmGen.Generator.Emitting
 
         /// <summary>The lane classes of a planned network, one per vector width (<see cref="LaneClassPrinter.Widths"/>): (hint name, source).</summary>
         public static IEnumerable<(string HintName, string Source)> EmitLanes(NetworkPlan plan, string generatorVersion) =>
-            LaneClassPrinter.Widths.Where(_ => LaneClassPrinter.PrintsFor(plan.Shape.WeightCount)).Select(width => (LaneClassPrinter.HintName(plan.Spec, width), new LaneClassPrinter(plan, generatorVersion, width).Print()));
+            LaneClassPrinter.Widths.Where(_ => HasLanes(plan.Spec)).Select(width => (LaneClassPrinter.HintName(plan.Spec, width), new LaneClassPrinter(plan, generatorVersion, width).Print()));
     }
 }
