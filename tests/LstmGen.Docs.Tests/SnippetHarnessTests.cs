@@ -80,7 +80,7 @@ namespace LstmGen.Docs.Tests
             var networks = DocNetworks.Generate(blocks);
 
             Assert.Empty(networks.Errors);
-            Assert.Equal(new[] { "LstmGenNetworks.g.cs", "TinyNetwork.g.cs" }, networks.Sources.Select(s => s.FilePath).OrderBy(p => p, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "LstmGenNetworks.g.cs", "TinyNetwork.Lanes128.g.cs", "TinyNetwork.Lanes256.g.cs", "TinyNetwork.Lanes512.g.cs", "TinyNetwork.g.cs" }, networks.Sources.Select(s => s.FilePath).OrderBy(p => p, System.StringComparer.Ordinal));
             Assert.Null(SnippetCheck.Problems(blocks.Single(b => b.IsCSharp), networks));
         }
 

@@ -142,7 +142,8 @@ namespace LstmGen.Experiments.Tests.Cluster
 
         private static string[] WithoutWallTimes(string path) => WithoutWallTimes(File.ReadAllLines(path));
 
-        private static string[] WithoutWallTimes(string[] lines) => lines.Select(l => Regex.Replace(l, "\"wallSeconds\":[^,]*,", string.Empty)).ToArray();
+        // The same trials, in any order: a run in lanes appends trials as they finish, a merge writes them in trial order.
+        private static string[] WithoutWallTimes(string[] lines) => lines.Select(l => Regex.Replace(l, "\"wallSeconds\":[^,]*,", string.Empty)).Order(StringComparer.Ordinal).ToArray();
 
         private static void CopyFolder(string from, string to)
         {

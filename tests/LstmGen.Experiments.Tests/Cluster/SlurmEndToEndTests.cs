@@ -84,7 +84,8 @@ namespace LstmGen.Experiments.Tests.Cluster
             }
         }
 
-        /// <summary>The rows' results files hold the same lines, apart from the wall times.</summary>
+        /// <summary>The rows' results files hold the same lines, apart from the wall times, in any order (a run in lanes
+        /// appends trials as they finish, a merge writes them in trial order).</summary>
         private static void AssertSameTrials(string expected, string actual)
         {
             foreach (var row in Rows.Split(','))
@@ -93,7 +94,7 @@ namespace LstmGen.Experiments.Tests.Cluster
             }
         }
 
-        private static string[] WithoutWallTimes(string path) => File.ReadAllLines(path).Select(l => Regex.Replace(l, "\"wallSeconds\":[^,]*,", string.Empty)).ToArray();
+        private static string[] WithoutWallTimes(string path) => File.ReadAllLines(path).Select(l => Regex.Replace(l, "\"wallSeconds\":[^,]*,", string.Empty)).Order(StringComparer.Ordinal).ToArray();
 
         /// <summary>A script that runs this build's lstmgen.dll: what the jobs call "the lstmgen binary".</summary>
         private string Wrapper()

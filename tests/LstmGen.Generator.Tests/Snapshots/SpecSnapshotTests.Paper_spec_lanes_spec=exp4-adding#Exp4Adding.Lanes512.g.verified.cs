@@ -81,6 +81,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public string Name => "Exp4Adding";
 
+        /// <summary>The description of the network every lane holds (the scalar class's).</summary>
+        public global::LstmGen.Runtime.NetworkDescription Description => global::LstmGen.Networks.Exp4Adding.Description;
+
         int global::LstmGen.Runtime.ILaneNetwork.InputCount => InputCount;
 
         int global::LstmGen.Runtime.ILaneNetwork.OutputCount => OutputCount;

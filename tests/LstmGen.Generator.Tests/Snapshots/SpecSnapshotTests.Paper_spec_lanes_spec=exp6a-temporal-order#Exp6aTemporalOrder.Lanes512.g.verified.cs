@@ -88,6 +88,9 @@ namespace LstmGen.Networks
         /// <inheritdoc/>
         public string Name => "Exp6aTemporalOrder";
 
+        /// <summary>The description of the network every lane holds (the scalar class's).</summary>
+        public global::LstmGen.Runtime.NetworkDescription Description => global::LstmGen.Networks.Exp6aTemporalOrder.Description;
+
         int global::LstmGen.Runtime.ILaneNetwork.InputCount => InputCount;
 
         int global::LstmGen.Runtime.ILaneNetwork.OutputCount => OutputCount;

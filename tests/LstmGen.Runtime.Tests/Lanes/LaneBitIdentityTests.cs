@@ -92,7 +92,8 @@ namespace LstmGen.Runtime.Tests.LaneNetworks
             }
         }
 
+        // The generated lane classes of the test specs (not the contract checker's hand-written lane networks).
         private static Type[] LaneTypes() =>
-            typeof(LaneBitIdentityTests).Assembly.GetTypes().Where(t => typeof(ILaneNetwork).IsAssignableFrom(t) && !t.IsAbstract).OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
+            typeof(LaneBitIdentityTests).Assembly.GetTypes().Where(t => typeof(ILaneNetwork).IsAssignableFrom(t) && !t.IsAbstract && t.IsDefined(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), false)).OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
     }
 }

@@ -205,7 +205,7 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// <inheritdoc/>");
             Writer.Line("public string Name => " + Literals.String(Spec.TypeName) + ";");
             Writer.Line();
-            Writer.Line("/// <summary>Every lane holds a " + Literals.Xml(Spec.TypeName) + " network: its description.</summary>");
+            Writer.Line("/// <summary>The description of the network every lane holds (the scalar class's).</summary>");
             Writer.Line("public " + Runtime + ".NetworkDescription Description => " + ScalarClass + ".Description;");
             Writer.Line();
             Writer.Line("int " + Runtime + ".ILaneNetwork.InputCount => InputCount;");
