@@ -282,8 +282,7 @@ namespace LstmGen.Generator.Emitting
         }
 
         /// <summary>
-        /// Σ_i w[first + i] · y[source + i] written out in the order of <see cref="RunForm.WrittenOut"/>: eight interleaved
-        /// partial sums combined as ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7)), then the rest one by one.
+        /// Σ_i w[first + i] · y[source + i] written out in the one order of <see cref="WrittenOutSums"/>.
         /// </summary>
         private string WrittenOutRun(string weights, int first, string sources, int source, int count)
         {
@@ -291,32 +290,7 @@ namespace LstmGen.Generator.Emitting
                 ? weights + "[" + Literals.Int(first + i) + "]"
                 : weights + "[" + Literals.Int(first + i) + "] * " + sources + "[" + Literals.Int(source + i) + "]";
 
-            var whole = count / 8 * 8;
-            if (whole == 0)
-            {
-                return string.Join(" + ", Enumerable.Range(0, count).Select(Term));
-            }
-
-            string PartialSum(int lane)
-            {
-                var terms = new List<string>();
-                for (var i = lane; i < whole; i += 8)
-                {
-                    terms.Add(Term(i));
-                }
-
-                return terms.Count == 1 ? terms[0] : "(" + string.Join(" + ", terms) + ")";
-            }
-
-            string Pair(int lane) => "(" + PartialSum(lane) + " + " + PartialSum(lane + 4) + ")";
-
-            var text = "(" + Pair(0) + " + " + Pair(1) + ") + (" + Pair(2) + " + " + Pair(3) + ")";
-            for (var i = whole; i < count; i++)
-            {
-                text += " + " + Term(i);
-            }
-
-            return text;
+            return WrittenOutSums.Text(count, Term);
         }
 
         private string ElementText(Element element, int? k)
