@@ -129,7 +129,7 @@ namespace LstmGen.Generator.Emitting
                     Writer.Line("// The active inputs' terms w_k,i x_i(t), slot by slot.");
                     Writer.OpenBlock("for (var n = 0; n < activeSlots; n++)");
                     Writer.Line("var hasBits = _slotLanes[n] & activeBits;");
-                    Writer.Line("netK = LaneVectorOps.ConditionalSelect(Mask(hasBits), netK + (Gather(w, " + Literals.Int(OutputFanInStart(k)) + ", n, hasBits) * activeValue[n]), netK);");
+                    Writer.Line("netK = LaneVectorOps.ConditionalSelect(Mask(hasBits), netK + (Gather(w, " + Literals.Int(OutputFanInStart(k)) + ", n) * activeValue[n]), netK);");
                     Writer.CloseBlock();
                     Writer.Line();
                     Writer.Line("yOutput[" + Literals.Int(k) + "] = netK;");

@@ -138,6 +138,9 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// <summary>K: the number of lanes (independent networks).</summary>");
             Writer.Line("public const int LaneCount = " + Literals.Int(K) + ";");
             Writer.Line();
+            Writer.Line("// Every lane's bit: a step of all lanes.");
+            Writer.Line("private const ulong AllLanes = " + (K == 64 ? "ulong.MaxValue" : "(1UL << LaneCount) - 1") + ";");
+            Writer.Line();
             foreach (var constant in new[] { "InputCount", "OutputCount", "BlockCount", "CellCount", "HiddenCount", "SourceCount", "WeightCount", "TraceCount", "OutputOffset", "OutputRowLength" })
             {
                 Writer.Line("private const int " + constant + " = " + ScalarClass + "." + constant + ";");
@@ -184,6 +187,8 @@ namespace LstmGen.Generator.Emitting
                 Writer.Line("// The active inputs of the step, lane by lane: lane l's n-th active input is _activeIndex[n * K + l] with value");
                 Writer.Line("// lane l of _activeValue[n]; _slotLanes[n] has the lanes with at least n + 1 active inputs; activeSlots is the longest list.");
                 Writer.Line("private readonly int[] _activeIndex = new int[InputCount * LaneCount];");
+                Writer.Line("// Where lane l's input in slot n is among the doubles of an array's row: _laneIndex[n * K + l] = _activeIndex[n * K + l] * K + l.");
+                Writer.Line("private readonly int[] _laneIndex = new int[InputCount * LaneCount];");
                 Writer.Line("private readonly LaneVector[] _activeValue = new LaneVector[InputCount];");
                 Writer.Line("private readonly ulong[] _slotLanes = new ulong[InputCount];");
                 Writer.Line("private int _activeSlots;");
