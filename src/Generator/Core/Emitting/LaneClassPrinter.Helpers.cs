@@ -14,6 +14,7 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("private static readonly " + lanesOf + " LaneBits = " + VectorType + ".Create(" + bits + ");");
             Writer.Line();
             Writer.Line("/// <summary>All bits set in the lanes of <paramref name=\"lanes\"/>, none in the others: the mask of a select.</summary>");
+            Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             Writer.Line("private static LaneVector Mask(ulong lanes) => " + VectorType + "." + (IsFloat ? "AsSingle" : "AsDouble") + "(" + VectorType + ".Equals(" + VectorType + ".Create((" + (IsFloat ? "int" : "long") + ")lanes) & LaneBits, LaneBits));");
             Writer.Line();
             Writer.Line("/// <summary>Lane <paramref name=\"lane\"/> of element <paramref name=\"index\"/>.</summary>");
@@ -23,6 +24,13 @@ namespace LstmGen.Generator.Emitting
             Writer.OpenBlock("private static void ClearLane(" + Span + " array, int lane)");
             Writer.OpenBlock("for (var i = 0; i < array.Length; i++)");
             Writer.Line("At(array, i, lane) = 0;");
+            Writer.CloseBlock();
+            Writer.CloseBlock();
+            Writer.Line();
+            Writer.Line("/// <summary>Every element to zero in the lanes of <paramref name=\"lanes\"/> (a mask); the other lanes keep their bits.</summary>");
+            Writer.OpenBlock("private static void ClearLanes(" + Span + " array, LaneVector lanes)");
+            Writer.OpenBlock("for (var i = 0; i < array.Length; i++)");
+            Writer.Line("array[i] = LaneVectorOps.ConditionalSelect(lanes, LaneVector.Zero, array[i]);");
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();

@@ -17,6 +17,10 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("return;");
             Writer.CloseBlock();
             Writer.Line();
+            Writer.OpenBlock("if ((_pendingReset | _pendingEnd) != 0)");
+            Writer.Line("ApplyPending();");
+            Writer.CloseBlock();
+            Writer.Line();
             if (ReadsActiveInputs)
             {
                 Writer.Line("// Each lane's active inputs, gathered (and checked) before anything changes.");
