@@ -73,7 +73,7 @@ namespace LstmGen.Generator
             });
 
             var registry = emitted
-                .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.FullTypeName, spec.SpecFileName, NetworkEmitter.HasLanes(spec)))
+                .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.FullTypeName, spec.SpecFileName, NetworkEmitter.HasLanes(spec), NetworkEmitter.LanesByDefault(spec)))
                 .Collect()
                 .Select(static (entries, _) => new EquatableArray<RegistryEntry>(entries))
                 .WithTrackingName(TrackingNames.Registry);

@@ -9,14 +9,15 @@ namespace LstmGen.Runtime
     public static class LaneNetworks
     {
         /// <summary>
-        /// The lanes a run uses by default for <paramref name="network"/>: where it has a generated lane class, K of the
-        /// widest width this machine accelerates (<see cref="Lanes.Count{T}()"/> of its element type); else 1, the
-        /// scalar path, because <see cref="ScalarLanes"/> would only add bookkeeping to K scalar networks.
+        /// The lanes a run uses by default for <paramref name="network"/>: where it has a generated lane class that is
+        /// faster per trial than the scalar class (<see cref="CompiledNetwork.LanesByDefault"/>), K of the widest width
+        /// this machine accelerates (<see cref="Lanes.Count{T}()"/> of its element type); else 1, the scalar path
+        /// (<see cref="ScalarLanes"/> would only add bookkeeping to K scalar networks).
         /// </summary>
         public static int DefaultCount(CompiledNetwork network)
         {
             ArgumentNullException.ThrowIfNull(network);
-            return network.CreateLanes is null ? 1 : CountAt(network, Lanes.Widest);
+            return network.CreateLanes is null || !network.LanesByDefault ? 1 : CountAt(network, Lanes.Widest);
         }
 
         /// <summary>

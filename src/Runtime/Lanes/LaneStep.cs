@@ -72,13 +72,20 @@ namespace LstmGen.Runtime
             Require((OutputLanes & ~ActiveLanes) == 0, "OutputLanes must be a subset of ActiveLanes.");
             if (ActiveInputs.IsEmpty)
             {
-                Require(Inputs.Length >= laneCount * inputCount || ActiveLanes == 0, $"Inputs holds {Inputs.Length} values; {laneCount} lanes of {inputCount} inputs need {laneCount * inputCount}.");
+                if (Inputs.Length < laneCount * inputCount && ActiveLanes != 0)
+                {
+                    throw new ArgumentException($"Inputs holds {Inputs.Length} values; {laneCount} lanes of {inputCount} inputs need {laneCount * inputCount}.");
+                }
             }
             else
             {
                 Require(acceptsActiveInputs, "ActiveInputs is given, but the network is not one-hot (inputEncoding: one-hot); give Inputs instead.");
                 Require(Inputs.IsEmpty, "Give the inputs one way: Inputs or ActiveInputs, not both.");
-                Require(ActiveInputs.Length >= laneCount, $"ActiveInputs holds {ActiveInputs.Length} indices; the network has {laneCount} lanes.");
+                if (ActiveInputs.Length < laneCount)
+                {
+                    throw new ArgumentException($"ActiveInputs holds {ActiveInputs.Length} indices; the network has {laneCount} lanes.");
+                }
+
                 for (var mask = ActiveLanes; mask != 0; mask &= mask - 1)
                 {
                     var lane = BitOperations.TrailingZeroCount(mask);
@@ -89,8 +96,16 @@ namespace LstmGen.Runtime
                 }
             }
 
-            Require(TargetLanes == 0 || Targets.Length >= laneCount * outputCount, $"Targets holds {Targets.Length} values; {laneCount} lanes of {outputCount} outputs need {laneCount * outputCount}.");
-            Require(OutputLanes == 0 || Outputs.Length >= laneCount * outputCount, $"Outputs holds {Outputs.Length} values; {laneCount} lanes of {outputCount} outputs need {laneCount * outputCount}.");
+            // The messages are formatted only when thrown: Validate runs at every step.
+            if (TargetLanes != 0 && Targets.Length < laneCount * outputCount)
+            {
+                throw new ArgumentException($"Targets holds {Targets.Length} values; {laneCount} lanes of {outputCount} outputs need {laneCount * outputCount}.");
+            }
+
+            if (OutputLanes != 0 && Outputs.Length < laneCount * outputCount)
+            {
+                throw new ArgumentException($"Outputs holds {Outputs.Length} values; {laneCount} lanes of {outputCount} outputs need {laneCount * outputCount}.");
+            }
         }
 
         private static void Require(bool condition, string message)

@@ -26,6 +26,9 @@ namespace LstmGen.Networks
         /// <summary>K: the number of lanes (independent networks).</summary>
         public const int LaneCount = 8;
 
+        // Every lane's bit: a step of all lanes.
+        private const ulong AllLanes = (1UL << LaneCount) - 1;
+
         private const int InputCount = global::LstmGen.Networks.Exp4Adding.InputCount;
         private const int OutputCount = global::LstmGen.Networks.Exp4Adding.OutputCount;
         private const int BlockCount = global::LstmGen.Networks.Exp4Adding.BlockCount;
@@ -71,6 +74,10 @@ namespace LstmGen.Networks
         private readonly LaneVector[] _eS = new LaneVector[CellCount];   // e_s_c(t)
         private readonly LaneVector[] _eOut = new LaneVector[BlockCount];   // e_out(t)
 
+        // The lanes Reset, and those whose sequence ended under per-sequence updates, since the last step (ApplyPending).
+        private ulong _pendingReset;
+        private ulong _pendingEnd;
+
         // t(t) of the target lanes of the step, in the network's precision.
         private readonly LaneVector[] _target = new LaneVector[OutputCount];
 
@@ -105,6 +112,7 @@ namespace LstmGen.Networks
         public void InitializeWeights(int lane, ulong seed)
         {
             CheckLane(lane);
+            _pendingEnd &= ~(1UL << lane);
             // Every weight uniform in [-a, a], drawn in weight order (Table 11 "interval"), as the scalar class draws them.
             var random = new global::LstmGen.Runtime.SeededRandom(seed);
             for (var i = 0; i < WeightCount; i++)
@@ -121,6 +129,7 @@ namespace LstmGen.Networks
         {
             CheckLane(lane);
             CheckWeightCount(destination.Length);
+            ApplyPending();
             for (var i = 0; i < WeightCount; i++)
             {
                 destination[i] = At(_w, i, lane);
@@ -132,6 +141,8 @@ namespace LstmGen.Networks
         {
             CheckLane(lane);
             CheckWeightCount(source.Length);
+            // A pending sequence end of this lane would change weights that are replaced here: dropped.
+            _pendingEnd &= ~(1UL << lane);
             for (var i = 0; i < WeightCount; i++)
             {
                 At(_w, i, lane) = source[i];
@@ -144,12 +155,43 @@ namespace LstmGen.Networks
         public void Reset(int lane)
         {
             CheckLane(lane);
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
-            ClearLane(new global::System.Span<LaneVector>(_yPrev, 0, SourceCount - 1), lane);
-            ClearLane(new global::System.Span<LaneVector>(_y, 0, SourceCount - 1), lane);
-            ClearLane(_s, lane);
-            ClearLane(_traces, lane);
-            ClearLane(_yOutput, lane);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1:
+            // at the next step, with the other lanes reset by then (ApplyPending).
+            _pendingReset |= 1UL << lane;
+        }
+
+        /// <summary>
+        /// The resets and sequence ends of the lanes that asked for them since the last step, each in one sweep over its
+        /// arrays for all those lanes at once (a select on their mask: the other lanes keep their bits). A sweep of one lane
+        /// alone would walk the arrays at a stride of one vector, touching as many cache lines as a sweep of all lanes.
+        /// Runs before anything reads the arrays: at each step, and before a lane's weights are read.
+        /// </summary>
+        private void ApplyPending()
+        {
+            if (_pendingEnd != 0)
+            {
+                // "Each weight's total update is the sum of the contributions of all time steps" (App. A.1): w += 1 * delta, then delta = 0.
+                var ending = Mask(_pendingEnd);
+                var one = LaneVectorOps.Create(1.0);
+                for (var i = 0; i < WeightCount; i++)
+                {
+                    _w[i] = LaneVectorOps.ConditionalSelect(ending, _w[i] + (one * _delta[i]), _w[i]);
+                    _delta[i] = LaneVectorOps.ConditionalSelect(ending, LaneVector.Zero, _delta[i]);
+                }
+
+                _pendingEnd = 0;
+            }
+
+            if (_pendingReset != 0)
+            {
+                var resetting = Mask(_pendingReset);
+                ClearLanes(new global::System.Span<LaneVector>(_yPrev, 0, SourceCount - 1), resetting);
+                ClearLanes(new global::System.Span<LaneVector>(_y, 0, SourceCount - 1), resetting);
+                ClearLanes(_s, resetting);
+                ClearLanes(_traces, resetting);
+                ClearLanes(_yOutput, resetting);
+                _pendingReset = 0;
+            }
         }
 
         /// <inheritdoc/>
@@ -158,13 +200,9 @@ namespace LstmGen.Networks
             CheckLane(lane);
             if (Update == global::LstmGen.Runtime.UpdateTiming.PerSequence)
             {
-                // "Each weight's total update is the sum of the contributions of all time steps" (App. A.1): this lane's only.
-                for (var i = 0; i < WeightCount; i++)
-                {
-                    At(_w, i, lane) += 1.0 * At(_delta, i, lane);
-                }
-
-                ClearLane(_delta, lane);
+                // "Each weight's total update is the sum of the contributions of all time steps" (App. A.1): this lane's only,
+                // before its weights are next used or read (ApplyPending).
+                _pendingEnd |= 1UL << lane;
             }
         }
 
@@ -191,6 +229,11 @@ namespace LstmGen.Networks
             if (activeBits == 0)
             {
                 return;
+            }
+
+            if ((_pendingReset | _pendingEnd) != 0)
+            {
+                ApplyPending();
             }
 
             LoadInputs(step.Inputs);
@@ -252,14 +295,16 @@ namespace LstmGen.Networks
             var netC3 = ((w[77] * yPrev[0] + w[81] * yPrev[4]) + (w[78] * yPrev[1] + w[82] * yPrev[5])) + ((w[79] * yPrev[2] + w[83] * yPrev[6]) + (w[80] * yPrev[3] + w[84] * yPrev[7])) + w[85] * yPrev[8] + w[86] * yPrev[9] + w[87];   // net_c of cell 1  (Eq. 9)
 
             // f(net) = sigma(net) of every gate and of every cell input that g is made of (Eq. 3).
-            sigmaNet[0] = global::LstmGen.Runtime.Squash.Logistic(netIn0);
-            sigmaNet[1] = global::LstmGen.Runtime.Squash.Logistic(netOut0);
-            sigmaNet[2] = global::LstmGen.Runtime.Squash.Logistic(netC0);
-            sigmaNet[3] = global::LstmGen.Runtime.Squash.Logistic(netC1);
-            sigmaNet[4] = global::LstmGen.Runtime.Squash.Logistic(netIn1);
-            sigmaNet[5] = global::LstmGen.Runtime.Squash.Logistic(netOut1);
-            sigmaNet[6] = global::LstmGen.Runtime.Squash.Logistic(netC2);
-            sigmaNet[7] = global::LstmGen.Runtime.Squash.Logistic(netC3);
+            sigmaNet[0] = netIn0;
+            sigmaNet[1] = netOut0;
+            sigmaNet[2] = netC0;
+            sigmaNet[3] = netC1;
+            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(0, 4));
+            sigmaNet[4] = netIn1;
+            sigmaNet[5] = netOut1;
+            sigmaNet[6] = netC2;
+            sigmaNet[7] = netC3;
+            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(4, 4));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
             var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
@@ -288,10 +333,11 @@ namespace LstmGen.Networks
             s[3] = LaneVectorOps.ConditionalSelect(activeLanes, s3, s[3]);
 
             // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t))  (Eqs. 4, 9) ----
-            hS[0] = global::LstmGen.Runtime.Squash.Logistic(s0);
-            hS[1] = global::LstmGen.Runtime.Squash.Logistic(s1);
-            hS[2] = global::LstmGen.Runtime.Squash.Logistic(s2);
-            hS[3] = global::LstmGen.Runtime.Squash.Logistic(s3);
+            hS[0] = s0;
+            hS[1] = s1;
+            hS[2] = s2;
+            hS[3] = s3;
+            global::LstmGen.Runtime.Squash.LogisticInPlace(hS.Slice(0, 4));
             hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
             y[2] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
@@ -308,7 +354,7 @@ namespace LstmGen.Networks
 
             // Output units: net_k(t) = sum_m w_k,m y^m(t), y^k(t) = f_k(net_k(t)) (output equation).
             yOutput[0] = (w[88] * y[2] + w[89] * y[3] + w[90] * y[4] + w[91] * y[5]) + w[92];
-            yOutput[0] = global::LstmGen.Runtime.Squash.Logistic(yOutput[0]);
+            global::LstmGen.Runtime.Squash.LogisticInPlace(yOutput.Slice(0, 1));
             yOutput[0] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[0], out fPrimeK[0]);
         }
 
@@ -508,6 +554,7 @@ namespace LstmGen.Networks
         private static readonly global::System.Runtime.Intrinsics.Vector512<long> LaneBits = global::System.Runtime.Intrinsics.Vector512.Create((long)0x1, (long)0x2, (long)0x4, (long)0x8, (long)0x10, (long)0x20, (long)0x40, (long)0x80);
 
         /// <summary>All bits set in the lanes of <paramref name="lanes"/>, none in the others: the mask of a select.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static LaneVector Mask(ulong lanes) => global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Create((long)lanes) & LaneBits, LaneBits));
 
         /// <summary>Lane <paramref name="lane"/> of element <paramref name="index"/>.</summary>
@@ -519,6 +566,15 @@ namespace LstmGen.Networks
             for (var i = 0; i < array.Length; i++)
             {
                 At(array, i, lane) = 0;
+            }
+        }
+
+        /// <summary>Every element to zero in the lanes of <paramref name="lanes"/> (a mask); the other lanes keep their bits.</summary>
+        private static void ClearLanes(global::System.Span<LaneVector> array, LaneVector lanes)
+        {
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = LaneVectorOps.ConditionalSelect(lanes, LaneVector.Zero, array[i]);
             }
         }
 

@@ -26,6 +26,9 @@ namespace LstmGen.Networks
         /// <summary>K: the number of lanes (independent networks).</summary>
         public const int LaneCount = 8;
 
+        // Every lane's bit: a step of all lanes.
+        private const ulong AllLanes = (1UL << LaneCount) - 1;
+
         private const int InputCount = global::LstmGen.Networks.Exp6aTemporalOrder.InputCount;
         private const int OutputCount = global::LstmGen.Networks.Exp6aTemporalOrder.OutputCount;
         private const int BlockCount = global::LstmGen.Networks.Exp6aTemporalOrder.BlockCount;
@@ -71,6 +74,10 @@ namespace LstmGen.Networks
         private readonly LaneVector[] _eS = new LaneVector[CellCount];   // e_s_c(t)
         private readonly LaneVector[] _eOut = new LaneVector[BlockCount];   // e_out(t)
 
+        // The lanes Reset, and those whose sequence ended under per-sequence updates, since the last step (ApplyPending).
+        private ulong _pendingReset;
+        private ulong _pendingEnd;
+
         // t(t) of the target lanes of the step, in the network's precision.
         private readonly LaneVector[] _target = new LaneVector[OutputCount];
 
@@ -81,6 +88,8 @@ namespace LstmGen.Networks
         // The active inputs of the step, lane by lane: lane l's n-th active input is _activeIndex[n * K + l] with value
         // lane l of _activeValue[n]; _slotLanes[n] has the lanes with at least n + 1 active inputs; activeSlots is the longest list.
         private readonly int[] _activeIndex = new int[InputCount * LaneCount];
+        // Where lane l's input in slot n is among the doubles of an array's row: _laneIndex[n * K + l] = _activeIndex[n * K + l] * K + l.
+        private readonly int[] _laneIndex = new int[InputCount * LaneCount];
         private readonly LaneVector[] _activeValue = new LaneVector[InputCount];
         private readonly ulong[] _slotLanes = new ulong[InputCount];
         private int _activeSlots;
@@ -112,6 +121,7 @@ namespace LstmGen.Networks
         public void InitializeWeights(int lane, ulong seed)
         {
             CheckLane(lane);
+            _pendingEnd &= ~(1UL << lane);
             // Every weight uniform in [-a, a], drawn in weight order (Table 11 "interval"), as the scalar class draws them.
             var random = new global::LstmGen.Runtime.SeededRandom(seed);
             for (var i = 0; i < WeightCount; i++)
@@ -128,6 +138,7 @@ namespace LstmGen.Networks
         {
             CheckLane(lane);
             CheckWeightCount(destination.Length);
+            ApplyPending();
             for (var i = 0; i < WeightCount; i++)
             {
                 destination[i] = At(_w, i, lane);
@@ -139,6 +150,8 @@ namespace LstmGen.Networks
         {
             CheckLane(lane);
             CheckWeightCount(source.Length);
+            // A pending sequence end of this lane would change weights that are replaced here: dropped.
+            _pendingEnd &= ~(1UL << lane);
             for (var i = 0; i < WeightCount; i++)
             {
                 At(_w, i, lane) = source[i];
@@ -151,12 +164,43 @@ namespace LstmGen.Networks
         public void Reset(int lane)
         {
             CheckLane(lane);
-            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.
-            ClearLane(new global::System.Span<LaneVector>(_yPrev, 0, SourceCount - 1), lane);
-            ClearLane(new global::System.Span<LaneVector>(_y, 0, SourceCount - 1), lane);
-            ClearLane(_s, lane);
-            ClearLane(_traces, lane);
-            ClearLane(_yOutput, lane);
+            // All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1:
+            // at the next step, with the other lanes reset by then (ApplyPending).
+            _pendingReset |= 1UL << lane;
+        }
+
+        /// <summary>
+        /// The resets and sequence ends of the lanes that asked for them since the last step, each in one sweep over its
+        /// arrays for all those lanes at once (a select on their mask: the other lanes keep their bits). A sweep of one lane
+        /// alone would walk the arrays at a stride of one vector, touching as many cache lines as a sweep of all lanes.
+        /// Runs before anything reads the arrays: at each step, and before a lane's weights are read.
+        /// </summary>
+        private void ApplyPending()
+        {
+            if (_pendingEnd != 0)
+            {
+                // "Each weight's total update is the sum of the contributions of all time steps" (App. A.1): w += 1 * delta, then delta = 0.
+                var ending = Mask(_pendingEnd);
+                var one = LaneVectorOps.Create(1.0);
+                for (var i = 0; i < WeightCount; i++)
+                {
+                    _w[i] = LaneVectorOps.ConditionalSelect(ending, _w[i] + (one * _delta[i]), _w[i]);
+                    _delta[i] = LaneVectorOps.ConditionalSelect(ending, LaneVector.Zero, _delta[i]);
+                }
+
+                _pendingEnd = 0;
+            }
+
+            if (_pendingReset != 0)
+            {
+                var resetting = Mask(_pendingReset);
+                ClearLanes(new global::System.Span<LaneVector>(_yPrev, 0, SourceCount - 1), resetting);
+                ClearLanes(new global::System.Span<LaneVector>(_y, 0, SourceCount - 1), resetting);
+                ClearLanes(_s, resetting);
+                ClearLanes(_traces, resetting);
+                ClearLanes(_yOutput, resetting);
+                _pendingReset = 0;
+            }
         }
 
         /// <inheritdoc/>
@@ -165,13 +209,9 @@ namespace LstmGen.Networks
             CheckLane(lane);
             if (Update == global::LstmGen.Runtime.UpdateTiming.PerSequence)
             {
-                // "Each weight's total update is the sum of the contributions of all time steps" (App. A.1): this lane's only.
-                for (var i = 0; i < WeightCount; i++)
-                {
-                    At(_w, i, lane) += 1.0 * At(_delta, i, lane);
-                }
-
-                ClearLane(_delta, lane);
+                // "Each weight's total update is the sum of the contributions of all time steps" (App. A.1): this lane's only,
+                // before its weights are next used or read (ApplyPending).
+                _pendingEnd |= 1UL << lane;
             }
         }
 
@@ -198,6 +238,11 @@ namespace LstmGen.Networks
             if (activeBits == 0)
             {
                 return;
+            }
+
+            if ((_pendingReset | _pendingEnd) != 0)
+            {
+                ApplyPending();
             }
 
             // Each lane's active inputs, gathered (and checked) before anything changes.
@@ -265,14 +310,14 @@ namespace LstmGen.Networks
                 var hasBits = _slotLanes[n] & activeBits;
                 var has = Mask(hasBits);
                 var x = activeValue[n];
-                netIn0 = LaneVectorOps.ConditionalSelect(has, netIn0 + (Gather(w, 0, n, hasBits) * x), netIn0);   // block[0].input_gate
-                netOut0 = LaneVectorOps.ConditionalSelect(has, netOut0 + (Gather(w, 17, n, hasBits) * x), netOut0);   // block[0].output_gate
-                netC0 = LaneVectorOps.ConditionalSelect(has, netC0 + (Gather(w, 34, n, hasBits) * x), netC0);   // block[0].cell[0]
-                netC1 = LaneVectorOps.ConditionalSelect(has, netC1 + (Gather(w, 51, n, hasBits) * x), netC1);   // block[0].cell[1]
-                netIn1 = LaneVectorOps.ConditionalSelect(has, netIn1 + (Gather(w, 68, n, hasBits) * x), netIn1);   // block[1].input_gate
-                netOut1 = LaneVectorOps.ConditionalSelect(has, netOut1 + (Gather(w, 85, n, hasBits) * x), netOut1);   // block[1].output_gate
-                netC2 = LaneVectorOps.ConditionalSelect(has, netC2 + (Gather(w, 102, n, hasBits) * x), netC2);   // block[1].cell[0]
-                netC3 = LaneVectorOps.ConditionalSelect(has, netC3 + (Gather(w, 119, n, hasBits) * x), netC3);   // block[1].cell[1]
+                netIn0 = LaneVectorOps.ConditionalSelect(has, netIn0 + (Gather(w, 0, n) * x), netIn0);   // block[0].input_gate
+                netOut0 = LaneVectorOps.ConditionalSelect(has, netOut0 + (Gather(w, 17, n) * x), netOut0);   // block[0].output_gate
+                netC0 = LaneVectorOps.ConditionalSelect(has, netC0 + (Gather(w, 34, n) * x), netC0);   // block[0].cell[0]
+                netC1 = LaneVectorOps.ConditionalSelect(has, netC1 + (Gather(w, 51, n) * x), netC1);   // block[0].cell[1]
+                netIn1 = LaneVectorOps.ConditionalSelect(has, netIn1 + (Gather(w, 68, n) * x), netIn1);   // block[1].input_gate
+                netOut1 = LaneVectorOps.ConditionalSelect(has, netOut1 + (Gather(w, 85, n) * x), netOut1);   // block[1].output_gate
+                netC2 = LaneVectorOps.ConditionalSelect(has, netC2 + (Gather(w, 102, n) * x), netC2);   // block[1].cell[0]
+                netC3 = LaneVectorOps.ConditionalSelect(has, netC3 + (Gather(w, 119, n) * x), netC3);   // block[1].cell[1]
             }
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
@@ -289,21 +334,23 @@ namespace LstmGen.Networks
 
             // f(net) = sigma(net) of every gate and of every cell input that g is made of (Eq. 3).
             // block[0].input_gate: net_in  (Eq. 7), the active inputs' terms above plus the rest
-            sigmaNet[0] = global::LstmGen.Runtime.Squash.Logistic(netIn0 + (((w[8] * yPrev[8] + w[12] * yPrev[12]) + (w[9] * yPrev[9] + w[13] * yPrev[13])) + ((w[10] * yPrev[10] + w[14] * yPrev[14]) + (w[11] * yPrev[11] + w[15] * yPrev[15])) + w[16]));
+            sigmaNet[0] = netIn0 + (((w[8] * yPrev[8] + w[12] * yPrev[12]) + (w[9] * yPrev[9] + w[13] * yPrev[13])) + ((w[10] * yPrev[10] + w[14] * yPrev[14]) + (w[11] * yPrev[11] + w[15] * yPrev[15])) + w[16]);
             // block[0].output_gate: net_out  (Eq. 8), the active inputs' terms above plus the rest
-            sigmaNet[1] = global::LstmGen.Runtime.Squash.Logistic(netOut0 + (((w[25] * yPrev[8] + w[29] * yPrev[12]) + (w[26] * yPrev[9] + w[30] * yPrev[13])) + ((w[27] * yPrev[10] + w[31] * yPrev[14]) + (w[28] * yPrev[11] + w[32] * yPrev[15])) + w[33]));
+            sigmaNet[1] = netOut0 + (((w[25] * yPrev[8] + w[29] * yPrev[12]) + (w[26] * yPrev[9] + w[30] * yPrev[13])) + ((w[27] * yPrev[10] + w[31] * yPrev[14]) + (w[28] * yPrev[11] + w[32] * yPrev[15])) + w[33]);
             // block[0].cell[0]: net_c of cell 0  (Eq. 9), the active inputs' terms above plus the rest
-            sigmaNet[2] = global::LstmGen.Runtime.Squash.Logistic(netC0 + (((w[42] * yPrev[8] + w[46] * yPrev[12]) + (w[43] * yPrev[9] + w[47] * yPrev[13])) + ((w[44] * yPrev[10] + w[48] * yPrev[14]) + (w[45] * yPrev[11] + w[49] * yPrev[15])) + w[50]));
+            sigmaNet[2] = netC0 + (((w[42] * yPrev[8] + w[46] * yPrev[12]) + (w[43] * yPrev[9] + w[47] * yPrev[13])) + ((w[44] * yPrev[10] + w[48] * yPrev[14]) + (w[45] * yPrev[11] + w[49] * yPrev[15])) + w[50]);
             // block[0].cell[1]: net_c of cell 1  (Eq. 9), the active inputs' terms above plus the rest
-            sigmaNet[3] = global::LstmGen.Runtime.Squash.Logistic(netC1 + (((w[59] * yPrev[8] + w[63] * yPrev[12]) + (w[60] * yPrev[9] + w[64] * yPrev[13])) + ((w[61] * yPrev[10] + w[65] * yPrev[14]) + (w[62] * yPrev[11] + w[66] * yPrev[15])) + w[67]));
+            sigmaNet[3] = netC1 + (((w[59] * yPrev[8] + w[63] * yPrev[12]) + (w[60] * yPrev[9] + w[64] * yPrev[13])) + ((w[61] * yPrev[10] + w[65] * yPrev[14]) + (w[62] * yPrev[11] + w[66] * yPrev[15])) + w[67]);
+            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(0, 4));
             // block[1].input_gate: net_in  (Eq. 7), the active inputs' terms above plus the rest
-            sigmaNet[4] = global::LstmGen.Runtime.Squash.Logistic(netIn1 + (((w[76] * yPrev[8] + w[80] * yPrev[12]) + (w[77] * yPrev[9] + w[81] * yPrev[13])) + ((w[78] * yPrev[10] + w[82] * yPrev[14]) + (w[79] * yPrev[11] + w[83] * yPrev[15])) + w[84]));
+            sigmaNet[4] = netIn1 + (((w[76] * yPrev[8] + w[80] * yPrev[12]) + (w[77] * yPrev[9] + w[81] * yPrev[13])) + ((w[78] * yPrev[10] + w[82] * yPrev[14]) + (w[79] * yPrev[11] + w[83] * yPrev[15])) + w[84]);
             // block[1].output_gate: net_out  (Eq. 8), the active inputs' terms above plus the rest
-            sigmaNet[5] = global::LstmGen.Runtime.Squash.Logistic(netOut1 + (((w[93] * yPrev[8] + w[97] * yPrev[12]) + (w[94] * yPrev[9] + w[98] * yPrev[13])) + ((w[95] * yPrev[10] + w[99] * yPrev[14]) + (w[96] * yPrev[11] + w[100] * yPrev[15])) + w[101]));
+            sigmaNet[5] = netOut1 + (((w[93] * yPrev[8] + w[97] * yPrev[12]) + (w[94] * yPrev[9] + w[98] * yPrev[13])) + ((w[95] * yPrev[10] + w[99] * yPrev[14]) + (w[96] * yPrev[11] + w[100] * yPrev[15])) + w[101]);
             // block[1].cell[0]: net_c of cell 0  (Eq. 9), the active inputs' terms above plus the rest
-            sigmaNet[6] = global::LstmGen.Runtime.Squash.Logistic(netC2 + (((w[110] * yPrev[8] + w[114] * yPrev[12]) + (w[111] * yPrev[9] + w[115] * yPrev[13])) + ((w[112] * yPrev[10] + w[116] * yPrev[14]) + (w[113] * yPrev[11] + w[117] * yPrev[15])) + w[118]));
+            sigmaNet[6] = netC2 + (((w[110] * yPrev[8] + w[114] * yPrev[12]) + (w[111] * yPrev[9] + w[115] * yPrev[13])) + ((w[112] * yPrev[10] + w[116] * yPrev[14]) + (w[113] * yPrev[11] + w[117] * yPrev[15])) + w[118]);
             // block[1].cell[1]: net_c of cell 1  (Eq. 9), the active inputs' terms above plus the rest
-            sigmaNet[7] = global::LstmGen.Runtime.Squash.Logistic(netC3 + (((w[127] * yPrev[8] + w[131] * yPrev[12]) + (w[128] * yPrev[9] + w[132] * yPrev[13])) + ((w[129] * yPrev[10] + w[133] * yPrev[14]) + (w[130] * yPrev[11] + w[134] * yPrev[15])) + w[135]));
+            sigmaNet[7] = netC3 + (((w[127] * yPrev[8] + w[131] * yPrev[12]) + (w[128] * yPrev[9] + w[132] * yPrev[13])) + ((w[129] * yPrev[10] + w[133] * yPrev[14]) + (w[130] * yPrev[11] + w[134] * yPrev[15])) + w[135]);
+            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(4, 4));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
             var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
@@ -332,10 +379,11 @@ namespace LstmGen.Networks
             s[3] = LaneVectorOps.ConditionalSelect(activeLanes, s3, s[3]);
 
             // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t))  (Eqs. 4, 9) ----
-            hS[0] = global::LstmGen.Runtime.Squash.Logistic(s0);
-            hS[1] = global::LstmGen.Runtime.Squash.Logistic(s1);
-            hS[2] = global::LstmGen.Runtime.Squash.Logistic(s2);
-            hS[3] = global::LstmGen.Runtime.Squash.Logistic(s3);
+            hS[0] = s0;
+            hS[1] = s1;
+            hS[2] = s2;
+            hS[3] = s3;
+            global::LstmGen.Runtime.Squash.LogisticInPlace(hS.Slice(0, 4));
             hS[0] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[0], out hPrimeS[0]);
             y[8] = yOut0 * hS[0];
             hS[1] = global::LstmGen.Runtime.Squash.H1FromSigma(hS[1], out hPrimeS[1]);
@@ -355,10 +403,7 @@ namespace LstmGen.Networks
             yOutput[1] = (w[141] * y[8] + w[142] * y[9] + w[143] * y[10] + w[144] * y[11]) + w[145];
             yOutput[2] = (w[146] * y[8] + w[147] * y[9] + w[148] * y[10] + w[149] * y[11]) + w[150];
             yOutput[3] = (w[151] * y[8] + w[152] * y[9] + w[153] * y[10] + w[154] * y[11]) + w[155];
-            yOutput[0] = global::LstmGen.Runtime.Squash.Logistic(yOutput[0]);
-            yOutput[1] = global::LstmGen.Runtime.Squash.Logistic(yOutput[1]);
-            yOutput[2] = global::LstmGen.Runtime.Squash.Logistic(yOutput[2]);
-            yOutput[3] = global::LstmGen.Runtime.Squash.Logistic(yOutput[3]);
+            global::LstmGen.Runtime.Squash.LogisticInPlace(yOutput.Slice(0, 4));
             yOutput[0] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[0], out fPrimeK[0]);
             yOutput[1] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[1], out fPrimeK[1]);
             yOutput[2] = global::LstmGen.Runtime.Squash.LogisticFromSigma(yOutput[2], out fPrimeK[2]);
@@ -626,6 +671,7 @@ namespace LstmGen.Networks
         private static readonly global::System.Runtime.Intrinsics.Vector512<long> LaneBits = global::System.Runtime.Intrinsics.Vector512.Create((long)0x1, (long)0x2, (long)0x4, (long)0x8, (long)0x10, (long)0x20, (long)0x40, (long)0x80);
 
         /// <summary>All bits set in the lanes of <paramref name="lanes"/>, none in the others: the mask of a select.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static LaneVector Mask(ulong lanes) => global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Create((long)lanes) & LaneBits, LaneBits));
 
         /// <summary>Lane <paramref name="lane"/> of element <paramref name="index"/>.</summary>
@@ -637,6 +683,15 @@ namespace LstmGen.Networks
             for (var i = 0; i < array.Length; i++)
             {
                 At(array, i, lane) = 0;
+            }
+        }
+
+        /// <summary>Every element to zero in the lanes of <paramref name="lanes"/> (a mask); the other lanes keep their bits.</summary>
+        private static void ClearLanes(global::System.Span<LaneVector> array, LaneVector lanes)
+        {
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = LaneVectorOps.ConditionalSelect(lanes, LaneVector.Zero, array[i]);
             }
         }
 
@@ -784,27 +839,48 @@ namespace LstmGen.Networks
             return sum;
         }
 
-        /// <summary>Lane l of the result is array[offset + i_l] lane l, i_l lane l's input in slot n; 0 in the lanes not in <paramref name="lanes"/>.</summary>
-        private LaneVector Gather(global::System.Span<LaneVector> array, int offset, int n, ulong lanes)
+        /// <summary>
+        /// Lane l of the result is array[offset + i_l] lane l, i_l lane l's input in slot n, read lane by lane (scalar loads
+        /// beat the hardware's gathers here). A lane without an input in slot n reads element offset of its own lane: a value
+        /// every caller discards (each use of a gathered value is under the slot's lane mask).
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private LaneVector Gather(global::System.Span<LaneVector> array, int offset, int n)
         {
-            var result = LaneVector.Zero;
-            ref var first = ref global::System.Runtime.CompilerServices.Unsafe.As<LaneVector, double>(ref result);
-            for (; lanes != 0; lanes &= lanes - 1)
-            {
-                var l = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref first, l) = At(array, offset + _activeIndex[(n * LaneCount) + l], l);
-            }
-
-            return result;
+            var values = global::System.Runtime.InteropServices.MemoryMarshal.Cast<LaneVector, double>(array).Slice(offset * LaneCount);
+            var index = new global::System.ReadOnlySpan<int>(_laneIndex, n * LaneCount, LaneCount);
+            return LaneVectorOps.Create(values[index[0]], values[index[1]], values[index[2]], values[index[3]], values[index[4]], values[index[5]], values[index[6]], values[index[7]]);
         }
 
         /// <summary>array[offset + i_l] += value in lane l of each lane in <paramref name="lanes"/>, i_l lane l's input in slot n.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void Scatter(global::System.Span<LaneVector> array, int offset, int n, ulong lanes, LaneVector value)
+        {
+            var values = global::System.Runtime.InteropServices.MemoryMarshal.Cast<LaneVector, double>(array).Slice(offset * LaneCount);
+            var index = new global::System.ReadOnlySpan<int>(_laneIndex, n * LaneCount, LaneCount);
+            if (lanes != AllLanes)
+            {
+                ScatterSome(values, index, lanes, value);
+                return;
+            }
+
+            values[index[0]] += LaneVectorOps.GetElement(value, 0);
+            values[index[1]] += LaneVectorOps.GetElement(value, 1);
+            values[index[2]] += LaneVectorOps.GetElement(value, 2);
+            values[index[3]] += LaneVectorOps.GetElement(value, 3);
+            values[index[4]] += LaneVectorOps.GetElement(value, 4);
+            values[index[5]] += LaneVectorOps.GetElement(value, 5);
+            values[index[6]] += LaneVectorOps.GetElement(value, 6);
+            values[index[7]] += LaneVectorOps.GetElement(value, 7);
+        }
+
+        /// <summary>Scatter's rarer case, some lanes only: lane by lane through the mask's bits.</summary>
+        private static void ScatterSome(global::System.Span<double> values, global::System.ReadOnlySpan<int> index, ulong lanes, LaneVector value)
         {
             for (; lanes != 0; lanes &= lanes - 1)
             {
                 var l = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);
-                At(array, offset + _activeIndex[(n * LaneCount) + l], l) += LaneVectorOps.GetElement(value, l);
+                values[index[l]] += LaneVectorOps.GetElement(value, l);
             }
         }
 
@@ -816,6 +892,11 @@ namespace LstmGen.Networks
             {
                 var l = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);
                 _activeIndex[l] = indices[l];
+            }
+
+            for (var l = 0; l < LaneCount; l++)
+            {
+                _laneIndex[l] = (((activeBits >> l) & 1) != 0 ? indices[l] * LaneCount : 0) + l;
             }
 
             _activeValue[0] = LaneVectorOps.Create(1.0);
@@ -851,12 +932,25 @@ namespace LstmGen.Networks
                     }
 
                     _activeIndex[(count * LaneCount) + l] = i;
+                    _laneIndex[(count * LaneCount) + l] = (i * LaneCount) + l;
                     At(_activeValue, count, l) = value;
                     _slotLanes[count] |= 1UL << l;
                     count++;
                 }
 
                 slots = global::System.Math.Max(slots, count);
+            }
+
+            // A lane without an input in a slot reads element 0 of its own lane there (Gather).
+            for (var n = 0; n < slots; n++)
+            {
+                for (var l = 0; l < LaneCount; l++)
+                {
+                    if (((_slotLanes[n] >> l) & 1) == 0)
+                    {
+                        _laneIndex[(n * LaneCount) + l] = l;
+                    }
+                }
             }
 
             return slots;

@@ -14,6 +14,7 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("private static readonly " + lanesOf + " LaneBits = " + VectorType + ".Create(" + bits + ");");
             Writer.Line();
             Writer.Line("/// <summary>All bits set in the lanes of <paramref name=\"lanes\"/>, none in the others: the mask of a select.</summary>");
+            Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             Writer.Line("private static LaneVector Mask(ulong lanes) => " + VectorType + "." + (IsFloat ? "AsSingle" : "AsDouble") + "(" + VectorType + ".Equals(" + VectorType + ".Create((" + (IsFloat ? "int" : "long") + ")lanes) & LaneBits, LaneBits));");
             Writer.Line();
             Writer.Line("/// <summary>Lane <paramref name=\"lane\"/> of element <paramref name=\"index\"/>.</summary>");
@@ -23,6 +24,13 @@ namespace LstmGen.Generator.Emitting
             Writer.OpenBlock("private static void ClearLane(" + Span + " array, int lane)");
             Writer.OpenBlock("for (var i = 0; i < array.Length; i++)");
             Writer.Line("At(array, i, lane) = 0;");
+            Writer.CloseBlock();
+            Writer.CloseBlock();
+            Writer.Line();
+            Writer.Line("/// <summary>Every element to zero in the lanes of <paramref name=\"lanes\"/> (a mask); the other lanes keep their bits.</summary>");
+            Writer.OpenBlock("private static void ClearLanes(" + Span + " array, LaneVector lanes)");
+            Writer.OpenBlock("for (var i = 0; i < array.Length; i++)");
+            Writer.Line("array[i] = LaneVectorOps.ConditionalSelect(lanes, LaneVector.Zero, array[i]);");
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();
@@ -157,23 +165,42 @@ namespace LstmGen.Generator.Emitting
 
         private void WriteActiveInputHelpers()
         {
-            Writer.Line("/// <summary>Lane l of the result is array[offset + i_l] lane l, i_l lane l's input in slot n; 0 in the lanes not in <paramref name=\"lanes\"/>.</summary>");
-            Writer.OpenBlock("private LaneVector Gather(" + Span + " array, int offset, int n, ulong lanes)");
-            Writer.Line("var result = LaneVector.Zero;");
-            Writer.Line("ref var first = ref global::System.Runtime.CompilerServices.Unsafe.As<LaneVector, " + _t + ">(ref result);");
-            Writer.OpenBlock("for (; lanes != 0; lanes &= lanes - 1)");
-            Writer.Line("var l = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);");
-            Writer.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref first, l) = At(array, offset + _activeIndex[(n * LaneCount) + l], l);");
-            Writer.CloseBlock();
-            Writer.Line();
-            Writer.Line("return result;");
+            var flat = "global::System.Runtime.InteropServices.MemoryMarshal.Cast<LaneVector, " + _t + ">(array).Slice(offset * LaneCount)";
+            var lanes = Enumerable.Range(0, K).Select(l => Literals.Int(l)).ToList();
+            Writer.Line("/// <summary>");
+            Writer.Line("/// Lane l of the result is array[offset + i_l] lane l, i_l lane l's input in slot n, read lane by lane (scalar loads");
+            Writer.Line("/// beat the hardware's gathers here). A lane without an input in slot n reads element offset of its own lane: a value");
+            Writer.Line("/// every caller discards (each use of a gathered value is under the slot's lane mask).");
+            Writer.Line("/// </summary>");
+            Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            Writer.OpenBlock("private LaneVector Gather(" + Span + " array, int offset, int n)");
+            Writer.Line("var values = " + flat + ";");
+            Writer.Line("var index = new global::System.ReadOnlySpan<int>(_laneIndex, n * LaneCount, LaneCount);");
+            Writer.Line("return LaneVectorOps.Create(" + string.Join(", ", lanes.Select(l => "values[index[" + l + "]]")) + ");");
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("/// <summary>array[offset + i_l] += value in lane l of each lane in <paramref name=\"lanes\"/>, i_l lane l's input in slot n.</summary>");
+            Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             Writer.OpenBlock("private void Scatter(" + Span + " array, int offset, int n, ulong lanes, LaneVector value)");
+            Writer.Line("var values = " + flat + ";");
+            Writer.Line("var index = new global::System.ReadOnlySpan<int>(_laneIndex, n * LaneCount, LaneCount);");
+            Writer.OpenBlock("if (lanes != AllLanes)");
+            Writer.Line("ScatterSome(values, index, lanes, value);");
+            Writer.Line("return;");
+            Writer.CloseBlock();
+            Writer.Line();
+            foreach (var l in lanes)
+            {
+                Writer.Line("values[index[" + l + "]] += LaneVectorOps.GetElement(value, " + l + ");");
+            }
+
+            Writer.CloseBlock();
+            Writer.Line();
+            Writer.Line("/// <summary>Scatter's rarer case, some lanes only: lane by lane through the mask's bits.</summary>");
+            Writer.OpenBlock("private static void ScatterSome(global::System.Span<" + _t + "> values, global::System.ReadOnlySpan<int> index, ulong lanes, LaneVector value)");
             Writer.OpenBlock("for (; lanes != 0; lanes &= lanes - 1)");
             Writer.Line("var l = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);");
-            Writer.Line("At(array, offset + _activeIndex[(n * LaneCount) + l], l) += LaneVectorOps.GetElement(value, l);");
+            Writer.Line("values[index[l]] += LaneVectorOps.GetElement(value, l);");
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();
@@ -199,6 +226,10 @@ namespace LstmGen.Generator.Emitting
             Writer.OpenBlock("for (var lanes = activeBits; lanes != 0; lanes &= lanes - 1)");
             Writer.Line("var l = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);");
             Writer.Line("_activeIndex[l] = indices[l];");
+            Writer.CloseBlock();
+            Writer.Line();
+            Writer.OpenBlock("for (var l = 0; l < LaneCount; l++)");
+            Writer.Line("_laneIndex[l] = (((activeBits >> l) & 1) != 0 ? indices[l] * LaneCount : 0) + l;");
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("_activeValue[0] = LaneVectorOps.Create(" + One + ");");
@@ -233,12 +264,22 @@ namespace LstmGen.Generator.Emitting
             }
 
             Writer.Line("_activeIndex[(count * LaneCount) + l] = i;");
+            Writer.Line("_laneIndex[(count * LaneCount) + l] = (i * LaneCount) + l;");
             Writer.Line("At(_activeValue, count, l) = " + (IsFloat ? "(float)" : string.Empty) + "value;");
             Writer.Line("_slotLanes[count] |= 1UL << l;");
             Writer.Line("count++;");
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("slots = global::System.Math.Max(slots, count);");
+            Writer.CloseBlock();
+            Writer.Line();
+            Writer.Line("// A lane without an input in a slot reads element 0 of its own lane there (Gather).");
+            Writer.OpenBlock("for (var n = 0; n < slots; n++)");
+            Writer.OpenBlock("for (var l = 0; l < LaneCount; l++)");
+            Writer.OpenBlock("if (((_slotLanes[n] >> l) & 1) == 0)");
+            Writer.Line("_laneIndex[(n * LaneCount) + l] = l;");
+            Writer.CloseBlock();
+            Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("return slots;");

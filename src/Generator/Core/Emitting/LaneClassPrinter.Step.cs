@@ -17,6 +17,10 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("return;");
             Writer.CloseBlock();
             Writer.Line();
+            Writer.OpenBlock("if ((_pendingReset | _pendingEnd) != 0)");
+            Writer.Line("ApplyPending();");
+            Writer.CloseBlock();
+            Writer.Line();
             if (ReadsActiveInputs)
             {
                 Writer.Line("// Each lane's active inputs, gathered (and checked) before anything changes.");
@@ -129,7 +133,7 @@ namespace LstmGen.Generator.Emitting
                     Writer.Line("// The active inputs' terms w_k,i x_i(t), slot by slot.");
                     Writer.OpenBlock("for (var n = 0; n < activeSlots; n++)");
                     Writer.Line("var hasBits = _slotLanes[n] & activeBits;");
-                    Writer.Line("netK = LaneVectorOps.ConditionalSelect(Mask(hasBits), netK + (Gather(w, " + Literals.Int(OutputFanInStart(k)) + ", n, hasBits) * activeValue[n]), netK);");
+                    Writer.Line("netK = LaneVectorOps.ConditionalSelect(Mask(hasBits), netK + (Gather(w, " + Literals.Int(OutputFanInStart(k)) + ", n) * activeValue[n]), netK);");
                     Writer.CloseBlock();
                     Writer.Line();
                     Writer.Line("yOutput[" + Literals.Int(k) + "] = netK;");

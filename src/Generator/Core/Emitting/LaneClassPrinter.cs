@@ -138,6 +138,9 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// <summary>K: the number of lanes (independent networks).</summary>");
             Writer.Line("public const int LaneCount = " + Literals.Int(K) + ";");
             Writer.Line();
+            Writer.Line("// Every lane's bit: a step of all lanes.");
+            Writer.Line("private const ulong AllLanes = " + (K == 64 ? "ulong.MaxValue" : "(1UL << LaneCount) - 1") + ";");
+            Writer.Line();
             foreach (var constant in new[] { "InputCount", "OutputCount", "BlockCount", "CellCount", "HiddenCount", "SourceCount", "WeightCount", "TraceCount", "OutputOffset", "OutputRowLength" })
             {
                 Writer.Line("private const int " + constant + " = " + ScalarClass + "." + constant + ";");
@@ -172,6 +175,10 @@ namespace LstmGen.Generator.Emitting
                 Writer.Line();
             }
 
+            Writer.Line("// The lanes Reset, and those whose sequence ended under per-sequence updates, since the last step (ApplyPending).");
+            Writer.Line("private ulong _pendingReset;");
+            Writer.Line("private ulong _pendingEnd;");
+            Writer.Line();
             Writer.Line("// t(t) of the target lanes of the step, in the network's precision.");
             Writer.Line("private readonly LaneVector[] _target = new LaneVector[OutputCount];");
             Writer.Line();
@@ -184,6 +191,8 @@ namespace LstmGen.Generator.Emitting
                 Writer.Line("// The active inputs of the step, lane by lane: lane l's n-th active input is _activeIndex[n * K + l] with value");
                 Writer.Line("// lane l of _activeValue[n]; _slotLanes[n] has the lanes with at least n + 1 active inputs; activeSlots is the longest list.");
                 Writer.Line("private readonly int[] _activeIndex = new int[InputCount * LaneCount];");
+                Writer.Line("// Where lane l's input in slot n is among the doubles of an array's row: _laneIndex[n * K + l] = _activeIndex[n * K + l] * K + l.");
+                Writer.Line("private readonly int[] _laneIndex = new int[InputCount * LaneCount];");
                 Writer.Line("private readonly LaneVector[] _activeValue = new LaneVector[InputCount];");
                 Writer.Line("private readonly ulong[] _slotLanes = new ulong[InputCount];");
                 Writer.Line("private int _activeSlots;");
@@ -233,6 +242,7 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// <inheritdoc/>");
             Writer.OpenBlock("public void InitializeWeights(int lane, ulong seed)");
             Writer.Line("CheckLane(lane);");
+            Writer.Line("_pendingEnd &= ~(1UL << lane);");
             Writer.Line("// Every weight uniform in [-a, a], drawn in weight order (Table 11 \"interval\"), as the scalar class draws them.");
             Writer.Line("var random = new " + Runtime + ".SeededRandom(seed);");
             Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
@@ -251,6 +261,7 @@ namespace LstmGen.Generator.Emitting
             Writer.OpenBlock("public void CopyWeightsTo(int lane, global::System.Span<double> destination)");
             Writer.Line("CheckLane(lane);");
             Writer.Line("CheckWeightCount(destination.Length);");
+            Writer.Line("ApplyPending();");
             Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
             Writer.Line("destination[i] = At(_w, i, lane);");
             Writer.CloseBlock();
@@ -261,6 +272,8 @@ namespace LstmGen.Generator.Emitting
             Writer.OpenBlock("public void SetWeights(int lane, global::System.ReadOnlySpan<double> source)");
             Writer.Line("CheckLane(lane);");
             Writer.Line("CheckWeightCount(source.Length);");
+            Writer.Line("// A pending sequence end of this lane would change weights that are replaced here: dropped.");
+            Writer.Line("_pendingEnd &= ~(1UL << lane);");
             Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
             Writer.Line("At(_w, i, lane) = " + (IsFloat ? "(float)" : string.Empty) + "source[i];");
             Writer.CloseBlock();
@@ -272,30 +285,60 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// <inheritdoc/>");
             Writer.OpenBlock("public void Reset(int lane)");
             Writer.Line("CheckLane(lane);");
-            Writer.Line("// All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.");
+            Writer.Line("// All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1:");
+            Writer.Line("// at the next step, with the other lanes reset by then (ApplyPending).");
+            Writer.Line("_pendingReset |= 1UL << lane;");
+            foreach (var action in _plan.Reset.Where(a => a.Kind == ResetKind.EmptyTouchedSet))
+            {
+                Writer.Line("// No input has been active since the reset: the lane's touched set is empty again.");
+                Writer.OpenBlock("for (var n = 0; n < _touchedCount[lane]; n++)");
+                Writer.Line("_inputTouched[(lane * InputCount) + _touchedInputs[(lane * InputCount) + n]] = false;");
+                Writer.CloseBlock();
+                Writer.Line();
+                Writer.Line("_touchedCount[lane] = 0;");
+            }
+
+            Writer.CloseBlock();
+            Writer.Line();
+
+            Writer.Line("/// <summary>");
+            Writer.Line("/// The resets and sequence ends of the lanes that asked for them since the last step, each in one sweep over its");
+            Writer.Line("/// arrays for all those lanes at once (a select on their mask: the other lanes keep their bits). A sweep of one lane");
+            Writer.Line("/// alone would walk the arrays at a stride of one vector, touching as many cache lines as a sweep of all lanes.");
+            Writer.Line("/// Runs before anything reads the arrays: at each step, and before a lane's weights are read.");
+            Writer.Line("/// </summary>");
+            Writer.OpenBlock("private void ApplyPending()");
+            Writer.OpenBlock("if (_pendingEnd != 0)");
+            Writer.Line("// \"Each weight's total update is the sum of the contributions of all time steps\" (App. A.1): w += 1 * delta, then delta = 0.");
+            Writer.Line("var ending = Mask(_pendingEnd);");
+            Writer.Line("var one = LaneVectorOps.Create(" + One + ");");
+            Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
+            Writer.Line("_w[i] = LaneVectorOps.ConditionalSelect(ending, _w[i] + (one * _delta[i]), _w[i]);");
+            Writer.Line("_delta[i] = LaneVectorOps.ConditionalSelect(ending, LaneVector.Zero, _delta[i]);");
+            Writer.CloseBlock();
+            Writer.Line();
+            Writer.Line("_pendingEnd = 0;");
+            Writer.CloseBlock();
+            Writer.Line();
+            Writer.OpenBlock("if (_pendingReset != 0)");
+            Writer.Line("var resetting = Mask(_pendingReset);");
             foreach (var action in _plan.Reset)
             {
                 switch (action.Kind)
                 {
                     case ResetKind.ZeroButBiasUnit:
-                        Writer.Line("ClearLane(new " + Span + "(_" + action.Array + ", 0, SourceCount - 1), lane);");
+                        Writer.Line("ClearLanes(new " + Span + "(_" + action.Array + ", 0, SourceCount - 1), resetting);");
                         break;
                     case ResetKind.Zero:
-                        Writer.Line("ClearLane(_" + action.Array + ", lane);");
-                        break;
-                    case ResetKind.ZeroCount:
+                        Writer.Line("ClearLanes(_" + action.Array + ", resetting);");
                         break;
                     default:
-                        Writer.Line("// No input has been active since the reset: the lane's touched set is empty again.");
-                        Writer.OpenBlock("for (var n = 0; n < _touchedCount[lane]; n++)");
-                        Writer.Line("_inputTouched[(lane * InputCount) + _touchedInputs[(lane * InputCount) + n]] = false;");
-                        Writer.CloseBlock();
-                        Writer.Line();
-                        Writer.Line("_touchedCount[lane] = 0;");
                         break;
                 }
             }
 
+            Writer.Line("_pendingReset = 0;");
+            Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();
 
@@ -303,12 +346,9 @@ namespace LstmGen.Generator.Emitting
             Writer.OpenBlock("public void EndSequence(int lane)");
             Writer.Line("CheckLane(lane);");
             Writer.OpenBlock("if (Update == " + Runtime + ".UpdateTiming.PerSequence)");
-            Writer.Line("// \"Each weight's total update is the sum of the contributions of all time steps\" (App. A.1): this lane's only.");
-            Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
-            Writer.Line("At(_w, i, lane) += " + One + " * At(_delta, i, lane);");
-            Writer.CloseBlock();
-            Writer.Line();
-            Writer.Line("ClearLane(_delta, lane);");
+            Writer.Line("// \"Each weight's total update is the sum of the contributions of all time steps\" (App. A.1): this lane's only,");
+            Writer.Line("// before its weights are next used or read (ApplyPending).");
+            Writer.Line("_pendingEnd |= 1UL << lane;");
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();

@@ -281,6 +281,12 @@ namespace LstmGen.Generator.Emitting
             }
         }
 
+        /// <summary>
+        /// σ of a group of net inputs: each written to its element of the destination, then the whole group squashed in
+        /// place by <c>Squash.LogisticInPlace</c>, a small loop the JIT keeps out of line (σ inlined where written would
+        /// bloat the step past the JIT's 512 locals and spill it). Each element is σ(value) as the scalar class's, bit
+        /// for bit.
+        /// </summary>
         private void WriteSigma(Sigma sigma, int? k)
         {
             var destination = sigma.Destination;
@@ -291,30 +297,44 @@ namespace LstmGen.Generator.Emitting
                     case SigmaOfValues values:
                         for (var v = 0; v < values.Values.Count; v++)
                         {
-                            _writer.Line(destination + "[" + Literals.Int(values.Offset + v) + "] = " + Squash + ".Logistic(" + Text(values.Values[v], k) + ");");
+                            var element = destination + "[" + Literals.Int(values.Offset + v) + "]";
+                            var value = Text(values.Values[v], k);
+                            if (value != element)
+                            {
+                                _writer.Line(element + " = " + value + ";");
+                            }
                         }
 
+                        WriteSquashInPlace(destination, values.Offset, Literals.Int(values.Values.Count));
                         break;
                     case SigmaOfFourFanIns four:
                         for (var r = 0; r < four.NetInputs.Count; r++)
                         {
                             var net = four.NetInputs[r];
                             _writer.Line("// " + net.FanIn.UnitName + ": " + net.Meaning + (net.HasActiveInputsPart ? ", the active inputs' terms above plus the rest" : string.Empty));
-                            _writer.Line(destination + "[" + Literals.Int(four.Offset + r) + "] = " + Squash + ".Logistic(" + NetInputText(net, forceWrittenOut: true) + ");");
+                            _writer.Line(destination + "[" + Literals.Int(four.Offset + r) + "] = " + NetInputText(net, forceWrittenOut: true) + ";");
                         }
 
+                        WriteSquashInPlace(destination, four.Offset, Literals.Int(four.NetInputs.Count));
                         break;
                     case SigmaOfArray array:
                         var length = _plan.State.SelectMany(g => g.Arrays).Single(a => a.Name == destination).Length;
-                        _writer.OpenBlock("for (var m = 0; m < " + (length.Constant.Length > 0 ? length.Constant : Literals.Int(length.Value)) + "; m++)");
-                        _writer.Line(destination + "[m] = " + Squash + ".Logistic(" + array.Source + "[m]);");
-                        _writer.CloseBlock();
+                        var count = length.Constant.Length > 0 ? length.Constant : Literals.Int(length.Value);
+                        if (array.Source != destination)
+                        {
+                            _writer.Line(array.Source + ".Slice(0, " + count + ").CopyTo(" + destination + ");");
+                        }
+
+                        WriteSquashInPlace(destination, 0, count);
                         break;
                     default:
                         throw new ArgumentOutOfRangeException(nameof(sigma), group.GetType().Name);
                 }
             }
         }
+
+        private void WriteSquashInPlace(string destination, int offset, string count) =>
+            _writer.Line(Squash + ".LogisticInPlace(" + destination + ".Slice(" + Literals.Int(offset) + ", " + count + "));");
 
         /// <summary>A scaled add, element by element (every form of the plan is elementwise, so all give these bits).</summary>
         private void WriteScaledAdd(ScaledAdd add, int? k)
@@ -376,7 +396,7 @@ namespace LstmGen.Generator.Emitting
                     index = Literals.Int(at.Offset);
                     break;
                 case IndexVariable.Input when mode == Mode.Gathered:
-                    return "Gather(" + element.Array + ", " + Literals.Int(at.Offset) + ", n, hasBits)";
+                    return "Gather(" + element.Array + ", " + Literals.Int(at.Offset) + ", n)";
                 case IndexVariable.Input:
                     index = at.Offset == 0 ? "i" : Literals.Int(at.Offset) + " + i";
                     break;

@@ -35,6 +35,21 @@ namespace LstmGen.Generator.Emitting
         /// </summary>
         public static bool HasLanes(NetworkSpec spec) => !spec.HasForgetGates && LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
 
+        /// <summary>
+        /// Whether a run uses the lane classes of <paramref name="spec"/> by default (the registry's
+        /// <c>CompiledNetwork.LanesByDefault</c>): where it has them and <see cref="SpeedDecisions.LanesByDefault"/> says so.
+        /// </summary>
+        public static bool LanesByDefault(NetworkSpec spec)
+        {
+            if (!HasLanes(spec))
+            {
+                return false;
+            }
+
+            var context = new PlanningContext(spec);
+            return SpeedDecisions.LanesByDefault(context.KeepsTouchedSet, context.OutputsReadActiveInputs);
+        }
+
         /// <summary>The lane classes of a planned network, one per vector width (<see cref="LaneClassPrinter.Widths"/>): (hint name, source).</summary>
         public static IEnumerable<(string HintName, string Source)> EmitLanes(NetworkPlan plan, string generatorVersion) =>
             LaneClassPrinter.Widths.Where(_ => HasLanes(plan.Spec)).Select(width => (LaneClassPrinter.HintName(plan.Spec, width), new LaneClassPrinter(plan, generatorVersion, width).Print()));

@@ -5,7 +5,8 @@ namespace LstmGen.Generator.Emitting
 {
     /// <summary>One entry of the registry: a network's type and spec file.</summary>
     /// <param name="HasLanes">Whether the network has lane classes (<see cref="LaneClassPrinter.PrintsFor"/>).</param>
-    public sealed record RegistryEntry(string TypeName, string FullTypeName, string SpecFileName, bool HasLanes = true);
+    /// <param name="LanesByDefault">Whether runs use the lane classes by default (<see cref="NetworkEmitter.LanesByDefault"/>).</param>
+    public sealed record RegistryEntry(string TypeName, string FullTypeName, string SpecFileName, bool HasLanes = true, bool LanesByDefault = true);
 
     /// <summary>
     /// Writes <c>LstmGenNetworks.g.cs</c>: an internal list of every network compiled into the assembly, so that
@@ -33,7 +34,8 @@ namespace LstmGen.Generator.Emitting
             foreach (var entry in entries.OrderBy(e => e.TypeName, System.StringComparer.Ordinal).ThenBy(e => e.FullTypeName, System.StringComparer.Ordinal))
             {
                 writer.Line("new global::LstmGen.Runtime.CompiledNetwork(" + Literals.String(entry.TypeName) + ", " + Literals.String(entry.FullTypeName) + ", " +
-                    Literals.String(entry.SpecFileName) + ", static () => new global::" + entry.FullTypeName + "()" + (entry.HasLanes ? ", " + LanesFactory(entry) : string.Empty) + "),");
+                    Literals.String(entry.SpecFileName) + ", static () => new global::" + entry.FullTypeName + "()" + (entry.HasLanes ? ", " + LanesFactory(entry) : string.Empty) +
+                    (entry.HasLanes && !entry.LanesByDefault ? ", LanesByDefault: false" : string.Empty) + "),");
             }
 
             writer.Outdent();

@@ -1,7 +1,7 @@
 namespace LstmGen.Generator.Planning
 {
     /// <summary>
-    /// The thresholds of the scalar class's speed decisions. Each choice is recorded in the plan (run forms, scaled-add
+    /// The thresholds of the scalar class's speed decisions (and, last, of whether lanes are the harness's default). Each choice is recorded in the plan (run forms, scaled-add
     /// forms, σ groups, loops over the output units, the touched set, the vector scan) and none changes a result:
     /// every form computes the same operations in the same order. docs/performance.md has the measurements behind the
     /// values.
@@ -39,5 +39,16 @@ namespace LstmGen.Generator.Planning
         /// touched within a few steps and the whole fan-ins are updated from their traces.
         /// </summary>
         public const int TouchedSetMinimum = 16;
+
+        /// <summary>
+        /// Whether a run uses a network's lane classes by default (<c>CompiledNetwork.LanesByDefault</c>; <c>--lanes K</c>
+        /// still runs them): not where the network keeps a touched set (<see cref="TouchedSetMinimum"/>) and its output units
+        /// do not read the inputs. There the step's vector work is a few cells, and the per-lane pass over each lane's
+        /// touched inputs (Eqs. 26, 28: the same element operations as the scalar class's, but each at a stride of one
+        /// vector through arrays K times larger, so one cache line per element) dominates it: Exp2cP1000's lane step was
+        /// an order of magnitude slower per trial than the scalar one, while Exp2LongLag's, whose 101 output units read
+        /// the inputs as vectors, was faster (docs/performance.md, "Lane networks: the generated lane classes").
+        /// </summary>
+        public static bool LanesByDefault(bool keepsTouchedSet, bool outputsReadActiveInputs) => !keepsTouchedSet || outputsReadActiveInputs;
     }
 }
