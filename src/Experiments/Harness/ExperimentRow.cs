@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
@@ -75,15 +74,15 @@ namespace LstmGen.Experiments.Harness
         /// <see cref="LaneView"/> of a free lane): sets it up from the trial's seed; the returned trial's work is then
         /// driven to its end, and its result read.
         /// </summary>
-        public RunningTrial Start(int trial, ulong seed, ILstmNetwork network, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
+        /// <param name="clock">The trial's thread time (a lane's share, <see cref="LaneScheduler"/>); null: its wall time.</param>
+        public RunningTrial Start(int trial, ulong seed, ILstmNetwork network, RunOptions options, TrialProgress progress, CancellationToken cancellationToken, TrialClock? clock = null)
         {
             ArgumentNullException.ThrowIfNull(network);
             ArgumentNullException.ThrowIfNull(options);
-            var watch = Stopwatch.StartNew();
+            var outcome = new TrialOutcome(clock ?? TrialClock.Wall());
             Prepare(network, seed, options);
-            var outcome = new TrialOutcome();
             var run = new RunRecord(options.BaseSeed, MaxSequences(options), Sharding.RunSettings.Describe(options, options.SpecPath));
-            return new RunningTrial(Id, trial, seed, network, Train(network, trial, seed, options, progress, outcome, cancellationToken), outcome, watch, run);
+            return new RunningTrial(Id, trial, seed, network, Train(network, trial, seed, options, progress, outcome, cancellationToken), outcome, run);
         }
 
         /// <summary>A fresh instance of the network the row trains (weights zero until <see cref="Prepare"/>).</summary>

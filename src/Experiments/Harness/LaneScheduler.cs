@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using LstmGen.Experiments.Tasks;
@@ -19,6 +20,11 @@ namespace LstmGen.Experiments.Harness
     /// <see cref="ILaneNetwork.EndSequence"/> and the check for NaN; then the task's verdict. A trial sees its lane as
     /// a scalar network (<see cref="LaneView"/>) between sequences. So a trial's results are those of the scalar path,
     /// bit for bit, whichever lane it runs in and whoever its neighbours are.
+    /// <para>
+    /// Time: the lane network's thread time is shared equally among the lanes busy at each moment, and each trial's
+    /// <see cref="TrialClock"/> reads its share. The shares are kept as one running sum, the time per busy lane, brought
+    /// up to date only when the number of busy lanes changes and when a clock is read: no clock is read per step.
+    /// </para>
     /// </remarks>
     public sealed class LaneScheduler
     {
@@ -29,6 +35,12 @@ namespace LstmGen.Experiments.Harness
         private readonly double[] _targets;
         private readonly double[] _outputs;
         private ulong _busy;
+
+        /// <summary>Timestamp ticks per busy lane since the run started, up to <see cref="_sharedAt"/>.</summary>
+        private double _sharePerLane;
+
+        /// <summary>The timestamp up to which <see cref="_sharePerLane"/> is counted.</summary>
+        private long _sharedAt;
 
         /// <param name="lanes">The lane network.</param>
         /// <param name="scalar">A scalar network of the same spec (what a <see cref="LaneView"/> shows of its spec).</param>
@@ -53,10 +65,12 @@ namespace LstmGen.Experiments.Harness
         /// <paramref name="next"/> starts the next trial on the lane it is given (or returns null: no trial left);
         /// <paramref name="finished"/> is told of each trial whose work has ended.
         /// </summary>
-        public void Run(Func<ILstmNetwork, RunningTrial?> next, Action<RunningTrial> finished)
+        /// <paramref name="next"/> is given the lane and the clock of the trial it starts there.
+        public void Run(Func<ILstmNetwork, TrialClock, RunningTrial?> next, Action<RunningTrial> finished)
         {
             ArgumentNullException.ThrowIfNull(next);
             ArgumentNullException.ThrowIfNull(finished);
+            _sharedAt = Stopwatch.GetTimestamp();
             for (var k = 0; k < _slots.Length; k++)
             {
                 Advance(k, next, finished);
@@ -175,7 +189,7 @@ namespace LstmGen.Experiments.Harness
         /// Gives lane <paramref name="k"/> its next sequence: its trial's next work, or, when that trial has ended, the
         /// first work of the next trial; the lane is idle when no trial is left.
         /// </summary>
-        private void Advance(int k, Func<ILstmNetwork, RunningTrial?> next, Action<RunningTrial> finished)
+        private void Advance(int k, Func<ILstmNetwork, TrialClock, RunningTrial?> next, Action<RunningTrial> finished)
         {
             var slot = _slots[k];
             var bit = 1UL << k;
@@ -207,7 +221,7 @@ namespace LstmGen.Experiments.Harness
                         continue;
                     }
 
-                    _busy |= bit;
+                    SetBusy(_busy | bit);
                     return;
                 }
 
@@ -218,13 +232,31 @@ namespace LstmGen.Experiments.Harness
                     finished(ended);
                 }
 
-                slot.Trial = next(slot.View);
+                slot.Trial = next(slot.View, new LaneClock(this));
                 if (slot.Trial is null)
                 {
-                    _busy &= ~bit;
+                    SetBusy(_busy & ~bit);
                     return;
                 }
             }
+        }
+
+        /// <summary>Changes the busy lanes, counting the time until now as shared among the lanes busy until now.</summary>
+        private void SetBusy(ulong busy)
+        {
+            if (busy != _busy)
+            {
+                _sharePerLane = SharePerLane();
+                _sharedAt = Stopwatch.GetTimestamp();
+                _busy = busy;
+            }
+        }
+
+        /// <summary>Timestamp ticks per busy lane from the run's start until now.</summary>
+        private double SharePerLane()
+        {
+            var busy = BitOperations.PopCount(_busy);
+            return busy == 0 ? _sharePerLane : _sharePerLane + (double)(Stopwatch.GetTimestamp() - _sharedAt) / busy;
         }
 
         private void Check(Sequence sequence)
@@ -234,6 +266,14 @@ namespace LstmGen.Experiments.Harness
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                     $"The sequence has {sequence.InputSize} inputs and {sequence.OutputSize} outputs, the network {_lanes.Name} {_lanes.InputCount} and {_lanes.OutputCount}."));
             }
+        }
+
+        /// <summary>A trial's clock in a lane: its share of the lane network's time since the trial started.</summary>
+        private sealed class LaneClock(LaneScheduler scheduler) : TrialClock
+        {
+            private readonly double _start = scheduler.SharePerLane();
+
+            public override double Seconds => (scheduler.SharePerLane() - _start) / Stopwatch.Frequency;
         }
 
         /// <summary>One lane: its trial, the sequence it presents, the step it is at, and its output buffers.</summary>

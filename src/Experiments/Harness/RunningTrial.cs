@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Harness
@@ -12,13 +11,12 @@ namespace LstmGen.Experiments.Harness
     /// </summary>
     public sealed class RunningTrial
     {
-        private readonly Stopwatch _watch;
         private readonly TrialOutcome _outcome;
         private readonly string _row;
         private readonly RunRecord _run;
 
         /// <param name="run">What the run records in every trial's line: its base seed, cap and settings.</param>
-        internal RunningTrial(string row, int trial, ulong seed, ILstmNetwork network, IEnumerable<SequenceWork> work, TrialOutcome outcome, Stopwatch watch, RunRecord run)
+        internal RunningTrial(string row, int trial, ulong seed, ILstmNetwork network, IEnumerable<SequenceWork> work, TrialOutcome outcome, RunRecord run)
         {
             _row = row;
             _run = run;
@@ -27,7 +25,6 @@ namespace LstmGen.Experiments.Harness
             Network = network;
             Work = work.GetEnumerator();
             _outcome = outcome;
-            _watch = watch;
         }
 
         public int Trial { get; }
@@ -40,18 +37,18 @@ namespace LstmGen.Experiments.Harness
         /// <summary>The work the trial asks for, one sequence at a time; its end is the trial's end.</summary>
         public IEnumerator<SequenceWork> Work { get; }
 
-        /// <summary>The trial's result, once <see cref="Work"/> has ended, with the wall time since it started.</summary>
+        /// <summary>The trial's result, once <see cref="Work"/> has ended, with the thread time it used (<see cref="TrialClock"/>).</summary>
         public TrialResult Finish()
         {
             Work.Dispose();
             var result = _outcome.Result ?? throw new InvalidOperationException("Trial " + Trial + " of row " + _row + " has not finished.");
-            // The trial reports the wall time of earlier sessions of a resumed trial (0 otherwise); this session's is added here.
+            // The trial reports the time of earlier sessions of a resumed trial (0 otherwise); this session's is added here.
             return result with
             {
                 Row = _row,
                 Trial = Trial,
                 Seed = Seed,
-                WallSeconds = result.WallSeconds + _watch.Elapsed.TotalSeconds,
+                WallSeconds = result.WallSeconds + _outcome.Clock.Seconds,
                 BaseSeed = _run.BaseSeed,
                 MaxSequences = _run.MaxSequences,
                 Settings = _run.Settings,
@@ -63,9 +60,13 @@ namespace LstmGen.Experiments.Harness
     /// <see cref="TrialResult.MaxSequences"/>, <see cref="TrialResult.Settings"/>), so that no summary mixes runs.</summary>
     internal sealed record RunRecord(ulong? BaseSeed, long MaxSequences, string Settings);
 
-    /// <summary>Where a trial's iterator leaves its result (an iterator returns nothing else).</summary>
-    public sealed class TrialOutcome
+    /// <summary>What a trial's iterator shares with its driver: the clock it reads (for its checkpoints) and where it
+    /// leaves its result (an iterator returns nothing else).</summary>
+    public sealed class TrialOutcome(TrialClock clock)
     {
+        /// <summary>The trial's thread time (<see cref="TrialClock"/>).</summary>
+        public TrialClock Clock { get; } = clock;
+
         public TrialResult? Result { get; set; }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using LstmGen.Experiments.Tasks;
@@ -53,7 +52,6 @@ namespace LstmGen.Experiments.Harness
 
         protected override IEnumerable<SequenceWork> Train(ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, TrialOutcome outcome, CancellationToken cancellationToken)
         {
-            var watch = Stopwatch.StartNew();
             var task = _task();
             var rule = _rule(options);
             var state = new StreamTrialState(Id, trial, seed, CheckpointSettings(network, rule), network, TrainingRandom(seed), rule, new LearningCurve(),
@@ -89,7 +87,7 @@ namespace LstmGen.Experiments.Harness
 
                 if (checkpoint is not null && count % every == 0)
                 {
-                    TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + watch.Elapsed.TotalSeconds);
+                    TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + outcome.Clock.Seconds);
                     saved = count;
                 }
             }
@@ -98,7 +96,7 @@ namespace LstmGen.Experiments.Harness
             // cost the training, and a later run with a higher cap continues from here.
             if (checkpoint is not null && saved != state.Sequences)
             {
-                TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + watch.Elapsed.TotalSeconds);
+                TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + outcome.Clock.Seconds);
             }
 
             var success = state.Success;

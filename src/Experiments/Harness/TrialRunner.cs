@@ -158,7 +158,7 @@ namespace LstmGen.Experiments.Harness
                 try
                 {
                     scheduler.Run(
-                        lane =>
+                        (lane, clock) =>
                         {
                             if (!queue.TryDequeue(out var trial))
                             {
@@ -167,7 +167,7 @@ namespace LstmGen.Experiments.Harness
 
                             cancellationToken.ThrowIfCancellationRequested();
                             var started = Begin(row, trial, baseSeed);
-                            return row.Start(trial, started.Seed, lane, options, started.Progress, cancellationToken);
+                            return row.Start(trial, started.Seed, lane, options, started.Progress, cancellationToken, clock);
                         },
                         trial =>
                         {

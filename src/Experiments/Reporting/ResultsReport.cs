@@ -143,7 +143,7 @@ namespace LstmGen.Experiments.Reporting
             {
                 File.WriteAllText(Path.Combine(figures, "wall-time.svg"), SvgPlot.Bars("Wall time per row (all trials, summed over threads)", "seconds", wall), new UTF8Encoding(false));
                 text.Append("## Wall time\n\n![wall time per row](" + figureFolder + "/wall-time.svg)\n\n");
-                text.Append("Total trial time: " + Duration(wall.Sum(b => b.Value)) + " of CPU-thread time (trials run in parallel, one per core).\n\n");
+                text.Append("Total trial time: " + Duration(wall.Sum(b => b.Value)) + " of CPU-thread time (trials run in parallel, one per core; a trial in a lane network counts its share of its thread).\n\n");
             }
 
             if (ReproductionWallTime(ReproductionLog.Read(resultsDirectory)) is { } reproduction)

@@ -66,6 +66,23 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
+        public void Trials_in_lanes_report_their_share_of_the_thread_time_not_the_overlapping_wall_time()
+        {
+            // Four trials in one lane network of four lanes on one thread: their wall times overlap, so summed they would
+            // be about four times the run's wall time; their shares add up to at most the run's wall time.
+            var row = PaperRows.Find("4-100")!;
+            var path = Path.Combine(_directory, "shares.jsonl");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            new TrialRunner().Run(row, 4, TrialSeeds.DefaultBaseSeed, new RunOptions { MaxSequences = 600, TestSetSize = 32, Lanes = 4 }, path, 1, CancellationToken.None);
+            var elapsed = watch.Elapsed.TotalSeconds;
+            var shares = ResultsFile.Read(path).Select(result => result.WallSeconds).ToArray();
+            Assert.Equal(4, shares.Length);
+            Assert.All(shares, share => Assert.True(share > 0, "every trial used some time"));
+            Assert.True(shares.Sum() <= elapsed, $"the shares add up to {shares.Sum():R} s, more than the run's {elapsed:R} s");
+            Assert.True(shares.Sum() >= 0.25 * elapsed, $"the shares add up to {shares.Sum():R} s of the run's {elapsed:R} s");
+        }
+
+        [Fact]
         public void Lanes_are_refused_outside_1_to_64()
         {
             var result = CliRunner.Run("run", "6a", "--lanes", "0");
