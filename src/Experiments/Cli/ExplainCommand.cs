@@ -53,6 +53,13 @@ namespace LstmGen.Experiments.Cli
                 return run.Count == 1 ? "input[" + I(run.First) + "]" : "input[" + I(run.First) + ".." + I(run.First + run.Count - 1) + "]";
             }
 
+            if (run.Units == SourceUnits.CellStates)
+            {
+                var firstState = description.SourceName(run.Units, run.First);
+                var states = run.Count == 1 ? firstState : firstState + ".." + description.SourceName(run.Units, run.First + run.Count - 1);
+                return states + (fanIn.Kind == FanInKind.OutputGate ? " (t, peepholes)" : " (t-1, peepholes)");
+            }
+
             var first = description.HiddenUnitNames[run.First];
             var range = run.Count == 1 ? first : first + ".." + description.HiddenUnitNames[run.First + run.Count - 1];
             return range + " " + Time(fanIn);
@@ -279,8 +286,8 @@ namespace LstmGen.Experiments.Cli
                 foreach (var run in fanIn.Sources)
                 {
                     w.WriteStartObject();
-                    w.WriteString("region", run.Units == SourceUnits.Inputs ? "input" : "hidden");
-                    w.WriteString("time", run.Units == SourceUnits.Inputs || fanIn.Kind == FanInKind.Output ? "t" : "t-1");
+                    w.WriteString("region", run.Units == SourceUnits.Inputs ? "input" : run.Units == SourceUnits.CellStates ? "cellState" : "hidden");
+                    w.WriteString("time", run.Units == SourceUnits.Inputs || fanIn.Kind == FanInKind.Output || (run.Units == SourceUnits.CellStates && fanIn.Kind == FanInKind.OutputGate) ? "t" : "t-1");
                     w.WriteNumber("start", run.First);
                     w.WriteNumber("count", run.Count);
                     w.WriteNumber("weightOffset", run.WeightOffset);

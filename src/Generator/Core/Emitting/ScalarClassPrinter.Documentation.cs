@@ -174,6 +174,10 @@ namespace LstmGen.Generator.Emitting
                 {
                     parts.Add("x" + Range(segment.SourceStart, segment.Count));
                 }
+                else if (segment.Region == SourceRegion.CellState)
+                {
+                    parts.Add((fanIn.Kind == UnitKind.OutputGate ? "s(t)" : "s(t-1)") + Range(segment.SourceStart, segment.Count) + " (peepholes, Gers 2002)");
+                }
                 else
                 {
                     parts.Add((fanIn.Kind == UnitKind.Output ? "y" : "yPrev") + Range(Shape.HiddenSource(segment.SourceStart), segment.Count));
