@@ -119,6 +119,40 @@ namespace LstmGen.Experiments.Tests
 
         [Fact]
         [Trait("needs", "reference")]
+        public void Trace_of_a_spec_with_peepholes_names_the_states_and_its_outputs_can_be_recomputed_from_the_document_alone()
+        {
+            var path = Path.Combine(CliRunner.RepositoryRoot, "specs", "family", "reber-peepholes.lstm.yaml");
+
+            var result = CliRunner.Run("trace", "--spec", path, "--seed", "2", "--length", "6", "--update", "per-sequence");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            using var document = JsonDocument.Parse(result.Out);
+            var root = document.RootElement;
+            Assert.Equal(new[] { true, true, true, true }, root.GetProperty("peepholes").EnumerateArray().Select(e => e.GetBoolean()));
+            Assert.Equal(new[] { true, true, true, true }, root.GetProperty("forgetGates").EnumerateArray().Select(e => e.GetBoolean()));
+            Assert.Contains("s_c(t-1)", root.GetProperty("peepholeConventions").GetString(), StringComparison.Ordinal);
+            var weights = root.GetProperty("weights").EnumerateArray().ToList();
+
+            // Each of the 8 cells feeds its block's three gates.
+            Assert.Equal(8 * 3, weights.Count(w => w.GetProperty("from").GetString()!.EndsWith(".state", StringComparison.Ordinal)));
+            Assert.Contains(weights, w => w.GetProperty("to").GetString() == "block[2].output_gate" && w.GetProperty("from").GetString() == "block[2].cell[1].state");
+            Assert.DoesNotContain(weights, w => w.GetProperty("to").GetString() == "block[2].output_gate" && w.GetProperty("from").GetString() == "block[1].cell[1].state");
+
+            // The recomputation reads the peephole weights by their names; without them the outputs would differ.
+            var recomputed = IndependentForwardPass.Run(root, steps: 6);
+            var steps = root.GetProperty("steps").EnumerateArray().ToList();
+            for (var t = 0; t < 6; t++)
+            {
+                var expected = steps[t].GetProperty("output").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                for (var k = 0; k < expected.Length; k++)
+                {
+                    Assert.Equal(expected[k], recomputed[t][k], 1e-14);
+                }
+            }
+        }
+
+        [Fact]
+        [Trait("needs", "reference")]
         public void Trace_of_a_spec_with_forget_gates_names_them_and_its_outputs_can_be_recomputed_from_the_document_alone()
         {
             var path = Path.Combine(CliRunner.RepositoryRoot, "specs", "family", "reber-forget-gates.lstm.yaml");
