@@ -118,6 +118,27 @@ namespace LstmGen.Experiments.Tests
         }
 
         [Fact]
+        public void Explain_of_a_spec_with_peepholes_counts_and_places_the_peephole_weights()
+        {
+            var path = Path.Combine(CliRunner.RepositoryRoot, "specs", "family", "reber-peepholes.lstm.yaml");
+
+            var result = CliRunner.Run("explain", path, "--json");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            using var document = JsonDocument.Parse(result.Out);
+            var root = document.RootElement;
+
+            // 8 cells, each feeding its block's input, forget and output gates.
+            Assert.Equal(8 * 3, root.GetProperty("peepholeWeights").GetInt32());
+            var rows = root.GetProperty("rows").EnumerateArray().ToList();
+            var outputGate = rows.Single(r => r.GetProperty("unit").GetString() == "block[1].output_gate");
+            var states = outputGate.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("region").GetString() == "cellState");
+            Assert.Equal(("t", "block[1].cell[0].state", "block[1].cell[1].state"), (states.GetProperty("time").GetString(), states.GetProperty("first").GetString(), states.GetProperty("last").GetString()));
+            var inputGate = rows.Single(r => r.GetProperty("unit").GetString() == "block[1].input_gate");
+            Assert.Equal("t-1", inputGate.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("region").GetString() == "cellState").GetProperty("time").GetString());
+        }
+
+        [Fact]
         [Trait("needs", "reference")]
         public void Trace_of_a_spec_with_peepholes_names_the_states_and_its_outputs_can_be_recomputed_from_the_document_alone()
         {

@@ -126,7 +126,7 @@ namespace LstmGen.Generator.Tests
             Assert.Equal(slots - outputGateSlots, ((SigmaOfValues)lateSigma.Groups[0]).Offset);
             Assert.Equal(outputGateSlots, lateSigma.Groups.Cast<SigmaOfValues>().Sum(g => g.Values.Count));
             Assert.Equal(outputGateSlots, late.OfType<AddTo>().Count());
-            Assert.Empty(plan.Forward.Activations.SelectMany(b => b.Statements).OfType<ApplySquash>().Where(s => s.Derivative.Array == "fPrimeOut"));
+            Assert.DoesNotContain(plan.Forward.Activations.SelectMany(b => b.Statements).OfType<ApplySquash>(), s => s.Derivative.Array == "fPrimeOut");
 
             // The input and forget gates add their peephole terms to their net inputs before the sigma.
             Assert.Equal(8, plan.Forward.NetInputs.SelectMany(b => b.Statements).OfType<AddTo>().Count());

@@ -72,6 +72,11 @@ namespace LstmGen.Generator.Planning
             }
 
             // Peepholes (Gers 2002): dw_out,c' = alpha e_out s_c'(t), the state the gate read after the update.
+            if (block.OutputGate!.Peepholes != null)
+            {
+                yield return new Comment("Output gate peepholes: dw_out,c = alpha e_out s_c(t)  (Gers 2002: s_c(t) is the source activation)");
+            }
+
             foreach (var add in FanInSums.PeepholeScaledAdd(block.OutputGate!, "dw", new Index(block.OutputGate!.Offset), factor, "s"))
             {
                 yield return add;
