@@ -7,7 +7,9 @@ using System.Text.Json;
 namespace LstmGen.Experiments.Tests
 {
     /// <summary>
-    /// The paper's forward pass (App. A.1, Eqs. 3-9; with a forget gate where the document names one, Gers 2000) written
+    /// The paper's forward pass (App. A.1, Eqs. 3-9; with a forget gate where the document names one, Gers 2000; with
+    /// peepholes where weights come from 'block[j].cell[v].state', Gers 2002: the input and forget gates read s_c(t-1),
+    /// the output gate s_c(t)) written
     /// from a trace document alone: weights
     /// are found by the names of the units they connect, never by LstmGen's weight order, and hidden activations
     /// live in a dictionary keyed by unit name. If this agrees with the document, the document is self-sufficient.
@@ -53,12 +55,20 @@ namespace LstmGen.Experiments.Tests
                 var current = new Dictionary<string, double>();
                 for (var j = 0; j < blocks; j++)
                 {
-                    var yIn = Sigma(Net(incoming, Block(j) + ".input_gate", x, previous));
+                    // The gates read the states before this step's update here (peepholes into input and forget gates).
+                    var yIn = Sigma(Net(incoming, Block(j) + ".input_gate", x, previous, state));
                     var hasForgetGate = incoming.ContainsKey(Block(j) + ".forget_gate");
-                    var yPhi = hasForgetGate ? Sigma(Net(incoming, Block(j) + ".forget_gate", x, previous)) : 1.0;
-                    var hasOutputGate = incoming.ContainsKey(Block(j) + ".output_gate");
-                    var yOut = hasOutputGate ? Sigma(Net(incoming, Block(j) + ".output_gate", x, previous)) : 1.0;
+                    var yPhi = hasForgetGate ? Sigma(Net(incoming, Block(j) + ".forget_gate", x, previous, state)) : 1.0;
                     current[Block(j) + ".input_gate"] = yIn;
+                    for (var v = 0; v < cellsPerBlock[j]; v++)
+                    {
+                        var cell = Block(j) + ".cell[" + v.ToString(CultureInfo.InvariantCulture) + "]";
+                        state[cell] = (yPhi * state.GetValueOrDefault(cell)) + (yIn * g(Net(incoming, cell, x, previous, state)));   // Eq. 9; Gers 2000
+                    }
+
+                    // The output gate after the update: its peepholes read s_c(t) (Gers 2002).
+                    var hasOutputGate = incoming.ContainsKey(Block(j) + ".output_gate");
+                    var yOut = hasOutputGate ? Sigma(Net(incoming, Block(j) + ".output_gate", x, previous, state)) : 1.0;
                     if (hasOutputGate)
                     {
                         current[Block(j) + ".output_gate"] = yOut;
@@ -67,9 +77,7 @@ namespace LstmGen.Experiments.Tests
                     for (var v = 0; v < cellsPerBlock[j]; v++)
                     {
                         var cell = Block(j) + ".cell[" + v.ToString(CultureInfo.InvariantCulture) + "]";
-                        var s = (yPhi * state.GetValueOrDefault(cell)) + (yIn * g(Net(incoming, cell, x, previous)));   // Eq. 9; Gers 2000
-                        state[cell] = s;
-                        current[cell] = yOut * h(s);
+                        current[cell] = yOut * h(state[cell]);
                     }
                 }
 
@@ -77,7 +85,7 @@ namespace LstmGen.Experiments.Tests
                 var y = new double[outputs];
                 for (var k = 0; k < outputs; k++)
                 {
-                    y[k] = Sigma(Net(incoming, "output[" + k.ToString(CultureInfo.InvariantCulture) + "]", x, current));
+                    y[k] = Sigma(Net(incoming, "output[" + k.ToString(CultureInfo.InvariantCulture) + "]", x, current, state));
                 }
 
                 result.Add(y);
@@ -91,7 +99,7 @@ namespace LstmGen.Experiments.Tests
 
         private static double Sigma(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
-        private static double Net(Dictionary<string, List<(string From, double Weight)>> incoming, string unit, double[] x, Dictionary<string, double> hidden)
+        private static double Net(Dictionary<string, List<(string From, double Weight)>> incoming, string unit, double[] x, Dictionary<string, double> hidden, Dictionary<string, double> states)
         {
             var net = 0.0;
             foreach (var (from, weight) in incoming[unit])
@@ -104,6 +112,10 @@ namespace LstmGen.Experiments.Tests
                 else if (from.StartsWith("input[", StringComparison.Ordinal))
                 {
                     source = x[int.Parse(from.AsSpan(6, from.Length - 7), NumberStyles.None, CultureInfo.InvariantCulture)];
+                }
+                else if (from.EndsWith(".state", StringComparison.Ordinal))
+                {
+                    source = states.GetValueOrDefault(from.Substring(0, from.Length - ".state".Length));
                 }
                 else
                 {

@@ -118,6 +118,61 @@ namespace LstmGen.Experiments.Tests
         }
 
         [Fact]
+        public void Explain_of_a_spec_with_peepholes_counts_and_places_the_peephole_weights()
+        {
+            var path = Path.Combine(CliRunner.RepositoryRoot, "specs", "family", "reber-peepholes.lstm.yaml");
+
+            var result = CliRunner.Run("explain", path, "--json");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            using var document = JsonDocument.Parse(result.Out);
+            var root = document.RootElement;
+
+            // 8 cells, each feeding its block's input, forget and output gates.
+            Assert.Equal(8 * 3, root.GetProperty("peepholeWeights").GetInt32());
+            var rows = root.GetProperty("rows").EnumerateArray().ToList();
+            var outputGate = rows.Single(r => r.GetProperty("unit").GetString() == "block[1].output_gate");
+            var states = outputGate.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("region").GetString() == "cellState");
+            Assert.Equal(("t", "block[1].cell[0].state", "block[1].cell[1].state"), (states.GetProperty("time").GetString(), states.GetProperty("first").GetString(), states.GetProperty("last").GetString()));
+            var inputGate = rows.Single(r => r.GetProperty("unit").GetString() == "block[1].input_gate");
+            Assert.Equal("t-1", inputGate.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("region").GetString() == "cellState").GetProperty("time").GetString());
+        }
+
+        [Fact]
+        [Trait("needs", "reference")]
+        public void Trace_of_a_spec_with_peepholes_names_the_states_and_its_outputs_can_be_recomputed_from_the_document_alone()
+        {
+            var path = Path.Combine(CliRunner.RepositoryRoot, "specs", "family", "reber-peepholes.lstm.yaml");
+
+            var result = CliRunner.Run("trace", "--spec", path, "--seed", "2", "--length", "6", "--update", "per-sequence");
+
+            Assert.Equal(ExitCodes.Ok, result.ExitCode);
+            using var document = JsonDocument.Parse(result.Out);
+            var root = document.RootElement;
+            Assert.Equal(new[] { true, true, true, true }, root.GetProperty("peepholes").EnumerateArray().Select(e => e.GetBoolean()));
+            Assert.Equal(new[] { true, true, true, true }, root.GetProperty("forgetGates").EnumerateArray().Select(e => e.GetBoolean()));
+            Assert.Contains("s_c(t-1)", root.GetProperty("peepholeConventions").GetString(), StringComparison.Ordinal);
+            var weights = root.GetProperty("weights").EnumerateArray().ToList();
+
+            // Each of the 8 cells feeds its block's three gates.
+            Assert.Equal(8 * 3, weights.Count(w => w.GetProperty("from").GetString()!.EndsWith(".state", StringComparison.Ordinal)));
+            Assert.Contains(weights, w => w.GetProperty("to").GetString() == "block[2].output_gate" && w.GetProperty("from").GetString() == "block[2].cell[1].state");
+            Assert.DoesNotContain(weights, w => w.GetProperty("to").GetString() == "block[2].output_gate" && w.GetProperty("from").GetString() == "block[1].cell[1].state");
+
+            // The recomputation reads the peephole weights by their names; without them the outputs would differ.
+            var recomputed = IndependentForwardPass.Run(root, steps: 6);
+            var steps = root.GetProperty("steps").EnumerateArray().ToList();
+            for (var t = 0; t < 6; t++)
+            {
+                var expected = steps[t].GetProperty("output").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                for (var k = 0; k < expected.Length; k++)
+                {
+                    Assert.Equal(expected[k], recomputed[t][k], 1e-14);
+                }
+            }
+        }
+
+        [Fact]
         [Trait("needs", "reference")]
         public void Trace_of_a_spec_with_forget_gates_names_them_and_its_outputs_can_be_recomputed_from_the_document_alone()
         {

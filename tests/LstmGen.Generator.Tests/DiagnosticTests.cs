@@ -59,7 +59,7 @@ namespace LstmGen.Generator.Tests
             var run = RunBad(Valid.Replace("  cells: 2\n", "  cells: 2\n  colour: red\n"));
 
             var d = AssertSingle(run, "LSTM0002", DiagnosticSeverity.Error, 7, 3);
-            Assert.Equal("Unknown key 'colour' in blocks (valid keys: count, cells, inputGateBias, outputGateBias, outputGate, forgetGate, forgetGateBias)", d.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Equal("Unknown key 'colour' in blocks (valid keys: count, cells, inputGateBias, outputGateBias, outputGate, forgetGate, forgetGateBias, peepholes)", d.GetMessage(CultureInfo.InvariantCulture));
         }
 
         [Fact]

@@ -45,12 +45,23 @@ namespace LstmGen.Experiments.Cli
             return command;
         }
 
+        /// <summary>The number of peephole weights (Gers 2002): the gates' runs from the cell states.</summary>
+        public static int PeepholeWeightCount(NetworkDescription description) =>
+            description.FanIns.SelectMany(f => f.Sources).Where(s => s.Units == SourceUnits.CellStates).Sum(s => s.Count);
+
         /// <summary>The sources of one run in words, e.g. <c>input[0..1]</c> or <c>block[0].cell[0]..block[1].output_gate (t-1)</c>.</summary>
         public static string DescribeRun(NetworkDescription description, FanInDescription fanIn, SourceRun run)
         {
             if (run.Units == SourceUnits.Inputs)
             {
                 return run.Count == 1 ? "input[" + I(run.First) + "]" : "input[" + I(run.First) + ".." + I(run.First + run.Count - 1) + "]";
+            }
+
+            if (run.Units == SourceUnits.CellStates)
+            {
+                var firstState = description.SourceName(run.Units, run.First);
+                var states = run.Count == 1 ? firstState : firstState + ".." + description.SourceName(run.Units, run.First + run.Count - 1);
+                return states + (fanIn.Kind == FanInKind.OutputGate ? " (t, peepholes)" : " (t-1, peepholes)");
             }
 
             var first = description.HiddenUnitNames[run.First];
@@ -93,7 +104,8 @@ namespace LstmGen.Experiments.Cli
                 var inputGateBias = d.InputGateFanIn(j).HasBias ? "input gate bias " + Bias(block.InputGateBias, d.InitInterval) : "input gate without bias";
                 var forgetGate = d.ForgetGateFanIn(j) is not { } forgetGateFanIn ? string.Empty
                     : forgetGateFanIn.HasBias ? ", forget gate bias " + Bias(block.ForgetGateBias, d.InitInterval) : ", forget gate without bias";
-                o.WriteLine("  block[" + I(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + forgetGate + ", " + outputGate);
+                var peepholes = block.HasPeepholes ? ", peepholes from its cells' states (Gers 2002)" : string.Empty;
+                o.WriteLine("  block[" + I(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + forgetGate + ", " + outputGate + peepholes);
             }
 
             var c = d.Connectivity;
@@ -121,6 +133,11 @@ namespace LstmGen.Experiments.Cli
             }
 
             kinds.WriteTo(o, "  ");
+            if (d.HasPeepholes)
+            {
+                o.WriteLine("  of which " + I(PeepholeWeightCount(d)) + " peephole weights from the cells' states into their block's gates (Gers 2002)");
+            }
+
             o.WriteLine();
             o.WriteLine("Weight rows (a row's weights are consecutive, bias last):");
             var rows = new TextTable("unit", ">offset", ">length", "sources");
@@ -216,6 +233,11 @@ namespace LstmGen.Experiments.Cli
                 w.WriteStartObject("inputGate");
                 WriteBias(w, d.InputGateFanIn(j).HasBias, block.InputGateBias);
                 w.WriteEndObject();
+                if (block.HasPeepholes)
+                {
+                    w.WriteBoolean("peepholes", true);
+                }
+
                 if (d.ForgetGateFanIn(j) is { } forgetGate)
                 {
                     w.WriteStartObject("forgetGate");
@@ -267,6 +289,12 @@ namespace LstmGen.Experiments.Cli
             }
 
             w.WriteEndObject();
+            if (d.HasPeepholes)
+            {
+                // Peephole weights are part of their gates' rows (counted above); their number on its own.
+                w.WriteNumber("peepholeWeights", PeepholeWeightCount(d));
+            }
+
             w.WriteStartArray("rows");
             foreach (var fanIn in d.FanIns)
             {
@@ -279,8 +307,8 @@ namespace LstmGen.Experiments.Cli
                 foreach (var run in fanIn.Sources)
                 {
                     w.WriteStartObject();
-                    w.WriteString("region", run.Units == SourceUnits.Inputs ? "input" : "hidden");
-                    w.WriteString("time", run.Units == SourceUnits.Inputs || fanIn.Kind == FanInKind.Output ? "t" : "t-1");
+                    w.WriteString("region", run.Units == SourceUnits.Inputs ? "input" : run.Units == SourceUnits.CellStates ? "cellState" : "hidden");
+                    w.WriteString("time", run.Units == SourceUnits.Inputs || fanIn.Kind == FanInKind.Output || (run.Units == SourceUnits.CellStates && fanIn.Kind == FanInKind.OutputGate) ? "t" : "t-1");
                     w.WriteNumber("start", run.First);
                     w.WriteNumber("count", run.Count);
                     w.WriteNumber("weightOffset", run.WeightOffset);

@@ -45,6 +45,17 @@ namespace LstmGen.Experiments.Tracing
             + "dS_c/dw_phi,m = dS_c/dw_phi,m * y_phi + s_c(t-1) f'(net_phi) src_m; dS_c/dw_c,m = dS_c/dw_c,m * y_phi + g'(net_c) y_in src_m. "
             + "At a target: dw_phi,m = lr sum_v e_s_v dS_v/dw_phi,m over the block's cells, as for the input gate. Blocks whose entry is false are the 1997 cells above.";
 
+        /// <summary>
+        /// What a network with peepholes (Gers &amp; Schmidhuber 2000; Gers, Schraudolph &amp; Schmidhuber 2002) computes
+        /// differently, written into its documents only (a network without peepholes has an unchanged document).
+        /// </summary>
+        public const string PeepholeConventions =
+            "Blocks whose 'peepholes' entry is true have one weight from each of their cells' states, named 'block[j].cell[v].state' in 'from', "
+            + "into each of their gates (after the gate's other sources, before its bias). The input gate and the forget gate read s_c(t-1), the state "
+            + "before this step's update; the output gate reads s_c(t), so it is computed after the states: net_out = sum_m w_out,m src_m + sum_v w_out,c_v s_c_v(t), "
+            + "then y_c = y_out * h(s_c). Learning uses s_c as the source activation of these weights: in the traces of the input and forget gate weights "
+            + "src_m is s_c'(t-1), and dw_out,c' = lr e_out s_c'(t). No error flows from a gate back into s_c through a peephole (e_s_c is unchanged).";
+
         public static string Write(NetworkDescription description, SequenceTrace trace) =>
             JsonText.Write(w => Write(w, description, trace));
 
@@ -82,6 +93,18 @@ namespace LstmGen.Experiments.Tracing
                 foreach (var block in d.Blocks)
                 {
                     w.WriteBooleanValue(block.HasForgetGate);
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (d.HasPeepholes)
+            {
+                w.WriteString("peepholeConventions", PeepholeConventions);
+                w.WriteStartArray("peepholes");
+                foreach (var block in d.Blocks)
+                {
+                    w.WriteBooleanValue(block.HasPeepholes);
                 }
 
                 w.WriteEndArray();

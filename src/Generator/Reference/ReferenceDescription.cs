@@ -33,7 +33,8 @@ namespace LstmGen.Reference
                     layout.InputGateFanIn(j).HasBias && !block.InputGateBias.IsRandom ? block.InputGateBias.Value : null,
                     outputGate != null && outputGate.HasBias && !block.OutputGateBias.IsRandom ? block.OutputGateBias.Value : null,
                     forgetGate != null,
-                    forgetGate != null && forgetGate.HasBias && !block.ForgetGateBias.IsRandom ? block.ForgetGateBias.Value : null));
+                    forgetGate != null && forgetGate.HasBias && !block.ForgetGateBias.IsRandom ? block.ForgetGateBias.Value : null,
+                    block.HasPeepholes));
             }
 
             var hiddenNames = new List<string>();
@@ -48,7 +49,7 @@ namespace LstmGen.Reference
                 var runs = new List<SourceRun>();
                 foreach (var segment in fanIn.Segments)
                 {
-                    runs.Add(new SourceRun(segment.Region == SourceRegion.Input ? SourceUnits.Inputs : SourceUnits.Hidden, segment.SourceStart, segment.Count, segment.WeightOffset));
+                    runs.Add(new SourceRun(segment.Region == SourceRegion.Input ? SourceUnits.Inputs : segment.Region == SourceRegion.CellState ? SourceUnits.CellStates : SourceUnits.Hidden, segment.SourceStart, segment.Count, segment.WeightOffset));
                 }
 
                 fanIns.Add(new FanInDescription(Kind(fanIn.Kind), fanIn.Block, fanIn.Cell, fanIn.Output, fanIn.Offset, fanIn.Length, fanIn.HasBias, fanIn.UnitName, runs));

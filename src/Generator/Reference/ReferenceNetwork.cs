@@ -308,8 +308,10 @@ namespace LstmGen.Reference
 
             for (var j = 0; j < _layout.BlockCount; j++)
             {
-                // Input gate: net_in_j(t) = Σ_m w_in_j,m y^m(t−1);  y^in_j(t) = f(net_in_j(t))   (Eq. 7)
-                step.SourcesIn[j] = Sources(_layout.InputGateFanIn(j), x, yPrevious);
+                // Input gate: net_in_j(t) = Σ_m w_in_j,m y^m(t−1);  y^in_j(t) = f(net_in_j(t))   (Eq. 7). With peepholes
+                // (Gers & Schmidhuber 2000; Gers, Schraudolph & Schmidhuber 2002) the sources include the block's states
+                // s_c(t−1) (_sC before this block's update), each through its own weight.
+                step.SourcesIn[j] = Sources(_layout.InputGateFanIn(j), x, yPrevious, _sC);
                 step.NetIn[j] = NetInput(_layout.InputGateFanIn(j), step.SourcesIn[j]);
                 step.YIn[j] = F(step.NetIn[j]);
                 step.YHidden[_layout.InputGateIndex(j)] = step.YIn[j];
@@ -319,7 +321,7 @@ namespace LstmGen.Reference
                 var forgetGate = _layout.ForgetGateFanIn(j);
                 if (forgetGate != null)
                 {
-                    step.SourcesPhi[j] = Sources(forgetGate, x, yPrevious);
+                    step.SourcesPhi[j] = Sources(forgetGate, x, yPrevious, _sC);
                     step.NetPhi[j] = NetInput(forgetGate, step.SourcesPhi[j]!);
                     step.YPhi[j] = F(step.NetPhi[j]);
                 }
@@ -329,17 +331,19 @@ namespace LstmGen.Reference
                 }
 
                 // Output gate: net_out_j(t) = Σ_m w_out_j,m y^m(t−1);  y^out_j(t) = f(net_out_j(t))   (Eq. 8).
-                // A block without one (Exps 2a, 2b: "no og") passes h(s) through: y^out = 1.
+                // A block without one (Exps 2a, 2b: "no og") passes h(s) through: y^out = 1. With peepholes it reads
+                // s_c(t) and is computed after the states (below).
                 var outputGate = _layout.OutputGateFanIn(j);
-                if (outputGate != null)
+                var peepholes = Spec.Blocks[j].HasPeepholes;
+                if (outputGate != null && !peepholes)
                 {
-                    var sourcesOut = Sources(outputGate, x, yPrevious);
+                    var sourcesOut = Sources(outputGate, x, yPrevious, _sC);
                     step.SourcesOut[j] = sourcesOut;
                     step.NetOut[j] = NetInput(outputGate, sourcesOut);
                     step.YOut[j] = F(step.NetOut[j]);
                     step.YHidden[_layout.OutputGateIndex(j)] = step.YOut[j];
                 }
-                else
+                else if (outputGate == null)
                 {
                     step.YOut[j] = 1.0;
                 }
@@ -350,7 +354,7 @@ namespace LstmGen.Reference
                     var cellRow = _layout.CellFanIn(j, v);
 
                     // Cell input: net_c(t) = Σ_m w_c,m y^m(t−1)   (Eq. 9)
-                    step.SourcesC[c] = Sources(cellRow, x, yPrevious);
+                    step.SourcesC[c] = Sources(cellRow, x, yPrevious, _sC);
                     step.NetC[c] = NetInput(cellRow, step.SourcesC[c]);
 
                     // The CEC: s_c(t) = s_c(t−1) + y^in_j(t) g(net_c(t))   (Eq. 9); with a forget gate (Gers 2000)
@@ -359,8 +363,23 @@ namespace LstmGen.Reference
                     _sC[c] = forgetGate != null
                         ? (step.YPhi[j] * _sC[c]) + (step.YIn[j] * G(Spec.CellInput, step.NetC[c]))
                         : _sC[c] + (step.YIn[j] * G(Spec.CellInput, step.NetC[c]));
+                }
 
+                // Output gate with peepholes (Gers 2002): net_out_j(t) = Σ_m w_out_j,m y^m(t−1) + Σ_v w_out_j,c_v s_c_v(t),
+                // the states after this step's update;  y^out_j(t) = f(net_out_j(t)).
+                if (outputGate != null && peepholes)
+                {
+                    var sourcesOut = Sources(outputGate, x, yPrevious, _sC);
+                    step.SourcesOut[j] = sourcesOut;
+                    step.NetOut[j] = NetInput(outputGate, sourcesOut);
+                    step.YOut[j] = F(step.NetOut[j]);
+                    step.YHidden[_layout.OutputGateIndex(j)] = step.YOut[j];
+                }
+
+                for (var v = 0; v < _layout.BlockSize(j); v++)
+                {
                     // Cell output: y^c(t) = y^out_j(t) h(s_c(t))   (Eq. 9)
+                    var c = _layout.CellIndex(j, v);
                     step.YHidden[c] = step.YOut[j] * H(Spec.CellOutput, _sC[c]);
                 }
             }
@@ -370,7 +389,7 @@ namespace LstmGen.Reference
             for (var k = 0; k < Spec.OutputCount; k++)
             {
                 var outputRow = _layout.OutputFanIns[k];
-                step.SourcesK[k] = Sources(outputRow, x, step.YHidden);
+                step.SourcesK[k] = Sources(outputRow, x, step.YHidden, _sC);
                 step.NetK[k] = NetInput(outputRow, step.SourcesK[k]);
                 _yK[k] = F(step.NetK[k]);
             }
@@ -544,14 +563,16 @@ namespace LstmGen.Reference
         /// <summary>
         /// The activations y^m that the weights of <paramref name="row"/> multiply, in row order (weight
         /// row.Offset + m reads source m): inputs x(t), hidden activations (y(t−1) for gates and cells, y(t) for
-        /// outputs), and the constant 1 of the bias.
+        /// outputs), the cell states a gate reads through peepholes (Gers 2002: s_c(t−1) for the input and forget gates,
+        /// s_c(t) for the output gate, as <paramref name="states"/> holds them when the gate is computed), and the constant 1
+        /// of the bias. The truncated-RTRL rule of Gers 2002 uses these as the peephole weights' source activations.
         /// </summary>
-        private static double[] Sources(FanIn row, double[] x, double[] hidden)
+        private static double[] Sources(FanIn row, double[] x, double[] hidden, double[] states)
         {
             var sources = new double[row.Length];
             foreach (var segment in row.Segments)
             {
-                var region = segment.Region == SourceRegion.Input ? x : hidden;
+                var region = segment.Region == SourceRegion.Input ? x : segment.Region == SourceRegion.CellState ? states : hidden;
                 for (var i = 0; i < segment.Count; i++)
                 {
                     sources[segment.WeightOffset - row.Offset + i] = region[segment.SourceStart + i];

@@ -8,7 +8,10 @@ namespace LstmGen.Runtime.Tests.Proofs
     /// A test oracle for the learning rule: backpropagation through time over a whole stored sequence, on the graph
     /// the paper's truncation leaves (extraction §2.3, last bullet). The recurrent hidden activations y(t−1) are
     /// constants where they enter the net inputs of gates and cells, while s(t−1) → s(t) stays in the graph (through
-    /// y^φ(t) s(t−1) where the block has a forget gate, Gers, Schmidhuber &amp; Cummins 2000); the
+    /// y^φ(t) s(t−1) where the block has a forget gate, Gers, Schmidhuber &amp; Cummins 2000). Peephole sources (Gers,
+    /// Schraudolph &amp; Schmidhuber 2002) are constants of the graph too: s_c(t−1) where it enters the input and forget
+    /// gates, s_c(t) where it enters the output gate (their rule gives the peephole weights these sources and cuts the
+    /// paths through them); the
     /// gradient of E = ½ Σ_t Σ_k (t_k − y_k)² on that graph must equal the sum of the truncated-RTRL updates
     /// (App. A.1, Eqs. 19-28) with weights held fixed during the sequence.
     /// <para>
@@ -64,20 +67,29 @@ namespace LstmGen.Runtime.Tests.Proofs
                 sBefore[t] = (double[])state.Clone();
                 for (var j = 0; j < l.BlockCount; j++)
                 {
-                    netIn[t][j] = Net(l.InputGateFanIn(j), w, x, previous);
+                    netIn[t][j] = Net(l.InputGateFanIn(j), w, x, previous, sBefore[t]);
                     var yIn = Logistic(netIn[t][j]);
                     current[l.InputGateIndex(j)] = yIn;
                     yPhi[t][j] = 1.0;
                     if (l.ForgetGateFanIn(j) is { } forgetGate)
                     {
-                        netPhi[t][j] = Net(forgetGate, w, x, previous);
+                        netPhi[t][j] = Net(forgetGate, w, x, previous, sBefore[t]);
                         yPhi[t][j] = Logistic(netPhi[t][j]);
                     }
 
+                    for (var v = 0; v < l.BlockSize(j); v++)
+                    {
+                        var c = l.CellIndex(j, v);
+                        netC[t][c] = Net(l.CellFanIn(j, v), w, x, previous, sBefore[t]);
+                        state[c] = (yPhi[t][j] * state[c]) + (yIn * G(netC[t][c]));
+                        s[t][c] = state[c];
+                    }
+
+                    // The output gate after the states: its peepholes, if any, read s_c(t).
                     var yOut = 1.0;   // a block without output gate passes h(s) through (Exps 2a/2b)
                     if (l.HasOutputGate(j))
                     {
-                        netOut[t][j] = Net(l.OutputGateFanIn(j)!, w, x, previous);
+                        netOut[t][j] = Net(l.OutputGateFanIn(j)!, w, x, previous, s[t]);
                         yOut = Logistic(netOut[t][j]);
                         current[l.OutputGateIndex(j)] = yOut;
                     }
@@ -85,9 +97,6 @@ namespace LstmGen.Runtime.Tests.Proofs
                     for (var v = 0; v < l.BlockSize(j); v++)
                     {
                         var c = l.CellIndex(j, v);
-                        netC[t][c] = Net(l.CellFanIn(j, v), w, x, previous);
-                        state[c] = (yPhi[t][j] * state[c]) + (yIn * G(netC[t][c]));
-                        s[t][c] = state[c];
                         current[c] = yOut * H(state[c]);
                     }
                 }
@@ -96,7 +105,7 @@ namespace LstmGen.Runtime.Tests.Proofs
                 outputs[t] = new double[l.OutputCount];
                 for (var k = 0; k < l.OutputCount; k++)
                 {
-                    netK[t][k] = Net(l.OutputFanIns[k], w, x, current);   // outputs read this step's cells (§5)
+                    netK[t][k] = Net(l.OutputFanIns[k], w, x, current, s[t]);   // outputs read this step's cells (§5)
                     outputs[t][k] = Logistic(netK[t][k]);
                 }
 
@@ -120,7 +129,7 @@ namespace LstmGen.Runtime.Tests.Proofs
                     {
                         var yk = outputs[t][k];
                         var deltaNetK = yk * (1.0 - yk) * (target[k] - yk);   // −∂E/∂net_k, E = ½(t − y)²
-                        Accumulate(gradient, l.OutputFanIns[k], deltaNetK, x, y[t]);
+                        Accumulate(gradient, l.OutputFanIns[k], deltaNetK, x, y[t], s[t]);
                         Spread(deltaY, l.OutputFanIns[k], deltaNetK, w);
                     }
                 }
@@ -141,7 +150,7 @@ namespace LstmGen.Runtime.Tests.Proofs
                     if (l.HasOutputGate(j))
                     {
                         var deltaNetOut = deltaYOut * LogisticPrime(netOut[t][j]);
-                        Accumulate(gradient, l.OutputGateFanIn(j)!, deltaNetOut, x, yPrev[t]);
+                        Accumulate(gradient, l.OutputGateFanIn(j)!, deltaNetOut, x, yPrev[t], s[t]);
                     }
 
                     var yIn = y[t][l.InputGateIndex(j)];
@@ -151,10 +160,10 @@ namespace LstmGen.Runtime.Tests.Proofs
                         var c = l.CellIndex(j, v);
                         deltaYIn += deltaS[c] * G(netC[t][c]);
                         var deltaNetC = deltaS[c] * yIn * GPrime(netC[t][c]);
-                        Accumulate(gradient, l.CellFanIn(j, v), deltaNetC, x, yPrev[t]);
+                        Accumulate(gradient, l.CellFanIn(j, v), deltaNetC, x, yPrev[t], sBefore[t]);
                     }
 
-                    Accumulate(gradient, l.InputGateFanIn(j), deltaYIn * LogisticPrime(netIn[t][j]), x, yPrev[t]);
+                    Accumulate(gradient, l.InputGateFanIn(j), deltaYIn * LogisticPrime(netIn[t][j]), x, yPrev[t], sBefore[t]);
                     if (l.ForgetGateFanIn(j) is { } forgetGate)
                     {
                         var deltaYPhi = 0.0;
@@ -164,7 +173,7 @@ namespace LstmGen.Runtime.Tests.Proofs
                             deltaYPhi += deltaS[c] * sBefore[t][c];
                         }
 
-                        Accumulate(gradient, forgetGate, deltaYPhi * LogisticPrime(netPhi[t][j]), x, yPrev[t]);
+                        Accumulate(gradient, forgetGate, deltaYPhi * LogisticPrime(netPhi[t][j]), x, yPrev[t], sBefore[t]);
                     }
                 }
 
@@ -183,12 +192,12 @@ namespace LstmGen.Runtime.Tests.Proofs
             return gradient;
         }
 
-        private static double Net(FanIn row, double[] w, double[] x, double[] hidden)
+        private static double Net(FanIn row, double[] w, double[] x, double[] hidden, double[] states)
         {
             var sum = 0.0;
             foreach (var segment in row.Segments)
             {
-                var source = segment.Region == SourceRegion.Input ? x : hidden;
+                var source = Region(segment, x, hidden, states);
                 for (var i = 0; i < segment.Count; i++)
                 {
                     sum += w[segment.WeightOffset + i] * source[segment.SourceStart + i];
@@ -199,11 +208,11 @@ namespace LstmGen.Runtime.Tests.Proofs
         }
 
         /// <summary>∂net/∂w_m = source m: adds δ·source to the row's gradient.</summary>
-        private static void Accumulate(double[] gradient, FanIn row, double delta, double[] x, double[] hidden)
+        private static void Accumulate(double[] gradient, FanIn row, double delta, double[] x, double[] hidden, double[] states)
         {
             foreach (var segment in row.Segments)
             {
-                var source = segment.Region == SourceRegion.Input ? x : hidden;
+                var source = Region(segment, x, hidden, states);
                 for (var i = 0; i < segment.Count; i++)
                 {
                     gradient[segment.WeightOffset + i] += delta * source[segment.SourceStart + i];
@@ -230,6 +239,10 @@ namespace LstmGen.Runtime.Tests.Proofs
                 }
             }
         }
+
+        /// <summary>The values a segment reads: x(t), the hidden vector, or (peepholes) the cell states, by cell index.</summary>
+        private static double[] Region(Segment segment, double[] x, double[] hidden, double[] states) =>
+            segment.Region == SourceRegion.Input ? x : segment.Region == SourceRegion.CellState ? states : hidden;
 
         private static double Logistic(double z) => 1.0 / (1.0 + Math.Exp(-z));
 

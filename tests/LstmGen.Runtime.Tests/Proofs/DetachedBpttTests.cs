@@ -39,6 +39,9 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("ForgetFull", InputKind.OneHot)]
         [InlineData("ForgetFull", InputKind.Dense)]
         [InlineData("ForgetSelfLoop", InputKind.Dense)]
+        [InlineData("PeepholeFull", InputKind.OneHot)]
+        [InlineData("PeepholeFull", InputKind.Dense)]
+        [InlineData("PeepholeSelfLoop", InputKind.Dense)]
         public void Summed_updates_equal_the_detached_BPTT_gradient(string name, InputKind inputs)
         {
             var net = ProofSupport.Create(name);

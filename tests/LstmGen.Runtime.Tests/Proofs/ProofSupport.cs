@@ -90,6 +90,8 @@ namespace LstmGen.Runtime.Tests.Proofs
             nameof(Networks.SparseSelfLoop) => new Networks.SparseSelfLoop(),
             nameof(Networks.ForgetSelfLoop) => new Networks.ForgetSelfLoop(),
             nameof(Networks.ForgetFull) => new Networks.ForgetFull(),
+            nameof(Networks.PeepholeSelfLoop) => new Networks.PeepholeSelfLoop(),
+            nameof(Networks.PeepholeFull) => new Networks.PeepholeFull(),
             _ => Paper(name),
         };
 

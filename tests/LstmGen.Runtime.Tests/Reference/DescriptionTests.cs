@@ -16,13 +16,13 @@ namespace LstmGen.Runtime.Tests.Reference
     {
         public static IEnumerable<object[]> PaperNames() => PaperNetworks.All.Select(n => new object[] { n.Name });
 
-        /// <summary>Every random topology: the 1997 ones and those with forget gates (Gers 2000).</summary>
+        /// <summary>Every random topology: the 1997 ones, those with forget gates (Gers 2000) and those with peepholes (Gers 2002).</summary>
         public static IEnumerable<object[]> RandomIndices() =>
-            Enumerable.Range(0, RandomTopologies.ForgetWideIndex + 1).Select(i => new object[] { i });
+            Enumerable.Range(0, RandomTopologies.PeepholeWideIndex + 1).Select(i => new object[] { i });
 
-        /// <summary>This project's test specs with forget gates (Specs/forget-*.lstm.yaml).</summary>
+        /// <summary>This project's test specs with forget gates (Specs/forget-*.lstm.yaml) and peepholes (Specs/peephole-*.lstm.yaml).</summary>
         public static IEnumerable<object[]> ForgetGateNames() =>
-            new[] { nameof(Networks.ForgetFull), nameof(Networks.ForgetSelfLoop) }.Select(n => new object[] { n });
+            new[] { nameof(Networks.ForgetFull), nameof(Networks.ForgetSelfLoop), nameof(Networks.PeepholeFull), nameof(Networks.PeepholeSelfLoop) }.Select(n => new object[] { n });
 
         [Theory]
         [MemberData(nameof(PaperNames))]

@@ -43,6 +43,18 @@ namespace LstmGen.Runtime.Tests.Reference
         /// <summary>The index of the wide spec with forget gates (Kernels paths and Dot4 groups with forget gate slots).</summary>
         public const int ForgetWideIndex = ForgetFloatIndex + 1;
 
+        /// <summary>
+        /// Number of random double-precision specs with peepholes (Gers 2002), after the wide forget gate spec: the even ones
+        /// with forget gates too (dense inputs), the odd ones without (their drawn input encoding kept).
+        /// </summary>
+        public const int PeepholeCount = 12;
+
+        /// <summary>The index of the first random spec with peepholes in <see cref="Specs"/>.</summary>
+        public const int FirstPeepholeIndex = ForgetWideIndex + 1;
+
+        /// <summary>The index of the wide spec with forget gates and peepholes (Kernels paths beside the peephole terms).</summary>
+        public const int PeepholeWideIndex = FirstPeepholeIndex + PeepholeCount;
+
         private static readonly Lazy<(IReadOnlyList<NetworkSpec> Specs, Assembly Assembly)> Compiled = new(Build);
 
         public static IReadOnlyList<NetworkSpec> Specs => Compiled.Value.Specs;
@@ -79,6 +91,22 @@ namespace LstmGen.Runtime.Tests.Reference
 
             specs.Add(WithForgetGates(forgetRandom, Draw(forgetRandom, ForgetCount, Precision.Float), "RandomForgetFloat"));
             specs.Add(WithForgetGates(forgetRandom, Wide(forgetRandom), "WideForget"));
+
+            // The peephole specs draw from their own stream too, so that the specs above stay as they were.
+            var peepholeRandom = new SeededRandom(20261203);
+            for (var i = 0; i < PeepholeCount; i++)
+            {
+                var name = "RandomPeephole" + i.ToString(CultureInfo.InvariantCulture);
+                var drawn = Draw(peepholeRandom, i, Precision.Double);
+                specs.Add(WithPeepholes(peepholeRandom, i % 2 == 0 ? WithForgetGates(peepholeRandom, drawn, name) : drawn with
+                {
+                    TypeName = name,
+                    SpecFileName = name + ".lstm.yaml",
+                    SpecText = "name: " + name + "\n# (drawn at random by the reference tests)\n",
+                }));
+            }
+
+            specs.Add(WithPeepholes(peepholeRandom, WithForgetGates(peepholeRandom, Wide(peepholeRandom), "WidePeephole")));
             var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Reference.Emitted", specs.Select(s => NetworkEmitter.Emit(s, "test")));
             return (specs, assembly);
         }
@@ -172,6 +200,13 @@ namespace LstmGen.Runtime.Tests.Reference
                 Blocks = new EquatableArray<BlockSpec>(blocks),
                 InputEncoding = InputEncoding.Dense,
             };
+        }
+
+        /// <summary><paramref name="spec"/> with peepholes (Gers 2002) in most of its blocks, always in its first.</summary>
+        private static NetworkSpec WithPeepholes(SeededRandom random, NetworkSpec spec)
+        {
+            var blocks = spec.Blocks.Select((b, j) => b with { HasPeepholes = j == 0 || random.NextBool(0.7) }).ToList();
+            return spec with { Blocks = new EquatableArray<BlockSpec>(blocks) };
         }
 
         private static GateBias DrawGateBias(SeededRandom random) =>

@@ -108,6 +108,66 @@ namespace LstmGen.Runtime.Tests.Reference
             yield return new object[] { RandomTopologies.ForgetWideIndex, UpdateTiming.PerStep };
         }
 
+        public static IEnumerable<object[]> PeepholeCases()
+        {
+            for (var i = RandomTopologies.FirstPeepholeIndex; i < RandomTopologies.FirstPeepholeIndex + RandomTopologies.PeepholeCount; i++)
+            {
+                yield return new object[] { i, UpdateTiming.PerSequence };
+                yield return new object[] { i, UpdateTiming.PerStep };
+            }
+
+            yield return new object[] { RandomTopologies.PeepholeWideIndex, UpdateTiming.PerSequence };
+            yield return new object[] { RandomTopologies.PeepholeWideIndex, UpdateTiming.PerStep };
+        }
+
+        [Fact]
+        public void The_random_peephole_specs_cover_the_spec_language()
+        {
+            var specs = RandomTopologies.Specs.Skip(RandomTopologies.FirstPeepholeIndex).Take(RandomTopologies.PeepholeCount).ToList();
+            Assert.All(specs, s => Assert.True(s.HasPeepholes));
+            foreach (var kind in Enum.GetValues<ConnectivityKind>())
+            {
+                Assert.Contains(specs, s => s.Connectivity.Kind == kind);
+            }
+
+            foreach (var encoding in Enum.GetValues<InputEncoding>())
+            {
+                Assert.Contains(specs, s => s.InputEncoding == encoding);
+            }
+
+            foreach (var h in Enum.GetValues<CellOutputSquash>())
+            {
+                Assert.Contains(specs, s => s.CellOutput == h);
+            }
+
+            var blocks = specs.SelectMany(s => s.Blocks).ToList();
+            Assert.Contains(blocks, b => b.HasPeepholes && b.Cells > 1 && b.HasForgetGate && b.HasOutputGate);
+            Assert.Contains(blocks, b => b.HasPeepholes && !b.HasForgetGate && b.HasOutputGate);
+            Assert.Contains(blocks, b => b.HasPeepholes && !b.HasOutputGate);
+            Assert.Contains(specs, s => s.Blocks.Any(b => b.HasPeepholes) && s.Blocks.Any(b => !b.HasPeepholes));
+        }
+
+        /// <summary>
+        /// Peepholes (Gers 2002), with and without forget gates: the generated forward pass (the output gates squashed after
+        /// the state update), traces and updates equal the reference's to 1e-12.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(PeepholeCases))]
+        public void Emitted_network_with_peepholes_trains_like_the_reference(int index, UpdateTiming timing)
+        {
+            var spec = RandomTopologies.Specs[index];
+            Assert.True(spec.HasPeepholes);
+            NetworkComparison.AssertTrainsLikeReference(
+                RandomTopologies.Create(index),
+                ReferenceNetwork.FromSpec(spec),
+                seed: (ulong)(500 + index),
+                timing,
+                sequences: 4,
+                minLength: 5,
+                maxLength: 30,
+                tolerance: 1e-12);
+        }
+
         [Fact]
         public void The_random_forget_gate_specs_cover_the_spec_language()
         {

@@ -62,8 +62,10 @@ namespace LstmGen.Generator.Emitting
                 // A block without a forget gate (the 1997 cell) leaves the forget gate arguments at their defaults.
                 var forgetGate = block.ForgetGate == null ? string.Empty
                     : ", HasForgetGate: true, ForgetGateBias: " + (block.ForgetGate.HasBias && !spec.ForgetGateBias.IsRandom ? Literals.Double(spec.ForgetGateBias.Value) : "null");
+                // A block without peepholes (the 1997 cell) leaves the argument at its default.
+                var peepholes = spec.HasPeepholes ? ", HasPeepholes: true" : string.Empty;
                 Writer.Line("new(Cells: " + Literal(block.Cells) + ", HasOutputGate: " + (block.OutputGate != null ? "true" : "false") +
-                    ", InputGateBias: " + inputGateBias + ", OutputGateBias: " + outputGateBias + forgetGate + "),");
+                    ", InputGateBias: " + inputGateBias + ", OutputGateBias: " + outputGateBias + forgetGate + peepholes + "),");
             }
 
             Writer.Outdent();
@@ -120,7 +122,7 @@ namespace LstmGen.Generator.Emitting
         private static string Runs(FanIn fanIn)
         {
             var runs = string.Join(", ", fanIn.Segments.Select(s =>
-                "new(" + Runtime + ".SourceUnits." + (s.Region == SourceRegion.Input ? "Inputs" : "Hidden") + ", " +
+                "new(" + Runtime + ".SourceUnits." + (s.Region == SourceRegion.Input ? "Inputs" : s.Region == SourceRegion.CellState ? "CellStates" : "Hidden") + ", " +
                 Literal(s.SourceStart) + ", " + Literal(s.Count) + ", " + Literal(s.WeightOffset) + ")"));
             return "new " + Runtime + ".SourceRun[] { " + runs + (runs.Length > 0 ? " " : string.Empty) + "}";
         }

@@ -17,6 +17,14 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("// The original LSTM of Hochreiter & Schmidhuber (1997), \"Long Short-Term Memory\", Neural Computation 9(8):");
             Writer.Line("// memory cells with a constant error carrousel, input and output gates, no forget gate, trained with the");
             Writer.Line("// truncated real-time recurrent learning rule of the paper's Appendix A.1. Equation numbers below are the paper's.");
+            if (Spec.HasPeepholes)
+            {
+                Writer.Line("// Peepholes (Gers & Schmidhuber 2000, \"Recurrent nets that time and count\"; Gers, Schraudolph & Schmidhuber 2002,");
+                Writer.Line("// \"Learning Precise Timing with LSTM Recurrent Networks\", JMLR 3): in the blocks that have them, each cell's state s_c");
+                Writer.Line("// feeds its block's input and forget gates (s_c(t-1)) and output gate (s_c(t), computed after the state update), through");
+                Writer.Line("// weights whose truncated-RTRL traces and changes use s_c as the source activation.");
+            }
+
             Writer.Line("//");
             Writer.Line("// Network: " + Describe());
             Writer.Line("//");
@@ -173,6 +181,10 @@ namespace LstmGen.Generator.Emitting
                 if (segment.Region == SourceRegion.Input)
                 {
                     parts.Add("x" + Range(segment.SourceStart, segment.Count));
+                }
+                else if (segment.Region == SourceRegion.CellState)
+                {
+                    parts.Add((fanIn.Kind == UnitKind.OutputGate ? "s(t)" : "s(t-1)") + Range(segment.SourceStart, segment.Count) + " (peepholes, Gers 2002)");
                 }
                 else
                 {

@@ -34,6 +34,10 @@ namespace LstmGen.Generator.Emitting
                 View(true, "fPrimeForget");
                 View(true, "sPrev");
             }
+            else if (Spec.HasPeepholes)
+            {
+                View(true, "sPrev");
+            }
 
             View(true, "yOutput");
             View(true, "fPrimeK");
@@ -48,7 +52,10 @@ namespace LstmGen.Generator.Emitting
             {
                 var heading = "// Block " + Literal(block.Block) + ": " + Plural(Shape.Blocks[block.Block].Cells, "cell") +
                     (Shape.Blocks[block.Block].ForgetGate == null ? ", input gate" : ", input gate, forget gate") +
-                    (Shape.Blocks[block.Block].OutputGate == null ? ", no output gate" : ", output gate");
+                    (Shape.Blocks[block.Block].OutputGate == null ? ", no output gate" : ", output gate") +
+                    (Shape.Blocks[block.Block].InputGate.Peepholes == null ? string.Empty : "; peepholes from s_c(t-1) into the input" +
+                        (Shape.Blocks[block.Block].ForgetGate == null ? " gate" : " and forget gates") +
+                        (Shape.Blocks[block.Block].OutputGate == null ? string.Empty : ", from s_c(t) into the output gate below") + " (Gers 2002)");
                 if (block.Statements.All(s => s is ComputeNetInput { NetInput.InFourFanInGroup: true }))
                 {
                     Writer.Line(heading + ": every net input summed four at a time below (Kernels.Dot4).");
@@ -84,6 +91,14 @@ namespace LstmGen.Generator.Emitting
                 : "// ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9) ----");
             _step.Write(forward.CellStates);
             Writer.Line();
+            if (forward.PeepholeOutputGates.Count > 0)
+            {
+                Writer.Line("// ---- Output gates with peepholes: net_out(t) += sum_v w_out,c_v s_c_v(t), y^out(t) = f(net_out(t)), after the state");
+                Writer.Line("// update (Gers & Schmidhuber 2000; Gers, Schraudolph & Schmidhuber 2002, the output gate reads s_c(t)) ----");
+                _step.Write(forward.PeepholeOutputGates);
+                Writer.Line();
+            }
+
             if (forward.CellOutputs.StateSigma is { } stateSigma)
             {
                 Writer.Line("// ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t)), h = 2 sigma - 1  (Eqs. 4, 9); sigma(s) of every cell, four at a time from registers ----");

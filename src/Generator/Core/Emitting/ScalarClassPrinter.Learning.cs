@@ -27,6 +27,12 @@ namespace LstmGen.Generator.Emitting
                 View(false, "fPrimeOut");
             }
 
+            if (Spec.HasPeepholes)
+            {
+                // The output gates' peephole weights change with s_c(t) (Gers 2002).
+                View(false, "s");
+            }
+
             View(false, "yOutput");
             View(false, "fPrimeK");
             View(true, "eK");

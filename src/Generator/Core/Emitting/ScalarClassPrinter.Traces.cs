@@ -21,6 +21,12 @@ namespace LstmGen.Generator.Emitting
                 Writer.Line("/// own weights get traces: dS/dw_phi,m(t) = dS/dw_phi,m(t-1) y^phi(t) + s_c(t-1) f'_phi(net_phi(t)) y^m(t-1).");
             }
 
+            if (Spec.HasPeepholes)
+            {
+                Writer.Line("/// With peepholes (Gers, Schraudolph & Schmidhuber 2002) the input and forget gates' weights from the states s_c'");
+                Writer.Line("/// of their block get the same traces with s_c'(t-1) as the source activation y^m(t-1).");
+            }
+
             Writer.Line("/// </summary>");
             Writer.OpenBlock("private void UpdateTraces()");
             View(true, "traces");
@@ -35,6 +41,10 @@ namespace LstmGen.Generator.Emitting
                 {
                     View(false, name);
                 }
+            }
+            else if (Spec.HasPeepholes)
+            {
+                View(false, "sPrev");
             }
 
             foreach (var cell in traces.Cells)

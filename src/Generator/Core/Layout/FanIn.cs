@@ -10,6 +10,12 @@ namespace LstmGen.Generator.Layout
 
         /// <summary>The hidden activation vector y(t−1) (net inputs of cells and gates) or y(t) (output units).</summary>
         Hidden,
+
+        /// <summary>
+        /// The cell states s_c of the gate's own block, read through peephole connections (Gers 2002): s_c(t−1) by the input
+        /// and forget gates, s_c(t) by the output gate. Source indices are cell indices c.
+        /// </summary>
+        CellState,
     }
 
     /// <summary>The kind of unit a fan-in feeds.</summary>
@@ -34,7 +40,7 @@ namespace LstmGen.Generator.Layout
     /// <summary>
     /// A fan-in: the weights into one unit, w_u,m over its sources m (the paper's "incoming weights" of a unit). A
     /// contiguous slice of the flat weight array, made of source segments in a fixed order (inputs, cells, input gates,
-    /// output gates), followed by the bias weight when the unit has one. ("Row" is kept for the rows of the paper's tables.)
+    /// output gates, then the block's cell states for a gate with peepholes), followed by the bias weight when the unit has one. ("Row" is kept for the rows of the paper's tables.)
     /// </summary>
     /// <param name="Kind">The kind of unit the weights feed.</param>
     /// <param name="Block">The block j (gates and cells), or −1.</param>
@@ -63,6 +69,23 @@ namespace LstmGen.Generator.Layout
 
         /// <summary>Index of the bias weight (only when <see cref="HasBias"/>).</summary>
         public int BiasOffset => Offset + Length - 1;
+
+        /// <summary>The peephole segment (the block's cell states, Gers 2002), or null when the fan-in has none.</summary>
+        public Segment? Peepholes
+        {
+            get
+            {
+                foreach (var segment in Segments)
+                {
+                    if (segment.Region == SourceRegion.CellState)
+                    {
+                        return segment;
+                    }
+                }
+
+                return null;
+            }
+        }
 
         /// <summary>Whether the fan-in reads the input units x(t).</summary>
         public bool ReadsInputs

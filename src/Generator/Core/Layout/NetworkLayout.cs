@@ -17,7 +17,8 @@ namespace LstmGen.Generator.Layout
     /// Weights: for each block j in order, its input gate's fan-in, its forget gate's (if any; it reads the input gate's
     /// sources), its output gate's (if any), then one fan-in per cell;
     /// after all blocks, one fan-in per output unit. Within a fan-in: inputs, cells, input gates, output gates (as the
-    /// connectivity allows), then the bias.
+    /// connectivity allows), then, for a gate of a block with peepholes (Gers 2002), one weight per cell of its block (from
+    /// s_c), then the bias.
     /// </para>
     /// <para>
     /// Traces ∂s/∂w (App. A.1, Eqs. 25 and 27; the paper's 2CSI values): for each cell c in hidden order, one trace
@@ -59,19 +60,19 @@ namespace LstmGen.Generator.Layout
             var offset = 0;
             for (var j = 0; j < BlockCount; j++)
             {
-                var inputGate = MakeFanIn(UnitKind.InputGate, j, -1, -1, ref offset, spec.Connectivity.InputGates, spec.GatesBiased, "block[" + Str(j) + "].input_gate");
+                var inputGate = MakeFanIn(UnitKind.InputGate, j, -1, -1, ref offset, spec.Connectivity.InputGates, spec.GatesBiased, "block[" + Str(j) + "].input_gate", Peepholes(spec, j));
                 fanIns.Add(inputGate);
                 FanIn? forgetGate = null;
                 if (spec.Blocks[j].HasForgetGate)
                 {
-                    forgetGate = MakeFanIn(UnitKind.ForgetGate, j, -1, -1, ref offset, spec.Connectivity.InputGates, spec.GatesBiased, "block[" + Str(j) + "].forget_gate");
+                    forgetGate = MakeFanIn(UnitKind.ForgetGate, j, -1, -1, ref offset, spec.Connectivity.InputGates, spec.GatesBiased, "block[" + Str(j) + "].forget_gate", Peepholes(spec, j));
                     fanIns.Add(forgetGate);
                 }
 
                 FanIn? outputGate = null;
                 if (spec.Blocks[j].HasOutputGate)
                 {
-                    outputGate = MakeFanIn(UnitKind.OutputGate, j, -1, -1, ref offset, spec.Connectivity.OutputGates, spec.GatesBiased, "block[" + Str(j) + "].output_gate");
+                    outputGate = MakeFanIn(UnitKind.OutputGate, j, -1, -1, ref offset, spec.Connectivity.OutputGates, spec.GatesBiased, "block[" + Str(j) + "].output_gate", Peepholes(spec, j));
                     fanIns.Add(outputGate);
                 }
 
@@ -188,6 +189,9 @@ namespace LstmGen.Generator.Layout
 
         public bool HasForgetGate(int block) => Spec.Blocks[block].HasForgetGate;
 
+        /// <summary>Whether block j's gates read its cells' states through peepholes (Gers 2002).</summary>
+        public bool HasPeepholes(int block) => Spec.Blocks[block].HasPeepholes;
+
         public FanIn CellFanIn(int block, int cell) => _blockFanIns[block].Cells[cell];
 
         /// <summary>Offset of cell c's traces for its block's input gate weights (Eq. 25).</summary>
@@ -258,14 +262,18 @@ namespace LstmGen.Generator.Layout
                 if (weight >= segment.WeightOffset && weight < segment.WeightOffset + segment.Count)
                 {
                     var source = segment.SourceStart + (weight - segment.WeightOffset);
-                    return (fanIn.UnitName, segment.Region == SourceRegion.Input ? "input[" + Str(source) + "]" : HiddenUnitName(source));
+                    return (fanIn.UnitName, segment.Region == SourceRegion.Input ? "input[" + Str(source) + "]" : segment.Region == SourceRegion.CellState ? HiddenUnitName(source) + ".state" : HiddenUnitName(source));
                 }
             }
 
             throw new InvalidOperationException("weight " + Str(weight) + " is in no segment of its fan-in");
         }
 
-        private FanIn MakeFanIn(UnitKind kind, int block, int cell, int output, ref int offset, SourceSet sources, bool hasBias, string name)
+        /// <summary>The cells (first, count) whose states block j's gates read through peepholes (Gers 2002), or null.</summary>
+        private (int First, int Count)? Peepholes(NetworkSpec spec, int block) =>
+            spec.Blocks[block].HasPeepholes ? (_cellStart[block], spec.Blocks[block].Cells) : null;
+
+        private FanIn MakeFanIn(UnitKind kind, int block, int cell, int output, ref int offset, SourceSet sources, bool hasBias, string name, (int First, int Count)? peepholes = null)
         {
             var start = offset;
             var segments = new List<Segment>();
@@ -279,6 +287,12 @@ namespace LstmGen.Generator.Layout
             AddHidden(segments, ref offset, (sources & SourceSet.Cells) != 0, 0, CellCount);
             AddHidden(segments, ref offset, (sources & SourceSet.InputGates) != 0, FirstInputGate, BlockCount);
             AddHidden(segments, ref offset, (sources & SourceSet.OutputGates) != 0, FirstOutputGate, OutputGateCount);
+            if (peepholes is { } cells)
+            {
+                segments.Add(new Segment(SourceRegion.CellState, cells.First, cells.Count, offset));
+                offset += cells.Count;
+            }
+
             if (hasBias)
             {
                 offset++;

@@ -75,6 +75,23 @@ namespace LstmGen.Generator.Model
                 return false;
             }
         }
+
+        /// <summary>Whether some block has peephole connections (Gers 2002): the gates then read the cell states.</summary>
+        public bool HasPeepholes
+        {
+            get
+            {
+                foreach (var block in Blocks)
+                {
+                    if (block.HasPeepholes)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
     }
 
     /// <summary>A memory cell block: S cells sharing one input gate and (optionally) one output gate (App. A.1).</summary>
@@ -93,6 +110,14 @@ namespace LstmGen.Generator.Model
 
         /// <summary>The initial forget gate bias (Gers 2000 starts forget gates open, with positive biases).</summary>
         public GateBias ForgetGateBias { get; init; } = GateBias.Random;
+
+        /// <summary>
+        /// Whether the block has peephole connections (Gers &amp; Schmidhuber 2000; Gers, Schraudolph &amp; Schmidhuber 2002):
+        /// one weight from each of its cells' states s_c to its input gate and its forget gate (if any), which read s_c(t−1),
+        /// and to its output gate (if any), which reads s_c(t), so the output gate is computed after the state update.
+        /// False is the 1997 cell. Init-only, like <see cref="HasForgetGate"/>.
+        /// </summary>
+        public bool HasPeepholes { get; init; }
     }
 
     /// <summary>An initial gate bias: a fixed value, or random within the initialisation interval.</summary>

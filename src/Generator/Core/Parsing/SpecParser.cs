@@ -37,8 +37,8 @@ namespace LstmGen.Generator.Parsing
             "squashing", "initInterval", "learningRate", "update", "precision", "inputEncoding",
         };
 
-        private static readonly string[] UniformBlockKeys = { "count", "cells", "inputGateBias", "outputGateBias", "outputGate", "forgetGate", "forgetGateBias" };
-        private static readonly string[] BlockKeys = { "cells", "inputGateBias", "outputGateBias", "outputGate", "forgetGate", "forgetGateBias" };
+        private static readonly string[] UniformBlockKeys = { "count", "cells", "inputGateBias", "outputGateBias", "outputGate", "forgetGate", "forgetGateBias", "peepholes" };
+        private static readonly string[] BlockKeys = { "cells", "inputGateBias", "outputGateBias", "outputGate", "forgetGate", "forgetGateBias", "peepholes" };
         private static readonly string[] SquashingKeys = { "cellInput", "cellOutput", "gates", "outputs" };
         private static readonly string[] ConnectivityKeys = { "cellInputs", "inputGates", "outputGates", "outputs" };
 
@@ -257,7 +257,8 @@ namespace LstmGen.Generator.Parsing
             var outputBiases = BiasValues(map, "outputGateBias", "blocks.outputGateBias", count);
             var forgetGate = map.TryGetValue("forgetGate", out var fgNode) ? Boolean(fgNode, "blocks.forgetGate") : false;
             var forgetBiases = BiasValues(map, "forgetGateBias", "blocks.forgetGateBias", count);
-            if (!count.HasValue || !cells.HasValue || !outputGate.HasValue || inputBiases is null || outputBiases is null || !forgetGate.HasValue || forgetBiases is null)
+            var peepholes = map.TryGetValue("peepholes", out var phNode) ? Boolean(phNode, "blocks.peepholes") : false;
+            if (!count.HasValue || !cells.HasValue || !outputGate.HasValue || inputBiases is null || outputBiases is null || !forgetGate.HasValue || forgetBiases is null || !peepholes.HasValue)
             {
                 return null;
             }
@@ -265,7 +266,7 @@ namespace LstmGen.Generator.Parsing
             var blocks = new List<BlockSpec>();
             for (var j = 0; j < count.Value; j++)
             {
-                blocks.Add(new BlockSpec(cells.Value, inputBiases[j], outputBiases[j], outputGate.Value) { HasForgetGate = forgetGate.Value, ForgetGateBias = forgetBiases[j] });
+                blocks.Add(new BlockSpec(cells.Value, inputBiases[j], outputBiases[j], outputGate.Value) { HasForgetGate = forgetGate.Value, ForgetGateBias = forgetBiases[j], HasPeepholes = peepholes.Value });
             }
 
             return CheckBiasContradictions(blocks, map, bias, "blocks") ? blocks : null;
@@ -305,13 +306,14 @@ namespace LstmGen.Generator.Parsing
                 var outputBias = map.TryGetValue("outputGateBias", out var obNode) ? SingleBias(obNode, where + ".outputGateBias") : GateBias.Random;
                 var forgetGate = map.TryGetValue("forgetGate", out var fgNode) ? Boolean(fgNode, where + ".forgetGate") : false;
                 var forgetBias = map.TryGetValue("forgetGateBias", out var fbNode) ? SingleBias(fbNode, where + ".forgetGateBias") : GateBias.Random;
-                if (!cells.HasValue || !outputGate.HasValue || inputBias is null || outputBias is null || !forgetGate.HasValue || forgetBias is null)
+                var peepholes = map.TryGetValue("peepholes", out var phNode) ? Boolean(phNode, where + ".peepholes") : false;
+                if (!cells.HasValue || !outputGate.HasValue || inputBias is null || outputBias is null || !forgetGate.HasValue || forgetBias is null || !peepholes.HasValue)
                 {
                     ok = false;
                     continue;
                 }
 
-                var block = new BlockSpec(cells.Value, inputBias, outputBias, outputGate.Value) { HasForgetGate = forgetGate.Value, ForgetGateBias = forgetBias };
+                var block = new BlockSpec(cells.Value, inputBias, outputBias, outputGate.Value) { HasForgetGate = forgetGate.Value, ForgetGateBias = forgetBias, HasPeepholes = peepholes.Value };
                 ok &= CheckBiasContradictions(new List<BlockSpec> { block }, map, bias, where);
                 blocks.Add(block);
             }
@@ -597,6 +599,9 @@ namespace LstmGen.Generator.Parsing
             long outputGates = blocks.Count(b => b.HasOutputGate);
             long forgetGates = blocks.Count(b => b.HasForgetGate);
 
+            // Peepholes (Gers 2002): one weight per cell of the block into each of its gates.
+            long peepholes = blocks.Where(b => b.HasPeepholes).Sum(b => (long)b.Cells * (1 + (b.HasForgetGate ? 1 : 0) + (b.HasOutputGate ? 1 : 0)));
+
             long FanIn(SourceSet set) =>
                 ((set & SourceSet.Input) != 0 ? inputs : 0) +
                 ((set & SourceSet.Cells) != 0 ? cells : 0) +
@@ -611,7 +616,8 @@ namespace LstmGen.Generator.Parsing
                 (forgetGates * (FanIn(connectivity.InputGates) + gateBias)) +
                 (outputGates * (FanIn(connectivity.OutputGates) + gateBias)) +
                 (cells * (FanIn(connectivity.CellInputs) + cellBias)) +
-                (outputs * (FanIn(connectivity.Outputs) + outputBias));
+                (outputs * (FanIn(connectivity.Outputs) + outputBias)) +
+                peepholes;
             if (weights > SpecLimits.MaxWeights)
             {
                 Report(DiagnosticCatalog.SizeLimit, root.Location, "The number of weights", weights.ToString(CultureInfo.InvariantCulture), SpecLimits.MaxWeights.ToString(CultureInfo.InvariantCulture));

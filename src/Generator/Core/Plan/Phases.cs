@@ -52,7 +52,15 @@ namespace LstmGen.Generator.Plan
         EquatableArray<BlockStatements> Activations,
         EquatableArray<Statement> CellStates,
         CellOutputsPlan CellOutputs,
-        OutputLayerPlan Outputs);
+        OutputLayerPlan Outputs)
+    {
+        /// <summary>
+        /// The output gates that read s_c(t) through peepholes (Gers 2002), after the cell states and before the cell
+        /// outputs: each adds Σ_v w_out,c_v s_c_v(t) to its net input, σ squashes them (the last batch slots), then their
+        /// activations. Empty without peepholes.
+        /// </summary>
+        public EquatableArray<Statement> PeepholeOutputGates { get; init; } = EquatableArray<Statement>.Empty;
+    }
 
     /// <summary>The cell outputs y^c(t) = y^out(t) h(s_c(t)) (Eq. 9): σ of every state when h is made of it, then per block.</summary>
     public sealed record CellOutputsPlan(Sigma? StateSigma, EquatableArray<BlockStatements> Blocks);

@@ -65,6 +65,12 @@ namespace LstmGen.Generator.Planning
             var input = new Product(InputGatePlanner.Activation(block.Block), CellInput(c));
             if (block.ForgetGate is null)
             {
+                if (block.InputGate.Peepholes != null)
+                {
+                    // The peephole weights' traces read s_c(t-1) (Gers 2002).
+                    yield return new Store(PreviousCellState(c), CellState(c));
+                }
+
                 yield return new AddTo(CellState(c), input, SquashedOutput ? State(c).Name : string.Empty);
                 yield break;
             }

@@ -39,8 +39,9 @@ namespace LstmGen.Generator.Planning
 
             foreach (var segment in fanIn.Segments)
             {
-                if (context.ReadsActiveInputs && segment.Region == SourceRegion.Input)
+                if ((context.ReadsActiveInputs && segment.Region == SourceRegion.Input) || segment.Region == SourceRegion.CellState)
                 {
+                    // The peepholes read the cell states, not a source vector: see PeepholeSum and PeepholeScaledAdd.
                     continue;
                 }
 
@@ -100,6 +101,43 @@ namespace LstmGen.Generator.Planning
                 run.Count <= SpeedDecisions.ScaledAddUnrollLimit ? ScaledAddForm.WrittenOut : ScaledAddForm.Kernel));
 
         /// <summary>
+        /// Σ_v w_u,c_v s_c_v over a gate's peephole weights, in weight order (Gers 2002): added to the net input of a gate
+        /// whose block has peepholes (s_c(t−1) before the state update, s_c(t) after it), or null without peepholes.
+        /// </summary>
+        public static Expr? PeepholeSum(FanIn fanIn)
+        {
+            if (fanIn.Peepholes is not { } peepholes)
+            {
+                return null;
+            }
+
+            return new Sum(new EquatableArray<Expr>(Enumerable.Range(0, peepholes.Count).Select(i =>
+                (Expr)new Product(StepValues.Weight(new Index(peepholes.WeightOffset + i)), StepValues.CellState(peepholes.SourceStart + i)))));
+        }
+
+        /// <summary>
+        /// destination[base + m] += factor · states[c_m] for every peephole weight m of the fan-in, whose source is the state
+        /// s_c_m (Gers 2002: the peephole weights' traces and changes use s_c as the source activation); nothing without
+        /// peepholes. <paramref name="states"/> is <c>sPrev</c> (s_c(t−1)) or <c>s</c> (s_c(t)).
+        /// </summary>
+        public static IEnumerable<Statement> PeepholeScaledAdd(FanIn fanIn, string destination, Index destinationBase, Expr factor, string states)
+        {
+            if (fanIn.Peepholes is not { } peepholes)
+            {
+                yield break;
+            }
+
+            var first = peepholes.WeightOffset - fanIn.Offset;
+            yield return new ScaledAdd(
+                destination,
+                destinationBase,
+                first,
+                peepholes.Count,
+                new EquatableArray<ScaledTerm>(new[] { new ScaledTerm(factor, states, peepholes.SourceStart - first) }),
+                ScaledAddForm.WrittenOut);
+        }
+
+        /// <summary>
         /// dw[fan-in + m] += Σ_v f_v · traces[t_v + m] over the fan-in's weights m (Eqs. 26, 28): one sum per weight, added
         /// once. The weights from the inputs are left to the touched inputs' pass when the network keeps a touched set.
         /// </summary>
@@ -146,6 +184,12 @@ namespace LstmGen.Generator.Planning
         private static bool IsFourFanInGroup(PlanningContext context, IReadOnlyList<FanIn> slots, int first)
         {
             var runs = Runs(context, slots[first]);
+            if (slots.Skip(first).Take(4).Any(f => f.Peepholes != null))
+            {
+                // A gate with peepholes adds its peephole terms to its local net input.
+                return false;
+            }
+
             if (runs.Count != 1 || runs[0].Count < 8 || runs[0].Source < context.Shape.InputCount)
             {
                 // A run that starts at the input units reads x(t), copied into yPrev just before: a vector load over that

@@ -59,7 +59,7 @@ namespace LstmGen.Generator.Planning
 
         /// <summary>
         /// The forget gate's traces of cell v: dS_c/dw_φ,m(t) = dS_c/dw_φ,m(t−1) y^φ(t) + s_c(t−1) f'_φ(net_φ(t)) y^m(t−1)
-        /// (Gers 2000; the decay is <see cref="Decay"/>).
+        /// (Gers 2000; the decay is <see cref="Decay"/>); for a peephole weight from cell c' (Gers 2002) y^m(t−1) is s_c'(t−1).
         /// </summary>
         public IEnumerable<Statement> Traces(BlockShape block, int v)
         {
@@ -72,6 +72,12 @@ namespace LstmGen.Generator.Planning
             var factor = Factor(c);
             yield return new Let(factor, new Product(PreviousCellState(c), ForgetGateDerivative(block.Block)), "s_c(t-1) f'_phi(net_phi)  (Gers 2000)");
             foreach (var add in FanInSums.ScaledBySources(_context, block.ForgetGate, "traces", new Index(_context.Shape.ForgetGateTraceOffsets[c]), factor, "yPrev"))
+            {
+                yield return add;
+            }
+
+            // Peepholes (Gers 2002): the weights from the block's states s_c'(t-1), with s_c'(t-1) as the source activation.
+            foreach (var add in FanInSums.PeepholeScaledAdd(block.ForgetGate, "traces", new Index(_context.Shape.ForgetGateTraceOffsets[c]), factor, "sPrev"))
             {
                 yield return add;
             }

@@ -39,7 +39,8 @@ namespace LstmGen.Generator.Planning
         }
 
         /// <summary>
-        /// Eq. 25: dS_c/dw_in,m(t) = dS_c/dw_in,m(t−1) + g(net_c(t)) f'_in(net_in(t)) y^m(t−1), for cell v of the block.
+        /// Eq. 25: dS_c/dw_in,m(t) = dS_c/dw_in,m(t−1) + g(net_c(t)) f'_in(net_in(t)) y^m(t−1), for cell v of the block;
+        /// for a peephole weight from cell c' (Gers 2002) y^m(t−1) is s_c'(t−1).
         /// </summary>
         public IEnumerable<Statement> Traces(BlockShape block, int v)
         {
@@ -47,6 +48,12 @@ namespace LstmGen.Generator.Planning
             var factor = Factor(c);
             yield return new Let(factor, new Product(CellInput(c), InputGateDerivative(block.Block)), "g(net_c) f'_in(net_in)  (Eq. 25)");
             foreach (var add in FanInSums.ScaledBySources(_context, block.InputGate, "traces", new Index(_context.Shape.InputGateTraceOffsets[c]), factor, "yPrev"))
+            {
+                yield return add;
+            }
+
+            // Peepholes (Gers 2002): the weights from the block's states s_c'(t-1), with s_c'(t-1) as the source activation.
+            foreach (var add in FanInSums.PeepholeScaledAdd(block.InputGate, "traces", new Index(_context.Shape.InputGateTraceOffsets[c]), factor, "sPrev"))
             {
                 yield return add;
             }

@@ -57,8 +57,10 @@ namespace LstmGen.Generator.Planning
             /// <summary>The forward pass (§5 processing order): net inputs (Eqs. 7-9), σ, activations, states, cell outputs, output units.</summary>
             public ForwardPlan Forward()
             {
-                var netInputs = Blocks.Select(b => Of(b, NetInputs(b).Select(n => n.Statement))).ToList();
+                var netInputs = Blocks.Select(b => Of(b, NetInputs(b).SelectMany(n => WithPeepholes(n.NetInput, n.Statement)))).ToList();
                 var slots = Blocks.SelectMany(NetInputs).Where(n => n.Squashed).Select(n => n.NetInput).ToList();
+                var lateSlots = _context.LateOutputGateSlots;
+                slots = slots.Where(n => !(n.FanIn.Kind == UnitKind.OutputGate && n.FanIn.Peepholes != null)).ToList();
                 var activations = Blocks.Select(b => Of(b, Activations(b))).ToList();
                 var states = Blocks.SelectMany(b => Cells(b).SelectMany(v => _cells.UpdateState(b, v)));
                 var stateSigma = _context.Spec.CellOutput == CellOutputSquash.H1
@@ -72,7 +74,38 @@ namespace LstmGen.Generator.Planning
                     new EquatableArray<BlockStatements>(activations),
                     new EquatableArray<Statement>(states),
                     new CellOutputsPlan(stateSigma, new EquatableArray<BlockStatements>(cellOutputs)),
-                    _outputs.Forward());
+                    _outputs.Forward())
+                {
+                    PeepholeOutputGates = lateSlots == 0 ? EquatableArray<Statement>.Empty : new EquatableArray<Statement>(PeepholeOutputGates()),
+                };
+            }
+
+            /// <summary>
+            /// The output gates with peepholes (Gers 2002), after the state update: net_out += Σ_v w_out,c_v s_c_v(t), σ of
+            /// them (the last batch slots), then y^out and f'_out.
+            /// </summary>
+            private IEnumerable<Statement> PeepholeOutputGates()
+            {
+                var late = Blocks.Where(b => b.OutputGate is { Peepholes: not null }).ToList();
+                var statements = late.SelectMany(_outputGates.AddPeepholes).ToList();
+                var first = _context.BatchSlots.Count - _context.LateOutputGateSlots;
+                statements.Add(new Sigma("sigmaNet", new EquatableArray<SigmaGroup>(
+                    Sigmas.Groups(late.Select(b => (Expr)new Local(_outputGates.NetInput(b).Local)).ToList(), first))));
+                statements.AddRange(late.SelectMany(_outputGates.Activate));
+                return statements;
+            }
+
+            /// <summary>
+            /// A net input's statement, then, for an input or forget gate with peepholes (Gers 2002), net += Σ_v w_c_v s_c_v(t−1)
+            /// (the states before this step's update).
+            /// </summary>
+            private static IEnumerable<Statement> WithPeepholes(NetInput netInput, Statement statement)
+            {
+                yield return statement;
+                if (netInput.FanIn.Kind != UnitKind.OutputGate && FanInSums.PeepholeSum(netInput.FanIn) is { } sum)
+                {
+                    yield return new AddTo(new Local(netInput.Local), sum, Note: "+ sum_v w_c_v s_c_v(t-1)  (peepholes, Gers 2002)");
+                }
             }
 
             /// <summary>
@@ -186,7 +219,7 @@ namespace LstmGen.Generator.Planning
                     statements = statements.Concat(_forgetGates.Activate(block));
                 }
 
-                if (block.OutputGate != null)
+                if (block.OutputGate is { Peepholes: null })
                 {
                     statements = statements.Concat(_outputGates.Activate(block));
                 }

@@ -57,6 +57,8 @@ namespace LstmGen.Generator.Planning
         /// <summary>
         /// The fan-ins whose net inputs go through the batched σ, in slot order: block by block, the input gate, the output
         /// gate (if any), then the cells (if g is made of σ); a block's forget gate (Gers 2000) comes right after its input gate.
+        /// The output gates that read s_c(t) through peepholes (Gers 2002) come last, after every other slot: they are
+        /// squashed after the state update (<see cref="LateOutputGateSlots"/>).
         /// </summary>
         public IReadOnlyList<FanIn> BatchSlots { get; }
 
@@ -65,6 +67,12 @@ namespace LstmGen.Generator.Planning
 
         /// <summary>The batch slot of <paramref name="fanIn"/>'s net input.</summary>
         public int SlotOf(FanIn fanIn) => _slots[fanIn];
+
+        /// <summary>
+        /// The number of batch slots of the output gates that read s_c(t) through peepholes (Gers 2002): the last slots,
+        /// squashed after the state update rather than with the others.
+        /// </summary>
+        public int LateOutputGateSlots => BatchSlots.Count(f => f.Kind == UnitKind.OutputGate && f.Peepholes != null);
 
         /// <summary>Whether <paramref name="fanIn"/> reads x(t) through the list of active inputs.</summary>
         public bool HasActiveInputsPart(FanIn fanIn) => ReadsActiveInputs && fanIn.ReadsInputs;
@@ -127,7 +135,7 @@ namespace LstmGen.Generator.Planning
                     slots.Add(forgetGate);
                 }
 
-                if (layout.OutputGateFanIn(j) is FanIn outputGate)
+                if (layout.OutputGateFanIn(j) is FanIn outputGate && !layout.HasPeepholes(j))
                 {
                     slots.Add(outputGate);
                 }
@@ -135,6 +143,14 @@ namespace LstmGen.Generator.Planning
                 for (var v = 0; cellInputsSquashed && v < layout.BlockSize(j); v++)
                 {
                     slots.Add(layout.CellFanIn(j, v));
+                }
+            }
+
+            for (var j = 0; j < layout.BlockCount; j++)
+            {
+                if (layout.OutputGateFanIn(j) is FanIn outputGate && layout.HasPeepholes(j))
+                {
+                    slots.Add(outputGate);
                 }
             }
 

@@ -69,6 +69,12 @@ namespace LstmGen.Generator.Planning
                     Real("fPrimeForget", "BlockCount", blocks, "f'_phi(net_phi(t))"),
                     Real("sPrev", "CellCount", cells, "s_c(t-1)")));
             }
+            else if (context.Spec.HasPeepholes)
+            {
+                groups.Add(Listed(
+                    "The states before this step's update, which the peephole weights' traces read (Gers, Schraudolph & Schmidhuber 2002).",
+                    Real("sPrev", "CellCount", cells, "s_c(t-1)")));
+            }
 
             if (context.ReadsActiveInputs)
             {

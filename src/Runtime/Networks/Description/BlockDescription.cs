@@ -10,7 +10,11 @@ namespace LstmGen.Runtime
     /// <param name="OutputGateBias">The output gate bias the spec fixes (Table 10 "ogb"), or null: drawn with the other weights.</param>
     /// <param name="HasForgetGate">Whether the block has a forget gate; false is the 1997 cell (its forget gate fixed open, y^φ = 1).</param>
     /// <param name="ForgetGateBias">The forget gate bias the spec fixes, or null: drawn with the other weights (or no forget gate).</param>
-    public sealed record BlockDescription(int Cells, bool HasOutputGate, double? InputGateBias, double? OutputGateBias, bool HasForgetGate = false, double? ForgetGateBias = null);
+    /// <param name="HasPeepholes">
+    /// Whether the block's gates read its cells' states through peephole weights (Gers &amp; Schmidhuber 2000; Gers,
+    /// Schraudolph &amp; Schmidhuber 2002): the input and forget gates s_c(t−1), the output gate s_c(t).
+    /// </param>
+    public sealed record BlockDescription(int Cells, bool HasOutputGate, double? InputGateBias, double? OutputGateBias, bool HasForgetGate = false, double? ForgetGateBias = null, bool HasPeepholes = false);
 
     /// <summary>
     /// Where one cell's RTRL traces ∂s_c/∂w lie among the network's traces (App. A.1): one per weight of its block's input

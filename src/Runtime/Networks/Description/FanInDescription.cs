@@ -35,6 +35,13 @@ namespace LstmGen.Runtime
         /// y(t−1) for the net inputs of gates and cells, this step's y(t) for the output units.
         /// </summary>
         Hidden,
+
+        /// <summary>
+        /// The cell states s_c of the gate's own block, read through peephole connections (Gers &amp; Schmidhuber 2000; Gers,
+        /// Schraudolph &amp; Schmidhuber 2002): s_c(t−1) by the input and forget gates, s_c(t) by the output gate. The index is
+        /// the cell index c (the trace format names the source <c>block[j].cell[v].state</c>).
+        /// </summary>
+        CellStates,
     }
 
     /// <summary>A run of consecutive weights of one fan-in that read consecutive sources of one kind.</summary>
@@ -46,7 +53,8 @@ namespace LstmGen.Runtime
 
     /// <summary>
     /// A fan-in: the weights into one unit, w_u,m over its sources m. A contiguous slice of the weights: its runs of
-    /// sources in order (inputs, cells, input gates, output gates, as the connectivity allows), then the bias weight when
+    /// sources in order (inputs, cells, input gates, output gates, as the connectivity allows; then a gate's peepholes from
+    /// its block's cell states), then the bias weight when
     /// the unit has one.
     /// </summary>
     /// <param name="Kind">The kind of unit the weights feed.</param>

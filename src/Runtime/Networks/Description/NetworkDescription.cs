@@ -168,6 +168,23 @@ namespace LstmGen.Runtime
 
         public int OutputGateCount { get; }
 
+        /// <summary>Whether some block has peephole connections (Gers 2002); false for every 1997 network.</summary>
+        public bool HasPeepholes
+        {
+            get
+            {
+                foreach (var block in Blocks)
+                {
+                    if (block.HasPeepholes)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>Whether some block has a forget gate (Gers 2000); false for every 1997 network.</summary>
         public bool HasForgetGates => Array.Exists(_forgetGates, f => f != null);
 
@@ -324,6 +341,8 @@ namespace LstmGen.Runtime
 
         /// <summary>The name of source <paramref name="index"/> of <paramref name="units"/>, e.g. <c>input[3]</c> or <c>block[1].input_gate</c>.</summary>
         public string SourceName(SourceUnits units, int index) =>
-            units == SourceUnits.Inputs ? "input[" + index.ToString(CultureInfo.InvariantCulture) + "]" : HiddenUnitNames[index];
+            units == SourceUnits.Inputs ? "input[" + index.ToString(CultureInfo.InvariantCulture) + "]"
+            : units == SourceUnits.CellStates ? HiddenUnitNames[index] + ".state"
+            : HiddenUnitNames[index];
     }
 }
