@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Rows;
@@ -146,14 +145,15 @@ namespace LstmGen.Experiments.Tests.Harness
         [Fact]
         public void A_run_in_lanes_carries_the_streams_state_as_the_scalar_path_does()
         {
-            var file = Path.Combine(_directory, "mine.rows.yaml");
-            File.WriteAllText(file, Valid.Replace("network: Gers2000ReberForgetGates", "network: Gers2000ReberStandard", StringComparison.Ordinal));
+            // A row whose trials train and test strings that all continue one stream, whatever the verdicts, and record
+            // every string's squared error: the lanes must give the scalar path's errors, which depend on the state carried.
+            var row = new CarryingRow();
+            var scalar = new TrialRunner().Run(row, 3, 7, new RunOptions { Lanes = 1 }, Path.Combine(_directory, "scalar.jsonl"), 1, CancellationToken.None);
+            var lanes = new TrialRunner().Run(row, 3, 7, new RunOptions { Lanes = 2 }, Path.Combine(_directory, "lanes.jsonl"), 1, CancellationToken.None);
 
-            var scalar = RunCli(file, "1");
-            var lanes = RunCli(file, "2");
-
-            Assert.Equal(2, scalar.Length);
-            Assert.Equal(scalar, lanes);
+            Assert.Equal(3, scalar.Count);
+            Assert.All(scalar.Zip(lanes), pair => Assert.Equal(pair.First.Extra.OrderBy(e => e.Key), pair.Second.Extra.OrderBy(e => e.Key)));
+            Assert.NotEqual(scalar[0].Extra["train3"], new CarryingRow(carry: false).RunTrial(0, scalar[0].Seed, new RunOptions(), new TrialProgress("carry", 0), CancellationToken.None).Extra["train3"]);
         }
 
         [Theory]
@@ -179,12 +179,34 @@ namespace LstmGen.Experiments.Tests.Harness
             x.Extra.OrderBy(e => e.Key).SequenceEqual(y.Extra.OrderBy(e => e.Key)) &&
             x.Curve.SequenceEqual(y.Curve);
 
-        private string[] RunCli(string file, string lanes)
+        /// <summary>Trains 6 strings and tests 4, each continuing the previous one's state (or not), and records their errors.</summary>
+        private sealed class CarryingRow(bool carry = true)
+            : ExperimentRow(new RowSettings("carry", "carry", "Gers2000ReberStandard", 0.5, 3, 6, PaperFigures.None, 13))
         {
-            var path = Path.Combine(_directory, "lanes-" + lanes + ".jsonl");
-            var result = CliRunner.Run("run", file, "--threads", "1", "--lanes", lanes, "--results", path);
-            Assert.True(result.ExitCode == 0, result.Error);
-            return ResultsFile.ReadLines(path).OrderBy(l => l.Result.Trial).Select(l => Regex.Replace(l.Line, "\"wallSeconds\":[^,]*,", string.Empty)).ToArray();
+            public override string StoppingRule => "none";
+
+            public override ISequenceTask CreateTask() => new ContinualEmbeddedReberTask();
+
+            protected override System.Collections.Generic.IEnumerable<SequenceWork> Train(LstmGen.Runtime.ILstmNetwork network, int trial, ulong seed, RunOptions options, TrialProgress progress, TrialOutcome outcome, CancellationToken cancellationToken)
+            {
+                var task = new ContinualEmbeddedReberTask();
+                var random = TrainingRandom(seed);
+                var work = new SequenceWork();
+                var extra = new System.Collections.Generic.Dictionary<string, double>();
+                for (var i = 0; i < 6; i++)
+                {
+                    yield return work.Train(task, task.Next(random), i + 1, continueState: carry && i > 0);
+                    extra["train" + i] = work.Judgement.SquaredError;
+                }
+
+                for (var i = 0; i < 4; i++)
+                {
+                    yield return work.Test(task, task.Next(random), continueState: carry && i > 0);
+                    extra["test" + i] = work.Judgement.SquaredError;
+                }
+
+                outcome.Result = Result(trial, seed, false, 6, default, [], extra);
+            }
         }
     }
 }
