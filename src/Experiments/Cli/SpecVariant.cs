@@ -66,7 +66,7 @@ namespace LstmGen.Experiments.Cli
         {
             ArgumentNullException.ThrowIfNull(row);
             ArgumentNullException.ThrowIfNull(probe);
-            var expected = PaperNetworks.Find(row.NetworkName)!.Create();
+            var expected = Rows.RowNetworks.Find(row.NetworkName)!.Create();
             if (probe.InputCount != expected.InputCount || probe.OutputCount != expected.OutputCount)
             {
                 throw CliException.Usage(string.Create(CultureInfo.InvariantCulture,

@@ -110,7 +110,7 @@ namespace LstmGen.Experiments.Harness
         }
 
         private CompiledNetwork Compiled() =>
-            PaperNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".");
+            Rows.RowNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".");
 
         /// <summary>
         /// Sets up a trial's network: initial weights drawn from the trial seed's first stream; input gate biases the row

@@ -214,7 +214,11 @@ namespace LstmGen.Experiments.Harness
                     }
 
                     slot.Buffer = buffer;
-                    _lanes.Reset(k);
+                    if (!work.ContinueState)
+                    {
+                        _lanes.Reset(k);
+                    }
+
                     if (sequence.Length == 0)
                     {
                         Complete(k);

@@ -30,12 +30,12 @@ namespace LstmGen.Experiments.Harness
                 if (current.Learn)
                 {
                     outputs = Buffer(sequence, ref training);
-                    TrainSteps(network, sequence, outputs, sequence.OutputSize);
+                    TrainSteps(network, sequence, outputs, sequence.OutputSize, reset: !current.ContinueState);
                 }
                 else
                 {
                     outputs = Buffer(sequence, ref testing);
-                    TestSteps(network, sequence, outputs);
+                    TestSteps(network, sequence, outputs, reset: !current.ContinueState);
                 }
 
                 var stepped = times is null ? 0 : Stopwatch.GetTimestamp();
@@ -85,10 +85,15 @@ namespace LstmGen.Experiments.Harness
         /// (<see cref="IOneHotNetwork"/>): the same steps, bit for bit, without the network scanning each vector for its 1.
         /// Only steps with a target get outputs (the slots of the others keep what they held): every judge reads the
         /// target steps alone, and a step with neither a target nor room for outputs skips the output units.
+        /// Without <paramref name="reset"/> the sequence continues the state the previous one left (a continual stream).
         /// </summary>
-        public static void TrainSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs, int outputStride)
+        public static void TrainSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs, int outputStride, bool reset = true)
         {
-            network.Reset();
+            if (reset)
+            {
+                network.Reset();
+            }
+
             if (AsOneHot(network, sequence) is { } oneHot)
             {
                 for (var t = 0; t < sequence.Length; t++)
@@ -152,10 +157,17 @@ namespace LstmGen.Experiments.Harness
             return task.Judge(sequence, buffer);
         }
 
-        /// <summary>Reset and a forward step per element: a test sequence as every trial presents it (outputs as in <see cref="TrainSteps"/>).</summary>
-        public static void TestSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs)
+        /// <summary>
+        /// Reset and a forward step per element: a test sequence as every trial presents it (outputs as in <see cref="TrainSteps"/>);
+        /// without <paramref name="reset"/> the sequence continues the state the previous one left (a continual stream).
+        /// </summary>
+        public static void TestSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs, bool reset = true)
         {
-            network.Reset();
+            if (reset)
+            {
+                network.Reset();
+            }
+
             if (AsOneHot(network, sequence) is { } oneHot)
             {
                 for (var t = 0; t < sequence.Length; t++)

@@ -22,6 +22,12 @@ namespace LstmGen.Experiments.Harness
         /// else it runs forward only from a reset state (a test sequence).</summary>
         public bool Learn { get; private set; }
 
+        /// <summary>
+        /// Whether the sequence continues the network's state where the previous one left it (no reset before it): the
+        /// strings of a continual stream (Gers, Schmidhuber &amp; Cummins 2000), which the network must learn to reset itself.
+        /// </summary>
+        public bool ContinueState { get; private set; }
+
         /// <summary>A training sequence's number in its trial (1-based), for the message of a <see cref="NumericalException"/>.</summary>
         public long SequenceNumber { get; private set; }
 
@@ -29,23 +35,26 @@ namespace LstmGen.Experiments.Harness
         public SequenceJudgement Judgement { get; set; }
 
         /// <summary>This work, set to train on <paramref name="sequence"/> (the trial's training sequence <paramref name="number"/>).</summary>
-        public SequenceWork Train(ISequenceTask task, Sequence sequence, long number)
+        /// <param name="continueState">Whether the network keeps its state from the previous sequence (<see cref="ContinueState"/>).</param>
+        public SequenceWork Train(ISequenceTask task, Sequence sequence, long number, bool continueState = false)
         {
-            Set(task, sequence, learn: true);
+            Set(task, sequence, learn: true, continueState);
             SequenceNumber = number;
             return this;
         }
 
         /// <summary>This work, set to test on <paramref name="sequence"/>.</summary>
-        public SequenceWork Test(ISequenceTask task, Sequence sequence)
+        /// <param name="continueState">Whether the network keeps its state from the previous sequence (<see cref="ContinueState"/>).</param>
+        public SequenceWork Test(ISequenceTask task, Sequence sequence, bool continueState = false)
         {
-            Set(task, sequence, learn: false);
+            Set(task, sequence, learn: false, continueState);
             SequenceNumber = 0;
             return this;
         }
 
-        private void Set(ISequenceTask task, Sequence sequence, bool learn)
+        private void Set(ISequenceTask task, Sequence sequence, bool learn, bool continueState)
         {
+            ContinueState = continueState;
             Task = task;
             Sequence = sequence;
             Learn = learn;

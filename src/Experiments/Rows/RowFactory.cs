@@ -18,6 +18,10 @@ namespace LstmGen.Experiments.Rows
                 case RowProtocol.ReberDataSets:
                     return new ReberRow(definition.Settings, () => (EmbeddedReberTask)task.Create(parameters), stop.Integer("checkEvery"));
 
+                case RowProtocol.ContinualStreams:
+                    return new ContinualReberRow(definition.Settings, () => (ContinualEmbeddedReberTask)task.Create(parameters),
+                        stop.Integer("testStreams"), stop.Integer("testStreamSymbols"), stop.Integer("trainingStreamSymbols"));
+
                 case RowProtocol.NoiseSignalTests:
                     return new NoiseSignalRow(definition.Settings, () => (NoiseSignalTask)task.Create(parameters),
                         stop.Integer("st1MaxWrong"), stop.Number("st2MeanError"), stop.Integer("checkEvery"), definition.TestSetSize);

@@ -246,10 +246,10 @@ namespace LstmGen.Experiments.Rows
                 return null;
             }
 
-            var network = PaperNetworks.Find(name);
+            var network = RowNetworks.Find(name);
             if (network is null)
             {
-                var names = PaperNetworks.All.Select(n => n.Name).ToList();
+                var names = RowNetworks.All.Select(n => n.Name).ToList();
                 Report(DiagnosticCatalog.InvalidValue, node.Location, "network", "the compiled networks (" + string.Join(", ", names) + ")",
                     LocatedYaml.Shown(name), RowScalars.Hint(name, names));
             }
@@ -354,6 +354,12 @@ namespace LstmGen.Experiments.Rows
             {
                 Report(DiagnosticCatalog.Contradiction, row.Find("testSetSize")!.Location,
                     "'testSetSize' does not apply to stopping rule '" + stop.Name + "': Exp 1 tests on the 256 test strings of its data set pair (§5.1); remove it");
+            }
+
+            if (stop.Protocol == RowProtocol.ContinualStreams && testSetSize.HasValue)
+            {
+                Report(DiagnosticCatalog.Contradiction, row.Find("testSetSize")!.Location,
+                    "'testSetSize' does not apply to stopping rule '" + stop.Name + "': it tests on streams ('stop.testStreams', 'stop.testStreamSymbols'); remove it");
             }
 
             if (stop.Protocol != RowProtocol.Stream && sequentialConstruction)

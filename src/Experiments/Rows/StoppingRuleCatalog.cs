@@ -13,6 +13,9 @@ namespace LstmGen.Experiments.Rows
         /// <summary>Exp 1's fixed training and test sets, tested every so many strings (<see cref="ReberRow"/>).</summary>
         ReberDataSets,
 
+        /// <summary>Gers 2000's continual streams: training streams without resets, a solution test on long test streams (<see cref="ContinualReberRow"/>).</summary>
+        ContinualStreams,
+
         /// <summary>Exp 3's ST1 and ST2 on a fixed test set of 256 sequences, then a final test (<see cref="NoiseSignalRow"/>).</summary>
         NoiseSignalTests,
     }
@@ -74,6 +77,13 @@ namespace LstmGen.Experiments.Rows
                 ],
                 RowProtocol.Stream, null,
                 p => _ => new FewWrongRule(p.Integer("nSeq"), p.Integer("window"))),
+            new("continual-solution", "Gers 2000, Table 2 note a: a 'perfect' solution predicts 10 streams of 100,000 symbols each correctly; training streams end at their first error",
+                [
+                    RowParameter.Integer("testStreams", "the test streams a solution must predict without error (Table 2, note a: 10)", ContinualReberRow.PaperTestStreams),
+                    RowParameter.Integer("testStreamSymbols", "the symbols of each test stream (Table 2, note a: 100,000)", ContinualReberRow.PaperTestStreamSymbols),
+                    RowParameter.Integer("trainingStreamSymbols", "the longest training stream, in symbols (the paper's was not retrieved; docs/gers2000.md)", ContinualReberRow.PaperTestStreamSymbols),
+                ],
+                RowProtocol.ContinualStreams, "continual-embedded-reber", null),
         ];
 
         /// <summary>The rule named <paramref name="name"/> (exactly as written), or null.</summary>

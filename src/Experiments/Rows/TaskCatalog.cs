@@ -34,6 +34,10 @@ namespace LstmGen.Experiments.Rows
                 [RowParameter.Choice("target", "what the net is taught at each step: the symbol that follows, or every legal successor (the paper does not say; extraction §3.1)", false, "next-symbol", "legal-successors")],
                 p => new EmbeddedReberTask(p.Choice("target") == "legal-successors" ? ReberTarget.LegalSuccessors : ReberTarget.NextSymbol),
                 _ => 12),
+            new("continual-embedded-reber", "Gers, Schmidhuber & Cummins 2000, Table 2: the continual embedded Reber grammar (strings concatenated without resets)",
+                [RowParameter.Choice("reset", "whether the teacher resets the network before every string ('every-string': Table 2's 'external reset') or never within a stream ('none')", false, "none", "every-string")],
+                p => new ContinualEmbeddedReberTask(externalReset: p.Choice("reset") == "every-string"),
+                _ => 13),
             new("long-lag", "Exps 2a and 2b, §5.2: noise-free sequences with long time lags, and the same without local regularities",
                 [
                     RowParameter.Choice("variant", "2a: the middle part is always a_1 ... a_{p-1}; 2b: random symbols (no local regularities)", true, "noise-free", "no-local-regularities"),

@@ -63,7 +63,7 @@ namespace LstmGen.Experiments.Sweeps
             var rows = (YamlSequenceNode)YamlEdit.Find(root, "rows")!;
             var row = rows.Children.OfType<YamlMappingNode>()
                 .First(r => YamlEdit.Find(r, "id") is YamlScalarNode s && string.Equals(s.Value, definition.Id, StringComparison.OrdinalIgnoreCase));
-            var network = PaperNetworks.Find(definition.Settings.NetworkName)!.Create();
+            var network = Rows.RowNetworks.Find(definition.Settings.NetworkName)!.Create();
             return new SweepBase(path, defaults, row, definition, network.SpecText, network.SpecFileName);
         }
 

@@ -20,6 +20,12 @@ namespace LstmGen.Experiments.Tasks
         double SquaredError)
     {
         /// <summary>
+        /// The steps before the first wrong one (<see cref="Sequence.Length"/> when none is wrong), for tasks whose
+        /// protocol stops a stream at its first error (the continual embedded Reber grammar); 0 where a task does not say.
+        /// </summary>
+        public int ErrorFreeSteps { get; init; }
+
+        /// <summary>
         /// Measures the errors of <paramref name="outputs"/> on <paramref name="sequence"/> and records the task's verdict.
         /// </summary>
         public static SequenceJudgement Measure(Sequence sequence, ReadOnlySpan<double> outputs, bool correct, int wrongSteps)

@@ -80,7 +80,7 @@ namespace LstmGen.Experiments.Tests.Rows
             var diagnostic = Single(Valid.Replace("name: adding", "name: addng"));
 
             AssertAt(diagnostic, "LSTM0011", 6, 19,
-                "'task.name' must be one of 'embedded-reber', 'long-lag', 'very-long-lag', 'noise-signal', 'adding', 'multiplication', 'temporal-order', got 'addng': did you mean 'adding'?");
+                "'task.name' must be one of 'embedded-reber', 'continual-embedded-reber', 'long-lag', 'very-long-lag', 'noise-signal', 'adding', 'multiplication', 'temporal-order', got 'addng': did you mean 'adding'?");
         }
 
         [Fact]
