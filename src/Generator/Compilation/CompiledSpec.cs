@@ -24,5 +24,8 @@ namespace LstmGen.Compilation
 
         /// <summary>Whether the lane class of <paramref name="width"/> has been compiled yet (they are compiled when first asked for).</summary>
         public bool IsLaneClassCompiled(LaneWidth width) => LaneClasses?.IsCompiled(width) ?? false;
+
+        /// <summary>How long the lane class of <paramref name="width"/> took to emit and compile; null before it was compiled, or without lanes.</summary>
+        public TimeSpan? LaneClassCompileTime(LaneWidth width) => LaneClasses?.CompileTime(width);
     }
 }

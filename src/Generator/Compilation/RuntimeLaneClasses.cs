@@ -24,6 +24,7 @@ namespace LstmGen.Compilation
         private readonly SyntaxTree _scalarClass;
         private readonly SpecLoadContext _context;
         private readonly Lazy<Func<ILaneNetwork>>[] _factories;
+        private readonly TimeSpan[] _compileTimes = new TimeSpan[3];
 
         public RuntimeLaneClasses(NetworkPlan plan, string specPath, string scalarAssemblyName, SyntaxTree scalarClass, SpecLoadContext context)
         {
@@ -36,7 +37,14 @@ namespace LstmGen.Compilation
             for (var i = 0; i < _factories.Length; i++)
             {
                 var width = 128 << i;
-                _factories[i] = new Lazy<Func<ILaneNetwork>>(() => CompileWidth(width));
+                var index = i;
+                _factories[i] = new Lazy<Func<ILaneNetwork>>(() =>
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var factory = CompileWidth(width);
+                    _compileTimes[index] = clock.Elapsed;
+                    return factory;
+                });
             }
         }
 
@@ -44,23 +52,22 @@ namespace LstmGen.Compilation
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is the scalar width (no lane class: the harness steps scalar networks).</exception>
         public ILaneNetwork Create(LaneWidth width)
         {
-            var index = width switch
-            {
-                LaneWidth.Vector128 => 0,
-                LaneWidth.Vector256 => 1,
-                LaneWidth.Vector512 => 2,
-                _ => throw new ArgumentOutOfRangeException(nameof(width), width, "No lane class at this width; step scalar networks one by one."),
-            };
+            var index = Index(width) ?? throw new ArgumentOutOfRangeException(nameof(width), width, "No lane class at this width; step scalar networks one by one.");
             return _factories[index].Value();
         }
 
         /// <summary>Whether the lane class of <paramref name="width"/> has been compiled (tests: lanes are compiled lazily).</summary>
-        public bool IsCompiled(LaneWidth width) => width switch
+        public bool IsCompiled(LaneWidth width) => Index(width) is { } i && _factories[i].IsValueCreated;
+
+        /// <summary>How long emitting and compiling the lane class of <paramref name="width"/> took; null before it was compiled.</summary>
+        public TimeSpan? CompileTime(LaneWidth width) => IsCompiled(width) ? _compileTimes[Index(width)!.Value] : null;
+
+        private static int? Index(LaneWidth width) => width switch
         {
-            LaneWidth.Vector128 => _factories[0].IsValueCreated,
-            LaneWidth.Vector256 => _factories[1].IsValueCreated,
-            LaneWidth.Vector512 => _factories[2].IsValueCreated,
-            _ => false,
+            LaneWidth.Vector128 => 0,
+            LaneWidth.Vector256 => 1,
+            LaneWidth.Vector512 => 2,
+            _ => null,
         };
 
         private Func<ILaneNetwork> CompileWidth(int width)
