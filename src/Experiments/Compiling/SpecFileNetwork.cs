@@ -47,7 +47,7 @@ namespace LstmGen.Experiments.Compiling
         /// <summary>The spec's warnings (LSTMxxxx), in the compiler's format.</summary>
         public IReadOnlyList<string> Warnings { get; }
 
-        /// <summary>Where <see cref="CompileTime"/> went (generate, Roslyn, load), for the process's first compile of the text; empty for the interpreter.</summary>
+        /// <summary>Where <see cref="CompileTime"/> went (generate, Roslyn, load) and the processor time it took (CPU), for the process's first compile of the text; empty for the interpreter.</summary>
         public IReadOnlyList<(string Stage, TimeSpan Time)> CompileStages { get; private init; }
 
         /// <summary>How long the lane class of a width took to compile, once the harness asked for it (lanes are compiled on first use); else null.</summary>
@@ -98,7 +98,7 @@ namespace LstmGen.Experiments.Compiling
             var compiled = RuntimeSpecCompiler.Compile(path, text);
             return new SpecFileNetwork(path, text, compiled.Network, true, compiled.CompileTime, compiled.Warnings)
             {
-                CompileStages = [("generate", compiled.Stages.Generate), ("Roslyn", compiled.Stages.Roslyn), ("load", compiled.Stages.Load)],
+                CompileStages = [("generate", compiled.Stages.Generate), ("Roslyn", compiled.Stages.Roslyn), ("load", compiled.Stages.Load), ("CPU", compiled.Stages.Processor)],
                 LaneClassCompileTime = compiled.LaneClassCompileTime,
             };
 #else

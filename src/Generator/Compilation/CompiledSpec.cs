@@ -15,7 +15,7 @@ namespace LstmGen.Compilation
     public sealed record CompiledSpec(CompiledNetwork Network, string ContentHash, TimeSpan CompileTime, IReadOnlyList<string> Warnings)
     {
         /// <summary>Where <see cref="CompileTime"/> went, for the first compile of the text.</summary>
-        public CompileStages Stages { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        public CompileStages Stages { get; init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
         internal RuntimeLaneClasses? LaneClasses { get; init; }
 

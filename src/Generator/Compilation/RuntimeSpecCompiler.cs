@@ -65,6 +65,7 @@ namespace LstmGen.Compilation
         private static CompiledSpec CompileNew(string path, string text, string hash)
         {
             var clock = Stopwatch.StartNew();
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             var parsed = Parse(path, text);
             var spec = parsed.Spec!;
             var plan = NetworkPlanner.Plan(spec);
@@ -86,7 +87,7 @@ namespace LstmGen.Compilation
             var lanes = NetworkEmitter.HasLanes(spec) ? new RuntimeLaneClasses(plan, path, assemblyName, tree, context) : null;
             var network = new CompiledNetwork(spec.TypeName, spec.FullTypeName, spec.SpecFileName, create, lanes is null ? null : lanes.Create);
             var warnings = parsed.Diagnostics.Where(d => !d.IsError).Select(d => d.ToCompilerFormat()).ToList();
-            var stages = new CompileStages(generated, compiled - generated, clock.Elapsed - compiled);
+            var stages = new CompileStages(generated, compiled - generated, clock.Elapsed - compiled, Process.GetCurrentProcess().TotalProcessorTime - processor);
             return new CompiledSpec(network, hash, clock.Elapsed, warnings) { Stages = stages, LaneClasses = lanes };
         }
 
