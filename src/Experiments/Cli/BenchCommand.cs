@@ -106,12 +106,17 @@ namespace LstmGen.Experiments.Cli
                 foreach (var file in files)
                 {
                     var loaded = SpecVariant.Load(console, file, "measuring it");
-                    var row = Measure(loaded.Network, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference);
-                    results.Add(row with { Variant = (loaded.IsCompiled ? "compiled at run time" : "reference interpreter") + " from " + file, Source = loaded });
+                    var row = Measure(loaded.Network, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference)
+                        with { Variant = (loaded.IsCompiled ? "compiled at run time" : "reference interpreter") + " from " + file, Source = loaded };
                     if (PaperNetworks.Find(loaded.Network.Name) is { } compiledIn)
                     {
-                        var same = Measure(compiledIn, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference: false);
-                        results.Add(same with { Variant = "compiled in" });
+                        var same = Measure(compiledIn, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference: false) with { Variant = "compiled in" };
+                        results.Add(row with { CompiledIn = same });
+                        results.Add(same);
+                    }
+                    else
+                    {
+                        results.Add(row);
                     }
                 }
 
@@ -202,8 +207,20 @@ namespace LstmGen.Experiments.Cli
             console.Out.WriteLine();
             foreach (var row in rows.Where(r => r.Source is not null))
             {
-                console.Out.WriteLine(row.Label + ": compile time " + F(row.Source!.CompileTime.TotalSeconds, 2) + " s"
-                    + (row.Source.IsCompiled ? string.Empty : " (this native binary runs spec files on the reference interpreter)"));
+                var source = row.Source!;
+                var stages = source.CompileStages.Count == 0 ? string.Empty
+                    : " (" + string.Join(", ", source.CompileStages.Select(s => s.Stage + " " + F(s.Time.TotalSeconds, 2))) + ")";
+                var lanes = row.Lanes is not null && source.LaneClassCompileTime(row.Lanes.Width) is { } laneTime
+                    ? "; lane class " + row.Lanes.Width + " " + F(laneTime.TotalSeconds, 2) + " s"
+                    : string.Empty;
+                console.Out.WriteLine(row.Label + ": compile time " + F(source.CompileTime.TotalSeconds, 2) + " s" + stages + lanes
+                    + (source.IsCompiled ? string.Empty : " (this native binary runs spec files on the reference interpreter)"));
+                if (row.CompiledIn is { } compiledIn)
+                {
+                    console.Out.WriteLine(row.Name + ": speed of the class compiled at run time / compiled in: forward " + Percent(compiledIn.Forward, row.Forward)
+                        + ", learning step " + Percent(compiledIn.Train, row.Train)
+                        + (row.Lanes is not null && compiledIn.Lanes is not null ? ", lanes " + F(100 * compiledIn.Lanes.NanosecondsPerTrialStep / row.Lanes.NanosecondsPerTrialStep, 0) + " %" : string.Empty));
+                }
             }
 
             console.Out.WriteLine(
@@ -235,6 +252,31 @@ namespace LstmGen.Experiments.Cli
                         w.WriteString("specFile", source.Path);
                         w.WriteString("code", source.IsCompiled ? "compiled at run time" : "reference interpreter");
                         JsonText.Number(w, "compileSeconds", source.CompileTime.TotalSeconds);
+                        w.WriteStartObject("compileStages");
+                        foreach (var (stage, time) in source.CompileStages)
+                        {
+                            JsonText.Number(w, stage.ToLowerInvariant() + "Seconds", time.TotalSeconds);
+                        }
+
+                        w.WriteEndObject();
+                        if (row.Lanes is not null && source.LaneClassCompileTime(row.Lanes.Width) is { } laneTime)
+                        {
+                            JsonText.Number(w, "laneClassCompileSeconds", laneTime.TotalSeconds);
+                        }
+                    }
+
+                    if (row.CompiledIn is { } compiledIn)
+                    {
+                        // Speed of this class relative to the compiled-in class of the same spec, measured in the same run (1 = as fast).
+                        w.WriteStartObject("speedOfCompiledIn");
+                        JsonText.Number(w, "forward", compiledIn.Forward.NanosecondsPerStep / row.Forward.NanosecondsPerStep);
+                        JsonText.Number(w, "train", compiledIn.Train.NanosecondsPerStep / row.Train.NanosecondsPerStep);
+                        if (row.Lanes is not null && compiledIn.Lanes is not null)
+                        {
+                            JsonText.Number(w, "lanes", compiledIn.Lanes.NanosecondsPerTrialStep / row.Lanes.NanosecondsPerTrialStep);
+                        }
+
+                        w.WriteEndObject();
                     }
 
                     foreach (var (name, generated, reference) in new[] { ("forward", row.Forward, row.ReferenceForward), ("train", row.Train, row.ReferenceTrain) })
@@ -296,12 +338,18 @@ namespace LstmGen.Experiments.Cli
             return SvgPlot.Lines("Cost of a time step against the number of weights W", "weights W", "ns per time step", series, logY: true, logX: true, markers: true);
         }
 
+        /// <summary>Speed of <paramref name="measured"/> as a percentage of <paramref name="baseline"/>'s (time per step inverted).</summary>
+        private static string Percent(StepCost baseline, StepCost measured) => F(100 * baseline.NanosecondsPerStep / measured.NanosecondsPerStep, 0) + " %";
+
         private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
         private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain, LaneCost? Lanes)
         {
             /// <summary>The spec file measured, for a network compiled at run time.</summary>
             public Compiling.SpecFileNetwork? Source { get; init; }
+
+            /// <summary>For a spec compiled at run time: the compiled-in class of the same name, measured right after it.</summary>
+            public BenchRow? CompiledIn { get; init; }
 
             /// <summary>Which code of a spec file measured ("compiled at run time from FILE", "compiled in"), or null.</summary>
             public string? Variant { get; init; }

@@ -22,14 +22,7 @@ namespace LstmGen.Experiments.Cli
             var quick = new Option<bool>("--quick") { Description = "A first look in minutes: 2 trials per row, about 3 million training steps per trial." };
             var rows = new Option<string?>("--rows") { Description = "Only these rows (comma-separated ids, see 'lstmgen rows')." };
             var resultsDirectory = new Option<string?>("--results-dir") { Description = "Where the results files go (default runs/reproduce/, or runs/quick/ with --quick: working folders git ignores; name results/full to add to the published full reproduction).", HelpName = "dir" };
-            var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-            threads.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() is < 1 or > 1024)
-                {
-                    r.AddError("--threads must be between 1 and 1024");
-                }
-            });
+            var threads = TrialOptions.Threads();
             var seed = new Option<ulong>("--seed") { Description = "Base seed of every row's trials.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var report = new Option<string?>("--report") { Description = "The report to write at the end (default <results-dir>/report.md; the published reports change only through 'lstmgen report --published').", HelpName = "file.md" };
             var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder runs/reproduce/shard-I-of-N (runs/quick/shard-I-of-N with --quick), no report; 'lstmgen merge' joins the shards.");

@@ -29,32 +29,11 @@ namespace LstmGen.Experiments.Cli
                 Description = "With a row file: the id of the row to run (needed when the file declares more than one).",
                 Arity = ArgumentArity.ZeroOrOne,
             };
-            var trials = new Option<int?>("--trials") { Description = "Number of trials (default: the row's, the paper's count for the paper's rows)." };
-            trials.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int?>() is < 1 or > 100_000)
-                {
-                    r.AddError("--trials must be between 1 and 100000");
-                }
-            });
+            var trials = TrialOptions.Trials("Number of trials (default: the row's, the paper's count for the paper's rows).");
             var seed = new Option<ulong>("--seed") { Description = "Base seed; trial i of a row always gets the seed derived from (base seed, row, i).", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
-            var maxSequences = new Option<long?>("--max-sequences") { Description = "Training sequences after which a trial counts as failed (default: the row's cap, e.g. 5,000,000 for Exp 2)." };
-            maxSequences.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<long?>() is < 1)
-                {
-                    r.AddError("--max-sequences must be positive");
-                }
-            });
+            var maxSequences = TrialOptions.MaxSequences("Training sequences after which a trial counts as failed (default: the row's cap, e.g. 5,000,000 for Exp 2).");
             var results = new Option<string?>("--results") { Description = "The results file (JSON lines, appended; default runs/<row>.jsonl in a working folder git ignores, runs/<row>-seed5-cap1000.jsonl etc. when the base seed, cap or settings differ from the row's; the published results/<row>.jsonl only when named).", HelpName = "file" };
-            var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-            threads.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() is < 1 or > 1024)
-                {
-                    r.AddError("--threads must be between 1 and 1024");
-                }
-            });
+            var threads = TrialOptions.Threads();
             var checkEvery = new Option<int?>("--check-every") { Description = "Exps 1 and 3: training sequences between two tests of the stopping rule (the paper does not say; defaults 100 and 1000)." };
             checkEvery.Validators.Add(r =>
             {
@@ -75,7 +54,7 @@ namespace LstmGen.Experiments.Cli
                     r.AddError("--learning-rate must be a positive number");
                 }
             });
-            var spec = new Option<string?>("--spec") { Description = "Train this spec (not compiled in) instead of the row's network, with the reference interpreter (slower).", HelpName = "file.lstm.yaml" };
+            var spec = new Option<string?>("--spec") { Description = "Train this spec instead of the row's network: compiled at run time, lane classes included (the reference interpreter in a NativeAOT binary; docs/sweeps.md).", HelpName = "file.lstm.yaml" };
             var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
             var checkpoints = new Option<string?>("--checkpoints") { Description = "Save each running trial's training state in this directory (Exps 2, 4, 5, 6); a rerun resumes trials from it, bit-identically.", HelpName = "dir" };
             var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "Training sequences between two checkpoints (default 10,000)." };

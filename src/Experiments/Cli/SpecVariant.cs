@@ -14,10 +14,10 @@ namespace LstmGen.Experiments.Cli
     public static class SpecVariant
     {
         /// <summary>
-        /// The factory of the spec's network, or null without a spec. <paramref name="purpose"/> completes the note on
-        /// stderr ("training it", "probing it").
+        /// The spec's network (its class, and its lane classes where it has them), or null without a spec.
+        /// <paramref name="purpose"/> completes the note on stderr ("training it", "probing it").
         /// </summary>
-        public static Func<ILstmNetwork>? Load(CliConsole console, ExperimentRow row, string? specPath, string purpose)
+        public static CompiledNetwork? Load(CliConsole console, ExperimentRow row, string? specPath, string purpose)
         {
             ArgumentNullException.ThrowIfNull(console);
             ArgumentNullException.ThrowIfNull(row);
@@ -28,7 +28,7 @@ namespace LstmGen.Experiments.Cli
 
             var loaded = Load(console, specPath, purpose);
             Check(row, specPath, loaded.Create());
-            return loaded.Create;
+            return loaded.Network;
         }
 
         /// <summary>The network of a spec file, its warnings and a one-line note on what runs it written to stderr.</summary>

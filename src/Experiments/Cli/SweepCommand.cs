@@ -33,32 +33,11 @@ namespace LstmGen.Experiments.Cli
                 HelpName = "key=v1,v2",
             };
             var file = new Option<string?>("--file") { Description = "A sweep file (YAML: row, vary, trials, cap, seed; docs/sweeps.md) instead of the row and --vary.", HelpName = "sweep.yaml" };
-            var trials = new Option<int?>("--trials") { Description = "Trials per variant (default: the row's)." };
-            trials.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int?>() is < 1 or > Rows.RowFileReader.MaxTrials)
-                {
-                    r.AddError("--trials must be between 1 and 100000");
-                }
-            });
-            var maxSequences = new Option<long?>("--max-sequences") { Description = "The cap of every variant: training sequences after which a trial counts as failed (default: the row's)." };
-            maxSequences.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<long?>() is < 1)
-                {
-                    r.AddError("--max-sequences must be positive");
-                }
-            });
+            var trials = TrialOptions.Trials("Trials per variant (default: the row's).");
+            var maxSequences = TrialOptions.MaxSequences("The cap of every variant: training sequences after which a trial counts as failed (default: the row's).");
             var seed = new Option<ulong?>("--seed") { Description = "Base seed (default the row's): trial i of every variant gets the seed of trial i of the row." };
             var folder = new Option<string?>("--folder") { Description = "The sweep's folder (default runs/sweeps/<row>-<hash of the grid>: the same sweep again resumes there).", HelpName = "dir" };
-            var threads = new Option<int>("--threads") { Description = "Trials run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-            threads.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() is < 1 or > 1024)
-                {
-                    r.AddError("--threads must be between 1 and 1024");
-                }
-            });
+            var threads = TrialOptions.Threads();
             var maxVariants = new Option<int>("--max-variants") { Description = "The largest grid allowed.", DefaultValueFactory = _ => SweepGrid.DefaultMaxVariants };
             maxVariants.Validators.Add(r =>
             {

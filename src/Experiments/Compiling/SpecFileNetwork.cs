@@ -19,6 +19,8 @@ namespace LstmGen.Experiments.Compiling
     {
         private SpecFileNetwork(string path, string text, CompiledNetwork network, bool isCompiled, TimeSpan compileTime, IReadOnlyList<string> warnings)
         {
+            CompileStages = [];
+            LaneClassCompileTime = _ => null;
             Path = path;
             Text = text;
             Network = network;
@@ -44,6 +46,12 @@ namespace LstmGen.Experiments.Compiling
 
         /// <summary>The spec's warnings (LSTMxxxx), in the compiler's format.</summary>
         public IReadOnlyList<string> Warnings { get; }
+
+        /// <summary>Where <see cref="CompileTime"/> went (generate, Roslyn, load) and the processor time it took (CPU), for the process's first compile of the text; empty for the interpreter.</summary>
+        public IReadOnlyList<(string Stage, TimeSpan Time)> CompileStages { get; private init; }
+
+        /// <summary>How long the lane class of a width took to compile, once the harness asked for it (lanes are compiled on first use); else null.</summary>
+        public Func<LaneWidth, TimeSpan?> LaneClassCompileTime { get; private init; }
 
         /// <summary>Whether this build of the program can compile specs at run time (the JIT build; not a NativeAOT binary).</summary>
         public static bool CanCompile
@@ -88,7 +96,11 @@ namespace LstmGen.Experiments.Compiling
             // The JIT build. (RuntimeFeature.IsDynamicCodeSupported cannot tell: PublishAot makes the JIT build report false
             // too, to behave as the native binary does; loading an assembly works all the same.)
             var compiled = RuntimeSpecCompiler.Compile(path, text);
-            return new SpecFileNetwork(path, text, compiled.Network, true, compiled.CompileTime, compiled.Warnings);
+            return new SpecFileNetwork(path, text, compiled.Network, true, compiled.CompileTime, compiled.Warnings)
+            {
+                CompileStages = [("generate", compiled.Stages.Generate), ("Roslyn", compiled.Stages.Roslyn), ("load", compiled.Stages.Load), ("CPU", compiled.Stages.Processor)],
+                LaneClassCompileTime = compiled.LaneClassCompileTime,
+            };
 #else
             return Interpreted(path, text);
 #endif

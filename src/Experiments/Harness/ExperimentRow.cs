@@ -89,28 +89,30 @@ namespace LstmGen.Experiments.Harness
         public ILstmNetwork NewNetwork(RunOptions options)
         {
             ArgumentNullException.ThrowIfNull(options);
-            return options.Network?.Invoke() ?? Compiled().Create();
+            return Network(options).Create();
         }
 
         /// <summary>
         /// How many lanes a run of this row uses (<see cref="RunOptions.Lanes"/>, else <see cref="LaneNetworks.DefaultCount"/>:
-        /// K of the widest accelerated width where the network has a generated lane class, else 1, the scalar path).
+        /// K of the widest accelerated width where the network has a generated lane class, compiled in or compiled at run
+        /// time, else 1, the scalar path).
         /// </summary>
         public int LaneCount(RunOptions options)
         {
             ArgumentNullException.ThrowIfNull(options);
-            return options.Lanes ?? (options.Network is null ? LaneNetworks.DefaultCount(Compiled()) : 1);
+            return options.Lanes ?? LaneNetworks.DefaultCount(Network(options));
         }
 
         /// <summary>A lane network of <paramref name="laneCount"/> lanes of the row's network (<see cref="LaneNetworks.Create(CompiledNetwork, int)"/>).</summary>
         public ILaneNetwork NewLanes(RunOptions options, int laneCount)
         {
             ArgumentNullException.ThrowIfNull(options);
-            return options.Network is { } create ? LaneNetworks.Create(create, laneCount) : LaneNetworks.Create(Compiled(), laneCount);
+            return LaneNetworks.Create(Network(options), laneCount);
         }
 
-        private CompiledNetwork Compiled() =>
-            Rows.RowNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".");
+        /// <summary>The network a run trains: <see cref="RunOptions.Network"/>, else the row's compiled-in network.</summary>
+        private CompiledNetwork Network(RunOptions options) =>
+            options.Network ?? Rows.RowNetworks.Find(NetworkName) ?? throw new InvalidOperationException("No compiled network named " + NetworkName + ".");
 
         /// <summary>
         /// Sets up a trial's network: initial weights drawn from the trial seed's first stream; input gate biases the row

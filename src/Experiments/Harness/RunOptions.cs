@@ -27,10 +27,10 @@ namespace LstmGen.Experiments.Harness
         public double? LearningRate { get; init; }
 
         /// <summary>
-        /// Makes the network instead of the row's compiled one (e.g. the reference interpreter running a spec that was
-        /// not compiled in); null = the row's network.
+        /// The network trained instead of the row's compiled-in one (a spec compiled at run time, lane classes included;
+        /// the reference interpreter running a spec in a NativeAOT binary); null = the row's network.
         /// </summary>
-        public System.Func<ILstmNetwork>? Network { get; init; }
+        public CompiledNetwork? Network { get; init; }
 
         /// <summary>
         /// The <c>--spec</c> file <see cref="Network"/> comes from, if any: the results lines record its SHA-256 among the

@@ -27,7 +27,7 @@ namespace LstmGen.Experiments.Rows
         public static long? Integer(LocatedYaml node, string path, long minimum, long maximum, RowDiagnostics diagnostics)
         {
             var expected = minimum == 1 ? "a positive integer" : "an integer of at least " + Format(minimum);
-            if (!node.IsScalar || !node.IsPlain || node.IsNull || !IsIntegerText(node.Value))
+            if (!node.IsScalar || !node.IsPlain || node.IsNull || !IntegerText.IsInteger(node.Value))
             {
                 diagnostics.Report(DiagnosticCatalog.WrongType, node.Location, path, expected, node.Describe());
                 return null;
@@ -131,25 +131,6 @@ namespace LstmGen.Experiments.Rows
         {
             var suggestion = LocatedYaml.Closest(value, candidates);
             return suggestion != null ? ": did you mean '" + suggestion + "'?" : string.Empty;
-        }
-
-        private static bool IsIntegerText(string text)
-        {
-            var start = text.Length > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-            if (start >= text.Length)
-            {
-                return false;
-            }
-
-            for (var i = start; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -2,10 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
 using LstmGen.Generator;
@@ -14,8 +11,6 @@ using LstmGen.Generator.Emitting;
 using LstmGen.Generator.Parsing;
 using LstmGen.Generator.Planning;
 using LstmGen.Runtime;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace LstmGen.Compilation
 {
@@ -32,8 +27,6 @@ namespace LstmGen.Compilation
         public const string DefaultNamespace = "LstmGen.RuntimeCompiled";
 
         private static readonly ConcurrentDictionary<string, Lazy<CompiledSpec>> Cache = new(StringComparer.Ordinal);
-
-        private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
 
         /// <summary>The compiled class of the spec <paramref name="text"/>; <paramref name="path"/> names it in diagnostics.</summary>
         /// <exception cref="SpecException">The spec has errors.</exception>
@@ -72,43 +65,30 @@ namespace LstmGen.Compilation
         private static CompiledSpec CompileNew(string path, string text, string hash)
         {
             var clock = Stopwatch.StartNew();
+            var processor = Process.GetCurrentProcess().TotalProcessorTime;
             var parsed = Parse(path, text);
             var spec = parsed.Spec!;
-            var source = NetworkEmitter.Emit(NetworkPlanner.Plan(spec), LstmGenVersion.Value);
+            var plan = NetworkPlanner.Plan(spec);
+            var source = NetworkEmitter.Emit(plan, LstmGenVersion.Value);
+            var generated = clock.Elapsed;
 
-            // The settings of the Release build that compiles the paper's networks into the runtime (Directory.Build.props):
-            // optimised, deterministic, nullable on, no overflow checks. The same IL means the same bits.
-            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: NetworkEmitter.HintName(spec), encoding: Encoding.UTF8);
             var assemblyName = "LstmGen.RuntimeCompiled." + spec.TypeName + "." + hash[..16];
-            var compilation = CSharpCompilation.Create(
-                assemblyName,
-                [tree],
-                References.Value,
-                new CSharpCompilationOptions(
-                    OutputKind.DynamicallyLinkedLibrary,
-                    optimizationLevel: OptimizationLevel.Release,
-                    checkOverflow: false,
-                    deterministic: true,
-                    nullableContextOptions: NullableContextOptions.Enable,
-                    concurrentBuild: false));
-            using var image = new MemoryStream();
-            var result = compilation.Emit(image);
-            if (!result.Success)
-            {
-                var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).Select(d => d.ToString());
-                throw new InvalidOperationException("the class generated from '" + path + "' does not compile (please report it): " + string.Join("; ", errors));
-            }
+            var tree = RoslynCompiler.Parse(NetworkEmitter.HintName(spec), source);
+            var image = RoslynCompiler.Compile(assemblyName, path, tree);
+            var compiled = clock.Elapsed;
 
-            image.Position = 0;
-            var context = new AssemblyLoadContext(assemblyName, isCollectible: true);
-            var assembly = context.LoadFromStream(image);
-            var type = assembly.GetType(spec.FullTypeName, throwOnError: true)!;
+            var context = new SpecLoadContext(assemblyName);
+            var type = context.Load(image).GetType(spec.FullTypeName, throwOnError: true)!;
             var constructor = type.GetConstructor(Type.EmptyTypes)
                 ?? throw new InvalidOperationException("the class generated from '" + path + "' has no parameterless constructor");
             var create = (Func<ILstmNetwork>)(() => (ILstmNetwork)constructor.Invoke(null));
-            var network = new CompiledNetwork(spec.TypeName, spec.FullTypeName, spec.SpecFileName, create);
+
+            // The lane classes, as a build makes them for the same spec (NetworkEmitter.HasLanes), compiled when first asked for.
+            var lanes = NetworkEmitter.HasLanes(spec) ? new RuntimeLaneClasses(plan, path, assemblyName, tree, context) : null;
+            var network = new CompiledNetwork(spec.TypeName, spec.FullTypeName, spec.SpecFileName, create, lanes is null ? null : lanes.Create);
             var warnings = parsed.Diagnostics.Where(d => !d.IsError).Select(d => d.ToCompilerFormat()).ToList();
-            return new CompiledSpec(network, hash, clock.Elapsed, warnings);
+            var stages = new CompileStages(generated, compiled - generated, clock.Elapsed - compiled, Process.GetCurrentProcess().TotalProcessorTime - processor);
+            return new CompiledSpec(network, hash, clock.Elapsed, warnings) { Stages = stages, LaneClasses = lanes };
         }
 
         private static ParseResult Parse(string path, string text)
@@ -120,33 +100,6 @@ namespace LstmGen.Compilation
             }
 
             return result;
-        }
-
-        /// <summary>
-        /// What the generated class is compiled against: the few framework assemblies generated code names (spans, Math,
-        /// vectors, exceptions, the GeneratedCode attribute; the facades and the core library they forward to), taken from
-        /// the framework this process runs on, and the runtime (LstmGen.Runtime), the very assembly the class will be
-        /// loaded beside. Few references keep a compile short.
-        /// </summary>
-        private static IReadOnlyList<MetadataReference> LoadReferences()
-        {
-            var wanted = new HashSet<string>(StringComparer.Ordinal)
-            {
-                "System.Private.CoreLib", "System.Runtime", "System.Runtime.Intrinsics", "System.Numerics.Vectors", "System.Memory",
-                "System.Collections", "netstandard",
-            };
-            var paths = new SortedSet<string>(StringComparer.Ordinal);
-            var trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
-            foreach (var file in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (wanted.Contains(Path.GetFileNameWithoutExtension(file)))
-                {
-                    paths.Add(file);
-                }
-            }
-
-            paths.Add(typeof(ILstmNetwork).Assembly.Location);
-            return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
         }
     }
 }

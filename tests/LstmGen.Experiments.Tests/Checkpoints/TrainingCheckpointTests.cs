@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Rows;
+using LstmGen.Runtime;
 using LstmGen.Runtime.Checkpoints;
 using Xunit;
 using Xunit.Abstractions;
@@ -179,7 +180,7 @@ namespace LstmGen.Experiments.Tests.Checkpoints
         private static (TrialResult Result, double[] Weights, long Trained) Run(ExperimentRow row, int trial, ulong seed, RunOptions options, long crashAt = long.MaxValue)
         {
             CrashingNetwork? network = null;
-            var withNetwork = options with { Network = () => network = new CrashingNetwork(row.NetworkName, crashAt) };
+            var withNetwork = options with { Network = new CompiledNetwork(row.NetworkName, row.NetworkName, string.Empty, () => network = new CrashingNetwork(row.NetworkName, crashAt)) };
             var result = row.RunTrial(trial, seed, withNetwork, new TrialProgress(row.Id, trial), CancellationToken.None);
             return (result, network!.CopyOfWeights(), network.SequencesTrained);
         }

@@ -6,6 +6,7 @@ using LstmGen.Compilation;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Tracing;
 using LstmGen.Generator.Diagnostics;
+using LstmGen.Lanes.Testing;
 using LstmGen.Runtime;
 using Xunit;
 
@@ -14,10 +15,14 @@ namespace LstmGen.Experiments.Tests.Compiling
     /// <summary>
     /// A spec compiled at run time (LstmGen.Compilation) is the class a build generates: for every paper spec it trains bit
     /// for bit like the same spec compiled into the runtime, under both update timings; a broken spec gives the LSTMxxxx
-    /// diagnostics of a build; the same text is compiled once per process.
+    /// diagnostics of a build; the same text is compiled once per process. Its lane classes are those of a build too,
+    /// compiled when first asked for: every lane trains bit for bit like the compiled-in scalar class.
     /// </summary>
     public sealed class RunTimeCompilationTests
     {
+        /// <summary>The width this machine steps lanes at (the name Lanes is also the lane tests' namespace).</summary>
+        private static LaneWidth Widest => global::LstmGen.Runtime.Lanes.Widest;
+
         public static TheoryData<string> PaperSpecs()
         {
             var data = new TheoryData<string>();
@@ -46,6 +51,54 @@ namespace LstmGen.Experiments.Tests.Compiling
                 Assert.Equal(builtIn.GetType().FullName, atRunTime.GetType().FullName);
                 Assert.Equal(Train(builtIn, timing), Train(atRunTime, timing));
             }
+        }
+
+        [Theory]
+        [MemberData(nameof(PaperSpecs))]
+        public void A_paper_spec_compiled_at_run_time_has_lanes_that_train_bit_for_bit_like_the_compiled_in_class(string fileName)
+        {
+            var path = Path.Combine(CliRunner.RepositoryRoot, "specs", fileName);
+            var compiled = RuntimeSpecCompiler.Compile(path, File.ReadAllText(path));
+            var compiledIn = PaperNetworks.Find(compiled.Network.Name)!;
+
+            // A build gives a spec lane classes or none (forget gates, too many weights): so does the run-time compiler.
+            Assert.Equal(compiledIn.CreateLanes is null, compiled.Network.CreateLanes is null);
+            if (compiled.Network.CreateLanes is not { } createLanes || Widest == LaneWidth.Scalar)
+            {
+                return;
+            }
+
+            foreach (var timing in new[] { UpdateTiming.PerStep, UpdateTiming.PerSequence })
+            {
+                var atRunTime = createLanes(Widest);
+                var builtIn = compiledIn.CreateLanes!(Widest);
+                Assert.NotSame(builtIn.GetType(), atRunTime.GetType());
+                Assert.Equal(builtIn.GetType().FullName, atRunTime.GetType().FullName);
+                Assert.Equal(builtIn.LaneCount, atRunTime.LaneCount);
+
+                // Every lane against the compiled-in scalar class: staggered sequences, idle lanes, own seeds and rates.
+                Assert.Null(LaneEquivalence.Check(compiledIn.Create, atRunTime, timing, seed: 11));
+            }
+        }
+
+        [Fact]
+        public void Lane_classes_are_compiled_only_when_asked_for_and_only_at_that_width()
+        {
+            var path = Path.Combine(CliRunner.RepositoryRoot, "specs", "exp6a-temporal-order.lstm.yaml");
+            var text = File.ReadAllText(path) + "\n# a comment of the laziness test, so that no other test compiled this text before\n";
+            var compiled = RuntimeSpecCompiler.Compile(path, text);
+            var widths = new[] { LaneWidth.Vector128, LaneWidth.Vector256, LaneWidth.Vector512 };
+            Assert.All(widths, width => Assert.False(compiled.IsLaneClassCompiled(width)));
+            if (Widest == LaneWidth.Scalar)
+            {
+                return;
+            }
+
+            var lanes = LaneNetworks.Create(compiled.Network, LaneNetworks.DefaultCount(compiled.Network));
+
+            Assert.Equal(Widest, lanes.Width);
+            Assert.IsNotType<ScalarLanes>(lanes);
+            Assert.All(widths, width => Assert.Equal(width == Widest, compiled.IsLaneClassCompiled(width)));
         }
 
         [Fact]

@@ -1,7 +1,10 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LstmGen.Experiments.Cli;
+using LstmGen.Experiments.Harness;
 using Xunit;
 
 namespace LstmGen.Experiments.Tests.Compiling
@@ -36,6 +39,36 @@ namespace LstmGen.Experiments.Tests.Compiling
             finally
             {
                 File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void Run_of_a_spec_file_in_its_lane_classes_gives_the_results_of_the_scalar_path()
+        {
+            var spec = Path.Combine(CliRunner.RepositoryRoot, "specs", "exp6a-temporal-order.lstm.yaml");
+            var directory = Path.Combine(Path.GetTempPath(), "lstmgen-spec-lanes-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                // Default lanes (K of the widest width: the class compiled at run time) against --lanes 1; 9 trials, so a lane takes a second trial.
+                var inLanes = Run(Path.Combine(directory, "lanes.jsonl"));
+                var scalar = Run(Path.Combine(directory, "scalar.jsonl"), "--lanes", "1");
+
+                Assert.Equal(9, scalar.Length);
+                Assert.Equal(scalar, inLanes);
+            }
+            finally
+            {
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+
+            string[] Run(string results, params string[] more)
+            {
+                var result = CliRunner.Run(["run", "6a", "--spec", spec, "--trials", "9", "--threads", "1", "--max-sequences", "300", "--results", results, .. more]);
+                Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+                return ResultsFile.ReadLines(results).OrderBy(l => l.Result.Trial).Select(l => Regex.Replace(l.Line, "\"wallSeconds\":[^,]*,", string.Empty)).ToArray();
             }
         }
 

@@ -6,6 +6,7 @@ using System.Threading;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Rows;
 using LstmGen.Experiments.Tests.Checkpoints;
+using LstmGen.Runtime;
 using Xunit;
 
 namespace LstmGen.Experiments.Tests.Harness
@@ -57,7 +58,7 @@ namespace LstmGen.Experiments.Tests.Harness
             var resumedPath = Path.Combine(_directory, "resumed.jsonl");
             var checkpointed = options with { Lanes = 3, CheckpointDirectory = Path.Combine(_directory, "checkpoints"), CheckpointEvery = 100 };
             Assert.Throws<SimulatedCrashException>(() => new TrialRunner().Run(
-                row, 5, TrialSeeds.DefaultBaseSeed, checkpointed with { Network = () => new CrashingNetwork(row.NetworkName, 250) }, resumedPath, 1, CancellationToken.None));
+                row, 5, TrialSeeds.DefaultBaseSeed, checkpointed with { Network = new CompiledNetwork(row.NetworkName, row.NetworkName, string.Empty, () => new CrashingNetwork(row.NetworkName, 250)) }, resumedPath, 1, CancellationToken.None));
             Assert.Equal(200, TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(checkpointed.CheckpointDirectory!, row.Id, 0)).Sequences);
             Assert.Empty(ResultsFile.Read(resumedPath));
 

@@ -15,7 +15,7 @@ namespace LstmGen.Experiments.Tests.Harness
         {
             // Weight 22 (block 0, cell 0, from input 0) overflowed to infinity: inf * 0 is NaN, and the updates spread it.
             var row = PaperRows.Find("4-100")!;
-            var options = new RunOptions { MaxSequences = 1000, Network = () => new OverflowedWeight(PaperNetworks.Find("Exp4Adding")!.Create(), 22) };
+            var options = new RunOptions { MaxSequences = 1000, Network = new CompiledNetwork("Exp4Adding", "Exp4Adding", string.Empty, () => new OverflowedWeight(PaperNetworks.Find("Exp4Adding")!.Create(), 22)) };
 
             var error = Assert.Throws<NumericalException>(() =>
                 row.RunTrial(0, TrialSeeds.For(row.Id, 0), options, new TrialProgress(row.Id, 0), CancellationToken.None));

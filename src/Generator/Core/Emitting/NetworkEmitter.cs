@@ -53,6 +53,24 @@ namespace LstmGen.Generator.Emitting
 
         /// <summary>The lane classes of a planned network, one per vector width (<see cref="LaneClassPrinter.Widths"/>): (hint name, source).</summary>
         public static IEnumerable<(string HintName, string Source)> EmitLanes(NetworkPlan plan, string generatorVersion) =>
-            LaneClassPrinter.Widths.Where(_ => HasLanes(plan.Spec)).Select(width => (LaneClassPrinter.HintName(plan.Spec, width), new LaneClassPrinter(plan, generatorVersion, width).Print()));
+            LaneClassPrinter.Widths.Where(_ => HasLanes(plan.Spec)).Select(width => EmitLanes(plan, generatorVersion, width));
+
+        /// <summary>
+        /// The lane class of a planned network at one vector width (128, 256 or 512 bits): (hint name, source). Specs
+        /// compiled at run time compile only the width the machine steps at, and only when lanes are asked for.
+        /// </summary>
+        public static (string HintName, string Source) EmitLanes(NetworkPlan plan, string generatorVersion, int width)
+        {
+            if (System.Array.IndexOf(LaneClassPrinter.Widths, width) < 0)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(width), width, "Lane classes are printed at 128, 256 or 512 bits.");
+            }
+
+            return (LaneClassPrinter.HintName(plan.Spec, width), new LaneClassPrinter(plan, generatorVersion, width).Print());
+        }
+
+        /// <summary>The full type name of the lane class at <paramref name="width"/> bits (<see cref="EmitLanes(NetworkPlan, string, int)"/>).</summary>
+        public static string LanesFullTypeName(NetworkSpec spec, int width) =>
+            (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".") + LaneClassPrinter.ClassName(spec, width);
     }
 }

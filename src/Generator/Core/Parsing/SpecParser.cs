@@ -734,11 +734,11 @@ namespace LstmGen.Generator.Parsing
             var text = node.Value;
             if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
-                if (IsIntegerText(text) && text[0] == '-')
+                if (IntegerText.IsInteger(text) && text[0] == '-')
                 {
                     Report(DiagnosticCatalog.NotPositive, node.Location, where, "a positive integer", Shown(text));
                 }
-                else if (IsIntegerText(text))
+                else if (IntegerText.IsInteger(text))
                 {
                     Report(DiagnosticCatalog.SizeLimit, node.Location, "'" + where + "'", Shown(text), limit.ToString(CultureInfo.InvariantCulture));
                 }
@@ -763,25 +763,6 @@ namespace LstmGen.Generator.Parsing
             }
 
             return (int)value;
-        }
-
-        private static bool IsIntegerText(string text)
-        {
-            var start = text.Length > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-            if (start >= text.Length)
-            {
-                return false;
-            }
-
-            for (var i = start; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private bool? Boolean(YamlNode node, string where)
@@ -886,7 +867,7 @@ namespace LstmGen.Generator.Parsing
             }
 
             var exponent = text.Substring(e + 1);
-            return IsIntegerText(exponent) && exponent[0] != '-' &&
+            return IntegerText.IsInteger(exponent) && exponent[0] != '-' &&
                 double.TryParse(text.Substring(0, e), NumberStyles.Float, CultureInfo.InvariantCulture, out var mantissa) && mantissa != 0.0;
         }
 
