@@ -32,11 +32,12 @@ tag=${tag:-lstmgen:$("$binary" --version | sed 's/+.*//')}
 context=$(mktemp -d)
 trap 'rm -rf "$context"' EXIT
 cp "$binary" "$context/lstmgen"
-# The AVX-512 sibling, where it was published beside the binary: lstmgen re-executes it on CPUs with AVX-512.
-if [ -x "$(dirname "$binary")/lstmgen-avx512" ]; then
-  cp "$(dirname "$binary")/lstmgen-avx512" "$context/lstmgen-avx512"
-fi
 mkdir -p "$context/rootfs"
+# The AVX-512 sibling, where it was published beside the binary, goes to /lstmgen-avx512 with the rootfs: /lstmgen
+# re-executes it on CPUs with AVX-512.
+if [ -x "$(dirname "$binary")/lstmgen-avx512" ]; then
+  cp "$(dirname "$binary")/lstmgen-avx512" "$context/rootfs/lstmgen-avx512"
+fi
 for library in $(ldd "$binary" | grep -o '/[^ ]*'); do
   cp -L --parents "$library" "$context/rootfs/"
 done
