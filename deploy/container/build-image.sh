@@ -4,8 +4,9 @@
 #   deploy/container/build-image.sh                          # publishes artifacts/aot/lstmgen if missing; tag lstmgen:<version>
 #   deploy/container/build-image.sh --binary path/to/lstmgen --tag registry.example.org/me/lstmgen:0.4.0 --engine docker
 #
-# The build context is the binary plus the shared libraries `ldd` names for it, copied with their paths (rootfs/),
-# so the image needs no base image and no network. The binary must be built on the glibc it will run with: here.
+# The build context is the binary (and lstmgen-avx512 where it lies beside it) plus the shared libraries `ldd` names
+# for it, copied with their paths (rootfs/), so the image needs no base image and no network. The binary must be built
+# on the glibc it will run with: here.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -32,6 +33,11 @@ context=$(mktemp -d)
 trap 'rm -rf "$context"' EXIT
 cp "$binary" "$context/lstmgen"
 mkdir -p "$context/rootfs"
+# The AVX-512 sibling, where it was published beside the binary, goes to /lstmgen-avx512 with the rootfs: /lstmgen
+# re-executes it on CPUs with AVX-512.
+if [ -x "$(dirname "$binary")/lstmgen-avx512" ]; then
+  cp "$(dirname "$binary")/lstmgen-avx512" "$context/rootfs/lstmgen-avx512"
+fi
 for library in $(ldd "$binary" | grep -o '/[^ ]*'); do
   cp -L --parents "$library" "$context/rootfs/"
 done

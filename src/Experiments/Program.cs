@@ -9,6 +9,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using LstmGen.Experiments.Cli;
 using LstmGen.Experiments.Describing;
+using LstmGen.Experiments.Dispatch;
 using LstmGen.Experiments.Rows;
 using LstmGen.Generator.Diagnostics;
 
@@ -20,7 +21,29 @@ namespace LstmGen.Experiments
     /// </summary>
     public static class Program
     {
-        public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+        public static int Main(string[] args)
+        {
+            // The portable native binary hands over to its AVX-512 sibling where the CPU has AVX-512 (Dispatch/).
+            DispatchDecision decision;
+            try
+            {
+                decision = Avx512Dispatch.Decide(ThisProcess.Facts());
+            }
+            catch (ArgumentException e)
+            {
+                return Fail(Console.Error, ExitCodes.UsageError, e.Message);
+            }
+
+            if (decision.Sibling is { } sibling && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+            {
+                var errno = ReExecution.Exec(sibling, args, Avx512Dispatch.StartedByVariable, Environment.ProcessPath ?? "lstmgen");
+                Console.Error.WriteLine(
+                    "lstmgen: note: cannot start " + sibling + " (" + Marshal.GetPInvokeErrorMessage(errno) + "); running this binary instead ("
+                    + Avx512Dispatch.ChoiceVariable + "=0 skips the attempt)");
+            }
+
+            return Run(args, Console.Out, Console.Error);
+        }
 
         /// <summary>Runs one command line, writing to the given writers (tests capture them).</summary>
         public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)

@@ -27,6 +27,12 @@ namespace LstmGen.Experiments.Tests
                     Assert.Equal(0.0, cost.GetProperty("generatedBytesPerStep").GetDouble());
                     Assert.Equal(JsonValueKind.Null, cost.GetProperty("speedUp").ValueKind);
                 }
+
+                // Which binary measured: here the JIT build, at the width the runtime accelerates, the same for every row.
+                var binary = row.GetProperty("binary");
+                Assert.Equal("JIT", binary.GetProperty("build").GetString());
+                Assert.Equal(LstmGen.Runtime.Lanes.Widest.ToString(), binary.GetProperty("widestLanes").GetString());
+                Assert.Equal("the JIT chooses the lane width from this CPU", binary.GetProperty("reason").GetString());
             }
         }
 

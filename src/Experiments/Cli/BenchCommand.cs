@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using LstmGen.Experiments.Benchmarking;
 using LstmGen.Experiments.Describing;
+using LstmGen.Experiments.Dispatch;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Reporting;
 using LstmGen.Runtime;
@@ -227,11 +228,13 @@ namespace LstmGen.Experiments.Cli
                 "ns per time step, median of " + repetitions.ToString(CultureInfo.InvariantCulture) + " repetitions of " + steps.ToString(CultureInfo.InvariantCulture)
                 + " steps after a warm-up; x = reference / generated; B/step = bytes allocated per step (forward / train).");
             console.Out.WriteLine("K = lanes of the lane class at the widest accelerated width; lane ns = one lane learning step / K; lane x = scalar train ns / lane ns, the two measured alternately.");
+            console.Out.WriteLine("binary: " + ThisProcess.Describe() + ".");
             console.Out.WriteLine("One-hot networks are fed one random input at 1 per step: by its index (IOneHotNetwork, as the trials feed them); the reference reads the vector.");
         }
 
         private static void WriteJson(CliConsole console, IReadOnlyList<BenchRow> rows, int steps, int repetitions)
         {
+            var binary = ThisProcess.Describe();
             console.Out.WriteLine(JsonText.Write(w =>
             {
                 w.WriteStartArray();
@@ -242,6 +245,12 @@ namespace LstmGen.Experiments.Cli
                     w.WriteNumber("weightCount", row.WeightCount);
                     w.WriteNumber("steps", steps);
                     w.WriteNumber("repetitions", repetitions);
+                    w.WriteStartObject("binary");
+                    w.WriteString("name", binary.Name);
+                    w.WriteString("build", binary.Build);
+                    w.WriteString("widestLanes", binary.Widest.ToString());
+                    w.WriteString("reason", binary.Reason);
+                    w.WriteEndObject();
                     if (row.Variant is { } variant)
                     {
                         w.WriteString("variant", variant);
