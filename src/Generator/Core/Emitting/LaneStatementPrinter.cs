@@ -100,6 +100,9 @@ namespace LstmGen.Generator.Emitting
                 case ScaledAdd add:
                     WriteScaledAdd(add, k);
                     break;
+                case ScaleBy scale:
+                    WriteScaleBy(scale, k);
+                    break;
                 case ForEachActiveInput active:
                     _writer.Line("// Slot n of every lane's list of active inputs (lanes whose list is shorter sit the slot out).");
                     _writer.OpenBlock("for (var n = 0; n < activeSlots; n++)");
@@ -369,6 +372,17 @@ namespace LstmGen.Generator.Emitting
 
             _writer.OpenBlock("for (var m = " + Literals.Int(add.First) + "; m < " + Literals.Int(add.First + add.Count) + "; m++)");
             _writer.Line(Line(Offset(destinationBase) + "m", t => t.Source + "[" + Offset(t.SourceBase) + "m]"));
+            _writer.CloseBlock();
+        }
+
+        /// <summary>The forget gate's decay of a cell's traces, element by element, in the lanes the traces' mask names.</summary>
+        private void WriteScaleBy(ScaleBy scale, int? k)
+        {
+            var mask = MaskOf(scale.Destination);
+            var target = scale.Destination + "[m]";
+            var product = target + " * " + Operand(scale.Factor, k, Mode.Vector);
+            _writer.OpenBlock("for (var m = " + Literals.Int(scale.First) + "; m < " + Literals.Int(scale.First + scale.Count) + "; m++)");
+            _writer.Line(target + " = " + (mask == null ? product : "LaneVectorOps.ConditionalSelect(" + mask + ", " + product + ", " + target + ")") + ";");
             _writer.CloseBlock();
         }
 

@@ -30,11 +30,10 @@ namespace LstmGen.Generator.Emitting
 
         /// <summary>
         /// Whether the network of <paramref name="spec"/> gets lane classes: not above <see cref="LaneClassPrinter.MaxWeights"/>
-        /// weights, and not yet with forget gates (the lane printer does not print their plan elements, the trace decay
-        /// <c>ScaleBy</c> and the forget gate state; such networks run in scalar lanes), nor with peepholes (Gers 2002; the
-        /// lane printer does not print the late output gates).
+        /// weights, and not yet with peepholes (Gers 2002; the lane printer does not print the late output gates: such networks
+        /// run in scalar lanes). Forget gates (Gers 2000) have lane classes: their trace decay is the lane printer's <c>ScaleBy</c>.
         /// </summary>
-        public static bool HasLanes(NetworkSpec spec) => !spec.HasForgetGates && !spec.HasPeepholes && LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
+        public static bool HasLanes(NetworkSpec spec) => !spec.HasPeepholes && LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
 
         /// <summary>
         /// Whether a run uses the lane classes of <paramref name="spec"/> by default (the registry's

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LstmGen.Generator.Emitting;
+using LstmGen.Generator.Planning;
+using LstmGen.Lanes.Testing;
+using LstmGen.Runtime;
+using LstmGen.Runtime.Tests.Reference;
+using Xunit;
+
+namespace LstmGen.Runtime.Tests.LaneNetworks
+{
+    /// <summary>
+    /// The lane classes of networks with forget gates (Gers, Schmidhuber &amp; Cummins 2000): the random forget gate
+    /// topologies of the proofs (<see cref="RandomTopologies"/>: blocks with and without forget gates, fixed and random
+    /// forget gate biases, every connectivity and input encoding, float), printed at every width and compiled at test time,
+    /// against K scalar runs of the same spec, bit for bit (<see cref="LaneEquivalence"/>), under both update timings.
+    /// The trace decay dS/dw(t-1) y^phi(t) is the lane printer's <c>ScaleBy</c>.
+    /// </summary>
+    public sealed class ForgetGateLaneTests
+    {
+        [Fact]
+        public void Forget_gate_lanes_equal_scalar_runs()
+        {
+            var specs = Enumerable.Range(RandomTopologies.FirstForgetIndex, RandomTopologies.ForgetCount + 2)
+                .Select(i => RandomTopologies.Specs[i])
+                .Where(NetworkEmitter.HasLanes)
+                .ToList();
+            Assert.True(specs.Count >= RandomTopologies.ForgetCount, "every random forget gate topology has lane classes");
+            Assert.All(specs, s => Assert.True(s.HasForgetGates));
+
+            var sources = new List<string>();
+            foreach (var spec in specs)
+            {
+                var plan = NetworkPlanner.Plan(spec);
+                sources.Add(NetworkEmitter.Emit(plan, "test"));
+                sources.AddRange(NetworkEmitter.EmitLanes(plan, "test").Select(lane => lane.Source));
+            }
+
+            var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Lanes.ForgetGates", sources);
+            var failures = new List<string>();
+            var checkedCount = 0;
+            foreach (var spec in specs)
+            {
+                var scalarType = assembly.GetType(spec.FullTypeName, throwOnError: true)!;
+                foreach (var width in new[] { 128, 256, 512 })
+                {
+                    var laneType = assembly.GetType(NetworkEmitter.LanesFullTypeName(spec, width), throwOnError: true)!;
+                    foreach (var update in new[] { UpdateTiming.PerStep, UpdateTiming.PerSequence })
+                    {
+                        var lanes = (ILaneNetwork)Activator.CreateInstance(laneType)!;
+                        var difference = LaneEquivalence.Check(() => (ILstmNetwork)Activator.CreateInstance(scalarType)!, lanes, update, seed: 5, steps: 60);
+                        checkedCount++;
+                        if (difference != null)
+                        {
+                            failures.Add(laneType.Name + ", " + update + ": " + difference);
+                        }
+                    }
+                }
+            }
+
+            Assert.Equal(specs.Count * 3 * 2, checkedCount);
+            Assert.True(failures.Count == 0, failures.Count + " lane classes differ from their scalar runs:\n" + string.Join("\n", failures.Take(20)));
+        }
+    }
+}
