@@ -106,6 +106,14 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("// ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9), active lanes only ----");
             _step.Write(forward.CellStates);
             Writer.Line();
+            if (forward.PeepholeOutputGates.Count > 0)
+            {
+                Writer.Line("// ---- Output gates with peepholes: net_out(t) += sum_v w_out,c_v s_c_v(t), y^out(t) = f(net_out(t)), after the state");
+                Writer.Line("// update (Gers & Schmidhuber 2000; Gers, Schraudolph & Schmidhuber 2002, the output gate reads s_c(t)) ----");
+                _step.Write(forward.PeepholeOutputGates);
+                Writer.Line();
+            }
+
             Writer.Line("// ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t))  (Eqs. 4, 9) ----");
             if (forward.CellOutputs.StateSigma is { } stateSigma)
             {

@@ -30,10 +30,10 @@ namespace LstmGen.Generator.Emitting
 
         /// <summary>
         /// Whether the network of <paramref name="spec"/> gets lane classes: not above <see cref="LaneClassPrinter.MaxWeights"/>
-        /// weights, and not yet with peepholes (Gers 2002; the lane printer does not print the late output gates: such networks
-        /// run in scalar lanes). Forget gates (Gers 2000) have lane classes: their trace decay is the lane printer's <c>ScaleBy</c>.
+        /// weights. Forget gates (Gers 2000: the trace decay is the lane printer's <c>ScaleBy</c>) and peepholes (Gers 2002: the
+        /// output gates squashed after the state update) have lane classes too.
         /// </summary>
-        public static bool HasLanes(NetworkSpec spec) => !spec.HasPeepholes && LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
+        public static bool HasLanes(NetworkSpec spec) => LaneClassPrinter.PrintsFor(Layout.NetworkLayout.Create(spec).WeightCount);
 
         /// <summary>
         /// Whether a run uses the lane classes of <paramref name="spec"/> by default (the registry's

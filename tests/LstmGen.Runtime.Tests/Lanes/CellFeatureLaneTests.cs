@@ -11,13 +11,13 @@ using Xunit;
 namespace LstmGen.Runtime.Tests.LaneNetworks
 {
     /// <summary>
-    /// The lane classes of networks with forget gates (Gers, Schmidhuber &amp; Cummins 2000): the random forget gate
+    /// The lane classes of networks with forget gates (Gers, Schmidhuber &amp; Cummins 2000) and peepholes (Gers, Schraudolph &amp; Schmidhuber 2002): the random forget gate
     /// topologies of the proofs (<see cref="RandomTopologies"/>: blocks with and without forget gates, fixed and random
     /// forget gate biases, every connectivity and input encoding, float), printed at every width and compiled at test time,
     /// against K scalar runs of the same spec, bit for bit (<see cref="LaneEquivalence"/>), under both update timings.
-    /// The trace decay dS/dw(t-1) y^phi(t) is the lane printer's <c>ScaleBy</c>.
+    /// The trace decay dS/dw(t-1) y^phi(t) is the lane printer's <c>ScaleBy</c>. Likewise for peepholes.
     /// </summary>
-    public sealed class ForgetGateLaneTests
+    public sealed class CellFeatureLaneTests
     {
         [Fact]
         public void Forget_gate_lanes_equal_scalar_runs()
@@ -28,6 +28,28 @@ namespace LstmGen.Runtime.Tests.LaneNetworks
                 .ToList();
             Assert.True(specs.Count >= RandomTopologies.ForgetCount, "every random forget gate topology has lane classes");
             Assert.All(specs, s => Assert.True(s.HasForgetGates));
+            Check(specs, "ForgetGates");
+        }
+
+        /// <summary>
+        /// The random peephole topologies of the proofs (Gers 2002; half of them with forget gates too, the wide one with
+        /// kernel sums beside the peephole terms): the output gates squashed after the state update, the peephole weights'
+        /// traces and changes reading s_c.
+        /// </summary>
+        [Fact]
+        public void Peephole_lanes_equal_scalar_runs()
+        {
+            var specs = Enumerable.Range(RandomTopologies.FirstPeepholeIndex, RandomTopologies.PeepholeCount + 1)
+                .Select(i => RandomTopologies.Specs[i])
+                .Where(NetworkEmitter.HasLanes)
+                .ToList();
+            Assert.True(specs.Count >= RandomTopologies.PeepholeCount, "every random peephole topology has lane classes");
+            Assert.All(specs, s => Assert.True(s.HasPeepholes));
+            Check(specs, "Peepholes");
+        }
+
+        private static void Check(IReadOnlyList<LstmGen.Generator.Model.NetworkSpec> specs, string name)
+        {
 
             var sources = new List<string>();
             foreach (var spec in specs)
@@ -37,7 +59,7 @@ namespace LstmGen.Runtime.Tests.LaneNetworks
                 sources.AddRange(NetworkEmitter.EmitLanes(plan, "test").Select(lane => lane.Source));
             }
 
-            var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Lanes.ForgetGates", sources);
+            var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Lanes." + name, sources);
             var failures = new List<string>();
             var checkedCount = 0;
             foreach (var spec in specs)
