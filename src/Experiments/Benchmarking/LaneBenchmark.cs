@@ -38,15 +38,42 @@ namespace LstmGen.Experiments.Benchmarking
 
         public LaneCost Train(ILstmNetwork scalar, ILaneNetwork lanes)
         {
-            ArgumentNullException.ThrowIfNull(scalar);
             ArgumentNullException.ThrowIfNull(lanes);
-            var k = lanes.LaneCount;
+            return Train(scalar, [lanes])[0];
+        }
+
+        /// <summary>
+        /// Several lane networks of the same spec and width (the class compiled in and the one compiled at run time), each
+        /// against the same scalar network: every repetition times the scalar network, then each lane network in turn (the
+        /// order of the lane networks reversed every other repetition), so their ratios hold under a changing load.
+        /// </summary>
+        public IReadOnlyList<LaneCost> Train(ILstmNetwork scalar, IReadOnlyList<ILaneNetwork> laneNetworks)
+        {
+            ArgumentNullException.ThrowIfNull(scalar);
+            ArgumentNullException.ThrowIfNull(laneNetworks);
+            if (laneNetworks.Count == 0)
+            {
+                throw new ArgumentException("at least one lane network is needed", nameof(laneNetworks));
+            }
+
+            var k = laneNetworks[0].LaneCount;
+            foreach (var lanes in laneNetworks)
+            {
+                if (lanes.LaneCount != k)
+                {
+                    throw new ArgumentException("the lane networks must have the same number of lanes", nameof(laneNetworks));
+                }
+            }
+
             var initial = new double[scalar.WeightCount];
             scalar.CopyWeightsTo(initial);
-            lanes.Update = scalar.Update;
-            for (var l = 0; l < k; l++)
+            foreach (var lanes in laneNetworks)
             {
-                lanes.SetLearningRate(l, scalar.LearningRate);
+                lanes.Update = scalar.Update;
+                for (var l = 0; l < k; l++)
+                {
+                    lanes.SetLearningRate(l, scalar.LearningRate);
+                }
             }
 
             var length = StepData.SequenceLength;
@@ -67,20 +94,23 @@ namespace LstmGen.Experiments.Benchmarking
                 }
             }
 
-            var byIndex = _data.ActiveInputs is not null && lanes.AcceptsActiveInputs;
             var outputs = new double[k * scalar.OutputCount];
             var output = new double[scalar.OutputCount];
             void Restore()
             {
                 scalar.SetWeights(initial);
-                for (var l = 0; l < k; l++)
+                foreach (var lanes in laneNetworks)
                 {
-                    lanes.SetWeights(l, initial);
+                    for (var l = 0; l < k; l++)
+                    {
+                        lanes.SetWeights(l, initial);
+                    }
                 }
             }
 
-            void RunLanes(int steps)
+            void RunLanes(ILaneNetwork lanes, int steps)
             {
+                var byIndex = _data.ActiveInputs is not null && lanes.AcceptsActiveInputs;
                 var all = LaneStep.AllLanes(k);
                 for (var done = 0; done < steps; done += length)
                 {
@@ -113,9 +143,18 @@ namespace LstmGen.Experiments.Benchmarking
             }
 
             var laneSteps = Math.Max(_steps / k, 2 * length);
-            JitWarmUp.Run(() => RunLanes(laneSteps));
+            foreach (var lanes in laneNetworks)
+            {
+                JitWarmUp.Run(() => RunLanes(lanes, laneSteps));
+            }
+
             JitWarmUp.Run(() => _data.Train(scalar, output, _steps));
-            var laneTimes = new List<double>(_repetitions);
+            var laneTimes = new List<double>[laneNetworks.Count];
+            for (var n = 0; n < laneTimes.Length; n++)
+            {
+                laneTimes[n] = new List<double>(_repetitions);
+            }
+
             var scalarTimes = new List<double>(_repetitions);
             for (var r = 0; r < _repetitions; r++)
             {
@@ -123,13 +162,24 @@ namespace LstmGen.Experiments.Benchmarking
                 var start = Stopwatch.GetTimestamp();
                 _data.Train(scalar, output, _steps);
                 scalarTimes.Add((Stopwatch.GetTimestamp() - start) * 1e9 / Stopwatch.Frequency / _steps);
-                start = Stopwatch.GetTimestamp();
-                RunLanes(laneSteps);
-                laneTimes.Add((Stopwatch.GetTimestamp() - start) * 1e9 / Stopwatch.Frequency / ((double)laneSteps * k));
+                for (var i = 0; i < laneNetworks.Count; i++)
+                {
+                    var n = r % 2 == 0 ? i : laneNetworks.Count - 1 - i;
+                    start = Stopwatch.GetTimestamp();
+                    RunLanes(laneNetworks[n], laneSteps);
+                    laneTimes[n].Add((Stopwatch.GetTimestamp() - start) * 1e9 / Stopwatch.Frequency / ((double)laneSteps * k));
+                }
             }
 
             Restore();
-            return new LaneCost(k, lanes.Width, Median(laneTimes), Median(scalarTimes));
+            var scalarMedian = Median(scalarTimes);
+            var costs = new LaneCost[laneNetworks.Count];
+            for (var n = 0; n < costs.Length; n++)
+            {
+                costs[n] = new LaneCost(k, laneNetworks[n].Width, Median(laneTimes[n]), scalarMedian);
+            }
+
+            return costs;
         }
 
         private static double Median(List<double> values)

@@ -102,16 +102,17 @@ namespace LstmGen.Experiments.Cli
                     results.Add(Measure(entry, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference));
                 }
 
-                // A spec file: its class compiled at run time, then the compiled-in class of the same name in the same run (the
-                // run-time class must be as fast: same code, same JIT).
+                // A spec file: its class compiled at run time and the compiled-in class of the same name, measured alternately
+                // in the same repetitions (the run-time class must be as fast: same code, same JIT).
                 foreach (var file in files)
                 {
                     var loaded = SpecVariant.Load(console, file, "measuring it");
-                    var row = Measure(loaded.Network, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference)
-                        with { Variant = (loaded.IsCompiled ? "compiled at run time" : "reference interpreter") + " from " + file, Source = loaded };
-                    if (PaperNetworks.Find(loaded.Network.Name) is { } compiledIn)
+                    var compiledIn = PaperNetworks.Find(loaded.Network.Name);
+                    var (row, same) = Measure(loaded.Network, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference, compiledIn);
+                    row = row with { Variant = (loaded.IsCompiled ? "compiled at run time" : "reference interpreter") + " from " + file, Source = loaded };
+                    if (same is not null)
                     {
-                        var same = Measure(compiledIn, parseResult.GetValue(steps), parseResult.GetValue(repetitions), withReference: false) with { Variant = "compiled in" };
+                        same = same with { Variant = "compiled in" };
                         results.Add(row with { CompiledIn = same });
                         results.Add(same);
                     }
@@ -150,15 +151,31 @@ namespace LstmGen.Experiments.Cli
             }
         }
 
-        private static BenchRow Measure(CompiledNetwork entry, int steps, int repetitions, bool withReference)
+        private static BenchRow Measure(CompiledNetwork entry, int steps, int repetitions, bool withReference) =>
+            Measure(entry, steps, repetitions, withReference, compiledIn: null).Row;
+
+        /// <summary>
+        /// Measures <paramref name="entry"/>; with <paramref name="compiledIn"/> (the compiled-in class of the spec that
+        /// <paramref name="entry"/> was compiled from at run time), measures both alternately in the same repetitions, on
+        /// the same weights and data, the scalar classes and the lane classes alike, so that their ratio holds under load.
+        /// </summary>
+        private static (BenchRow Row, BenchRow? CompiledIn) Measure(CompiledNetwork entry, int steps, int repetitions, bool withReference, CompiledNetwork? compiledIn)
         {
             var generated = entry.Create();
             generated.InitializeWeights(1);
+            var networks = new List<ILstmNetwork> { generated };
+            if (compiledIn is not null)
+            {
+                var same = compiledIn.Create();
+                same.InitializeWeights(1);
+                networks.Add(same);
+            }
+
             // A network declared 'inputEncoding: one-hot' refuses other inputs: it is measured on one-hot inputs, as its tasks
             // feed it, and the reference on the same data.
             var bench = new StepBenchmark(StepData.For(generated), steps, repetitions);
-            var forward = bench.Forward(generated);
-            var train = bench.Train(generated);
+            var forward = bench.Forward(networks);
+            var train = bench.Train(networks);
             StepCost? referenceForward = null;
             StepCost? referenceTrain = null;
             if (withReference)
@@ -168,14 +185,24 @@ namespace LstmGen.Experiments.Cli
                 referenceTrain = bench.Train(reference);
             }
 
-            // The lane class at the widest accelerated width, against the scalar learning step, alternately in this run.
-            LaneCost? lanes = null;
+            // The lane class at the widest accelerated width, against the scalar learning step, alternately in this run (and
+            // the compiled-in lane class beside the run-time one).
+            IReadOnlyList<LaneCost?> lanes = [null, null];
             if (entry.CreateLanes is { } createLanes && Lanes.Widest != LaneWidth.Scalar)
             {
-                lanes = new LaneBenchmark(StepData.For(generated), steps, repetitions).Train(generated, createLanes(Lanes.Widest));
+                var laneNetworks = new List<ILaneNetwork> { createLanes(Lanes.Widest) };
+                if (compiledIn?.CreateLanes is { } createCompiledInLanes)
+                {
+                    laneNetworks.Add(createCompiledInLanes(Lanes.Widest));
+                }
+
+                var costs = new LaneBenchmark(StepData.For(generated), steps, repetitions).Train(generated, laneNetworks);
+                lanes = [costs[0], costs.Count > 1 ? costs[1] : null];
             }
 
-            return new BenchRow(entry.Name, generated.WeightCount, forward, train, referenceForward, referenceTrain, lanes);
+            var row = new BenchRow(entry.Name, generated.WeightCount, forward[0], train[0], referenceForward, referenceTrain, lanes[0]);
+            var compiledInRow = compiledIn is null ? null : new BenchRow(compiledIn.Name, networks[1].WeightCount, forward[1], train[1], null, null, lanes[1]);
+            return (row, compiledInRow);
         }
 
         private static void WriteTable(CliConsole console, IReadOnlyList<BenchRow> rows, int steps, int repetitions)

@@ -134,12 +134,20 @@ namespace LstmGen.Experiments.Cli
                     continue;
                 }
 
-                console.Error.WriteLine("lstmgen: " + variant.Id + " (" + variant.Describe() + ")");
+                var results = shard is { } share ? variant.ShardResultsPath(share.Index, share.Count) : variant.ResultsPath;
+                // A rerun resumes: the trials already in the variant's results file are not run (nor its spec compiled) again.
+                var done = File.Exists(results) ? ResultsFile.Read(results).Count(t => t.Row == row.Id && only.Contains(t.Trial)) : 0;
+                console.Error.WriteLine("lstmgen: " + variant.Id + " (" + variant.Describe() + ")"
+                    + (done == 0 ? string.Empty : ": " + done.ToString(CultureInfo.InvariantCulture) + " of " + only.Count.ToString(CultureInfo.InvariantCulture) + " trials done earlier, resuming"));
+                if (done == only.Count)
+                {
+                    continue;
+                }
+
                 var options = new RunOptions
                 {
                     Network = variant.SpecChanged ? SpecVariant.Load(console, row, variant.SpecPath, "training it") : null,
                 };
-                var results = shard is { } share ? variant.ShardResultsPath(share.Index, share.Count) : variant.ResultsPath;
                 RunCommand.RunRow(console, row, count, grid.Seed, options, results, threads, cancellationToken, only);
             }
         }

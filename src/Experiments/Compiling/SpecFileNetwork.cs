@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using LstmGen.Reference;
 using LstmGen.Runtime;
 #if RUNTIME_COMPILATION
@@ -47,7 +48,7 @@ namespace LstmGen.Experiments.Compiling
         /// <summary>The spec's warnings (LSTMxxxx), in the compiler's format.</summary>
         public IReadOnlyList<string> Warnings { get; }
 
-        /// <summary>Where <see cref="CompileTime"/> went (generate, Roslyn, load) and the processor time it took (CPU), for the process's first compile of the text; empty for the interpreter.</summary>
+        /// <summary>Where <see cref="CompileTime"/> went (generate, Roslyn, load), the processor time it took (CPU) and the JIT's share of that (JIT), for the process's first compile of the text; empty for the interpreter.</summary>
         public IReadOnlyList<(string Stage, TimeSpan Time)> CompileStages { get; private init; }
 
         /// <summary>How long the lane class of a width took to compile, once the harness asked for it (lanes are compiled on first use); else null.</summary>
@@ -76,9 +77,11 @@ namespace LstmGen.Experiments.Compiling
         {
             if (IsCompiled)
             {
+                var cpu = CompileStages.FirstOrDefault(s => s.Stage == "CPU").Time;
                 var when = CompileTime == TimeSpan.Zero
                     ? "earlier in this run"
-                    : "in " + CompileTime.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+                    : "in " + CompileTime.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s"
+                        + (cpu > TimeSpan.Zero ? " (CPU " + cpu.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s)" : string.Empty);
                 return "lstmgen: note: compiled '" + Path + "' at run time " + when + "; " + purpose + " as generated code";
             }
 
@@ -98,7 +101,7 @@ namespace LstmGen.Experiments.Compiling
             var compiled = RuntimeSpecCompiler.Compile(path, text);
             return new SpecFileNetwork(path, text, compiled.Network, true, compiled.CompileTime, compiled.Warnings)
             {
-                CompileStages = [("generate", compiled.Stages.Generate), ("Roslyn", compiled.Stages.Roslyn), ("load", compiled.Stages.Load), ("CPU", compiled.Stages.Processor)],
+                CompileStages = [("generate", compiled.Stages.Generate), ("Roslyn", compiled.Stages.Roslyn), ("load", compiled.Stages.Load), ("CPU", compiled.Stages.Processor), ("JIT", compiled.Stages.Jit)],
                 LaneClassCompileTime = compiled.LaneClassCompileTime,
             };
 #else

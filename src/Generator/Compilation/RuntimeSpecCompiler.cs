@@ -66,6 +66,7 @@ namespace LstmGen.Compilation
         {
             var clock = Stopwatch.StartNew();
             var processor = Process.GetCurrentProcess().TotalProcessorTime;
+            var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: false);
             var parsed = Parse(path, text);
             var spec = parsed.Spec!;
             var plan = NetworkPlanner.Plan(spec);
@@ -87,7 +88,10 @@ namespace LstmGen.Compilation
             var lanes = NetworkEmitter.HasLanes(spec) ? new RuntimeLaneClasses(plan, path, assemblyName, tree, context) : null;
             var network = new CompiledNetwork(spec.TypeName, spec.FullTypeName, spec.SpecFileName, create, lanes is null ? null : lanes.Create);
             var warnings = parsed.Diagnostics.Where(d => !d.IsError).Select(d => d.ToCompilerFormat()).ToList();
-            var stages = new CompileStages(generated, compiled - generated, clock.Elapsed - compiled, Process.GetCurrentProcess().TotalProcessorTime - processor);
+            var stages = new CompileStages(generated, compiled - generated, clock.Elapsed - compiled, Process.GetCurrentProcess().TotalProcessorTime - processor)
+            {
+                Jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: false) - jit,
+            };
             return new CompiledSpec(network, hash, clock.Elapsed, warnings) { Stages = stages, LaneClasses = lanes };
         }
 

@@ -86,6 +86,17 @@ namespace LstmGen.Experiments.Tests.Compiling
             Assert.True(rows[0].GetProperty("compileSeconds").GetDouble() >= 0);
             Assert.True(rows[0].GetProperty("train").GetProperty("generatedNsPerStep").GetDouble() > 0);
             Assert.Equal("compiled in", rows[1].GetProperty("variant").GetString());
+            // Where the first compile's time went, the processor time and the JIT's share of it.
+            var stages = rows[0].GetProperty("compileStages");
+            Assert.True(stages.GetProperty("cpuSeconds").GetDouble() > 0);
+            Assert.True(stages.GetProperty("jitSeconds").GetDouble() >= 0);
+            // Both classes measured in the same run, the lane classes too (where this CPU accelerates lanes), and the ratio.
+            var speed = rows[0].GetProperty("speedOfCompiledIn");
+            Assert.True(speed.GetProperty("train").GetDouble() > 0);
+            Assert.Equal(
+                rows[0].GetProperty("lanes").ValueKind == JsonValueKind.Null,
+                rows[1].GetProperty("lanes").ValueKind == JsonValueKind.Null);
+            Assert.Equal(rows[1].GetProperty("train").GetProperty("generatedNsPerStep").GetDouble() / rows[0].GetProperty("train").GetProperty("generatedNsPerStep").GetDouble(), speed.GetProperty("train").GetDouble());
         }
     }
 }

@@ -87,6 +87,9 @@ namespace LstmGen.Experiments.Tests.Sweeps
             var again = CliRunner.Run(args);
             Assert.Equal(ExitCodes.Ok, again.ExitCode);
             Assert.Equal(2, File.ReadAllLines(Path.Combine(_folder, "v02", "results.jsonl")).Length);
+            // The rerun says so, and a variant whose trials are all done is neither compiled nor run again.
+            Assert.Contains("lstmgen: v02 (blocks.inputGateBias=[-2, -4], learningRate=2.0): 2 of 2 trials done earlier, resuming", again.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("at run time", again.Error, StringComparison.Ordinal);
 
             File.Delete(Path.Combine(_folder, "report.md"));
             var report = CliRunner.Run("report", "--sweep", _folder);
