@@ -390,7 +390,9 @@ namespace LstmGen.Generator.Emitting
                 return target + " = " + (mask == null ? sum : "LaneVectorOps.ConditionalSelect(" + mask + ", " + sum + ", " + target + ")") + ";";
             }
 
-            if (add.Count <= WrittenOutLimit)
+            // Per output unit (k given), written out only while the output units are few: 2a/2b's 101 output units
+            // would otherwise write out thousands of lines into one method, past what the JIT optimises.
+            if (add.Count <= WrittenOutLimit && (k is null || Shape.OutputCount <= Planning.SpeedDecisions.UnrolledOutputLimit))
             {
                 for (var m = add.First; m < add.First + add.Count; m++)
                 {
