@@ -246,7 +246,8 @@ namespace LstmGen.Networks
             if (step.TargetLanes != 0)
             {
                 LoadTargets(step.Targets, step.TargetLanes);
-                Learn(step.TargetLanes);
+                // The changes go to the weights (per-step updates) or to the sequence's sums (per-sequence updates; App. A.1).
+                Learn(step.TargetLanes, Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta);
             }
 
             CopyOutputs(step.Outputs, step.OutputLanes);
@@ -261,10 +262,7 @@ namespace LstmGen.Networks
         /// </summary>
         private void Forward(ulong activeBits, bool outputsWanted)
         {
-            var activeLanes = Mask(activeBits);
             global::System.Span<LaneVector> w = new global::System.Span<LaneVector>(_w, 0, WeightCount);
-            global::System.Span<LaneVector> delta = new global::System.Span<LaneVector>(_delta, 0, WeightCount);
-            global::System.Span<LaneVector> traces = new global::System.Span<LaneVector>(_traces, 0, TraceCount);
             global::System.Span<LaneVector> yPrev = new global::System.Span<LaneVector>(_yPrev, 0, SourceCount);
             global::System.Span<LaneVector> y = new global::System.Span<LaneVector>(_y, 0, SourceCount);
             global::System.Span<LaneVector> s = new global::System.Span<LaneVector>(_s, 0, CellCount);
@@ -277,10 +275,6 @@ namespace LstmGen.Networks
             global::System.Span<LaneVector> fPrimeOut = new global::System.Span<LaneVector>(_fPrimeOut, 0, BlockCount);
             global::System.Span<LaneVector> yOutput = new global::System.Span<LaneVector>(_yOutput, 0, OutputCount);
             global::System.Span<LaneVector> fPrimeK = new global::System.Span<LaneVector>(_fPrimeK, 0, OutputCount);
-            global::System.Span<LaneVector> eK = new global::System.Span<LaneVector>(_eK, 0, OutputCount);
-            global::System.Span<LaneVector> cellError = new global::System.Span<LaneVector>(_cellError, 0, CellCount);
-            global::System.Span<LaneVector> eS = new global::System.Span<LaneVector>(_eS, 0, CellCount);
-            global::System.Span<LaneVector> eOut = new global::System.Span<LaneVector>(_eOut, 0, BlockCount);
 
             // ---- Net inputs of every gate and cell: net_u(t) = sum_m w_u,m y^m(t-1)  (Eqs. 7-9) ----
             // Block 0
@@ -299,12 +293,11 @@ namespace LstmGen.Networks
             sigmaNet[1] = netOut0;
             sigmaNet[2] = netC0;
             sigmaNet[3] = netC1;
-            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(0, 4));
             sigmaNet[4] = netIn1;
             sigmaNet[5] = netOut1;
             sigmaNet[6] = netC2;
             sigmaNet[7] = netC3;
-            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(4, 4));
+            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(0, 8));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
             var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
@@ -324,13 +317,13 @@ namespace LstmGen.Networks
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9), active lanes only ----
             var s0 = s[0] + (yIn0 * gNetC[0]);
-            s[0] = LaneVectorOps.ConditionalSelect(activeLanes, s0, s[0]);
+            s[0] = LaneVectorOps.ConditionalSelect(Mask(activeBits), s0, s[0]);
             var s1 = s[1] + (yIn0 * gNetC[1]);
-            s[1] = LaneVectorOps.ConditionalSelect(activeLanes, s1, s[1]);
+            s[1] = LaneVectorOps.ConditionalSelect(Mask(activeBits), s1, s[1]);
             var s2 = s[2] + (yIn1 * gNetC[2]);
-            s[2] = LaneVectorOps.ConditionalSelect(activeLanes, s2, s[2]);
+            s[2] = LaneVectorOps.ConditionalSelect(Mask(activeBits), s2, s[2]);
             var s3 = s[3] + (yIn1 * gNetC[3]);
-            s[3] = LaneVectorOps.ConditionalSelect(activeLanes, s3, s[3]);
+            s[3] = LaneVectorOps.ConditionalSelect(Mask(activeBits), s3, s[3]);
 
             // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t))  (Eqs. 4, 9) ----
             hS[0] = s0;
@@ -365,74 +358,116 @@ namespace LstmGen.Networks
         /// </summary>
         private void UpdateTraces(ulong learningBits)
         {
-            var learningLanes = Mask(learningBits);
-            global::System.Span<LaneVector> w = new global::System.Span<LaneVector>(_w, 0, WeightCount);
-            global::System.Span<LaneVector> delta = new global::System.Span<LaneVector>(_delta, 0, WeightCount);
             global::System.Span<LaneVector> traces = new global::System.Span<LaneVector>(_traces, 0, TraceCount);
             global::System.Span<LaneVector> yPrev = new global::System.Span<LaneVector>(_yPrev, 0, SourceCount);
             global::System.Span<LaneVector> y = new global::System.Span<LaneVector>(_y, 0, SourceCount);
-            global::System.Span<LaneVector> s = new global::System.Span<LaneVector>(_s, 0, CellCount);
-            global::System.Span<LaneVector> sigmaNet = new global::System.Span<LaneVector>(_sigmaNet, 0, 8);
             global::System.Span<LaneVector> gNetC = new global::System.Span<LaneVector>(_gNetC, 0, CellCount);
             global::System.Span<LaneVector> gPrimeNetC = new global::System.Span<LaneVector>(_gPrimeNetC, 0, CellCount);
-            global::System.Span<LaneVector> hS = new global::System.Span<LaneVector>(_hS, 0, CellCount);
-            global::System.Span<LaneVector> hPrimeS = new global::System.Span<LaneVector>(_hPrimeS, 0, CellCount);
             global::System.Span<LaneVector> fPrimeIn = new global::System.Span<LaneVector>(_fPrimeIn, 0, BlockCount);
-            global::System.Span<LaneVector> fPrimeOut = new global::System.Span<LaneVector>(_fPrimeOut, 0, BlockCount);
-            global::System.Span<LaneVector> yOutput = new global::System.Span<LaneVector>(_yOutput, 0, OutputCount);
-            global::System.Span<LaneVector> fPrimeK = new global::System.Span<LaneVector>(_fPrimeK, 0, OutputCount);
-            global::System.Span<LaneVector> eK = new global::System.Span<LaneVector>(_eK, 0, OutputCount);
-            global::System.Span<LaneVector> cellError = new global::System.Span<LaneVector>(_cellError, 0, CellCount);
-            global::System.Span<LaneVector> eS = new global::System.Span<LaneVector>(_eS, 0, CellCount);
-            global::System.Span<LaneVector> eOut = new global::System.Span<LaneVector>(_eOut, 0, BlockCount);
 
             // Block 0, cell 0
             var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            for (var m = 0; m < 11; m++)
-            {
-                traces[m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[m] + (inputGateFactor0 * yPrev[m]), traces[m]);
-            }
+            traces[0] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[0] + (inputGateFactor0 * yPrev[0]), traces[0]);
+            traces[1] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[1] + (inputGateFactor0 * yPrev[1]), traces[1]);
+            traces[2] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[2] + (inputGateFactor0 * yPrev[2]), traces[2]);
+            traces[3] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[3] + (inputGateFactor0 * yPrev[3]), traces[3]);
+            traces[4] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[4] + (inputGateFactor0 * yPrev[4]), traces[4]);
+            traces[5] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[5] + (inputGateFactor0 * yPrev[5]), traces[5]);
+            traces[6] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[6] + (inputGateFactor0 * yPrev[6]), traces[6]);
+            traces[7] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[7] + (inputGateFactor0 * yPrev[7]), traces[7]);
+            traces[8] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[8] + (inputGateFactor0 * yPrev[8]), traces[8]);
+            traces[9] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[9] + (inputGateFactor0 * yPrev[9]), traces[9]);
+            traces[10] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[10] + (inputGateFactor0 * yPrev[10]), traces[10]);
             var cellFactor0 = gPrimeNetC[0] * y[6];   // g'(net_c) y^in  (Eq. 27)
-            for (var m = 0; m < 11; m++)
-            {
-                traces[11 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[11 + m] + (cellFactor0 * yPrev[m]), traces[11 + m]);
-            }
+            traces[11] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[11] + (cellFactor0 * yPrev[0]), traces[11]);
+            traces[12] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[12] + (cellFactor0 * yPrev[1]), traces[12]);
+            traces[13] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[13] + (cellFactor0 * yPrev[2]), traces[13]);
+            traces[14] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[14] + (cellFactor0 * yPrev[3]), traces[14]);
+            traces[15] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[15] + (cellFactor0 * yPrev[4]), traces[15]);
+            traces[16] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[16] + (cellFactor0 * yPrev[5]), traces[16]);
+            traces[17] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[17] + (cellFactor0 * yPrev[6]), traces[17]);
+            traces[18] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[18] + (cellFactor0 * yPrev[7]), traces[18]);
+            traces[19] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[19] + (cellFactor0 * yPrev[8]), traces[19]);
+            traces[20] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[20] + (cellFactor0 * yPrev[9]), traces[20]);
+            traces[21] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[21] + (cellFactor0 * yPrev[10]), traces[21]);
 
             // Block 0, cell 1
             var inputGateFactor1 = gNetC[1] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            for (var m = 0; m < 11; m++)
-            {
-                traces[22 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[22 + m] + (inputGateFactor1 * yPrev[m]), traces[22 + m]);
-            }
+            traces[22] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[22] + (inputGateFactor1 * yPrev[0]), traces[22]);
+            traces[23] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[23] + (inputGateFactor1 * yPrev[1]), traces[23]);
+            traces[24] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[24] + (inputGateFactor1 * yPrev[2]), traces[24]);
+            traces[25] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[25] + (inputGateFactor1 * yPrev[3]), traces[25]);
+            traces[26] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[26] + (inputGateFactor1 * yPrev[4]), traces[26]);
+            traces[27] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[27] + (inputGateFactor1 * yPrev[5]), traces[27]);
+            traces[28] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[28] + (inputGateFactor1 * yPrev[6]), traces[28]);
+            traces[29] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[29] + (inputGateFactor1 * yPrev[7]), traces[29]);
+            traces[30] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[30] + (inputGateFactor1 * yPrev[8]), traces[30]);
+            traces[31] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[31] + (inputGateFactor1 * yPrev[9]), traces[31]);
+            traces[32] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[32] + (inputGateFactor1 * yPrev[10]), traces[32]);
             var cellFactor1 = gPrimeNetC[1] * y[6];   // g'(net_c) y^in  (Eq. 27)
-            for (var m = 0; m < 11; m++)
-            {
-                traces[33 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[33 + m] + (cellFactor1 * yPrev[m]), traces[33 + m]);
-            }
+            traces[33] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[33] + (cellFactor1 * yPrev[0]), traces[33]);
+            traces[34] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[34] + (cellFactor1 * yPrev[1]), traces[34]);
+            traces[35] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[35] + (cellFactor1 * yPrev[2]), traces[35]);
+            traces[36] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[36] + (cellFactor1 * yPrev[3]), traces[36]);
+            traces[37] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[37] + (cellFactor1 * yPrev[4]), traces[37]);
+            traces[38] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[38] + (cellFactor1 * yPrev[5]), traces[38]);
+            traces[39] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[39] + (cellFactor1 * yPrev[6]), traces[39]);
+            traces[40] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[40] + (cellFactor1 * yPrev[7]), traces[40]);
+            traces[41] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[41] + (cellFactor1 * yPrev[8]), traces[41]);
+            traces[42] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[42] + (cellFactor1 * yPrev[9]), traces[42]);
+            traces[43] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[43] + (cellFactor1 * yPrev[10]), traces[43]);
 
             // Block 1, cell 0
             var inputGateFactor2 = gNetC[2] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            for (var m = 0; m < 11; m++)
-            {
-                traces[44 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[44 + m] + (inputGateFactor2 * yPrev[m]), traces[44 + m]);
-            }
+            traces[44] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[44] + (inputGateFactor2 * yPrev[0]), traces[44]);
+            traces[45] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[45] + (inputGateFactor2 * yPrev[1]), traces[45]);
+            traces[46] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[46] + (inputGateFactor2 * yPrev[2]), traces[46]);
+            traces[47] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[47] + (inputGateFactor2 * yPrev[3]), traces[47]);
+            traces[48] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[48] + (inputGateFactor2 * yPrev[4]), traces[48]);
+            traces[49] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[49] + (inputGateFactor2 * yPrev[5]), traces[49]);
+            traces[50] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[50] + (inputGateFactor2 * yPrev[6]), traces[50]);
+            traces[51] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[51] + (inputGateFactor2 * yPrev[7]), traces[51]);
+            traces[52] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[52] + (inputGateFactor2 * yPrev[8]), traces[52]);
+            traces[53] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[53] + (inputGateFactor2 * yPrev[9]), traces[53]);
+            traces[54] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[54] + (inputGateFactor2 * yPrev[10]), traces[54]);
             var cellFactor2 = gPrimeNetC[2] * y[7];   // g'(net_c) y^in  (Eq. 27)
-            for (var m = 0; m < 11; m++)
-            {
-                traces[55 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[55 + m] + (cellFactor2 * yPrev[m]), traces[55 + m]);
-            }
+            traces[55] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[55] + (cellFactor2 * yPrev[0]), traces[55]);
+            traces[56] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[56] + (cellFactor2 * yPrev[1]), traces[56]);
+            traces[57] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[57] + (cellFactor2 * yPrev[2]), traces[57]);
+            traces[58] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[58] + (cellFactor2 * yPrev[3]), traces[58]);
+            traces[59] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[59] + (cellFactor2 * yPrev[4]), traces[59]);
+            traces[60] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[60] + (cellFactor2 * yPrev[5]), traces[60]);
+            traces[61] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[61] + (cellFactor2 * yPrev[6]), traces[61]);
+            traces[62] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[62] + (cellFactor2 * yPrev[7]), traces[62]);
+            traces[63] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[63] + (cellFactor2 * yPrev[8]), traces[63]);
+            traces[64] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[64] + (cellFactor2 * yPrev[9]), traces[64]);
+            traces[65] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[65] + (cellFactor2 * yPrev[10]), traces[65]);
 
             // Block 1, cell 1
             var inputGateFactor3 = gNetC[3] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            for (var m = 0; m < 11; m++)
-            {
-                traces[66 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[66 + m] + (inputGateFactor3 * yPrev[m]), traces[66 + m]);
-            }
+            traces[66] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[66] + (inputGateFactor3 * yPrev[0]), traces[66]);
+            traces[67] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[67] + (inputGateFactor3 * yPrev[1]), traces[67]);
+            traces[68] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[68] + (inputGateFactor3 * yPrev[2]), traces[68]);
+            traces[69] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[69] + (inputGateFactor3 * yPrev[3]), traces[69]);
+            traces[70] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[70] + (inputGateFactor3 * yPrev[4]), traces[70]);
+            traces[71] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[71] + (inputGateFactor3 * yPrev[5]), traces[71]);
+            traces[72] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[72] + (inputGateFactor3 * yPrev[6]), traces[72]);
+            traces[73] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[73] + (inputGateFactor3 * yPrev[7]), traces[73]);
+            traces[74] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[74] + (inputGateFactor3 * yPrev[8]), traces[74]);
+            traces[75] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[75] + (inputGateFactor3 * yPrev[9]), traces[75]);
+            traces[76] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[76] + (inputGateFactor3 * yPrev[10]), traces[76]);
             var cellFactor3 = gPrimeNetC[3] * y[7];   // g'(net_c) y^in  (Eq. 27)
-            for (var m = 0; m < 11; m++)
-            {
-                traces[77 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[77 + m] + (cellFactor3 * yPrev[m]), traces[77 + m]);
-            }
+            traces[77] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[77] + (cellFactor3 * yPrev[0]), traces[77]);
+            traces[78] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[78] + (cellFactor3 * yPrev[1]), traces[78]);
+            traces[79] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[79] + (cellFactor3 * yPrev[2]), traces[79]);
+            traces[80] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[80] + (cellFactor3 * yPrev[3]), traces[80]);
+            traces[81] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[81] + (cellFactor3 * yPrev[4]), traces[81]);
+            traces[82] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[82] + (cellFactor3 * yPrev[5]), traces[82]);
+            traces[83] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[83] + (cellFactor3 * yPrev[6]), traces[83]);
+            traces[84] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[84] + (cellFactor3 * yPrev[7]), traces[84]);
+            traces[85] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[85] + (cellFactor3 * yPrev[8]), traces[85]);
+            traces[86] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[86] + (cellFactor3 * yPrev[9]), traces[86]);
+            traces[87] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[87] + (cellFactor3 * yPrev[10]), traces[87]);
         }
 
         /// <summary>
@@ -440,21 +475,14 @@ namespace LstmGen.Networks
         /// weights as they are, then the changes, added to the weights (per step) or the sequence's sum (per sequence)
         /// of the target lanes only.
         /// </summary>
-        private void Learn(ulong targetBits)
+        private void Learn(ulong targetBits, LaneVector[] changes)
         {
-            var targetLanes = Mask(targetBits);
             global::System.Span<LaneVector> w = new global::System.Span<LaneVector>(_w, 0, WeightCount);
-            global::System.Span<LaneVector> delta = new global::System.Span<LaneVector>(_delta, 0, WeightCount);
             global::System.Span<LaneVector> traces = new global::System.Span<LaneVector>(_traces, 0, TraceCount);
             global::System.Span<LaneVector> yPrev = new global::System.Span<LaneVector>(_yPrev, 0, SourceCount);
             global::System.Span<LaneVector> y = new global::System.Span<LaneVector>(_y, 0, SourceCount);
-            global::System.Span<LaneVector> s = new global::System.Span<LaneVector>(_s, 0, CellCount);
-            global::System.Span<LaneVector> sigmaNet = new global::System.Span<LaneVector>(_sigmaNet, 0, 8);
-            global::System.Span<LaneVector> gNetC = new global::System.Span<LaneVector>(_gNetC, 0, CellCount);
-            global::System.Span<LaneVector> gPrimeNetC = new global::System.Span<LaneVector>(_gPrimeNetC, 0, CellCount);
             global::System.Span<LaneVector> hS = new global::System.Span<LaneVector>(_hS, 0, CellCount);
             global::System.Span<LaneVector> hPrimeS = new global::System.Span<LaneVector>(_hPrimeS, 0, CellCount);
-            global::System.Span<LaneVector> fPrimeIn = new global::System.Span<LaneVector>(_fPrimeIn, 0, BlockCount);
             global::System.Span<LaneVector> fPrimeOut = new global::System.Span<LaneVector>(_fPrimeOut, 0, BlockCount);
             global::System.Span<LaneVector> yOutput = new global::System.Span<LaneVector>(_yOutput, 0, OutputCount);
             global::System.Span<LaneVector> fPrimeK = new global::System.Span<LaneVector>(_fPrimeK, 0, OutputCount);
@@ -462,7 +490,7 @@ namespace LstmGen.Networks
             global::System.Span<LaneVector> cellError = new global::System.Span<LaneVector>(_cellError, 0, CellCount);
             global::System.Span<LaneVector> eS = new global::System.Span<LaneVector>(_eS, 0, CellCount);
             global::System.Span<LaneVector> eOut = new global::System.Span<LaneVector>(_eOut, 0, BlockCount);
-            global::System.Span<LaneVector> dw = new global::System.Span<LaneVector>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.Span<LaneVector> dw = new global::System.Span<LaneVector>(changes, 0, WeightCount);
             global::System.Span<LaneVector> target = _target;
             var alpha = _alpha[0];
 
@@ -488,72 +516,132 @@ namespace LstmGen.Networks
 
             {
                 var factor = alpha * eK[0];
-                dw[88] = LaneVectorOps.ConditionalSelect(targetLanes, dw[88] + (factor * y[2]), dw[88]);
-                dw[89] = LaneVectorOps.ConditionalSelect(targetLanes, dw[89] + (factor * y[3]), dw[89]);
-                dw[90] = LaneVectorOps.ConditionalSelect(targetLanes, dw[90] + (factor * y[4]), dw[90]);
-                dw[91] = LaneVectorOps.ConditionalSelect(targetLanes, dw[91] + (factor * y[5]), dw[91]);
-                dw[92] = LaneVectorOps.ConditionalSelect(targetLanes, dw[92] + (factor), dw[92]);
+                dw[88] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[88] + (factor * y[2]), dw[88]);
+                dw[89] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[89] + (factor * y[3]), dw[89]);
+                dw[90] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[90] + (factor * y[4]), dw[90]);
+                dw[91] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[91] + (factor * y[5]), dw[91]);
+                dw[92] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[92] + (factor), dw[92]);
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
             var outputGateFactor0 = alpha * eOut[0];
-            for (var m = 0; m < 11; m++)
-            {
-                dw[11 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[11 + m] + (outputGateFactor0 * yPrev[m]), dw[11 + m]);
-            }
+            dw[11] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[11] + (outputGateFactor0 * yPrev[0]), dw[11]);
+            dw[12] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[12] + (outputGateFactor0 * yPrev[1]), dw[12]);
+            dw[13] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[13] + (outputGateFactor0 * yPrev[2]), dw[13]);
+            dw[14] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[14] + (outputGateFactor0 * yPrev[3]), dw[14]);
+            dw[15] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[15] + (outputGateFactor0 * yPrev[4]), dw[15]);
+            dw[16] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[16] + (outputGateFactor0 * yPrev[5]), dw[16]);
+            dw[17] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[17] + (outputGateFactor0 * yPrev[6]), dw[17]);
+            dw[18] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[18] + (outputGateFactor0 * yPrev[7]), dw[18]);
+            dw[19] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[19] + (outputGateFactor0 * yPrev[8]), dw[19]);
+            dw[20] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[20] + (outputGateFactor0 * yPrev[9]), dw[20]);
+            dw[21] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[21] + (outputGateFactor0 * yPrev[10]), dw[21]);
             // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
             var inputGateFactor0 = alpha * eS[0];
             var inputGateFactor1 = alpha * eS[1];
-            for (var m = 0; m < 11; m++)
-            {
-                dw[m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[m] + (inputGateFactor0 * traces[m] + inputGateFactor1 * traces[22 + m]), dw[m]);
-            }
+            dw[0] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[0] + (inputGateFactor0 * traces[0] + inputGateFactor1 * traces[22]), dw[0]);
+            dw[1] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[1] + (inputGateFactor0 * traces[1] + inputGateFactor1 * traces[23]), dw[1]);
+            dw[2] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[2] + (inputGateFactor0 * traces[2] + inputGateFactor1 * traces[24]), dw[2]);
+            dw[3] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[3] + (inputGateFactor0 * traces[3] + inputGateFactor1 * traces[25]), dw[3]);
+            dw[4] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[4] + (inputGateFactor0 * traces[4] + inputGateFactor1 * traces[26]), dw[4]);
+            dw[5] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[5] + (inputGateFactor0 * traces[5] + inputGateFactor1 * traces[27]), dw[5]);
+            dw[6] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[6] + (inputGateFactor0 * traces[6] + inputGateFactor1 * traces[28]), dw[6]);
+            dw[7] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[7] + (inputGateFactor0 * traces[7] + inputGateFactor1 * traces[29]), dw[7]);
+            dw[8] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[8] + (inputGateFactor0 * traces[8] + inputGateFactor1 * traces[30]), dw[8]);
+            dw[9] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[9] + (inputGateFactor0 * traces[9] + inputGateFactor1 * traces[31]), dw[9]);
+            dw[10] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[10] + (inputGateFactor0 * traces[10] + inputGateFactor1 * traces[32]), dw[10]);
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor0 = alpha * eS[0];
-            for (var m = 0; m < 11; m++)
-            {
-                dw[22 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[22 + m] + (cellFactor0 * traces[11 + m]), dw[22 + m]);
-            }
+            dw[22] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[22] + (cellFactor0 * traces[11]), dw[22]);
+            dw[23] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[23] + (cellFactor0 * traces[12]), dw[23]);
+            dw[24] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[24] + (cellFactor0 * traces[13]), dw[24]);
+            dw[25] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[25] + (cellFactor0 * traces[14]), dw[25]);
+            dw[26] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[26] + (cellFactor0 * traces[15]), dw[26]);
+            dw[27] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[27] + (cellFactor0 * traces[16]), dw[27]);
+            dw[28] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[28] + (cellFactor0 * traces[17]), dw[28]);
+            dw[29] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[29] + (cellFactor0 * traces[18]), dw[29]);
+            dw[30] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[30] + (cellFactor0 * traces[19]), dw[30]);
+            dw[31] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[31] + (cellFactor0 * traces[20]), dw[31]);
+            dw[32] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[32] + (cellFactor0 * traces[21]), dw[32]);
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor1 = alpha * eS[1];
-            for (var m = 0; m < 11; m++)
-            {
-                dw[33 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[33 + m] + (cellFactor1 * traces[33 + m]), dw[33 + m]);
-            }
+            dw[33] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[33] + (cellFactor1 * traces[33]), dw[33]);
+            dw[34] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[34] + (cellFactor1 * traces[34]), dw[34]);
+            dw[35] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[35] + (cellFactor1 * traces[35]), dw[35]);
+            dw[36] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[36] + (cellFactor1 * traces[36]), dw[36]);
+            dw[37] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[37] + (cellFactor1 * traces[37]), dw[37]);
+            dw[38] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[38] + (cellFactor1 * traces[38]), dw[38]);
+            dw[39] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[39] + (cellFactor1 * traces[39]), dw[39]);
+            dw[40] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[40] + (cellFactor1 * traces[40]), dw[40]);
+            dw[41] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[41] + (cellFactor1 * traces[41]), dw[41]);
+            dw[42] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[42] + (cellFactor1 * traces[42]), dw[42]);
+            dw[43] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[43] + (cellFactor1 * traces[43]), dw[43]);
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
             var outputGateFactor1 = alpha * eOut[1];
-            for (var m = 0; m < 11; m++)
-            {
-                dw[55 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[55 + m] + (outputGateFactor1 * yPrev[m]), dw[55 + m]);
-            }
+            dw[55] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[55] + (outputGateFactor1 * yPrev[0]), dw[55]);
+            dw[56] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[56] + (outputGateFactor1 * yPrev[1]), dw[56]);
+            dw[57] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[57] + (outputGateFactor1 * yPrev[2]), dw[57]);
+            dw[58] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[58] + (outputGateFactor1 * yPrev[3]), dw[58]);
+            dw[59] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[59] + (outputGateFactor1 * yPrev[4]), dw[59]);
+            dw[60] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[60] + (outputGateFactor1 * yPrev[5]), dw[60]);
+            dw[61] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[61] + (outputGateFactor1 * yPrev[6]), dw[61]);
+            dw[62] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[62] + (outputGateFactor1 * yPrev[7]), dw[62]);
+            dw[63] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[63] + (outputGateFactor1 * yPrev[8]), dw[63]);
+            dw[64] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[64] + (outputGateFactor1 * yPrev[9]), dw[64]);
+            dw[65] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[65] + (outputGateFactor1 * yPrev[10]), dw[65]);
             // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
             var inputGateFactor2 = alpha * eS[2];
             var inputGateFactor3 = alpha * eS[3];
-            for (var m = 0; m < 11; m++)
-            {
-                dw[44 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[44 + m] + (inputGateFactor2 * traces[44 + m] + inputGateFactor3 * traces[66 + m]), dw[44 + m]);
-            }
+            dw[44] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[44] + (inputGateFactor2 * traces[44] + inputGateFactor3 * traces[66]), dw[44]);
+            dw[45] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[45] + (inputGateFactor2 * traces[45] + inputGateFactor3 * traces[67]), dw[45]);
+            dw[46] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[46] + (inputGateFactor2 * traces[46] + inputGateFactor3 * traces[68]), dw[46]);
+            dw[47] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[47] + (inputGateFactor2 * traces[47] + inputGateFactor3 * traces[69]), dw[47]);
+            dw[48] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[48] + (inputGateFactor2 * traces[48] + inputGateFactor3 * traces[70]), dw[48]);
+            dw[49] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[49] + (inputGateFactor2 * traces[49] + inputGateFactor3 * traces[71]), dw[49]);
+            dw[50] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[50] + (inputGateFactor2 * traces[50] + inputGateFactor3 * traces[72]), dw[50]);
+            dw[51] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[51] + (inputGateFactor2 * traces[51] + inputGateFactor3 * traces[73]), dw[51]);
+            dw[52] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[52] + (inputGateFactor2 * traces[52] + inputGateFactor3 * traces[74]), dw[52]);
+            dw[53] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[53] + (inputGateFactor2 * traces[53] + inputGateFactor3 * traces[75]), dw[53]);
+            dw[54] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[54] + (inputGateFactor2 * traces[54] + inputGateFactor3 * traces[76]), dw[54]);
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor2 = alpha * eS[2];
-            for (var m = 0; m < 11; m++)
-            {
-                dw[66 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[66 + m] + (cellFactor2 * traces[55 + m]), dw[66 + m]);
-            }
+            dw[66] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[66] + (cellFactor2 * traces[55]), dw[66]);
+            dw[67] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[67] + (cellFactor2 * traces[56]), dw[67]);
+            dw[68] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[68] + (cellFactor2 * traces[57]), dw[68]);
+            dw[69] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[69] + (cellFactor2 * traces[58]), dw[69]);
+            dw[70] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[70] + (cellFactor2 * traces[59]), dw[70]);
+            dw[71] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[71] + (cellFactor2 * traces[60]), dw[71]);
+            dw[72] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[72] + (cellFactor2 * traces[61]), dw[72]);
+            dw[73] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[73] + (cellFactor2 * traces[62]), dw[73]);
+            dw[74] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[74] + (cellFactor2 * traces[63]), dw[74]);
+            dw[75] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[75] + (cellFactor2 * traces[64]), dw[75]);
+            dw[76] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[76] + (cellFactor2 * traces[65]), dw[76]);
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor3 = alpha * eS[3];
-            for (var m = 0; m < 11; m++)
-            {
-                dw[77 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[77 + m] + (cellFactor3 * traces[77 + m]), dw[77 + m]);
-            }
+            dw[77] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[77] + (cellFactor3 * traces[77]), dw[77]);
+            dw[78] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[78] + (cellFactor3 * traces[78]), dw[78]);
+            dw[79] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[79] + (cellFactor3 * traces[79]), dw[79]);
+            dw[80] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[80] + (cellFactor3 * traces[80]), dw[80]);
+            dw[81] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[81] + (cellFactor3 * traces[81]), dw[81]);
+            dw[82] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[82] + (cellFactor3 * traces[82]), dw[82]);
+            dw[83] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[83] + (cellFactor3 * traces[83]), dw[83]);
+            dw[84] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[84] + (cellFactor3 * traces[84]), dw[84]);
+            dw[85] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[85] + (cellFactor3 * traces[85]), dw[85]);
+            dw[86] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[86] + (cellFactor3 * traces[86]), dw[86]);
+            dw[87] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[87] + (cellFactor3 * traces[87]), dw[87]);
         }
 
         // Bit l of lane l: Mask turns a ulong of lanes into a vector mask.
         private static readonly global::System.Runtime.Intrinsics.Vector512<long> LaneBits = global::System.Runtime.Intrinsics.Vector512.Create((long)0x1, (long)0x2, (long)0x4, (long)0x8, (long)0x10, (long)0x20, (long)0x40, (long)0x80);
 
-        /// <summary>All bits set in the lanes of <paramref name="lanes"/>, none in the others: the mask of a select.</summary>
+        /// <summary>
+        /// All bits set in the lanes of <paramref name="lanes"/>, none in the others: the mask of a select. The step writes
+        /// Mask(bits) in each select instead of holding it in a local: the JIT computes it once either way, and with
+        /// AVX-512 it then keeps it in a mask register and folds the select into the add before it (merge masking).
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static LaneVector Mask(ulong lanes) => global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Create((long)lanes) & LaneBits, LaneBits));
 
@@ -647,10 +735,9 @@ namespace LstmGen.Networks
         /// <summary>y(t) becomes y(t-1) of the next step, in the active lanes (the hidden units; x(t) is set at every step).</summary>
         private void Advance(ulong activeBits)
         {
-            var activeLanes = Mask(activeBits);
             for (var u = InputCount; u < InputCount + HiddenCount; u++)
             {
-                _yPrev[u] = LaneVectorOps.ConditionalSelect(activeLanes, _y[u], _yPrev[u]);
+                _yPrev[u] = LaneVectorOps.ConditionalSelect(Mask(activeBits), _y[u], _yPrev[u]);
             }
         }
 

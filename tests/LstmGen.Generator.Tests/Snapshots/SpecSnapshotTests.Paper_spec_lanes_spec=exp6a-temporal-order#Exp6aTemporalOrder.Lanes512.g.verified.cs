@@ -256,7 +256,8 @@ namespace LstmGen.Networks
             if (step.TargetLanes != 0)
             {
                 LoadTargets(step.Targets, step.TargetLanes);
-                Learn(step.TargetLanes);
+                // The changes go to the weights (per-step updates) or to the sequence's sums (per-sequence updates; App. A.1).
+                Learn(step.TargetLanes, Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta);
             }
 
             CopyOutputs(step.Outputs, step.OutputLanes);
@@ -271,10 +272,7 @@ namespace LstmGen.Networks
         /// </summary>
         private void Forward(ulong activeBits, bool outputsWanted)
         {
-            var activeLanes = Mask(activeBits);
             global::System.Span<LaneVector> w = new global::System.Span<LaneVector>(_w, 0, WeightCount);
-            global::System.Span<LaneVector> delta = new global::System.Span<LaneVector>(_delta, 0, WeightCount);
-            global::System.Span<LaneVector> traces = new global::System.Span<LaneVector>(_traces, 0, TraceCount);
             global::System.Span<LaneVector> yPrev = new global::System.Span<LaneVector>(_yPrev, 0, SourceCount);
             global::System.Span<LaneVector> y = new global::System.Span<LaneVector>(_y, 0, SourceCount);
             global::System.Span<LaneVector> s = new global::System.Span<LaneVector>(_s, 0, CellCount);
@@ -287,10 +285,6 @@ namespace LstmGen.Networks
             global::System.Span<LaneVector> fPrimeOut = new global::System.Span<LaneVector>(_fPrimeOut, 0, BlockCount);
             global::System.Span<LaneVector> yOutput = new global::System.Span<LaneVector>(_yOutput, 0, OutputCount);
             global::System.Span<LaneVector> fPrimeK = new global::System.Span<LaneVector>(_fPrimeK, 0, OutputCount);
-            global::System.Span<LaneVector> eK = new global::System.Span<LaneVector>(_eK, 0, OutputCount);
-            global::System.Span<LaneVector> cellError = new global::System.Span<LaneVector>(_cellError, 0, CellCount);
-            global::System.Span<LaneVector> eS = new global::System.Span<LaneVector>(_eS, 0, CellCount);
-            global::System.Span<LaneVector> eOut = new global::System.Span<LaneVector>(_eOut, 0, BlockCount);
             global::System.Span<LaneVector> activeValue = _activeValue;
             var activeSlots = _activeSlots;
 
@@ -341,7 +335,6 @@ namespace LstmGen.Networks
             sigmaNet[2] = netC0 + (((w[42] * yPrev[8] + w[46] * yPrev[12]) + (w[43] * yPrev[9] + w[47] * yPrev[13])) + ((w[44] * yPrev[10] + w[48] * yPrev[14]) + (w[45] * yPrev[11] + w[49] * yPrev[15])) + w[50]);
             // block[0].cell[1]: net_c of cell 1  (Eq. 9), the active inputs' terms above plus the rest
             sigmaNet[3] = netC1 + (((w[59] * yPrev[8] + w[63] * yPrev[12]) + (w[60] * yPrev[9] + w[64] * yPrev[13])) + ((w[61] * yPrev[10] + w[65] * yPrev[14]) + (w[62] * yPrev[11] + w[66] * yPrev[15])) + w[67]);
-            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(0, 4));
             // block[1].input_gate: net_in  (Eq. 7), the active inputs' terms above plus the rest
             sigmaNet[4] = netIn1 + (((w[76] * yPrev[8] + w[80] * yPrev[12]) + (w[77] * yPrev[9] + w[81] * yPrev[13])) + ((w[78] * yPrev[10] + w[82] * yPrev[14]) + (w[79] * yPrev[11] + w[83] * yPrev[15])) + w[84]);
             // block[1].output_gate: net_out  (Eq. 8), the active inputs' terms above plus the rest
@@ -350,7 +343,7 @@ namespace LstmGen.Networks
             sigmaNet[6] = netC2 + (((w[110] * yPrev[8] + w[114] * yPrev[12]) + (w[111] * yPrev[9] + w[115] * yPrev[13])) + ((w[112] * yPrev[10] + w[116] * yPrev[14]) + (w[113] * yPrev[11] + w[117] * yPrev[15])) + w[118]);
             // block[1].cell[1]: net_c of cell 1  (Eq. 9), the active inputs' terms above plus the rest
             sigmaNet[7] = netC3 + (((w[127] * yPrev[8] + w[131] * yPrev[12]) + (w[128] * yPrev[9] + w[132] * yPrev[13])) + ((w[129] * yPrev[10] + w[133] * yPrev[14]) + (w[130] * yPrev[11] + w[134] * yPrev[15])) + w[135]);
-            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(4, 4));
+            global::LstmGen.Runtime.Squash.LogisticInPlace(sigmaNet.Slice(0, 8));
 
             // ---- Block 0: y^in(t) = f(net_in), y^out(t) = f(net_out), g(net_c(t))  (Eqs. 7-9) ----
             var yIn0 = global::LstmGen.Runtime.Squash.LogisticFromSigma(sigmaNet[0], out fPrimeIn[0]);
@@ -370,13 +363,13 @@ namespace LstmGen.Networks
 
             // ---- The constant error carrousels: s_c(t) = s_c(t-1) + y^in(t) g(net_c(t))  (Eq. 9), active lanes only ----
             var s0 = s[0] + (yIn0 * gNetC[0]);
-            s[0] = LaneVectorOps.ConditionalSelect(activeLanes, s0, s[0]);
+            s[0] = LaneVectorOps.ConditionalSelect(Mask(activeBits), s0, s[0]);
             var s1 = s[1] + (yIn0 * gNetC[1]);
-            s[1] = LaneVectorOps.ConditionalSelect(activeLanes, s1, s[1]);
+            s[1] = LaneVectorOps.ConditionalSelect(Mask(activeBits), s1, s[1]);
             var s2 = s[2] + (yIn1 * gNetC[2]);
-            s[2] = LaneVectorOps.ConditionalSelect(activeLanes, s2, s[2]);
+            s[2] = LaneVectorOps.ConditionalSelect(Mask(activeBits), s2, s[2]);
             var s3 = s[3] + (yIn1 * gNetC[3]);
-            s[3] = LaneVectorOps.ConditionalSelect(activeLanes, s3, s[3]);
+            s[3] = LaneVectorOps.ConditionalSelect(Mask(activeBits), s3, s[3]);
 
             // ---- Cell outputs: y^c(t) = y^out(t) h(s_c(t))  (Eqs. 4, 9) ----
             hS[0] = s0;
@@ -417,76 +410,102 @@ namespace LstmGen.Networks
         /// </summary>
         private void UpdateTraces(ulong learningBits)
         {
-            var learningLanes = Mask(learningBits);
-            global::System.Span<LaneVector> w = new global::System.Span<LaneVector>(_w, 0, WeightCount);
-            global::System.Span<LaneVector> delta = new global::System.Span<LaneVector>(_delta, 0, WeightCount);
             global::System.Span<LaneVector> traces = new global::System.Span<LaneVector>(_traces, 0, TraceCount);
             global::System.Span<LaneVector> yPrev = new global::System.Span<LaneVector>(_yPrev, 0, SourceCount);
             global::System.Span<LaneVector> y = new global::System.Span<LaneVector>(_y, 0, SourceCount);
-            global::System.Span<LaneVector> s = new global::System.Span<LaneVector>(_s, 0, CellCount);
-            global::System.Span<LaneVector> sigmaNet = new global::System.Span<LaneVector>(_sigmaNet, 0, 8);
             global::System.Span<LaneVector> gNetC = new global::System.Span<LaneVector>(_gNetC, 0, CellCount);
             global::System.Span<LaneVector> gPrimeNetC = new global::System.Span<LaneVector>(_gPrimeNetC, 0, CellCount);
-            global::System.Span<LaneVector> hS = new global::System.Span<LaneVector>(_hS, 0, CellCount);
-            global::System.Span<LaneVector> hPrimeS = new global::System.Span<LaneVector>(_hPrimeS, 0, CellCount);
             global::System.Span<LaneVector> fPrimeIn = new global::System.Span<LaneVector>(_fPrimeIn, 0, BlockCount);
-            global::System.Span<LaneVector> fPrimeOut = new global::System.Span<LaneVector>(_fPrimeOut, 0, BlockCount);
-            global::System.Span<LaneVector> yOutput = new global::System.Span<LaneVector>(_yOutput, 0, OutputCount);
-            global::System.Span<LaneVector> fPrimeK = new global::System.Span<LaneVector>(_fPrimeK, 0, OutputCount);
-            global::System.Span<LaneVector> eK = new global::System.Span<LaneVector>(_eK, 0, OutputCount);
-            global::System.Span<LaneVector> cellError = new global::System.Span<LaneVector>(_cellError, 0, CellCount);
-            global::System.Span<LaneVector> eS = new global::System.Span<LaneVector>(_eS, 0, CellCount);
-            global::System.Span<LaneVector> eOut = new global::System.Span<LaneVector>(_eOut, 0, BlockCount);
             global::System.Span<LaneVector> activeValue = _activeValue;
             var activeSlots = _activeSlots;
 
             // Block 0, cell 0
             var inputGateFactor0 = gNetC[0] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            for (var m = 8; m < 17; m++)
-            {
-                traces[m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[m] + (inputGateFactor0 * yPrev[m]), traces[m]);
-            }
+            traces[8] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[8] + (inputGateFactor0 * yPrev[8]), traces[8]);
+            traces[9] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[9] + (inputGateFactor0 * yPrev[9]), traces[9]);
+            traces[10] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[10] + (inputGateFactor0 * yPrev[10]), traces[10]);
+            traces[11] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[11] + (inputGateFactor0 * yPrev[11]), traces[11]);
+            traces[12] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[12] + (inputGateFactor0 * yPrev[12]), traces[12]);
+            traces[13] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[13] + (inputGateFactor0 * yPrev[13]), traces[13]);
+            traces[14] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[14] + (inputGateFactor0 * yPrev[14]), traces[14]);
+            traces[15] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[15] + (inputGateFactor0 * yPrev[15]), traces[15]);
+            traces[16] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[16] + (inputGateFactor0 * yPrev[16]), traces[16]);
             var cellFactor0 = gPrimeNetC[0] * y[12];   // g'(net_c) y^in  (Eq. 27)
-            for (var m = 8; m < 17; m++)
-            {
-                traces[17 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[17 + m] + (cellFactor0 * yPrev[m]), traces[17 + m]);
-            }
+            traces[25] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[25] + (cellFactor0 * yPrev[8]), traces[25]);
+            traces[26] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[26] + (cellFactor0 * yPrev[9]), traces[26]);
+            traces[27] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[27] + (cellFactor0 * yPrev[10]), traces[27]);
+            traces[28] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[28] + (cellFactor0 * yPrev[11]), traces[28]);
+            traces[29] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[29] + (cellFactor0 * yPrev[12]), traces[29]);
+            traces[30] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[30] + (cellFactor0 * yPrev[13]), traces[30]);
+            traces[31] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[31] + (cellFactor0 * yPrev[14]), traces[31]);
+            traces[32] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[32] + (cellFactor0 * yPrev[15]), traces[32]);
+            traces[33] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[33] + (cellFactor0 * yPrev[16]), traces[33]);
 
             // Block 0, cell 1
             var inputGateFactor1 = gNetC[1] * fPrimeIn[0];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            for (var m = 8; m < 17; m++)
-            {
-                traces[34 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[34 + m] + (inputGateFactor1 * yPrev[m]), traces[34 + m]);
-            }
+            traces[42] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[42] + (inputGateFactor1 * yPrev[8]), traces[42]);
+            traces[43] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[43] + (inputGateFactor1 * yPrev[9]), traces[43]);
+            traces[44] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[44] + (inputGateFactor1 * yPrev[10]), traces[44]);
+            traces[45] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[45] + (inputGateFactor1 * yPrev[11]), traces[45]);
+            traces[46] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[46] + (inputGateFactor1 * yPrev[12]), traces[46]);
+            traces[47] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[47] + (inputGateFactor1 * yPrev[13]), traces[47]);
+            traces[48] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[48] + (inputGateFactor1 * yPrev[14]), traces[48]);
+            traces[49] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[49] + (inputGateFactor1 * yPrev[15]), traces[49]);
+            traces[50] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[50] + (inputGateFactor1 * yPrev[16]), traces[50]);
             var cellFactor1 = gPrimeNetC[1] * y[12];   // g'(net_c) y^in  (Eq. 27)
-            for (var m = 8; m < 17; m++)
-            {
-                traces[51 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[51 + m] + (cellFactor1 * yPrev[m]), traces[51 + m]);
-            }
+            traces[59] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[59] + (cellFactor1 * yPrev[8]), traces[59]);
+            traces[60] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[60] + (cellFactor1 * yPrev[9]), traces[60]);
+            traces[61] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[61] + (cellFactor1 * yPrev[10]), traces[61]);
+            traces[62] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[62] + (cellFactor1 * yPrev[11]), traces[62]);
+            traces[63] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[63] + (cellFactor1 * yPrev[12]), traces[63]);
+            traces[64] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[64] + (cellFactor1 * yPrev[13]), traces[64]);
+            traces[65] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[65] + (cellFactor1 * yPrev[14]), traces[65]);
+            traces[66] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[66] + (cellFactor1 * yPrev[15]), traces[66]);
+            traces[67] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[67] + (cellFactor1 * yPrev[16]), traces[67]);
 
             // Block 1, cell 0
             var inputGateFactor2 = gNetC[2] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            for (var m = 8; m < 17; m++)
-            {
-                traces[68 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[68 + m] + (inputGateFactor2 * yPrev[m]), traces[68 + m]);
-            }
+            traces[76] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[76] + (inputGateFactor2 * yPrev[8]), traces[76]);
+            traces[77] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[77] + (inputGateFactor2 * yPrev[9]), traces[77]);
+            traces[78] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[78] + (inputGateFactor2 * yPrev[10]), traces[78]);
+            traces[79] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[79] + (inputGateFactor2 * yPrev[11]), traces[79]);
+            traces[80] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[80] + (inputGateFactor2 * yPrev[12]), traces[80]);
+            traces[81] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[81] + (inputGateFactor2 * yPrev[13]), traces[81]);
+            traces[82] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[82] + (inputGateFactor2 * yPrev[14]), traces[82]);
+            traces[83] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[83] + (inputGateFactor2 * yPrev[15]), traces[83]);
+            traces[84] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[84] + (inputGateFactor2 * yPrev[16]), traces[84]);
             var cellFactor2 = gPrimeNetC[2] * y[13];   // g'(net_c) y^in  (Eq. 27)
-            for (var m = 8; m < 17; m++)
-            {
-                traces[85 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[85 + m] + (cellFactor2 * yPrev[m]), traces[85 + m]);
-            }
+            traces[93] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[93] + (cellFactor2 * yPrev[8]), traces[93]);
+            traces[94] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[94] + (cellFactor2 * yPrev[9]), traces[94]);
+            traces[95] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[95] + (cellFactor2 * yPrev[10]), traces[95]);
+            traces[96] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[96] + (cellFactor2 * yPrev[11]), traces[96]);
+            traces[97] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[97] + (cellFactor2 * yPrev[12]), traces[97]);
+            traces[98] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[98] + (cellFactor2 * yPrev[13]), traces[98]);
+            traces[99] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[99] + (cellFactor2 * yPrev[14]), traces[99]);
+            traces[100] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[100] + (cellFactor2 * yPrev[15]), traces[100]);
+            traces[101] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[101] + (cellFactor2 * yPrev[16]), traces[101]);
 
             // Block 1, cell 1
             var inputGateFactor3 = gNetC[3] * fPrimeIn[1];   // g(net_c) f'_in(net_in)  (Eq. 25)
-            for (var m = 8; m < 17; m++)
-            {
-                traces[102 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[102 + m] + (inputGateFactor3 * yPrev[m]), traces[102 + m]);
-            }
+            traces[110] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[110] + (inputGateFactor3 * yPrev[8]), traces[110]);
+            traces[111] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[111] + (inputGateFactor3 * yPrev[9]), traces[111]);
+            traces[112] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[112] + (inputGateFactor3 * yPrev[10]), traces[112]);
+            traces[113] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[113] + (inputGateFactor3 * yPrev[11]), traces[113]);
+            traces[114] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[114] + (inputGateFactor3 * yPrev[12]), traces[114]);
+            traces[115] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[115] + (inputGateFactor3 * yPrev[13]), traces[115]);
+            traces[116] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[116] + (inputGateFactor3 * yPrev[14]), traces[116]);
+            traces[117] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[117] + (inputGateFactor3 * yPrev[15]), traces[117]);
+            traces[118] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[118] + (inputGateFactor3 * yPrev[16]), traces[118]);
             var cellFactor3 = gPrimeNetC[3] * y[13];   // g'(net_c) y^in  (Eq. 27)
-            for (var m = 8; m < 17; m++)
-            {
-                traces[119 + m] = LaneVectorOps.ConditionalSelect(learningLanes, traces[119 + m] + (cellFactor3 * yPrev[m]), traces[119 + m]);
-            }
+            traces[127] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[127] + (cellFactor3 * yPrev[8]), traces[127]);
+            traces[128] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[128] + (cellFactor3 * yPrev[9]), traces[128]);
+            traces[129] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[129] + (cellFactor3 * yPrev[10]), traces[129]);
+            traces[130] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[130] + (cellFactor3 * yPrev[11]), traces[130]);
+            traces[131] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[131] + (cellFactor3 * yPrev[12]), traces[131]);
+            traces[132] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[132] + (cellFactor3 * yPrev[13]), traces[132]);
+            traces[133] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[133] + (cellFactor3 * yPrev[14]), traces[133]);
+            traces[134] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[134] + (cellFactor3 * yPrev[15]), traces[134]);
+            traces[135] = LaneVectorOps.ConditionalSelect(Mask(learningBits), traces[135] + (cellFactor3 * yPrev[16]), traces[135]);
 
             // The input weights' traces: a pass over each lane's active inputs (an inactive input's x_i(t) = 0 adds nothing).
             // Slot n of every lane's list of active inputs (lanes whose list is shorter sit the slot out).
@@ -511,21 +530,14 @@ namespace LstmGen.Networks
         /// weights as they are, then the changes, added to the weights (per step) or the sequence's sum (per sequence)
         /// of the target lanes only.
         /// </summary>
-        private void Learn(ulong targetBits)
+        private void Learn(ulong targetBits, LaneVector[] changes)
         {
-            var targetLanes = Mask(targetBits);
             global::System.Span<LaneVector> w = new global::System.Span<LaneVector>(_w, 0, WeightCount);
-            global::System.Span<LaneVector> delta = new global::System.Span<LaneVector>(_delta, 0, WeightCount);
             global::System.Span<LaneVector> traces = new global::System.Span<LaneVector>(_traces, 0, TraceCount);
             global::System.Span<LaneVector> yPrev = new global::System.Span<LaneVector>(_yPrev, 0, SourceCount);
             global::System.Span<LaneVector> y = new global::System.Span<LaneVector>(_y, 0, SourceCount);
-            global::System.Span<LaneVector> s = new global::System.Span<LaneVector>(_s, 0, CellCount);
-            global::System.Span<LaneVector> sigmaNet = new global::System.Span<LaneVector>(_sigmaNet, 0, 8);
-            global::System.Span<LaneVector> gNetC = new global::System.Span<LaneVector>(_gNetC, 0, CellCount);
-            global::System.Span<LaneVector> gPrimeNetC = new global::System.Span<LaneVector>(_gPrimeNetC, 0, CellCount);
             global::System.Span<LaneVector> hS = new global::System.Span<LaneVector>(_hS, 0, CellCount);
             global::System.Span<LaneVector> hPrimeS = new global::System.Span<LaneVector>(_hPrimeS, 0, CellCount);
-            global::System.Span<LaneVector> fPrimeIn = new global::System.Span<LaneVector>(_fPrimeIn, 0, BlockCount);
             global::System.Span<LaneVector> fPrimeOut = new global::System.Span<LaneVector>(_fPrimeOut, 0, BlockCount);
             global::System.Span<LaneVector> yOutput = new global::System.Span<LaneVector>(_yOutput, 0, OutputCount);
             global::System.Span<LaneVector> fPrimeK = new global::System.Span<LaneVector>(_fPrimeK, 0, OutputCount);
@@ -535,7 +547,7 @@ namespace LstmGen.Networks
             global::System.Span<LaneVector> eOut = new global::System.Span<LaneVector>(_eOut, 0, BlockCount);
             global::System.Span<LaneVector> activeValue = _activeValue;
             var activeSlots = _activeSlots;
-            global::System.Span<LaneVector> dw = new global::System.Span<LaneVector>(Update == global::LstmGen.Runtime.UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);
+            global::System.Span<LaneVector> dw = new global::System.Span<LaneVector>(changes, 0, WeightCount);
             global::System.Span<LaneVector> target = _target;
             var alpha = _alpha[0];
 
@@ -567,93 +579,181 @@ namespace LstmGen.Networks
 
             {
                 var factor = alpha * eK[0];
-                dw[136] = LaneVectorOps.ConditionalSelect(targetLanes, dw[136] + (factor * y[8]), dw[136]);
-                dw[137] = LaneVectorOps.ConditionalSelect(targetLanes, dw[137] + (factor * y[9]), dw[137]);
-                dw[138] = LaneVectorOps.ConditionalSelect(targetLanes, dw[138] + (factor * y[10]), dw[138]);
-                dw[139] = LaneVectorOps.ConditionalSelect(targetLanes, dw[139] + (factor * y[11]), dw[139]);
-                dw[140] = LaneVectorOps.ConditionalSelect(targetLanes, dw[140] + (factor), dw[140]);
+                dw[136] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[136] + (factor * y[8]), dw[136]);
+                dw[137] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[137] + (factor * y[9]), dw[137]);
+                dw[138] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[138] + (factor * y[10]), dw[138]);
+                dw[139] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[139] + (factor * y[11]), dw[139]);
+                dw[140] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[140] + (factor), dw[140]);
             }
 
             {
                 var factor = alpha * eK[1];
-                dw[141] = LaneVectorOps.ConditionalSelect(targetLanes, dw[141] + (factor * y[8]), dw[141]);
-                dw[142] = LaneVectorOps.ConditionalSelect(targetLanes, dw[142] + (factor * y[9]), dw[142]);
-                dw[143] = LaneVectorOps.ConditionalSelect(targetLanes, dw[143] + (factor * y[10]), dw[143]);
-                dw[144] = LaneVectorOps.ConditionalSelect(targetLanes, dw[144] + (factor * y[11]), dw[144]);
-                dw[145] = LaneVectorOps.ConditionalSelect(targetLanes, dw[145] + (factor), dw[145]);
+                dw[141] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[141] + (factor * y[8]), dw[141]);
+                dw[142] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[142] + (factor * y[9]), dw[142]);
+                dw[143] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[143] + (factor * y[10]), dw[143]);
+                dw[144] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[144] + (factor * y[11]), dw[144]);
+                dw[145] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[145] + (factor), dw[145]);
             }
 
             {
                 var factor = alpha * eK[2];
-                dw[146] = LaneVectorOps.ConditionalSelect(targetLanes, dw[146] + (factor * y[8]), dw[146]);
-                dw[147] = LaneVectorOps.ConditionalSelect(targetLanes, dw[147] + (factor * y[9]), dw[147]);
-                dw[148] = LaneVectorOps.ConditionalSelect(targetLanes, dw[148] + (factor * y[10]), dw[148]);
-                dw[149] = LaneVectorOps.ConditionalSelect(targetLanes, dw[149] + (factor * y[11]), dw[149]);
-                dw[150] = LaneVectorOps.ConditionalSelect(targetLanes, dw[150] + (factor), dw[150]);
+                dw[146] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[146] + (factor * y[8]), dw[146]);
+                dw[147] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[147] + (factor * y[9]), dw[147]);
+                dw[148] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[148] + (factor * y[10]), dw[148]);
+                dw[149] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[149] + (factor * y[11]), dw[149]);
+                dw[150] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[150] + (factor), dw[150]);
             }
 
             {
                 var factor = alpha * eK[3];
-                dw[151] = LaneVectorOps.ConditionalSelect(targetLanes, dw[151] + (factor * y[8]), dw[151]);
-                dw[152] = LaneVectorOps.ConditionalSelect(targetLanes, dw[152] + (factor * y[9]), dw[152]);
-                dw[153] = LaneVectorOps.ConditionalSelect(targetLanes, dw[153] + (factor * y[10]), dw[153]);
-                dw[154] = LaneVectorOps.ConditionalSelect(targetLanes, dw[154] + (factor * y[11]), dw[154]);
-                dw[155] = LaneVectorOps.ConditionalSelect(targetLanes, dw[155] + (factor), dw[155]);
+                dw[151] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[151] + (factor * y[8]), dw[151]);
+                dw[152] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[152] + (factor * y[9]), dw[152]);
+                dw[153] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[153] + (factor * y[10]), dw[153]);
+                dw[154] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[154] + (factor * y[11]), dw[154]);
+                dw[155] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[155] + (factor), dw[155]);
             }
 
             // ---- Block 0 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
             var outputGateFactor0 = alpha * eOut[0];
-            for (var m = 8; m < 17; m++)
-            {
-                dw[17 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[17 + m] + (outputGateFactor0 * yPrev[m]), dw[17 + m]);
-            }
+            dw[25] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[25] + (outputGateFactor0 * yPrev[8]), dw[25]);
+            dw[26] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[26] + (outputGateFactor0 * yPrev[9]), dw[26]);
+            dw[27] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[27] + (outputGateFactor0 * yPrev[10]), dw[27]);
+            dw[28] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[28] + (outputGateFactor0 * yPrev[11]), dw[28]);
+            dw[29] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[29] + (outputGateFactor0 * yPrev[12]), dw[29]);
+            dw[30] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[30] + (outputGateFactor0 * yPrev[13]), dw[30]);
+            dw[31] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[31] + (outputGateFactor0 * yPrev[14]), dw[31]);
+            dw[32] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[32] + (outputGateFactor0 * yPrev[15]), dw[32]);
+            dw[33] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[33] + (outputGateFactor0 * yPrev[16]), dw[33]);
             // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
             var inputGateFactor0 = alpha * eS[0];
             var inputGateFactor1 = alpha * eS[1];
-            for (var m = 0; m < 17; m++)
-            {
-                dw[m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[m] + (inputGateFactor0 * traces[m] + inputGateFactor1 * traces[34 + m]), dw[m]);
-            }
+            dw[0] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[0] + (inputGateFactor0 * traces[0] + inputGateFactor1 * traces[34]), dw[0]);
+            dw[1] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[1] + (inputGateFactor0 * traces[1] + inputGateFactor1 * traces[35]), dw[1]);
+            dw[2] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[2] + (inputGateFactor0 * traces[2] + inputGateFactor1 * traces[36]), dw[2]);
+            dw[3] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[3] + (inputGateFactor0 * traces[3] + inputGateFactor1 * traces[37]), dw[3]);
+            dw[4] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[4] + (inputGateFactor0 * traces[4] + inputGateFactor1 * traces[38]), dw[4]);
+            dw[5] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[5] + (inputGateFactor0 * traces[5] + inputGateFactor1 * traces[39]), dw[5]);
+            dw[6] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[6] + (inputGateFactor0 * traces[6] + inputGateFactor1 * traces[40]), dw[6]);
+            dw[7] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[7] + (inputGateFactor0 * traces[7] + inputGateFactor1 * traces[41]), dw[7]);
+            dw[8] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[8] + (inputGateFactor0 * traces[8] + inputGateFactor1 * traces[42]), dw[8]);
+            dw[9] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[9] + (inputGateFactor0 * traces[9] + inputGateFactor1 * traces[43]), dw[9]);
+            dw[10] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[10] + (inputGateFactor0 * traces[10] + inputGateFactor1 * traces[44]), dw[10]);
+            dw[11] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[11] + (inputGateFactor0 * traces[11] + inputGateFactor1 * traces[45]), dw[11]);
+            dw[12] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[12] + (inputGateFactor0 * traces[12] + inputGateFactor1 * traces[46]), dw[12]);
+            dw[13] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[13] + (inputGateFactor0 * traces[13] + inputGateFactor1 * traces[47]), dw[13]);
+            dw[14] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[14] + (inputGateFactor0 * traces[14] + inputGateFactor1 * traces[48]), dw[14]);
+            dw[15] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[15] + (inputGateFactor0 * traces[15] + inputGateFactor1 * traces[49]), dw[15]);
+            dw[16] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[16] + (inputGateFactor0 * traces[16] + inputGateFactor1 * traces[50]), dw[16]);
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor0 = alpha * eS[0];
-            for (var m = 0; m < 17; m++)
-            {
-                dw[34 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[34 + m] + (cellFactor0 * traces[17 + m]), dw[34 + m]);
-            }
+            dw[34] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[34] + (cellFactor0 * traces[17]), dw[34]);
+            dw[35] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[35] + (cellFactor0 * traces[18]), dw[35]);
+            dw[36] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[36] + (cellFactor0 * traces[19]), dw[36]);
+            dw[37] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[37] + (cellFactor0 * traces[20]), dw[37]);
+            dw[38] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[38] + (cellFactor0 * traces[21]), dw[38]);
+            dw[39] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[39] + (cellFactor0 * traces[22]), dw[39]);
+            dw[40] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[40] + (cellFactor0 * traces[23]), dw[40]);
+            dw[41] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[41] + (cellFactor0 * traces[24]), dw[41]);
+            dw[42] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[42] + (cellFactor0 * traces[25]), dw[42]);
+            dw[43] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[43] + (cellFactor0 * traces[26]), dw[43]);
+            dw[44] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[44] + (cellFactor0 * traces[27]), dw[44]);
+            dw[45] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[45] + (cellFactor0 * traces[28]), dw[45]);
+            dw[46] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[46] + (cellFactor0 * traces[29]), dw[46]);
+            dw[47] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[47] + (cellFactor0 * traces[30]), dw[47]);
+            dw[48] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[48] + (cellFactor0 * traces[31]), dw[48]);
+            dw[49] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[49] + (cellFactor0 * traces[32]), dw[49]);
+            dw[50] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[50] + (cellFactor0 * traces[33]), dw[50]);
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor1 = alpha * eS[1];
-            for (var m = 0; m < 17; m++)
-            {
-                dw[51 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[51 + m] + (cellFactor1 * traces[51 + m]), dw[51 + m]);
-            }
+            dw[51] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[51] + (cellFactor1 * traces[51]), dw[51]);
+            dw[52] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[52] + (cellFactor1 * traces[52]), dw[52]);
+            dw[53] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[53] + (cellFactor1 * traces[53]), dw[53]);
+            dw[54] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[54] + (cellFactor1 * traces[54]), dw[54]);
+            dw[55] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[55] + (cellFactor1 * traces[55]), dw[55]);
+            dw[56] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[56] + (cellFactor1 * traces[56]), dw[56]);
+            dw[57] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[57] + (cellFactor1 * traces[57]), dw[57]);
+            dw[58] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[58] + (cellFactor1 * traces[58]), dw[58]);
+            dw[59] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[59] + (cellFactor1 * traces[59]), dw[59]);
+            dw[60] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[60] + (cellFactor1 * traces[60]), dw[60]);
+            dw[61] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[61] + (cellFactor1 * traces[61]), dw[61]);
+            dw[62] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[62] + (cellFactor1 * traces[62]), dw[62]);
+            dw[63] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[63] + (cellFactor1 * traces[63]), dw[63]);
+            dw[64] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[64] + (cellFactor1 * traces[64]), dw[64]);
+            dw[65] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[65] + (cellFactor1 * traces[65]), dw[65]);
+            dw[66] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[66] + (cellFactor1 * traces[66]), dw[66]);
+            dw[67] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[67] + (cellFactor1 * traces[67]), dw[67]);
 
             // ---- Block 1 ----
             // Output gate: dw_out,m = alpha e_out y^m(t-1)  (Eq. 22)
             var outputGateFactor1 = alpha * eOut[1];
-            for (var m = 8; m < 17; m++)
-            {
-                dw[85 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[85 + m] + (outputGateFactor1 * yPrev[m]), dw[85 + m]);
-            }
+            dw[93] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[93] + (outputGateFactor1 * yPrev[8]), dw[93]);
+            dw[94] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[94] + (outputGateFactor1 * yPrev[9]), dw[94]);
+            dw[95] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[95] + (outputGateFactor1 * yPrev[10]), dw[95]);
+            dw[96] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[96] + (outputGateFactor1 * yPrev[11]), dw[96]);
+            dw[97] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[97] + (outputGateFactor1 * yPrev[12]), dw[97]);
+            dw[98] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[98] + (outputGateFactor1 * yPrev[13]), dw[98]);
+            dw[99] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[99] + (outputGateFactor1 * yPrev[14]), dw[99]);
+            dw[100] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[100] + (outputGateFactor1 * yPrev[15]), dw[100]);
+            dw[101] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[101] + (outputGateFactor1 * yPrev[16]), dw[101]);
             // Input gate: dw_in,m = alpha sum_v e_s_v dS_v/dw_in,m  (Eq. 26; the cells' terms are summed first, then added once)
             var inputGateFactor2 = alpha * eS[2];
             var inputGateFactor3 = alpha * eS[3];
-            for (var m = 0; m < 17; m++)
-            {
-                dw[68 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[68 + m] + (inputGateFactor2 * traces[68 + m] + inputGateFactor3 * traces[102 + m]), dw[68 + m]);
-            }
+            dw[68] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[68] + (inputGateFactor2 * traces[68] + inputGateFactor3 * traces[102]), dw[68]);
+            dw[69] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[69] + (inputGateFactor2 * traces[69] + inputGateFactor3 * traces[103]), dw[69]);
+            dw[70] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[70] + (inputGateFactor2 * traces[70] + inputGateFactor3 * traces[104]), dw[70]);
+            dw[71] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[71] + (inputGateFactor2 * traces[71] + inputGateFactor3 * traces[105]), dw[71]);
+            dw[72] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[72] + (inputGateFactor2 * traces[72] + inputGateFactor3 * traces[106]), dw[72]);
+            dw[73] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[73] + (inputGateFactor2 * traces[73] + inputGateFactor3 * traces[107]), dw[73]);
+            dw[74] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[74] + (inputGateFactor2 * traces[74] + inputGateFactor3 * traces[108]), dw[74]);
+            dw[75] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[75] + (inputGateFactor2 * traces[75] + inputGateFactor3 * traces[109]), dw[75]);
+            dw[76] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[76] + (inputGateFactor2 * traces[76] + inputGateFactor3 * traces[110]), dw[76]);
+            dw[77] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[77] + (inputGateFactor2 * traces[77] + inputGateFactor3 * traces[111]), dw[77]);
+            dw[78] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[78] + (inputGateFactor2 * traces[78] + inputGateFactor3 * traces[112]), dw[78]);
+            dw[79] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[79] + (inputGateFactor2 * traces[79] + inputGateFactor3 * traces[113]), dw[79]);
+            dw[80] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[80] + (inputGateFactor2 * traces[80] + inputGateFactor3 * traces[114]), dw[80]);
+            dw[81] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[81] + (inputGateFactor2 * traces[81] + inputGateFactor3 * traces[115]), dw[81]);
+            dw[82] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[82] + (inputGateFactor2 * traces[82] + inputGateFactor3 * traces[116]), dw[82]);
+            dw[83] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[83] + (inputGateFactor2 * traces[83] + inputGateFactor3 * traces[117]), dw[83]);
+            dw[84] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[84] + (inputGateFactor2 * traces[84] + inputGateFactor3 * traces[118]), dw[84]);
             // Cell 0: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor2 = alpha * eS[2];
-            for (var m = 0; m < 17; m++)
-            {
-                dw[102 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[102 + m] + (cellFactor2 * traces[85 + m]), dw[102 + m]);
-            }
+            dw[102] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[102] + (cellFactor2 * traces[85]), dw[102]);
+            dw[103] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[103] + (cellFactor2 * traces[86]), dw[103]);
+            dw[104] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[104] + (cellFactor2 * traces[87]), dw[104]);
+            dw[105] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[105] + (cellFactor2 * traces[88]), dw[105]);
+            dw[106] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[106] + (cellFactor2 * traces[89]), dw[106]);
+            dw[107] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[107] + (cellFactor2 * traces[90]), dw[107]);
+            dw[108] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[108] + (cellFactor2 * traces[91]), dw[108]);
+            dw[109] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[109] + (cellFactor2 * traces[92]), dw[109]);
+            dw[110] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[110] + (cellFactor2 * traces[93]), dw[110]);
+            dw[111] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[111] + (cellFactor2 * traces[94]), dw[111]);
+            dw[112] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[112] + (cellFactor2 * traces[95]), dw[112]);
+            dw[113] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[113] + (cellFactor2 * traces[96]), dw[113]);
+            dw[114] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[114] + (cellFactor2 * traces[97]), dw[114]);
+            dw[115] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[115] + (cellFactor2 * traces[98]), dw[115]);
+            dw[116] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[116] + (cellFactor2 * traces[99]), dw[116]);
+            dw[117] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[117] + (cellFactor2 * traces[100]), dw[117]);
+            dw[118] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[118] + (cellFactor2 * traces[101]), dw[118]);
             // Cell 1: dw_c,m = alpha e_s dS/dw_c,m  (Eq. 28)
             var cellFactor3 = alpha * eS[3];
-            for (var m = 0; m < 17; m++)
-            {
-                dw[119 + m] = LaneVectorOps.ConditionalSelect(targetLanes, dw[119 + m] + (cellFactor3 * traces[119 + m]), dw[119 + m]);
-            }
+            dw[119] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[119] + (cellFactor3 * traces[119]), dw[119]);
+            dw[120] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[120] + (cellFactor3 * traces[120]), dw[120]);
+            dw[121] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[121] + (cellFactor3 * traces[121]), dw[121]);
+            dw[122] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[122] + (cellFactor3 * traces[122]), dw[122]);
+            dw[123] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[123] + (cellFactor3 * traces[123]), dw[123]);
+            dw[124] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[124] + (cellFactor3 * traces[124]), dw[124]);
+            dw[125] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[125] + (cellFactor3 * traces[125]), dw[125]);
+            dw[126] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[126] + (cellFactor3 * traces[126]), dw[126]);
+            dw[127] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[127] + (cellFactor3 * traces[127]), dw[127]);
+            dw[128] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[128] + (cellFactor3 * traces[128]), dw[128]);
+            dw[129] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[129] + (cellFactor3 * traces[129]), dw[129]);
+            dw[130] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[130] + (cellFactor3 * traces[130]), dw[130]);
+            dw[131] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[131] + (cellFactor3 * traces[131]), dw[131]);
+            dw[132] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[132] + (cellFactor3 * traces[132]), dw[132]);
+            dw[133] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[133] + (cellFactor3 * traces[133]), dw[133]);
+            dw[134] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[134] + (cellFactor3 * traces[134]), dw[134]);
+            dw[135] = LaneVectorOps.ConditionalSelect(Mask(targetBits), dw[135] + (cellFactor3 * traces[135]), dw[135]);
 
             // ---- Output gates, weights from the inputs: dw_out,i = alpha e_out x_i(t)  (Eq. 22), each lane's active inputs ----
             // Slot n of every lane's list of active inputs (lanes whose list is shorter sit the slot out).
@@ -670,7 +770,11 @@ namespace LstmGen.Networks
         // Bit l of lane l: Mask turns a ulong of lanes into a vector mask.
         private static readonly global::System.Runtime.Intrinsics.Vector512<long> LaneBits = global::System.Runtime.Intrinsics.Vector512.Create((long)0x1, (long)0x2, (long)0x4, (long)0x8, (long)0x10, (long)0x20, (long)0x40, (long)0x80);
 
-        /// <summary>All bits set in the lanes of <paramref name="lanes"/>, none in the others: the mask of a select.</summary>
+        /// <summary>
+        /// All bits set in the lanes of <paramref name="lanes"/>, none in the others: the mask of a select. The step writes
+        /// Mask(bits) in each select instead of holding it in a local: the JIT computes it once either way, and with
+        /// AVX-512 it then keeps it in a mask register and folds the select into the add before it (merge masking).
+        /// </summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static LaneVector Mask(ulong lanes) => global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Create((long)lanes) & LaneBits, LaneBits));
 
@@ -752,10 +856,9 @@ namespace LstmGen.Networks
         /// <summary>y(t) becomes y(t-1) of the next step, in the active lanes (the hidden units; x(t) is set at every step).</summary>
         private void Advance(ulong activeBits)
         {
-            var activeLanes = Mask(activeBits);
             for (var u = InputCount; u < InputCount + HiddenCount; u++)
             {
-                _yPrev[u] = LaneVectorOps.ConditionalSelect(activeLanes, _y[u], _yPrev[u]);
+                _yPrev[u] = LaneVectorOps.ConditionalSelect(Mask(activeBits), _y[u], _yPrev[u]);
             }
         }
 

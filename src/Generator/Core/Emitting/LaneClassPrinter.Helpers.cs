@@ -13,7 +13,11 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("// Bit l of lane l: Mask turns a ulong of lanes into a vector mask.");
             Writer.Line("private static readonly " + lanesOf + " LaneBits = " + VectorType + ".Create(" + bits + ");");
             Writer.Line();
-            Writer.Line("/// <summary>All bits set in the lanes of <paramref name=\"lanes\"/>, none in the others: the mask of a select.</summary>");
+            Writer.Line("/// <summary>");
+            Writer.Line("/// All bits set in the lanes of <paramref name=\"lanes\"/>, none in the others: the mask of a select. The step writes");
+            Writer.Line("/// Mask(bits) in each select instead of holding it in a local: the JIT computes it once either way, and with");
+            Writer.Line("/// AVX-512 it then keeps it in a mask register and folds the select into the add before it (merge masking).");
+            Writer.Line("/// </summary>");
             Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             Writer.Line("private static LaneVector Mask(ulong lanes) => " + VectorType + "." + (IsFloat ? "AsSingle" : "AsDouble") + "(" + VectorType + ".Equals(" + VectorType + ".Create((" + (IsFloat ? "int" : "long") + ")lanes) & LaneBits, LaneBits));");
             Writer.Line();
@@ -98,9 +102,8 @@ namespace LstmGen.Generator.Emitting
             Writer.Line();
             Writer.Line("/// <summary>y(t) becomes y(t-1) of the next step, in the active lanes (the hidden units; x(t) is set at every step).</summary>");
             Writer.OpenBlock("private void Advance(ulong activeBits)");
-            Writer.Line("var activeLanes = Mask(activeBits);");
             Writer.OpenBlock("for (var u = InputCount; u < InputCount + HiddenCount; u++)");
-            Writer.Line("_yPrev[u] = LaneVectorOps.ConditionalSelect(activeLanes, _y[u], _yPrev[u]);");
+            Writer.Line("_yPrev[u] = LaneVectorOps.ConditionalSelect(Mask(activeBits), _y[u], _yPrev[u]);");
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();

@@ -38,7 +38,8 @@ namespace LstmGen.Generator.Emitting
             Writer.Line();
             Writer.OpenBlock("if (step.TargetLanes != 0)");
             Writer.Line("LoadTargets(step.Targets, step.TargetLanes);");
-            Writer.Line("Learn(step.TargetLanes);");
+            Writer.Line("// The changes go to the weights (per-step updates) or to the sequence's sums (per-sequence updates; App. A.1).");
+            Writer.Line("Learn(step.TargetLanes, Update == " + Runtime + ".UpdateTiming.PerStep ? _w : _delta);");
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("CopyOutputs(step.Outputs, step.OutputLanes);");
@@ -47,20 +48,32 @@ namespace LstmGen.Generator.Emitting
             Writer.Line();
         }
 
-        /// <summary>Span views of every state array of the plan (writable: <c>At</c> takes spans).</summary>
-        private void WriteViews(params string[] except)
+        /// <summary>
+        /// Span views of the state arrays of the plan that the method body written since <paramref name="position"/> uses,
+        /// inserted there (views of arrays a phase never touches would only hold registers).
+        /// </summary>
+        private void InsertViews(int position)
         {
-            foreach (var array in _plan.State.SelectMany(g => g.Arrays).Where(a => a.Element == StateElement.Real && !a.IsScalar && !PerLaneArrays.Contains(a.Name) && !except.Contains(a.Name)))
+            var code = string.Join("\n", Writer.TextSince(position).Split('\n').Select(line => line.IndexOf("//", System.StringComparison.Ordinal) is var c and >= 0 ? line.Substring(0, c) : line));
+            bool Uses(string name) => System.Text.RegularExpressions.Regex.IsMatch(code, @"(?<![\w.])" + name + @"(?!\w)");
+            var views = new System.Collections.Generic.List<string>();
+            foreach (var array in _plan.State.SelectMany(g => g.Arrays).Where(a => a.Element == StateElement.Real && !a.IsScalar && !PerLaneArrays.Contains(a.Name) && Uses(a.Name)))
             {
                 var length = array.Length.Constant.Length > 0 ? array.Length.Constant : Literals.Int(array.Length.Value);
-                Writer.Line(Span + " " + array.Name + " = new " + Span + "(_" + array.Name + ", 0, " + length + ");");
+                views.Add(Span + " " + array.Name + " = new " + Span + "(_" + array.Name + ", 0, " + length + ");");
             }
 
-            if (ReadsActiveInputs)
+            if (ReadsActiveInputs && Uses("activeValue"))
             {
-                Writer.Line(Span + " activeValue = _activeValue;");
-                Writer.Line("var activeSlots = _activeSlots;");
+                views.Add(Span + " activeValue = _activeValue;");
             }
+
+            if (ReadsActiveInputs && Uses("activeSlots"))
+            {
+                views.Add("var activeSlots = _activeSlots;");
+            }
+
+            Writer.InsertLines(position, views);
         }
 
         private void WriteForward()
@@ -73,8 +86,7 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// computed too and never kept; the state s_c changes only in the active lanes.");
             Writer.Line("/// </summary>");
             Writer.OpenBlock("private void Forward(ulong activeBits, bool outputsWanted)");
-            Writer.Line("var activeLanes = Mask(activeBits);");
-            WriteViews();
+            var views = Writer.Position;
             _step.PhaseBits = "activeBits";
             if (forward.Inputs.Reading == InputReading.ActiveInputs && forward.Inputs.ActiveInputNetInputs.Count > 0)
             {
@@ -159,6 +171,7 @@ namespace LstmGen.Generator.Emitting
                 _step.Write(outputs.Activation, k);
             }
 
+            InsertViews(views);
             Writer.CloseBlock();
             Writer.Line();
         }
@@ -172,8 +185,7 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// dS/dw_c,m(t)  = dS/dw_c,m(t-1)  + g'(net_c(t)) y^in(t) y^m(t-1)            (Eq. 27)");
             Writer.Line("/// </summary>");
             Writer.OpenBlock("private void UpdateTraces(ulong learningBits)");
-            Writer.Line("var learningLanes = Mask(learningBits);");
-            WriteViews();
+            var views = Writer.Position;
             _step.PhaseBits = "learningBits";
             foreach (var cell in traces.Cells)
             {
@@ -190,6 +202,7 @@ namespace LstmGen.Generator.Emitting
                 _step.Write(traces.ActiveInputs);
             }
 
+            InsertViews(views);
             Writer.CloseBlock();
             Writer.Line();
         }
@@ -202,10 +215,9 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// weights as they are, then the changes, added to the weights (per step) or the sequence's sum (per sequence)");
             Writer.Line("/// of the target lanes only.");
             Writer.Line("/// </summary>");
-            Writer.OpenBlock("private void Learn(ulong targetBits)");
-            Writer.Line("var targetLanes = Mask(targetBits);");
-            WriteViews();
-            Writer.Line(Span + " dw = new " + Span + "(Update == " + Runtime + ".UpdateTiming.PerStep ? _w : _delta, 0, WeightCount);");
+            Writer.OpenBlock("private void Learn(ulong targetBits, LaneVector[] changes)");
+            var views = Writer.Position;
+            Writer.Line(Span + " dw = new " + Span + "(changes, 0, WeightCount);");
             Writer.Line(Span + " target = _target;");
             _step.PhaseBits = "targetBits";
             _step.Write(learning.LearningRate);
@@ -283,6 +295,7 @@ namespace LstmGen.Generator.Emitting
                 _step.Write(learning.TouchedInputChanges);
             }
 
+            InsertViews(views);
             Writer.CloseBlock();
             Writer.Line();
         }

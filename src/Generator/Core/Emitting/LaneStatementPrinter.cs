@@ -29,7 +29,11 @@ namespace LstmGen.Generator.Emitting
             Lane,
         }
 
-        /// <summary>Above this many terms, a fan-in run is summed by a helper of the class instead of written out.</summary>
+        /// <summary>
+        /// Above this many terms, a fan-in run is summed by a helper of the class, and a scaled add or a trace decay is a
+        /// loop, instead of written out. Written out, every index is a constant: no bounds checks, no loop counters, and
+        /// a long straight run of independent read-modify-writes the core can overlap.
+        /// </summary>
         private const int WrittenOutLimit = 24;
 
         private readonly NetworkPlan _plan;
@@ -55,9 +59,9 @@ namespace LstmGen.Generator.Emitting
         /// <summary>The lane mask (a vector) that guards writes to a state array, or null for a scratch array of the step.</summary>
         public static string? MaskOf(string array) => array switch
         {
-            "s" => "activeLanes",
-            "traces" => "learningLanes",
-            "dw" => "targetLanes",
+            "s" => "Mask(activeBits)",
+            "traces" => "Mask(learningBits)",
+            "dw" => "Mask(targetBits)",
             _ => null,
         };
 
@@ -285,42 +289,69 @@ namespace LstmGen.Generator.Emitting
         }
 
         /// <summary>
-        /// σ of a group of net inputs: each written to its element of the destination, then the whole group squashed in
-        /// place by <c>Squash.LogisticInPlace</c>, a small loop the JIT keeps out of line (σ inlined where written would
-        /// bloat the step past the JIT's 512 locals and spill it). Each element is σ(value) as the scalar class's, bit
-        /// for bit.
+        /// σ of a group of net inputs: each written to its element of the destination, then squashed in place by
+        /// <c>Squash.LogisticInPlace</c>, a small loop the JIT keeps out of line (σ inlined where written would bloat the
+        /// step past the JIT's 512 locals and spill it). Groups that follow one another in the destination are squashed
+        /// by one call (the scalar class squashes four at a time; lanes have no such limit): the more σ in one call, the
+        /// more independent σ chains the loop overlaps. Each element is σ(value) as the scalar class's, bit for bit.
         /// </summary>
         private void WriteSigma(Sigma sigma, int? k)
         {
             var destination = sigma.Destination;
+            var pendingOffset = 0;
+            var pendingCount = 0;
+            void Flush()
+            {
+                if (pendingCount > 0)
+                {
+                    WriteSquashInPlace(destination, pendingOffset, Literals.Int(pendingCount));
+                }
+
+                pendingCount = 0;
+            }
+
+            void Join(int offset, int count, IReadOnlyList<string> values)
+            {
+                // A value that reads the destination must see the elements squashed so far.
+                if (offset != pendingOffset + pendingCount || values.Any(v => v.Contains(destination + "[")))
+                {
+                    Flush();
+                    pendingOffset = offset;
+                }
+
+                pendingCount += count;
+            }
+
             foreach (var group in sigma.Groups)
             {
                 switch (group)
                 {
                     case SigmaOfValues values:
-                        for (var v = 0; v < values.Values.Count; v++)
+                        var texts = values.Values.Select(v => Text(v, k)).ToList();
+                        Join(values.Offset, texts.Count, texts);
+                        for (var v = 0; v < texts.Count; v++)
                         {
                             var element = destination + "[" + Literals.Int(values.Offset + v) + "]";
-                            var value = Text(values.Values[v], k);
-                            if (value != element)
+                            if (texts[v] != element)
                             {
-                                _writer.Line(element + " = " + value + ";");
+                                _writer.Line(element + " = " + texts[v] + ";");
                             }
                         }
 
-                        WriteSquashInPlace(destination, values.Offset, Literals.Int(values.Values.Count));
                         break;
                     case SigmaOfFourFanIns four:
+                        var sums = four.NetInputs.Select(net => NetInputText(net, forceWrittenOut: true)).ToList();
+                        Join(four.Offset, sums.Count, sums);
                         for (var r = 0; r < four.NetInputs.Count; r++)
                         {
                             var net = four.NetInputs[r];
                             _writer.Line("// " + net.FanIn.UnitName + ": " + net.Meaning + (net.HasActiveInputsPart ? ", the active inputs' terms above plus the rest" : string.Empty));
-                            _writer.Line(destination + "[" + Literals.Int(four.Offset + r) + "] = " + NetInputText(net, forceWrittenOut: true) + ";");
+                            _writer.Line(destination + "[" + Literals.Int(four.Offset + r) + "] = " + sums[r] + ";");
                         }
 
-                        WriteSquashInPlace(destination, four.Offset, Literals.Int(four.NetInputs.Count));
                         break;
                     case SigmaOfArray array:
+                        Flush();
                         var length = _plan.State.SelectMany(g => g.Arrays).Single(a => a.Name == destination).Length;
                         var count = length.Constant.Length > 0 ? length.Constant : Literals.Int(length.Value);
                         if (array.Source != destination)
@@ -334,6 +365,8 @@ namespace LstmGen.Generator.Emitting
                         throw new ArgumentOutOfRangeException(nameof(sigma), group.GetType().Name);
                 }
             }
+
+            Flush();
         }
 
         private void WriteSquashInPlace(string destination, int offset, string count) =>
@@ -357,7 +390,9 @@ namespace LstmGen.Generator.Emitting
                 return target + " = " + (mask == null ? sum : "LaneVectorOps.ConditionalSelect(" + mask + ", " + sum + ", " + target + ")") + ";";
             }
 
-            if (add.Count <= 4)
+            // Per output unit (k given), written out only while the output units are few: 2a/2b's 101 output units
+            // would otherwise write out thousands of lines into one method, past what the JIT optimises.
+            if (add.Count <= WrittenOutLimit && (k is null || Shape.OutputCount <= Planning.SpeedDecisions.UnrolledOutputLimit))
             {
                 for (var m = add.First; m < add.First + add.Count; m++)
                 {
@@ -379,10 +414,25 @@ namespace LstmGen.Generator.Emitting
         private void WriteScaleBy(ScaleBy scale, int? k)
         {
             var mask = MaskOf(scale.Destination);
-            var target = scale.Destination + "[m]";
-            var product = target + " * " + Operand(scale.Factor, k, Mode.Vector);
+            string Line(string index)
+            {
+                var target = scale.Destination + "[" + index + "]";
+                var product = target + " * " + Operand(scale.Factor, k, Mode.Vector);
+                return target + " = " + (mask == null ? product : "LaneVectorOps.ConditionalSelect(" + mask + ", " + product + ", " + target + ")") + ";";
+            }
+
+            if (scale.Count <= WrittenOutLimit)
+            {
+                for (var m = scale.First; m < scale.First + scale.Count; m++)
+                {
+                    _writer.Line(Line(Literals.Int(m)));
+                }
+
+                return;
+            }
+
             _writer.OpenBlock("for (var m = " + Literals.Int(scale.First) + "; m < " + Literals.Int(scale.First + scale.Count) + "; m++)");
-            _writer.Line(target + " = " + (mask == null ? product : "LaneVectorOps.ConditionalSelect(" + mask + ", " + product + ", " + target + ")") + ";");
+            _writer.Line(Line("m"));
             _writer.CloseBlock();
         }
 

@@ -33,6 +33,24 @@ namespace LstmGen.Generator.Emitting
             Line("}" + suffix);
         }
 
+        /// <summary>Where the next line will start: a place to insert lines later (<see cref="InsertLines"/>).</summary>
+        public int Position => _builder.Length;
+
+        /// <summary>The text written since <paramref name="position"/>.</summary>
+        public string TextSince(int position) => _builder.ToString(position, _builder.Length - position);
+
+        /// <summary>Lines inserted at <paramref name="position"/> (a line start), at the current indent.</summary>
+        public void InsertLines(int position, System.Collections.Generic.IEnumerable<string> lines)
+        {
+            var text = new StringBuilder();
+            foreach (var line in lines)
+            {
+                text.Append(' ', _indent * 4).Append(line).Append('\n');
+            }
+
+            _builder.Insert(position, text.ToString());
+        }
+
         public void Indent() => _indent++;
 
         public void Outdent() => _indent = Math.Max(0, _indent - 1);
