@@ -89,15 +89,27 @@ namespace LstmGen.Experiments.Benchmarking
         }
 
         /// <summary>One pass over the workload: the trials on the real network (<see cref="TapeMode.Record"/>, <see cref="TapeMode.Check"/>) or on a silent one (<see cref="TapeMode.Replay"/>).</summary>
-        private static ((double Cpu, double Wall) Time, List<TrialResult> Results) Pass(ExperimentRow row, RunOptions options, int lanes, int trials, ulong baseSeed, VerdictTape tape, TapeMode mode)
+        private static ((double Cpu, double Wall) Time, List<TrialResult> Results) Pass(ExperimentRow row, RunOptions options, int lanes, int trials, ulong baseSeed, VerdictTape tape, TapeMode mode) =>
+            Pass(row, options with { Lanes = lanes }, trials, baseSeed, tape, mode, silent: mode == TapeMode.Replay);
+
+        /// <summary>
+        /// Trials 0 … <paramref name="trials"/> − 1 of <paramref name="row"/> as <c>lstmgen run</c> drives them (in the lanes of
+        /// one lane network, or one scalar network each: <see cref="ExperimentRow.LaneCount"/> of <paramref name="options"/>),
+        /// on the row's network or, when <paramref name="silent"/>, on one that does nothing; their verdicts go through
+        /// <paramref name="tape"/> (<paramref name="mode"/>). Returns the thread CPU and wall seconds it took and the trials' results.
+        /// </summary>
+        public static ((double Cpu, double Wall) Time, List<TrialResult> Results) Pass(ExperimentRow row, RunOptions options, int trials, ulong baseSeed, VerdictTape tape, TapeMode mode, bool silent)
         {
+            ArgumentNullException.ThrowIfNull(row);
+            ArgumentNullException.ThrowIfNull(options);
+            ArgumentNullException.ThrowIfNull(tape);
+            var lanes = row.LaneCount(options);
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var results = new List<TrialResult>(trials);
             tape.Begin();
             var cpu = ThreadCpuClock.Nanoseconds();
             var wall = Stopwatch.GetTimestamp();
-            var silent = mode == TapeMode.Replay;
             if (lanes > 1)
             {
                 var network = row.NewLanes(options, lanes);

@@ -101,7 +101,13 @@ namespace LstmGen.Experiments.Harness
                     }
                     else
                     {
-                        sequence.Input(t).CopyTo(_inputs.AsSpan(k * inputCount, inputCount));
+                        // Element by element: the inputs of the real-valued tasks are one or two values, too few for a memmove call.
+                        var input = sequence.Input(t);
+                        var at = k * inputCount;
+                        for (var i = 0; i < input.Length; i++)
+                        {
+                            _inputs[at + i] = input[i];
+                        }
                     }
 
                     if (slot.HasTarget![t])
