@@ -54,11 +54,44 @@ namespace LstmGen.Experiments.Cli
                 Description = "Also draw ns per step against the number of weights W (log-log) as an SVG file: the O(W) claim at a glance.",
                 HelpName = "file.svg",
             };
+            var tasks = new Option<bool>("--tasks")
+            {
+                Description = "Instead: per row, the share of its trials' time spent outside the network (drawing sequences, judging, the stopping rule), "
+                    + "on run's lane path and on the scalar path (--lanes 1), from the thread CPU time of the trials run on the real network and on one that does nothing.",
+            };
+            var rows = new Option<string?>("--rows") { Description = "With --tasks: comma-separated row ids (default: every row of Tables 1-9).", HelpName = "a,b,..." };
+            var sequences = new Option<long?>("--sequences") { Description = "With --tasks: training sequences per trial, its cap (default: about 100,000 steps' worth, 20 at least).", HelpName = "N" };
+            sequences.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<long?>() is < 1)
+                {
+                    result.AddError("--sequences must be a positive integer");
+                }
+            });
+            var trials = new Option<int?>("--trials") { Description = "With --tasks: trials per pass (default: K, the lanes of one lane network).", HelpName = "N" };
+            trials.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int?>() is < 1)
+                {
+                    result.AddError("--trials must be a positive integer");
+                }
+            });
+            var lanes = LanesOption.Create();
+            lanes.Description = "With --tasks: K of the lane path (default: run's; the scalar path is measured too).";
+            var testSetSize = new Option<int>("--test-set-size") { Description = "With --tasks: size of a row's test sets (default 100; the paper's are 2560 after far longer training).", DefaultValueFactory = _ => 100 };
+            testSetSize.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError("--test-set-size must be a positive integer");
+                }
+            });
             var command = new Command(
                 "bench",
                 "Measure ns per time step of the generated networks and of the reference interpreter on the same spec and weights: "
                 + "the forward pass (Step) and a learning step (TrainStep with a target every step, EndSequence every 100 steps); "
-                + "median of several repetitions after a warm-up, with the speed-up and the bytes allocated per step.")
+                + "median of several repetitions after a warm-up, with the speed-up and the bytes allocated per step. "
+                + "With --tasks: per row, the share of a trial's time outside the network (median of 3 repetitions unless --repetitions).")
             {
                 networks,
                 all,
@@ -68,15 +101,44 @@ namespace LstmGen.Experiments.Cli
                 noReference,
                 json,
                 plot,
+                tasks,
+                rows,
+                sequences,
+                trials,
+                lanes,
+                testSetSize,
             };
             command.WithExamples(
                 "lstmgen bench",
                 "lstmgen bench --networks Exp4Adding,Exp3NoiseSignal --steps 20000",
                 "lstmgen bench --all --json",
                 "lstmgen bench --spec specs/exp4-adding.lstm.yaml --json",
-                "lstmgen bench --all --plot docs/figures/performance/cost-per-step.svg");
+                "lstmgen bench --all --plot docs/figures/performance/cost-per-step.svg",
+                "lstmgen bench --tasks --rows 2a,3b-100-3,6a --sequences 500 --json");
             command.SetAction(parseResult =>
             {
+                if (parseResult.GetValue(tasks))
+                {
+                    if (parseResult.GetValue(networks) is not null || parseResult.GetValue(all) || parseResult.GetValue(specFiles) is { Length: > 0 } || parseResult.GetValue(plot) is not null)
+                    {
+                        throw CliException.Usage("--tasks measures rows (--rows), not networks: leave out --networks, --all, --spec and --plot");
+                    }
+
+                    var settings = new BenchTasks.Settings(
+                        parseResult.GetValue(sequences),
+                        parseResult.GetValue(trials),
+                        parseResult.GetValue(lanes),
+                        parseResult.GetValue(testSetSize),
+                        parseResult.GetResult(repetitions) is { Implicit: false } ? parseResult.GetValue(repetitions) : 3);
+                    BenchTasks.Run(console, RowSelection.Parse(parseResult.GetValue(rows)), settings, parseResult.GetValue(json));
+                    return ExitCodes.Ok;
+                }
+
+                if (parseResult.GetValue(rows) is not null || parseResult.GetValue(trials) is not null || parseResult.GetValue(lanes) is not null)
+                {
+                    throw CliException.Usage("--rows, --trials and --lanes go with --tasks");
+                }
+
                 var names = parseResult.GetValue(networks);
                 if (names is not null && parseResult.GetValue(all))
                 {

@@ -36,6 +36,12 @@ namespace LstmGen.Experiments.Harness
         private readonly double[] _outputs;
         private ulong _busy;
 
+        /// <summary>The lanes whose current sequence is a training sequence.</summary>
+        private ulong _learning;
+
+        /// <summary>The lanes whose current sequence has real-valued inputs (not one-hot): while one is busy, every lane is fed vectors.</summary>
+        private ulong _dense;
+
         /// <summary>Timestamp ticks per busy lane since the run started, up to <see cref="_sharedAt"/>.</summary>
         private double _sharePerLane;
 
@@ -79,19 +85,15 @@ namespace LstmGen.Experiments.Harness
             int inputCount = _lanes.InputCount, outputCount = _lanes.OutputCount;
             while (_busy != 0)
             {
-                ulong learning = 0, withTargets = 0, withOutputs = 0;
-                var oneHot = _lanes.AcceptsActiveInputs;
-                for (var mask = _busy; mask != 0; mask &= mask - 1)
-                {
-                    oneHot &= _slots[BitOperations.TrailingZeroCount(mask)].Work!.Sequence.IsOneHot;
-                }
-
+                // Each lane's sequence, learning and one-hotness were read once, when it started (Advance): per step
+                // a lane costs its input, and its target where it has one.
+                ulong withTargets = 0, withOutputs = 0;
+                var oneHot = _lanes.AcceptsActiveInputs && (_busy & _dense) == 0;
                 for (var mask = _busy; mask != 0; mask &= mask - 1)
                 {
                     var k = BitOperations.TrailingZeroCount(mask);
-                    var bit = 1UL << k;
                     var slot = _slots[k];
-                    var sequence = slot.Work!.Sequence;
+                    var sequence = slot.Sequence!;
                     var t = slot.Step;
                     if (oneHot)
                     {
@@ -99,18 +101,20 @@ namespace LstmGen.Experiments.Harness
                     }
                     else
                     {
-                        sequence.Input(t).CopyTo(_inputs.AsSpan(k * inputCount, inputCount));
+                        // Element by element: the inputs of the real-valued tasks are one or two values, too few for a memmove call.
+                        var input = sequence.Input(t);
+                        var at = k * inputCount;
+                        for (var i = 0; i < input.Length; i++)
+                        {
+                            _inputs[at + i] = input[i];
+                        }
                     }
 
-                    if (slot.Work.Learn)
+                    if (slot.HasTarget![t])
                     {
-                        learning |= bit;
-                    }
-
-                    if (sequence.HasTarget[t])
-                    {
+                        var bit = 1UL << k;
                         withOutputs |= bit;
-                        if (slot.Work.Learn)
+                        if ((_learning & bit) != 0)
                         {
                             withTargets |= bit;
                             sequence.Target(t).CopyTo(_targets.AsSpan(k * outputCount, outputCount));
@@ -121,7 +125,7 @@ namespace LstmGen.Experiments.Harness
                 _lanes.Step(new LaneStep
                 {
                     ActiveLanes = _busy,
-                    LearningLanes = learning,
+                    LearningLanes = _learning & _busy,
                     TargetLanes = withTargets,
                     OutputLanes = withOutputs,
                     Inputs = oneHot ? ReadOnlySpan<double>.Empty : _inputs,
@@ -130,18 +134,17 @@ namespace LstmGen.Experiments.Harness
                     Outputs = _outputs,
                 });
 
+                for (var mask = withOutputs; mask != 0; mask &= mask - 1)
+                {
+                    var k = BitOperations.TrailingZeroCount(mask);
+                    _outputs.AsSpan(k * outputCount, outputCount).CopyTo(_slots[k].Buffer.AsSpan(_slots[k].Step * outputCount, outputCount));
+                }
+
                 for (var mask = _busy; mask != 0; mask &= mask - 1)
                 {
                     var k = BitOperations.TrailingZeroCount(mask);
                     var slot = _slots[k];
-                    var t = slot.Step;
-                    if ((withOutputs & (1UL << k)) != 0)
-                    {
-                        _outputs.AsSpan(k * outputCount, outputCount).CopyTo(slot.Buffer.AsSpan(t * outputCount, outputCount));
-                    }
-
-                    slot.Step = t + 1;
-                    if (slot.Step == slot.Work!.Sequence.Length)
+                    if (++slot.Step == slot.Length)
                     {
                         Complete(k);
                         Advance(k, next, finished);
@@ -202,6 +205,11 @@ namespace LstmGen.Experiments.Harness
                     slot.Work = work;
                     slot.Step = 0;
                     var sequence = work.Sequence;
+                    slot.Sequence = sequence;
+                    slot.HasTarget = sequence.HasTarget;
+                    slot.Length = sequence.Length;
+                    _learning = work.Learn ? _learning | bit : _learning & ~bit;
+                    _dense = sequence.IsOneHot ? _dense & ~bit : _dense | bit;
                     var buffer = work.Learn ? slot.Training : slot.Testing;
                     SequenceRunner.Buffer(sequence, ref buffer);
                     if (work.Learn)
@@ -288,6 +296,13 @@ namespace LstmGen.Experiments.Harness
             public RunningTrial? Trial { get; set; }
 
             public SequenceWork? Work { get; set; }
+
+            /// <summary>The sequence of <see cref="Work"/>, its target steps and its length, read once at its start.</summary>
+            public Sequence? Sequence { get; set; }
+
+            public bool[]? HasTarget { get; set; }
+
+            public int Length { get; set; }
 
             public int Step { get; set; }
 

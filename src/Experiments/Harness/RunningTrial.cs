@@ -35,7 +35,13 @@ namespace LstmGen.Experiments.Harness
         public ILstmNetwork Network { get; }
 
         /// <summary>The work the trial asks for, one sequence at a time; its end is the trial's end.</summary>
-        public IEnumerator<SequenceWork> Work { get; }
+        public IEnumerator<SequenceWork> Work { get; private set; }
+
+        /// <summary>
+        /// Puts <paramref name="wrap"/>'s enumerator in place of <see cref="Work"/>, before the first sequence: a benchmark
+        /// (<c>lstmgen bench --tasks</c>) watches the verdicts a trial reads back, or hands it those of an earlier run.
+        /// </summary>
+        internal void WrapWork(Func<IEnumerator<SequenceWork>, IEnumerator<SequenceWork>> wrap) => Work = wrap(Work);
 
         /// <summary>The trial's result, once <see cref="Work"/> has ended, with the thread time it used (<see cref="TrialClock"/>).</summary>
         public TrialResult Finish()
