@@ -11,7 +11,7 @@ namespace LstmGen.Experiments.Benchmarking
     /// 100 ms, and then compiles it in the background; a measurement taken before that times unoptimised code, which is
     /// several times slower (a generated Exp2cP1000 sequence 20 to 40 times), and a large generated method can take longer
     /// than the minimum to arrive on a busy machine. A quiet round is therefore measured in this thread's processor time
-    /// where the OS tells it (<see cref="ThreadClock"/>): on a loaded machine a round of wall time may pass while the
+    /// where the OS tells it (<see cref="ThreadCpuClock"/>): on a loaded machine a round of wall time may pass while the
     /// background compiler waits for a core, and look quiet; a round of processor time gives the background compiler about
     /// as much (the scheduler shares the cores fairly between threads). Under NativeAOT nothing is compiled, and the minimum
     /// is merely spent.
@@ -41,13 +41,12 @@ namespace LstmGen.Experiments.Benchmarking
             while (Stopwatch.GetElapsedTime(start) < MaximumTime)
             {
                 var compiled = JitInfo.GetCompiledMethodCount();
-                var roundStart = Stopwatch.GetTimestamp();
-                var processorStart = ThreadClock.Now();
+                var roundStart = ThreadCpuClock.Nanoseconds();
                 do
                 {
                     workload();
                 }
-                while (Elapsed(roundStart, processorStart) < QuietRound && Stopwatch.GetElapsedTime(start) < MaximumTime);
+                while (TimeSpan.FromTicks((ThreadCpuClock.Nanoseconds() - roundStart) / 100) < QuietRound && Stopwatch.GetElapsedTime(start) < MaximumTime);
 
                 if (JitInfo.GetCompiledMethodCount() == compiled)
                 {
@@ -55,8 +54,5 @@ namespace LstmGen.Experiments.Benchmarking
                 }
             }
         }
-
-        private static TimeSpan Elapsed(long wallStart, TimeSpan? processorStart) =>
-            processorStart is { } before && ThreadClock.Now() is { } now ? now - before : Stopwatch.GetElapsedTime(wallStart);
     }
 }
