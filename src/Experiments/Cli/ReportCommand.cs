@@ -20,7 +20,7 @@ namespace LstmGen.Experiments.Cli
             var output = new Option<string?>("--output", "-o") { Description = "The report to write (default <results-dir>/report.md); figures go to a 'figures' folder beside it.", HelpName = "file.md" };
             var discussion = new Option<string?>("--discussion") { Description = "A hand-written Markdown file appended to the report (default: results-discussion.md beside the report, if it exists).", HelpName = "file.md" };
             var sweep = new Option<string?>("--sweep") { Description = "Report a sweep instead (docs/sweeps.md): write report.md (a table of its variants beside the paper's figure) and report.svg into its folder.", HelpName = "dir" };
-            var published = new Option<bool>("--published") { Description = "Regenerate the published reports (docs/results.md, docs/results-full.md, docs/results-quick.md) from the published results (results/, results/full/, results/quick/); run from the repository root." };
+            var published = new Option<bool>("--published") { Description = "Regenerate the published reports (" + string.Join(", ", PublishedReports.All.Select(r => r.Report)) + ") from the published results (" + string.Join(", ", PublishedReports.All.Select(r => r.ResultsDirectory + "/")) + "); run from the repository root." };
             var command = new Command("report", "Turn results files into the Markdown report: paper next to measured per row, learning curves, success distributions and wall times as SVG figures.")
             {
                 resultsDirectory, output, discussion, published, sweep,

@@ -139,11 +139,11 @@ namespace LstmGen.Experiments.Harness
             var mean = final.MeanErrorFreeLength;
             var extra = new Dictionary<string, double>
             {
-                ["meanErrorFreeLength"] = mean,
+                [GoodAndRest.MeanErrorFreeLength] = mean,
                 ["testStreamsFailed"] = final.Failed,
                 ["trainingSymbols"] = symbols,
                 ["trainingStrings"] = strings,
-                ["good"] = !success && mean > GoodLength ? 1 : 0,
+                [GoodAndRest.Good] = !success && mean > GoodLength ? 1 : 0,
             };
             var evaluation = new TestSetEvaluation(TestStreams, final.Failed, 0, 0, 0);
             outcome.Result = Result(trial, seed, success, streams, evaluation, curve.Points, extra);

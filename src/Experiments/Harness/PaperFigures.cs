@@ -18,5 +18,8 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>Further figures by name (e.g. Exp 3's ST1 column, Exp 5's MSE), as the paper prints them.</summary>
         public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>Gers 2000 Table 2's "% good solutions" and "% rest" with their mean error-free lengths, or null.</summary>
+        public GoodAndRest? GoodAndRest { get; init; }
     }
 }

@@ -206,7 +206,7 @@ namespace LstmGen.Experiments.Reporting
                 $"Row {row.Id}, ST3's average alone: the average training error of the {bound.Window} most recent sequences first fell below {bound.Beta} after a mean of {reached.Average():N0} sequences (median {median:N0}) in {reached.Count} of {trials.Count} trials, read from the learning curves (each crossing is placed to within {widestStep:N0} sequences). The table's figure is for the whole rule, which also needs all {bound.Window} of those sequences correct.");
         }
 
-        private static string Curve(ExperimentRow row, IReadOnlyList<TrialResult> trials)
+        internal static string Curve(ExperimentRow row, IReadOnlyList<TrialResult> trials)
         {
             var series = trials
                 .Where(t => t.Curve.Count > 0)
@@ -216,7 +216,7 @@ namespace LstmGen.Experiments.Reporting
         }
 
         /// <summary>The fraction of trials that had succeeded after n training sequences, against n; the paper's mean as a marker line.</summary>
-        private static string SuccessDistribution(ExperimentRow row, IReadOnlyList<TrialResult> trials)
+        internal static string SuccessDistribution(ExperimentRow row, IReadOnlyList<TrialResult> trials)
         {
             var sorted = trials.Where(t => t.Success).Select(t => (double)t.Sequences).OrderBy(s => s).ToList();
             var points = new List<(double X, double Y)> { (0, 0) };
@@ -279,7 +279,7 @@ namespace LstmGen.Experiments.Reporting
                 " Trials run by `lstmgen run` into the same folder are not in this figure.";
         }
 
-        private static string Duration(double seconds) => seconds >= 3600
+        internal static string Duration(double seconds) => seconds >= 3600
             ? (seconds / 3600).ToString("0.0", CultureInfo.InvariantCulture) + " h"
             : seconds >= 60 ? (seconds / 60).ToString("0.0", CultureInfo.InvariantCulture) + " min" : seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
     }

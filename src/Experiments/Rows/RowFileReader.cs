@@ -36,7 +36,7 @@ namespace LstmGen.Experiments.Rows
 
         private static readonly string[] InitializationKeys = ["inputGateBias"];
 
-        private static readonly string[] PaperKeys = ["table", "trials", "successPercent", "meanSequences", "testWrong", "st1Sequences", "mse"];
+        private static readonly string[] PaperKeys = ["table", "trials", "successPercent", "meanSequences", "testWrong", "st1Sequences", "mse", "goodPercent", "goodLength", "restPercent", "restLength"];
 
         private readonly string _path;
         private readonly RowDiagnostics _diagnostics = new();
@@ -453,17 +453,13 @@ namespace LstmGen.Experiments.Rows
             var table = RequiredText(paper, "table", "say where the figures are, e.g. 'table: Table 7'", (node, path) => RowScalars.String(node, path, _diagnostics));
             var trials = Required(paper, "trials", "give the number of trials the paper averages over (e.g. 'trials: 10')",
                 (node, path) => RowScalars.Integer(node, path, 1, MaxTrials, _diagnostics));
-            var successPercent = Optional(paper, "successPercent", (node, path) => RowScalars.Number(node, path, positive: false, _diagnostics));
-            if (successPercent is < 0 or > 100)
-            {
-                Report(DiagnosticCatalog.NumberOutOfRange, paper.Find("successPercent")!.Location, paper.PathOf("successPercent"), "a percentage from 0 to 100",
-                    successPercent.Value.ToString("R", CultureInfo.InvariantCulture));
-            }
+            var successPercent = Percent(paper, "successPercent");
 
             var meanSequences = Optional(paper, "meanSequences", (node, path) => RowScalars.Number(node, path, positive: true, _diagnostics));
             var testWrong = OptionalText(paper, "testWrong", (node, path) => RowScalars.String(node, path, _diagnostics));
             var st1 = Optional(paper, "st1Sequences", (node, path) => RowScalars.Number(node, path, positive: true, _diagnostics));
             var mse = Optional(paper, "mse", (node, path) => RowScalars.Number(node, path, positive: true, _diagnostics));
+            var goodAndRest = ReadGoodAndRest(paper);
             if (_diagnostics.ErrorCount > before || table is null || trials is null)
             {
                 return null;
@@ -481,7 +477,51 @@ namespace LstmGen.Experiments.Rows
                 extra["MSE"] = meanSquaredError.ToString("R", CultureInfo.InvariantCulture);
             }
 
-            return new PaperFigures(table, (int)trials.Value, successPercent, meanSequences, testWrong) { Extra = extra };
+            return new PaperFigures(table, (int)trials.Value, successPercent, meanSequences, testWrong) { Extra = extra, GoodAndRest = goodAndRest };
+        }
+
+        /// <summary>
+        /// Gers 2000 Table 2's columns b and c: <c>goodPercent</c> and <c>restPercent</c> together, each length only with
+        /// its percentage (the table prints ⟨−⟩ where there is none).
+        /// </summary>
+        private GoodAndRest? ReadGoodAndRest(LayeredMapping paper)
+        {
+            var goodPercent = Percent(paper, "goodPercent");
+            var goodLength = Optional(paper, "goodLength", (node, path) => RowScalars.Number(node, path, positive: true, _diagnostics));
+            var restPercent = Percent(paper, "restPercent");
+            var restLength = Optional(paper, "restLength", (node, path) => RowScalars.Number(node, path, positive: true, _diagnostics));
+            if (goodPercent is null != restPercent is null)
+            {
+                var (given, missing) = goodPercent is null ? ("restPercent", "goodPercent") : ("goodPercent", "restPercent");
+                Report(DiagnosticCatalog.MissingKey, paper.Find(given)!.Location, missing, paper.Where,
+                    "give Table 2's good solutions and rest together (e.g. 'goodPercent: 29, goodLength: 39171, restPercent: 53, restLength: 145')");
+                return null;
+            }
+
+            foreach (var (length, percent) in new[] { ("goodLength", goodPercent), ("restLength", restPercent) })
+            {
+                if (paper.Find(length) is { } node && percent is null)
+                {
+                    Report(DiagnosticCatalog.Contradiction, node.Location,
+                        $"'{paper.PathOf(length)}' is a mean error-free length of Table 2's good solutions or rest: give it with 'goodPercent' and 'restPercent'");
+                    return null;
+                }
+            }
+
+            return goodPercent is { } good && restPercent is { } rest ? new GoodAndRest(good, goodLength, rest, restLength) : null;
+        }
+
+        /// <summary>A percentage of the paper's (0 to 100), or null when <paramref name="key"/> is not given.</summary>
+        private double? Percent(LayeredMapping paper, string key)
+        {
+            var value = Optional(paper, key, (node, path) => RowScalars.Number(node, path, positive: false, _diagnostics));
+            if (value is < 0 or > 100)
+            {
+                Report(DiagnosticCatalog.NumberOutOfRange, paper.Find(key)!.Location, paper.PathOf(key), "a percentage from 0 to 100",
+                    value.Value.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            return value;
         }
 
         private string? OptionalText(LayeredMapping level, string key, Func<LocatedYaml, string, string?> read)

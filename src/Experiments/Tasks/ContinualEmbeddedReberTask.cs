@@ -56,25 +56,7 @@ namespace LstmGen.Experiments.Tasks
             return FromString(_strings.FromString(text).Symbols!);
         }
 
-        public SequenceJudgement Judge(Sequence sequence, ReadOnlySpan<double> outputs)
-        {
-            ArgumentNullException.ThrowIfNull(sequence);
-            var legal = sequence.LegalSuccessors
-                ?? throw new ArgumentException("The sequence carries no legal successor sets; draw it from ContinualEmbeddedReberTask.", nameof(sequence));
-            SequenceJudgement.CheckOutputs(sequence, outputs);
-            var wrong = 0;
-            var errorFree = sequence.Length;
-            for (var t = 0; t < sequence.Length; t++)
-            {
-                if (!EmbeddedReberTask.MostActiveAreExactly(SequenceJudgement.Output(sequence, outputs, t), legal[t]))
-                {
-                    wrong++;
-                    errorFree = Math.Min(errorFree, t);
-                }
-            }
-
-            return SequenceJudgement.Measure(sequence, outputs, wrong == 0, wrong) with { ErrorFreeSteps = errorFree };
-        }
+        public SequenceJudgement Judge(Sequence sequence, ReadOnlySpan<double> outputs) => EmbeddedReberTask.JudgeEveryStep(sequence, outputs, nameof(ContinualEmbeddedReberTask));
 
         public string Describe(Sequence sequence)
         {

@@ -162,22 +162,34 @@ namespace LstmGen.Experiments.Tasks
             return sets;
         }
 
-        public SequenceJudgement Judge(Sequence sequence, ReadOnlySpan<double> outputs)
+        public SequenceJudgement Judge(Sequence sequence, ReadOnlySpan<double> outputs) => JudgeEveryStep(sequence, outputs, nameof(EmbeddedReberTask));
+
+        /// <summary>
+        /// The Reber test at every step of <paramref name="sequence"/> (<see cref="MostActiveAreExactly"/> against the step's
+        /// legal successors), for this task and the continual grammar: correct when no step is wrong, with the number of
+        /// wrong steps and the steps before the first wrong one (<see cref="SequenceJudgement.ErrorFreeSteps"/>).
+        /// </summary>
+        /// <param name="sequence">A sequence carrying its legal successor sets.</param>
+        /// <param name="outputs">The network's outputs at every step.</param>
+        /// <param name="task">The task the sequence should come from, named in the error when it carries no legal successor sets.</param>
+        internal static SequenceJudgement JudgeEveryStep(Sequence sequence, ReadOnlySpan<double> outputs, string task)
         {
             ArgumentNullException.ThrowIfNull(sequence);
             var legal = sequence.LegalSuccessors
-                ?? throw new ArgumentException("The sequence carries no legal successor sets; draw it from EmbeddedReberTask.", nameof(sequence));
+                ?? throw new ArgumentException("The sequence carries no legal successor sets; draw it from " + task + ".", nameof(sequence));
             SequenceJudgement.CheckOutputs(sequence, outputs);
             var wrong = 0;
+            var errorFree = sequence.Length;
             for (var t = 0; t < sequence.Length; t++)
             {
                 if (!MostActiveAreExactly(SequenceJudgement.Output(sequence, outputs, t), legal[t]))
                 {
                     wrong++;
+                    errorFree = Math.Min(errorFree, t);
                 }
             }
 
-            return SequenceJudgement.Measure(sequence, outputs, wrong == 0, wrong);
+            return SequenceJudgement.Measure(sequence, outputs, wrong == 0, wrong) with { ErrorFreeSteps = errorFree };
         }
 
         public string Describe(Sequence sequence)

@@ -20,8 +20,9 @@ namespace LstmGen.Experiments.Tasks
         double SquaredError)
     {
         /// <summary>
-        /// The steps before the first wrong one (<see cref="Sequence.Length"/> when none is wrong), for tasks whose
-        /// protocol stops a stream at its first error (the continual embedded Reber grammar); 0 where a task does not say.
+        /// The steps before the first wrong one (<see cref="Sequence.Length"/> when none is wrong), from the embedded Reber
+        /// tasks, judged step by step: the continual grammar's protocol stops a stream at its first error. 0 where a task
+        /// does not say.
         /// </summary>
         public int ErrorFreeSteps { get; init; }
 

@@ -64,6 +64,11 @@ namespace LstmGen.Experiments.Tests.Harness
             Assert.Equal((18.0, 18_889.0), (rows["cerg-forget"].Paper.SuccessPercent, rows["cerg-forget"].Paper.MeanSequences));
             Assert.Equal((74.0, 7_441.0), (rows["cerg-standard-reset"].Paper.SuccessPercent, rows["cerg-standard-reset"].Paper.MeanSequences));
             Assert.Equal(0.0, rows["cerg-standard"].Paper.SuccessPercent);
+            // Table 2's columns b and c, as docs/gers2000.md quotes them.
+            Assert.Equal(new GoodAndRest(0, null, 26, 31), rows["cerg-standard-reset"].Paper.GoodAndRest);
+            Assert.Equal(new GoodAndRest(1, 1166, 99, 37), rows["cerg-standard"].Paper.GoodAndRest);
+            Assert.Equal(new GoodAndRest(29, 39171, 53, 145), rows["cerg-forget"].Paper.GoodAndRest);
+            Assert.All(cerg.CreateRows(), r => Assert.Equal(100, r.Trials));
         }
 
         [Fact]
@@ -168,6 +173,31 @@ namespace LstmGen.Experiments.Tests.Harness
 
             Assert.Empty(file.Definitions);
             Assert.NotEmpty(file.Diagnostics);
+        }
+
+        [Fact]
+        public void The_paper_figures_carry_Table_2_s_good_and_rest_columns()
+        {
+            var figures = Assert.Single(Read(Valid + "\n    paper: { table: Gers 2000 Table 2, trials: 100, successPercent: 0, goodPercent: 1, goodLength: 1166, restPercent: 99, restLength: 37 }").Definitions).Settings.Paper;
+            var none = Assert.Single(Read(Valid + "\n    paper: { table: Gers 2000 Table 2, trials: 100, successPercent: 74, goodPercent: 0, restPercent: 26, restLength: 31 }").Definitions).Settings.Paper;
+
+            Assert.Equal(new GoodAndRest(1, 1166, 99, 37), figures.GoodAndRest);
+            Assert.Equal(new GoodAndRest(0, null, 26, 31), none.GoodAndRest);
+            Assert.Null(Assert.Single(Read(Valid).Definitions).Settings.Paper.GoodAndRest);
+        }
+
+        [Theory]
+        [InlineData("goodPercent: 1, goodLength: 1166, restLength: 37", "LSTM0003")]                  // good without rest
+        [InlineData("goodLength: 1166", "LSTM0010")]                                                  // a length without its percentage
+        [InlineData("goodPercent: 101, restPercent: 0", "LSTM0014")]                                   // not a percentage
+        [InlineData("goodPercent: 1, restPercent: 99, restLength: -37", "LSTM0014")]                   // not a length
+        [InlineData("goodPercent: 1, restPercent: 99, restLenght: 37", "LSTM0002")]                    // an unknown key
+        public void A_mistake_in_Table_2_s_figures_is_a_diagnostic_not_a_row(string figures, string id)
+        {
+            var file = Read(Valid + "\n    paper: { table: Gers 2000 Table 2, trials: 100, " + figures + " }");
+
+            Assert.Empty(file.Definitions);
+            Assert.Contains(file.Diagnostics, d => d.Id == id);
         }
 
         private static TrialResult Run(ExperimentRow row) =>

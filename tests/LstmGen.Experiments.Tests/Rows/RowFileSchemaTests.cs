@@ -18,13 +18,17 @@ namespace LstmGen.Experiments.Tests.Rows
 
         private static JsonSchema Schema => JsonSchema.FromText(File.ReadAllText(Path.Combine(Folder, "lstm-rows.schema.json")));
 
-        public static TheoryData<string> RowFiles => new(Directory.GetFiles(Folder, "*.rows.yaml").Select(Path.GetFileName).OfType<string>().Order());
+        /// <summary>The row files under specs/ (the built-in rows' and the Gers 2000 rows'), relative to specs/.</summary>
+        public static TheoryData<string> RowFiles => new(
+            Directory.GetFiles(Path.Combine(CliRunner.RepositoryRoot, "specs"), "*.rows.yaml", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Path.Combine(CliRunner.RepositoryRoot, "specs"), f).Replace('\\', '/'))
+                .Order(System.StringComparer.Ordinal));
 
         [Theory]
         [MemberData(nameof(RowFiles))]
         public void Every_row_file_validates_against_the_schema(string file)
         {
-            var results = Evaluate(File.ReadAllText(Path.Combine(Folder, file)));
+            var results = Evaluate(File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "specs", file)));
 
             Assert.True(results.IsValid, string.Join("\n", Problems(results)));
         }
@@ -34,9 +38,11 @@ namespace LstmGen.Experiments.Tests.Rows
         [InlineData("    learningRate: 0.1", "    learningRate: fast")]                   // a wrong type
         [InlineData("  task:\n    name: embedded-reber", "  task:\n    name: reber")]     // an unknown task
         [InlineData("    checkEvery: 100", "    checkEvery: 100\n    beta: 0.1")]          // a parameter of another rule
-        public void A_row_file_of_the_wrong_shape_fails_the_schema(string original, string broken)
+        [InlineData("goodPercent: 0, restPercent: 26", "goodPercent: 0, restPercent: 126", "../gers2000/gers2000.rows.yaml")]   // not a percentage
+        [InlineData("goodLength: 1166", "goodLength: -1166", "../gers2000/gers2000.rows.yaml")]                               // not a length
+        public void A_row_file_of_the_wrong_shape_fails_the_schema(string original, string broken, string file = "exp1-reber.rows.yaml")
         {
-            var text = File.ReadAllText(Path.Combine(Folder, "exp1-reber.rows.yaml"));
+            var text = File.ReadAllText(Path.Combine(Folder, file));
             Assert.Contains(original, text);
 
             Assert.True(Evaluate(text).IsValid);
