@@ -14,10 +14,12 @@ namespace LstmGen.Experiments.Tests
     /// </summary>
     internal static class Snapshot
     {
-        public static void Verify(string actual, [CallerFilePath] string callerFile = "", [CallerMemberName] string testMethod = "")
+        public static void Verify(string actual, [CallerFilePath] string callerFile = "", [CallerMemberName] string testMethod = "") =>
+            VerifyNamed(Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots"), Path.GetFileNameWithoutExtension(callerFile) + "." + testMethod, actual);
+
+        /// <summary>Compares with <c>{folder}/{name}.verified.txt</c>, for snapshots named otherwise than by their test.</summary>
+        public static void VerifyNamed(string folder, string name, string actual)
         {
-            var folder = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
-            var name = Path.GetFileNameWithoutExtension(callerFile) + "." + testMethod;
             var verified = Path.Combine(folder, name + ".verified.txt");
             var received = Path.Combine(folder, name + ".received.txt");
             var text = actual.Replace("\r\n", "\n", StringComparison.Ordinal);

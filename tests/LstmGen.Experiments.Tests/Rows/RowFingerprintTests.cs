@@ -20,23 +20,9 @@ namespace LstmGen.Experiments.Tests.Rows
     /// </summary>
     public sealed class RowFingerprintTests
     {
-        /// <summary>
-        /// Compares with <c>Snapshots/{name}.verified.txt</c>; on a difference, writes what was seen beside it as
-        /// <c>{name}.received.txt</c> (Verify's convention) for a diff.
-        /// </summary>
-        private static void MatchesSnapshot(string name, string actual)
-        {
-            var folder = Path.Combine(CliRunner.RepositoryRoot, "tests", "LstmGen.Experiments.Tests", "Rows", "Snapshots");
-            var verified = Path.Combine(folder, name + ".verified.txt");
-            var expected = File.Exists(verified) ? File.ReadAllText(verified) : null;
-            if (expected != actual)
-            {
-                Directory.CreateDirectory(folder);
-                File.WriteAllText(Path.Combine(folder, name + ".received.txt"), actual, new UTF8Encoding(false));
-            }
-
-            Assert.Equal(expected, actual);
-        }
+        /// <summary>Compares with <c>Snapshots/{name}.verified.txt</c> (<see cref="Snapshot"/>).</summary>
+        private static void MatchesSnapshot(string name, string actual) =>
+            Snapshot.VerifyNamed(Path.Combine(CliRunner.RepositoryRoot, "tests", "LstmGen.Experiments.Tests", "Rows", "Snapshots"), name, actual);
 
         [Fact]
         public void Rows_lists_the_same_rows_and_figures_as_before_the_row_files()
