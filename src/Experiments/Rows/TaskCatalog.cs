@@ -42,8 +42,9 @@ namespace LstmGen.Experiments.Rows
                 [
                     RowParameter.Choice("variant", "2a: the middle part is always a_1 ... a_{p-1}; 2b: random symbols (no local regularities)", true, "noise-free", "no-local-regularities"),
                     RowParameter.Integer("p", "p, the delay (Table 2 'Delay p')"),
+                    RowParameter.Choice("judge", "where ABS(0.25) is judged: 'by-variant' (2a at every step, 2b at the sequence end, as §5.2 words them), 'every-step' or 'sequence-end' (2a's wording does not say; extraction §3.2)", false, "by-variant", "every-step", "sequence-end"),
                 ],
-                p => new LongLagTask(p.Choice("variant") == "noise-free" ? LongLagVariant.NoiseFree : LongLagVariant.NoLocalRegularities, p.Integer("p")),
+                p => new LongLagTask(p.Choice("variant") == "noise-free" ? LongLagVariant.NoiseFree : LongLagVariant.NoLocalRegularities, p.Integer("p"), JudgeEveryStep(p.Choice("judge"))),
                 p => p.Integer("p")),
             new("very-long-lag", "Exp 2c, §5.2: very long time lags, no local regularities",
                 [
@@ -103,6 +104,14 @@ namespace LstmGen.Experiments.Rows
 
         private static SecondMarkRange SecondMarkRange(string choice) =>
             choice == "first-unmarked-pairs" ? Tasks.SecondMarkRange.FirstUnmarkedPairs : Tasks.SecondMarkRange.FirstPositions;
+
+        /// <summary>The long-lag task's <c>judge</c>: null keeps the variant's own (2a every step, 2b the sequence end).</summary>
+        private static bool? JudgeEveryStep(string choice) => choice switch
+        {
+            "every-step" => true,
+            "sequence-end" => false,
+            _ => null,
+        };
 
         private static NoiseSignalVariant NoiseSignalVariant(string choice) => choice switch
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using LstmGen.Experiments.Rows;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
 using Xunit;
@@ -97,6 +98,22 @@ namespace LstmGen.Experiments.Tests.Tasks
 
             Assert.True(new LongLagTask(LongLagVariant.NoLocalRegularities, 10, judgeEveryStep: true).JudgeEveryStep);
             Assert.Equal(new[] { "2a", "2b" }, new List<string> { a.Name, b.Name });
+        }
+
+        [Theory]
+        [InlineData("noise-free", "by-variant", true)]
+        [InlineData("no-local-regularities", "by-variant", false)]
+        [InlineData("noise-free", "sequence-end", false)]
+        [InlineData("no-local-regularities", "every-step", true)]
+        [InlineData("noise-free", "every-step", true)]
+        [InlineData("no-local-regularities", "sequence-end", false)]
+        public void The_row_key_task_judge_chooses_where_ABS_is_judged(string variant, string judge, bool everyStep)
+        {
+            var kind = TaskCatalog.All.Single(k => k.Name == "long-lag");
+            Assert.Equal("by-variant", kind.Parameters.Single(p => p.Key == "judge").Default);
+            var values = new Dictionary<string, object> { ["variant"] = variant, ["p"] = 10, ["judge"] = judge };
+            var task = (LongLagTask)kind.Create(new ParameterValues(values));
+            Assert.Equal(everyStep, task.JudgeEveryStep);
         }
     }
 }
