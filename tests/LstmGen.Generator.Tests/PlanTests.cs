@@ -68,9 +68,10 @@ namespace LstmGen.Generator.Tests
             Assert.All(reber.Forward.NetInputs.SelectMany(b => b.Statements), s => Assert.True(((ComputeNetInput)s).NetInput.InFourFanInGroup));
             Assert.Equal(new ActiveInputsPlan(OneHot: true, VectorScan: false, KeepsTouchedSet: false), reber.ActiveInputs);
 
-            // Exp 2c, p = 1000 (1,004 one-hot inputs): the scan and the touched set, and no four-at-once (6-7 hidden terms).
+            // Exp 2c, p = 1000 (1,004 one-hot inputs): the scan and the touched set, and no four-at-once (6-7 hidden terms);
+            // its outputs read the cells only and it has no forget gates, so its lane classes keep rows by input.
             var longLag = Plan("exp2c-p1000");
-            Assert.Equal(new ActiveInputsPlan(OneHot: true, VectorScan: true, KeepsTouchedSet: true), longLag.ActiveInputs);
+            Assert.Equal(new ActiveInputsPlan(OneHot: true, VectorScan: true, KeepsTouchedSet: true) { LaneInputRows = true }, longLag.ActiveInputs);
             Assert.Empty(longLag.Forward.NetInputSigma.Groups.OfType<SigmaOfFourFanIns>());
             Assert.Single(longLag.Learning.TouchedInputChanges);
 
@@ -78,6 +79,23 @@ namespace LstmGen.Generator.Tests
             var adding = Plan("exp4-adding");
             Assert.Null(adding.ActiveInputs);
             Assert.All(adding.Forward.NetInputSigma.Groups, g => Assert.IsType<SigmaOfValues>(g));
+        }
+
+        [Fact]
+        public void Rows_by_input_and_lanes_by_default_follow_the_touched_set_the_outputs_and_the_forget_gates()
+        {
+            // LaneInputRows: a touched set, outputs that do not read the inputs, no forget gates (Exp 2c). Lanes by default
+            // everywhere but where a touched set has no rows while the outputs do not read the inputs (forget gates).
+            Assert.True(SpeedDecisions.LaneInputRows(keepsTouchedSet: true, outputsReadActiveInputs: false, hasForgetGates: false));
+            Assert.False(SpeedDecisions.LaneInputRows(keepsTouchedSet: false, outputsReadActiveInputs: false, hasForgetGates: false));
+            Assert.False(SpeedDecisions.LaneInputRows(keepsTouchedSet: true, outputsReadActiveInputs: true, hasForgetGates: false));
+            Assert.False(SpeedDecisions.LaneInputRows(keepsTouchedSet: true, outputsReadActiveInputs: false, hasForgetGates: true));
+            Assert.True(SpeedDecisions.LanesByDefault(keepsTouchedSet: true, outputsReadActiveInputs: false, hasForgetGates: false));
+            Assert.True(SpeedDecisions.LanesByDefault(keepsTouchedSet: true, outputsReadActiveInputs: true, hasForgetGates: true));
+            Assert.True(SpeedDecisions.LanesByDefault(keepsTouchedSet: false, outputsReadActiveInputs: false, hasForgetGates: true));
+            Assert.False(SpeedDecisions.LanesByDefault(keepsTouchedSet: true, outputsReadActiveInputs: false, hasForgetGates: true));
+            Assert.False(Plan("exp2ab-long-lag").ActiveInputs!.LaneInputRows);
+            Assert.True(Plan("exp2c-p50").ActiveInputs!.LaneInputRows);
         }
 
         [Fact]

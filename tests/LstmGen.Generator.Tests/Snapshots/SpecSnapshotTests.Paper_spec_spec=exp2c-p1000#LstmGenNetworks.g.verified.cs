@@ -12,7 +12,7 @@ namespace LstmGen.Generated
         /// <summary>The compiled networks, ordered by type name.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::LstmGen.Runtime.CompiledNetwork> All { get; } = new global::LstmGen.Runtime.CompiledNetwork[]
         {
-            new global::LstmGen.Runtime.CompiledNetwork("Exp2cP1000", "LstmGen.Networks.Exp2cP1000", "exp2c-p1000.lstm.yaml", static () => new global::LstmGen.Networks.Exp2cP1000(), static width => width switch { global::LstmGen.Runtime.LaneWidth.Vector512 => new global::LstmGen.Networks.Exp2cP1000Lanes512(), global::LstmGen.Runtime.LaneWidth.Vector256 => new global::LstmGen.Networks.Exp2cP1000Lanes256(), global::LstmGen.Runtime.LaneWidth.Vector128 => new global::LstmGen.Networks.Exp2cP1000Lanes128(), _ => throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "No lane class at this width; step scalar networks one by one.") }, LanesByDefault: false),
+            new global::LstmGen.Runtime.CompiledNetwork("Exp2cP1000", "LstmGen.Networks.Exp2cP1000", "exp2c-p1000.lstm.yaml", static () => new global::LstmGen.Networks.Exp2cP1000(), static width => width switch { global::LstmGen.Runtime.LaneWidth.Vector512 => new global::LstmGen.Networks.Exp2cP1000Lanes512(), global::LstmGen.Runtime.LaneWidth.Vector256 => new global::LstmGen.Networks.Exp2cP1000Lanes256(), global::LstmGen.Runtime.LaneWidth.Vector128 => new global::LstmGen.Networks.Exp2cP1000Lanes128(), _ => throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "No lane class at this width; step scalar networks one by one.") }),
         };
     }
 }

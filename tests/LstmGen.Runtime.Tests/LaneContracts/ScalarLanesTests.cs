@@ -87,14 +87,17 @@ namespace LstmGen.Runtime.Tests.LaneContracts
         [Fact]
         public void Lanes_are_the_default_only_where_the_generator_found_them_faster()
         {
-            // SpeedDecisions.LanesByDefault: Exp 2c's network (a touched set, outputs that do not read the inputs) runs
-            // scalar by default; Exp 2a/2b's (a touched set, but its outputs read the inputs) and Exp 4's run in lanes.
-            Assert.False(PaperNetworks.Find("Exp2cP1000")!.LanesByDefault);
+            // SpeedDecisions.LanesByDefault: Exp 2c's networks (a touched set, outputs that do not read the inputs, no forget
+            // gates) run in lanes with rows by input (LaneInputRows); Exp 2a/2b's (a touched set, its outputs read the inputs)
+            // and Exp 4's in the vector layout. Every paper network runs in lanes by default.
+            Assert.True(PaperNetworks.Find("Exp2cP1000")!.LanesByDefault);
+            Assert.True(PaperNetworks.Find("Exp2cP50")!.LanesByDefault);
             Assert.True(PaperNetworks.Find("Exp2LongLag")!.LanesByDefault);
             Assert.True(PaperNetworks.Find("Exp4Adding")!.LanesByDefault);
-            var slower = PaperNetworks.Find("Exp2cP1000")!;
-            Assert.NotNull(slower.CreateLanes);
-            Assert.Equal(1, global::LstmGen.Runtime.LaneNetworks.DefaultCount(slower));
+            var rows = PaperNetworks.Find("Exp2cP1000")!;
+            Assert.NotNull(rows.CreateLanes);
+            Assert.Equal(Lanes.Count<double>(), global::LstmGen.Runtime.LaneNetworks.DefaultCount(rows));
+            Assert.Equal(1, global::LstmGen.Runtime.LaneNetworks.DefaultCount(rows with { LanesByDefault = false }));
             var faster = PaperNetworks.Find("Exp4Adding")! with { CreateLanes = width => new WidthLanes(new ScalarLanes(PaperNetworks.Find("Exp4Adding")!.Create, Lanes.Count<double>(width)), width) };
             Assert.Equal(Lanes.Count<double>(), global::LstmGen.Runtime.LaneNetworks.DefaultCount(faster));
             Assert.Equal(1, global::LstmGen.Runtime.LaneNetworks.DefaultCount(faster with { LanesByDefault = false }));

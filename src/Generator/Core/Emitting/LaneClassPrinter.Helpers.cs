@@ -168,37 +168,29 @@ namespace LstmGen.Generator.Emitting
 
         private void WriteActiveInputHelpers()
         {
-            var flat = "global::System.Runtime.InteropServices.MemoryMarshal.Cast<LaneVector, " + _t + ">(array).Slice(offset * LaneCount)";
-            var lanes = Enumerable.Range(0, K).Select(l => Literals.Int(l)).ToList();
-            Writer.Line("/// <summary>");
-            Writer.Line("/// Lane l of the result is array[offset + i_l] lane l, i_l lane l's input in slot n, read lane by lane (scalar loads");
-            Writer.Line("/// beat the hardware's gathers here). A lane without an input in slot n reads element offset of its own lane: a value");
-            Writer.Line("/// every caller discards (each use of a gathered value is under the slot's lane mask).");
-            Writer.Line("/// </summary>");
-            Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            Writer.OpenBlock("private LaneVector Gather(" + Span + " array, int offset, int n)");
-            Writer.Line("var values = " + flat + ";");
-            Writer.Line("var index = new global::System.ReadOnlySpan<int>(_laneIndex, n * LaneCount, LaneCount);");
-            Writer.Line("return LaneVectorOps.Create(" + string.Join(", ", lanes.Select(l => "values[index[" + l + "]]")) + ");");
-            Writer.CloseBlock();
-            Writer.Line();
-            Writer.Line("/// <summary>array[offset + i_l] += value in lane l of each lane in <paramref name=\"lanes\"/>, i_l lane l's input in slot n.</summary>");
-            Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            Writer.OpenBlock("private void Scatter(" + Span + " array, int offset, int n, ulong lanes, LaneVector value)");
-            Writer.Line("var values = " + flat + ";");
-            Writer.Line("var index = new global::System.ReadOnlySpan<int>(_laneIndex, n * LaneCount, LaneCount);");
-            Writer.OpenBlock("if (lanes != AllLanes)");
-            Writer.Line("ScatterSome(values, index, lanes, value);");
-            Writer.Line("return;");
-            Writer.CloseBlock();
-            Writer.Line();
-            foreach (var l in lanes)
+            if (Rows != null)
             {
-                Writer.Line("values[index[" + l + "]] += LaneVectorOps.GetElement(value, " + l + ");");
+                Rows.WriteAccess(Writer);
+                var row = "global::System.MemoryExtensions.AsSpan(_inputRows, column)";
+                WriteGather(
+                    "GatherRow(int column, int n)",
+                    row,
+                    "Lane l of the result is column <paramref name=\"column\"/> of lane l's row of its input in slot n, read lane by lane. A lane",
+                    "without an input in slot n reads its row of input 0: a value every caller discards (each use is under the slot's mask).");
+                WriteScatter("ScatterRow(int column, int n, ulong lanes, LaneVector value)", row, "Column <paramref name=\"column\"/> of lane l's row of its input in slot n");
+            }
+            else
+            {
+                var flat = "global::System.Runtime.InteropServices.MemoryMarshal.Cast<LaneVector, " + _t + ">(array).Slice(offset * LaneCount)";
+                WriteGather(
+                    "Gather(" + Span + " array, int offset, int n)",
+                    flat,
+                    "Lane l of the result is array[offset + i_l] lane l, i_l lane l's input in slot n, read lane by lane (scalar loads",
+                    "beat the hardware's gathers here). A lane without an input in slot n reads element offset of its own lane: a value",
+                    "every caller discards (each use of a gathered value is under the slot's lane mask).");
+                WriteScatter("Scatter(" + Span + " array, int offset, int n, ulong lanes, LaneVector value)", flat, "array[offset + i_l]");
             }
 
-            Writer.CloseBlock();
-            Writer.Line();
             Writer.Line("/// <summary>Scatter's rarer case, some lanes only: lane by lane through the mask's bits.</summary>");
             Writer.OpenBlock("private static void ScatterSome(global::System.Span<" + _t + "> values, global::System.ReadOnlySpan<int> index, ulong lanes, LaneVector value)");
             Writer.OpenBlock("for (; lanes != 0; lanes &= lanes - 1)");
@@ -214,8 +206,8 @@ namespace LstmGen.Generator.Emitting
                 Writer.OpenBlock("for (; lanes != 0; lanes &= lanes - 1)");
                 Writer.Line("var l = global::System.Numerics.BitOperations.TrailingZeroCount(lanes);");
                 Writer.Line("var i = _activeIndex[(n * LaneCount) + l];");
-                Writer.OpenBlock("if (!_inputTouched[(l * InputCount) + i])");
-                Writer.Line("_inputTouched[(l * InputCount) + i] = true;");
+                Writer.OpenBlock("if ((_touchedLanes[i] & (1UL << l)) == 0)");
+                Writer.Line("_touchedLanes[i] |= 1UL << l;");
                 Writer.Line("_touchedInputs[(l * InputCount) + _touchedCount[l]++] = i;");
                 Writer.CloseBlock();
                 Writer.CloseBlock();
@@ -232,7 +224,9 @@ namespace LstmGen.Generator.Emitting
             Writer.CloseBlock();
             Writer.Line();
             Writer.OpenBlock("for (var l = 0; l < LaneCount; l++)");
-            Writer.Line("_laneIndex[l] = (((activeBits >> l) & 1) != 0 ? indices[l] * LaneCount : 0) + l;");
+            Writer.Line(Rows != null
+                ? "_laneIndex[l] = RowOf(l, ((activeBits >> l) & 1) != 0 ? indices[l] : 0);"
+                : "_laneIndex[l] = (((activeBits >> l) & 1) != 0 ? indices[l] * LaneCount : 0) + l;");
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("_activeValue[0] = LaneVectorOps.Create(" + One + ");");
@@ -267,7 +261,7 @@ namespace LstmGen.Generator.Emitting
             }
 
             Writer.Line("_activeIndex[(count * LaneCount) + l] = i;");
-            Writer.Line("_laneIndex[(count * LaneCount) + l] = (i * LaneCount) + l;");
+            Writer.Line("_laneIndex[(count * LaneCount) + l] = " + (Rows != null ? "RowOf(l, i)" : "(i * LaneCount) + l") + ";");
             Writer.Line("At(_activeValue, count, l) = " + (IsFloat ? "(float)" : string.Empty) + "value;");
             Writer.Line("_slotLanes[count] |= 1UL << l;");
             Writer.Line("count++;");
@@ -276,17 +270,63 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("slots = global::System.Math.Max(slots, count);");
             Writer.CloseBlock();
             Writer.Line();
-            Writer.Line("// A lane without an input in a slot reads element 0 of its own lane there (Gather).");
+            Writer.Line(Rows != null ? "// A lane without an input in a slot reads its row of input 0 there (GatherRow)." : "// A lane without an input in a slot reads element 0 of its own lane there (Gather).");
             Writer.OpenBlock("for (var n = 0; n < slots; n++)");
             Writer.OpenBlock("for (var l = 0; l < LaneCount; l++)");
             Writer.OpenBlock("if (((_slotLanes[n] >> l) & 1) == 0)");
-            Writer.Line("_laneIndex[(n * LaneCount) + l] = l;");
+            Writer.Line("_laneIndex[(n * LaneCount) + l] = " + (Rows != null ? "RowOf(l, 0)" : "l") + ";");
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("return slots;");
             Writer.CloseBlock();
+        }
+
+        /// <summary>A gather of the lanes' values in slot n from the doubles (or floats) of <paramref name="values"/>, at the slot's <c>_laneIndex</c>.</summary>
+        private void WriteGather(string signature, string values, params string[] summary)
+        {
+            var lanes = Enumerable.Range(0, K).Select(l => Literals.Int(l)).ToList();
+            Writer.Line("/// <summary>");
+            foreach (var line in summary)
+            {
+                Writer.Line("/// " + line);
+            }
+
+            Writer.Line("/// </summary>");
+            Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            Writer.OpenBlock("private LaneVector " + signature);
+            Writer.Line("var values = " + values + ";");
+            Writer.Line("var index = new global::System.ReadOnlySpan<int>(_laneIndex, n * LaneCount, LaneCount);");
+            Writer.Line("return LaneVectorOps.Create(" + string.Join(", ", lanes.Select(l => "values[index[" + l + "]]")) + ");");
+            Writer.CloseBlock();
+            Writer.Line();
+        }
+
+        /// <summary>
+        /// The scatter that adds lane l of a value to one double (or float) of <paramref name="values"/> per lane in slot n, at the
+        /// slot's <c>_laneIndex</c>: all lanes written out, other masks through <c>ScatterSome</c>. One printer for the vector
+        /// layout's <c>Scatter</c> and the rows' <c>ScatterRow</c>.
+        /// </summary>
+        private void WriteScatter(string signature, string values, string target)
+        {
+            Writer.Line("/// <summary>" + target + " += value in lane l of each lane in <paramref name=\"lanes\"/>" + (target.StartsWith("array", System.StringComparison.Ordinal) ? ", i_l lane l's input in slot n" : string.Empty) + ".</summary>");
+            Writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            Writer.OpenBlock("private void " + signature);
+            Writer.Line("var values = " + values + ";");
+            Writer.Line("var index = new global::System.ReadOnlySpan<int>(_laneIndex, n * LaneCount, LaneCount);");
+            Writer.OpenBlock("if (lanes != AllLanes)");
+            Writer.Line("ScatterSome(values, index, lanes, value);");
+            Writer.Line("return;");
+            Writer.CloseBlock();
+            Writer.Line();
+            foreach (var l in Enumerable.Range(0, K).Select(l => Literals.Int(l)))
+            {
+                Writer.Line("values[index[" + l + "]] += LaneVectorOps.GetElement(value, " + l + ");");
+            }
+
+            Writer.CloseBlock();
+            Writer.Line();
         }
     }
 }

@@ -39,7 +39,9 @@ namespace LstmGen.Generator.Emitting
             Writer.OpenBlock("if (step.TargetLanes != 0)");
             Writer.Line("LoadTargets(step.Targets, step.TargetLanes);");
             Writer.Line("// The changes go to the weights (per-step updates) or to the sequence's sums (per-sequence updates; App. A.1).");
-            Writer.Line("Learn(step.TargetLanes, Update == " + Runtime + ".UpdateTiming.PerStep ? _w : _delta);");
+            Writer.Line(Rows != null
+                ? "Learn(step.TargetLanes, Update == " + Runtime + ".UpdateTiming.PerStep ? _w : _delta, Update == " + Runtime + ".UpdateTiming.PerStep ? 0 : RowWeights);"
+                : "Learn(step.TargetLanes, Update == " + Runtime + ".UpdateTiming.PerStep ? _w : _delta);");
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("CopyOutputs(step.Outputs, step.OutputLanes);");
@@ -66,6 +68,11 @@ namespace LstmGen.Generator.Emitting
             if (ReadsActiveInputs && Uses("activeValue"))
             {
                 views.Add(Span + " activeValue = _activeValue;");
+            }
+
+            if (Rows != null && Uses("inputRows"))
+            {
+                views.Add("global::System.Span<" + _t + "> inputRows = _inputRows;");
             }
 
             if (ReadsActiveInputs && Uses("activeSlots"))
@@ -215,7 +222,12 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// weights as they are, then the changes, added to the weights (per step) or the sequence's sum (per sequence)");
             Writer.Line("/// of the target lanes only.");
             Writer.Line("/// </summary>");
-            Writer.OpenBlock("private void Learn(ulong targetBits, LaneVector[] changes)");
+            if (Rows != null)
+            {
+                Writer.Line("/// <param name=\"changeColumn\">Where the changes go in the rows by input: the weights' columns (per step) or the pending changes' (per sequence).</param>");
+            }
+
+            Writer.OpenBlock("private void Learn(ulong targetBits, LaneVector[] changes" + (Rows != null ? ", int changeColumn" : string.Empty) + ")");
             var views = Writer.Position;
             Writer.Line(Span + " dw = new " + Span + "(changes, 0, WeightCount);");
             Writer.Line(Span + " target = _target;");

@@ -67,6 +67,12 @@ namespace LstmGen.Generator.Emitting
 
         private bool OneHot => Spec.InputEncoding == InputEncoding.OneHot;
 
+        /// <summary>The rows by input, where this class keeps them (<see cref="LaneInputRows"/>), or null.</summary>
+        private LaneInputRows? Rows => _step.Rows;
+
+        /// <summary>Lane <c>lane</c>'s weight <c>i</c> as a reference (in its rows for the weights from the inputs, where the class keeps rows).</summary>
+        private string WeightOf(string index) => Rows != null ? "WeightAt(" + index + ", lane)" : "At(_w, " + index + ", lane)";
+
         private static string Runtime => NetworkEmitter.RuntimeNamespace;
 
         private string One => Literals.Real(1.0, IsFloat);
@@ -191,7 +197,9 @@ namespace LstmGen.Generator.Emitting
                 Writer.Line("// The active inputs of the step, lane by lane: lane l's n-th active input is _activeIndex[n * K + l] with value");
                 Writer.Line("// lane l of _activeValue[n]; _slotLanes[n] has the lanes with at least n + 1 active inputs; activeSlots is the longest list.");
                 Writer.Line("private readonly int[] _activeIndex = new int[InputCount * LaneCount];");
-                Writer.Line("// Where lane l's input in slot n is among the doubles of an array's row: _laneIndex[n * K + l] = _activeIndex[n * K + l] * K + l.");
+                Writer.Line(Rows != null
+                    ? "// Where lane l's row of its input in slot n starts in _inputRows: _laneIndex[n * K + l] = RowOf(l, _activeIndex[n * K + l])."
+                    : "// Where lane l's input in slot n is among the doubles of an array's row: _laneIndex[n * K + l] = _activeIndex[n * K + l] * K + l.");
                 Writer.Line("private readonly int[] _laneIndex = new int[InputCount * LaneCount];");
                 Writer.Line("private readonly LaneVector[] _activeValue = new LaneVector[InputCount];");
                 Writer.Line("private readonly ulong[] _slotLanes = new ulong[InputCount];");
@@ -201,12 +209,15 @@ namespace LstmGen.Generator.Emitting
 
             if (KeepsTouchedSet)
             {
-                Writer.Line("// Each lane's touched set (the inputs non-zero at some step since its Reset): lane l's flags and list at l * InputCount.");
-                Writer.Line("private readonly bool[] _inputTouched = new bool[LaneCount * InputCount];");
+                Writer.Line("// Each lane's touched set (the inputs non-zero at some step since its Reset): bit l of _touchedLanes[i] says whether");
+                Writer.Line("// lane l has touched input i; lane l's list at l * InputCount.");
+                Writer.Line("private readonly ulong[] _touchedLanes = new ulong[InputCount];");
                 Writer.Line("private readonly int[] _touchedInputs = new int[LaneCount * InputCount];");
                 Writer.Line("private readonly int[] _touchedCount = new int[LaneCount];");
                 Writer.Line();
             }
+
+            Rows?.WriteFields(Writer, Shape);
         }
 
         private void WriteProperties()
@@ -246,14 +257,19 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("// Every weight uniform in [-a, a], drawn in weight order (Table 11 \"interval\"), as the scalar class draws them.");
             Writer.Line("var random = new " + Runtime + ".SeededRandom(seed);");
             Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
-            Writer.Line("At(_w, i, lane) = " + (IsFloat ? "(float)" : string.Empty) + "random.NextSymmetric(" + ScalarClass + ".InitInterval);");
+            Writer.Line(WeightOf("i") + " = " + (IsFloat ? "(float)" : string.Empty) + "random.NextSymmetric(" + ScalarClass + ".InitInterval);");
             Writer.CloseBlock();
             foreach (var weight in _plan.FixedWeights)
             {
-                Writer.Line("At(_w, " + Literals.Int(weight.Index) + ", lane) = " + Literals.Real(weight.Value, IsFloat) + "; // " + weight.Note);
+                Writer.Line(WeightOf(Literals.Int(weight.Index)) + " = " + Literals.Real(weight.Value, IsFloat) + "; // " + weight.Note);
             }
 
             Writer.Line("ClearLane(_delta, lane);");
+            if (Rows != null)
+            {
+                Writer.Line("ClearRowChanges(lane);");
+            }
+
             Writer.CloseBlock();
             Writer.Line();
 
@@ -263,7 +279,7 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("CheckWeightCount(destination.Length);");
             Writer.Line("ApplyPending();");
             Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
-            Writer.Line("destination[i] = At(_w, i, lane);");
+            Writer.Line("destination[i] = " + WeightOf("i") + ";");
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();
@@ -275,10 +291,15 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("// A pending sequence end of this lane would change weights that are replaced here: dropped.");
             Writer.Line("_pendingEnd &= ~(1UL << lane);");
             Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
-            Writer.Line("At(_w, i, lane) = " + (IsFloat ? "(float)" : string.Empty) + "source[i];");
+            Writer.Line(WeightOf("i") + " = " + (IsFloat ? "(float)" : string.Empty) + "source[i];");
             Writer.CloseBlock();
             Writer.Line();
             Writer.Line("ClearLane(_delta, lane);");
+            if (Rows != null)
+            {
+                Writer.Line("ClearRowChanges(lane);");
+            }
+
             Writer.CloseBlock();
             Writer.Line();
 
@@ -290,9 +311,12 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("_pendingReset |= 1UL << lane;");
             foreach (var action in _plan.Reset.Where(a => a.Kind == ResetKind.EmptyTouchedSet))
             {
-                Writer.Line("// No input has been active since the reset: the lane's touched set is empty again.");
+                Writer.Line("// No input has been active since the reset: the lane's touched set is empty again." +
+                    (Rows != null ? " Only the touched inputs' traces can be non-zero: theirs to zero in the lane's rows." : string.Empty));
                 Writer.OpenBlock("for (var n = 0; n < _touchedCount[lane]; n++)");
-                Writer.Line("_inputTouched[(lane * InputCount) + _touchedInputs[(lane * InputCount) + n]] = false;");
+                Writer.Line("var input = _touchedInputs[(lane * InputCount) + n];");
+                Writer.Line("_touchedLanes[input] &= ~(1UL << lane);");
+                Rows?.WriteResetTraces(Writer);
                 Writer.CloseBlock();
                 Writer.Line();
                 Writer.Line("_touchedCount[lane] = 0;");
@@ -312,11 +336,16 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("// \"Each weight's total update is the sum of the contributions of all time steps\" (App. A.1): w += 1 * delta, then delta = 0.");
             Writer.Line("var ending = Mask(_pendingEnd);");
             Writer.Line("var one = LaneVectorOps.Create(" + One + ");");
-            Writer.OpenBlock("for (var i = 0; i < WeightCount; i++)");
-            Writer.Line("_w[i] = LaneVectorOps.ConditionalSelect(ending, _w[i] + (one * _delta[i]), _w[i]);");
-            Writer.Line("_delta[i] = LaneVectorOps.ConditionalSelect(ending, LaneVector.Zero, _delta[i]);");
-            Writer.CloseBlock();
-            Writer.Line();
+            foreach (var (first, count) in Rows?.WeightRangesOutside(Shape.WeightCount, Shape.InputCount) ?? new[] { (0, -1) })
+            {
+                Writer.OpenBlock(count < 0 ? "for (var i = 0; i < WeightCount; i++)" : "for (var i = " + Literals.Int(first) + "; i < " + Literals.Int(first + count) + "; i++)");
+                Writer.Line("_w[i] = LaneVectorOps.ConditionalSelect(ending, _w[i] + (one * _delta[i]), _w[i]);");
+                Writer.Line("_delta[i] = LaneVectorOps.ConditionalSelect(ending, LaneVector.Zero, _delta[i]);");
+                Writer.CloseBlock();
+                Writer.Line();
+            }
+
+            Rows?.WriteApplyEnd(Writer, One);
             Writer.Line("_pendingEnd = 0;");
             Writer.CloseBlock();
             Writer.Line();
@@ -328,6 +357,14 @@ namespace LstmGen.Generator.Emitting
                 {
                     case ResetKind.ZeroButBiasUnit:
                         Writer.Line("ClearLanes(new " + Span + "(_" + action.Array + ", 0, SourceCount - 1), resetting);");
+                        break;
+                    case ResetKind.Zero when Rows != null && action.Array == "traces":
+                        // The traces from the inputs are in the rows, cleared at Reset.
+                        foreach (var (first, count) in Rows.TraceRangesOutside(Shape.TraceCount, Shape.InputCount))
+                        {
+                            Writer.Line("ClearLanes(new " + Span + "(_traces, " + Literals.Int(first) + ", " + Literals.Int(count) + "), resetting);");
+                        }
+
                         break;
                     case ResetKind.Zero:
                         Writer.Line("ClearLanes(_" + action.Array + ", resetting);");

@@ -43,7 +43,11 @@ namespace LstmGen.Generator.Emitting
         {
             _plan = plan;
             _writer = writer;
+            Rows = LaneInputRows.For(plan);
         }
+
+        /// <summary>The rows by input of the class, where it keeps them (the weights, changes and traces from the inputs).</summary>
+        public LaneInputRows? Rows { get; }
 
         public const string Squash = NetworkEmitter.RuntimeNamespace + ".Squash";
 
@@ -127,6 +131,11 @@ namespace LstmGen.Generator.Emitting
                     _writer.Line("var touchedCount = _touchedCount[l];");
                     _writer.OpenBlock("for (var n = 0; n < touchedCount; n++)");
                     _writer.Line("var i = _touchedInputs[(l * InputCount) + n];");
+                    if (Rows != null)
+                    {
+                        _writer.Line("var row = RowOf(l, i);");
+                    }
+
                     foreach (var inner in touched.Body)
                     {
                         Write(inner, k, Mode.Lane);
@@ -157,6 +166,13 @@ namespace LstmGen.Generator.Emitting
             if (mode == Mode.Lane)
             {
                 _writer.Line(Text(add.Target, k, mode) + " += " + value + ";" + Note(add.Note));
+                return;
+            }
+
+            if (mode == Mode.Gathered && add.Target is Element { At.Variable: IndexVariable.Input } inRows && Rows != null && LaneInputRows.Holds(inRows))
+            {
+                // The row of each lane's input in the slot: row[column] += value_l in each lane l of the slot.
+                _writer.Line(Rows.Scattered(inRows, value) + ";" + Note(add.Note));
                 return;
             }
 
@@ -459,6 +475,8 @@ namespace LstmGen.Generator.Emitting
                 case IndexVariable.None:
                     index = Literals.Int(at.Offset);
                     break;
+                case IndexVariable.Input when Rows != null && LaneInputRows.Holds(element):
+                    return mode == Mode.Gathered ? Rows.Gathered(element) : Rows.InLane(element);
                 case IndexVariable.Input when mode == Mode.Gathered:
                     return "Gather(" + element.Array + ", " + Literals.Int(at.Offset) + ", n)";
                 case IndexVariable.Input:

@@ -47,7 +47,7 @@ namespace LstmGen.Generator.Emitting
             }
 
             var context = new PlanningContext(spec);
-            return SpeedDecisions.LanesByDefault(context.KeepsTouchedSet, context.OutputsReadActiveInputs);
+            return SpeedDecisions.LanesByDefault(context.KeepsTouchedSet, context.OutputsReadActiveInputs, spec.HasForgetGates);
         }
 
         /// <summary>The lane classes of a planned network, one per vector width (<see cref="LaneClassPrinter.Widths"/>): (hint name, source).</summary>

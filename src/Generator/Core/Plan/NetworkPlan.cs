@@ -64,7 +64,14 @@ namespace LstmGen.Generator.Plan
     /// The inputs non-zero at some step since Reset are kept as a set, and the input gate and cell weights from the inputs
     /// change for those inputs only (every other input's traces are exact zeros).
     /// </param>
-    public sealed record ActiveInputsPlan(bool OneHot, bool VectorScan, bool KeepsTouchedSet);
+    public sealed record ActiveInputsPlan(bool OneHot, bool VectorScan, bool KeepsTouchedSet)
+    {
+        /// <summary>
+        /// The lane classes keep the weights from the inputs, their pending changes and their traces in rows per lane and
+        /// input (<see cref="Planning.SpeedDecisions.LaneInputRows"/>); the scalar class is the same either way.
+        /// </summary>
+        public bool LaneInputRows { get; init; }
+    }
 
     /// <summary>
     /// The plan of a network's class: what one learning step computes, in which order, with every summation order and

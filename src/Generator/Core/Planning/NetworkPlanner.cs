@@ -26,6 +26,9 @@ namespace LstmGen.Generator.Planning
                 StatePlanner.Reset(context),
                 context.ReadsActiveInputs
                     ? new ActiveInputsPlan(spec.InputEncoding == InputEncoding.OneHot, context.Shape.InputCount >= SpeedDecisions.VectorScanMinimum, context.KeepsTouchedSet)
+                    {
+                        LaneInputRows = SpeedDecisions.LaneInputRows(context.KeepsTouchedSet, context.OutputsReadActiveInputs, spec.HasForgetGates),
+                    }
                     : null,
                 planner.Forward(),
                 planner.Traces(),

@@ -41,14 +41,27 @@ namespace LstmGen.Generator.Planning
         public const int TouchedSetMinimum = 16;
 
         /// <summary>
-        /// Whether a run uses a network's lane classes by default (<c>CompiledNetwork.LanesByDefault</c>; <c>--lanes K</c>
-        /// still runs them): not where the network keeps a touched set (<see cref="TouchedSetMinimum"/>) and its output units
-        /// do not read the inputs. There the step's vector work is a few cells, and the per-lane pass over each lane's
-        /// touched inputs (Eqs. 26, 28: the same element operations as the scalar class's, but each at a stride of one
-        /// vector through arrays K times larger, so one cache line per element) dominates it: Exp2cP1000's lane step was
-        /// an order of magnitude slower per trial than the scalar one, while Exp2LongLag's, whose 101 output units read
-        /// the inputs as vectors, was faster (docs/performance.md, "Lane networks: the generated lane classes").
+        /// Whether the lane classes keep the weights from the inputs, their pending changes and their traces in rows per
+        /// lane and input (<c>LaneInputRows</c>) instead of one vector per weight: where the network keeps a touched set
+        /// (<see cref="TouchedSetMinimum"/>), its output units do not read the inputs, and it has no forget gates (whose
+        /// trace decay, Gers 2000, reaches every input's traces at every step, not only the active input's). A step then
+        /// touches one row of each lane (the active input's: its weights, changes and traces together), and a lane's
+        /// touched-input pass (Eqs. 26, 28) walks its own rows, instead of reading one element of a vector per weight at a
+        /// stride of K through arrays K times the scalar class's (docs/performance.md, "Lane networks: rows by input").
         /// </summary>
-        public static bool LanesByDefault(bool keepsTouchedSet, bool outputsReadActiveInputs) => !keepsTouchedSet || outputsReadActiveInputs;
+        public static bool LaneInputRows(bool keepsTouchedSet, bool outputsReadActiveInputs, bool hasForgetGates) =>
+            keepsTouchedSet && !outputsReadActiveInputs && !hasForgetGates;
+
+        /// <summary>
+        /// Whether a run uses a network's lane classes by default (<c>CompiledNetwork.LanesByDefault</c>; <c>--lanes K</c>
+        /// still runs them): everywhere but where the network keeps a touched set (<see cref="TouchedSetMinimum"/>) and its
+        /// lane classes have no rows by input (<see cref="LaneInputRows"/>: its output units do not read the inputs and it
+        /// has forget gates). Without rows, the per-lane pass over each lane's touched inputs (Eqs. 26, 28) reads one element
+        /// of a vector per weight through arrays K times larger, one cache line per element: Exp2cP1000's lane step was an
+        /// order of magnitude slower per trial than the scalar one before its rows (docs/performance.md, "Lane networks:
+        /// the generated lane classes"), while Exp2LongLag's, whose 101 output units read the inputs as vectors, was faster.
+        /// </summary>
+        public static bool LanesByDefault(bool keepsTouchedSet, bool outputsReadActiveInputs, bool hasForgetGates) =>
+            !keepsTouchedSet || outputsReadActiveInputs || LaneInputRows(keepsTouchedSet, outputsReadActiveInputs, hasForgetGates);
     }
 }
