@@ -83,20 +83,6 @@ namespace LstmGen.Experiments.Tests.Checkpoints
         }
 
         [Fact]
-        public void A_checkpoint_of_a_scalar_run_resumes_in_lanes()
-        {
-            var row = PaperRows.Find("3b-100-3")!;
-            var options = new RunOptions { MaxSequences = 1200, CheckEvery = 500, TestSetSize = 64 };
-            var (expected, expectedWeights, _) = Run(row, 1, options, lanes: false);
-            var checkpointed = options with { CheckpointDirectory = _directory, CheckpointEvery = 400 };
-            Assert.Throws<SimulatedCrashException>(() => Run(row, 1, checkpointed, lanes: false, crashAt: 950));
-            var (resumed, resumedWeights, trained) = Run(row, 1, checkpointed, lanes: true);
-            Assert.Equal(1200 - 800, trained);
-            Assert.Equal(Line(expected), Line(resumed));
-            AssertSameBits(expectedWeights, resumedWeights);
-        }
-
-        [Fact]
         public void A_checkpoint_of_another_seed_row_kind_or_test_interval_is_refused_not_overwritten()
         {
             var exp3 = PaperRows.Find("3a-100-3")!;
