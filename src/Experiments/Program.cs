@@ -103,6 +103,11 @@ namespace LstmGen.Experiments
 
                 return ExitCodes.SpecError;
             }
+            catch (LstmGen.Runtime.Checkpoints.CheckpointException e)
+            {
+                // A damaged training checkpoint, or one of another trial: its path and reason say what to do.
+                return Fail(error, ExitCodes.RunFailure, e.Message);
+            }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return Fail(error, ExitCodes.IoError, e.Message);

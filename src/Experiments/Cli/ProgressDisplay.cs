@@ -11,7 +11,8 @@ namespace LstmGen.Experiments.Cli
     /// <summary>
     /// Shows a row's progress on stderr when it is not a terminal (a log file, CI): every few seconds a plain line with the
     /// trials done and running, each running trial's sequences and current error, and the throughput in training
-    /// sequences per second; a line per finished trial. On a terminal, <see cref="TerminalProgress"/> draws bars instead.
+    /// sequences per second (those of this process: a trial resumed from its checkpoint counts from there); a line per
+    /// finished trial. On a terminal, <see cref="TerminalProgress"/> draws bars instead.
     /// </summary>
     public sealed class ProgressDisplay : IDisposable
     {
@@ -43,7 +44,8 @@ namespace LstmGen.Experiments.Cli
             {
                 _finished++;
                 _succeeded += result.Success ? 1 : 0;
-                _finishedSequences += result.Sequences;
+                // A resumed trial's sequences before its checkpoint were not presented by this process: the rate leaves them out.
+                _finishedSequences += result.Sequences - (_runner.Running.TryGetValue(result.Trial, out var progress) ? progress.Resumed : 0);
                 var outcome = result.Success ? "success" : "no success";
                 var test = result.TestSize > 0
                     ? string.Create(CultureInfo.InvariantCulture, $", {result.TestWrong} of {result.TestSize} test sequences wrong")
@@ -72,7 +74,7 @@ namespace LstmGen.Experiments.Cli
                 }
 
                 var running = _runner.Running.Values.OrderBy(p => p.Trial).ToList();
-                var sequences = _finishedSequences + running.Sum(p => p.Sequences);
+                var sequences = _finishedSequences + running.Sum(p => p.SequencesThisSession);
                 var rate = sequences / Math.Max(1e-9, _watch.Elapsed.TotalSeconds);
                 var detail = string.Join(", ", running.Take(4).Select(p => string.Create(CultureInfo.InvariantCulture, $"#{p.Trial} {p.Sequences:N0} seq err {p.Error:G3}")));
                 var line = string.Create(CultureInfo.InvariantCulture,

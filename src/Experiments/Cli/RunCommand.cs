@@ -56,7 +56,7 @@ namespace LstmGen.Experiments.Cli
             });
             var spec = new Option<string?>("--spec") { Description = "Train this spec instead of the row's network: compiled at run time, lane classes included (the reference interpreter in a NativeAOT binary; docs/sweeps.md).", HelpName = "file.lstm.yaml" };
             var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
-            var checkpoints = new Option<string?>("--checkpoints") { Description = "Save each running trial's training state in this directory (Exps 2, 4, 5, 6); a rerun resumes trials from it, bit-identically.", HelpName = "dir" };
+            var checkpoints = new Option<string?>("--checkpoints") { Description = "Save each running trial's training state in this directory (Exps 2-6); a rerun resumes trials from it, bit-identically.", HelpName = "dir" };
             var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "Training sequences between two checkpoints (default 10,000)." };
             checkpointEvery.Validators.Add(r =>
             {

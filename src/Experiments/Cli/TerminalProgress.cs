@@ -67,7 +67,7 @@ namespace LstmGen.Experiments.Cli
                                 {
                                     var seconds = started.TryGetValue(progress.Trial, out var watch) ? watch.Elapsed.TotalSeconds : 1;
                                     bar.Value = Math.Min(cap, progress.Sequences);
-                                    bar.Description = Describe(row, progress.Trial, progress.Sequences, progress.Sequences / Math.Max(1e-9, seconds), progress.Error);
+                                    bar.Description = Describe(row, progress.Trial, progress.Sequences, progress.SequencesThisSession / Math.Max(1e-9, seconds), progress.Error);
                                 }
                             }
                         }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
+using LstmGen.Runtime.Checkpoints;
 
 namespace LstmGen.Experiments.Harness
 {
@@ -52,8 +53,7 @@ namespace LstmGen.Experiments.Harness
         /// <summary>Training sequences between two tests of ST1 and ST2, unless a run says otherwise.</summary>
         public int CheckEvery { get; }
 
-        public override string StoppingRule => string.Create(CultureInfo.InvariantCulture,
-            $"ST1: at most {_st1MaxWrong} of {StoppingTestSize} test sequences misclassified; ST2: ST1 and mean absolute test error below {_st2MeanError}; tested every {CheckEvery} training sequences");
+        public override string StoppingRule => Rule(CheckEvery);
 
         public override ISequenceTask CreateTask() => _task();
 
@@ -63,59 +63,82 @@ namespace LstmGen.Experiments.Harness
             var noisyTargets = task.Variant == NoiseSignalVariant.NoisyTargets;
             var testRandom = TestRandom(seed);
             var stoppingSet = Enumerable.Range(0, StoppingTestSize).Select(_ => task.Next(testRandom)).ToList();
-            var random = TrainingRandom(seed);
+            var testStream = testRandom.State;
             var cap = MaxSequences(options);
             var checkEvery = options.CheckEvery ?? CheckEvery;
             var curve = new LearningCurve();
-            var work = new SequenceWork();
-            long sequences = 0;
-            long st1 = -1;
-            var success = false;
+            var stopping = new NoiseSignalStopping(_st1MaxWrong, _st2MeanError);
             var running = 0.0;
-            while (sequences < cap)
+            var state = new TrainingState(Id, trial, seed, CheckpointSettings(network, task, checkEvery), network, TrainingRandom(seed),
+            [
+                new BlobSection(stopping.WriteState, stopping.ReadState),
+                new BlobSection(curve.WriteState, curve.ReadState),
+                new BlobSection(
+                    writer =>
+                    {
+                        writer.WriteDouble(running);
+                        TrainingCheckpoint.WriteRandomState(writer, testStream);
+                    },
+                    reader =>
+                    {
+                        running = reader.ReadDouble();
+                        if (TrainingCheckpoint.ReadRandomState(reader) != testStream)
+                        {
+                            throw new CheckpointException("checkpoint's stopping set was drawn differently from this trial's (another task or seed derivation)");
+                        }
+                    }),
+            ]);
+            var checkpoints = new TrainingCheckpointSchedule(options, Id, trial, outcome.Clock);
+            if (checkpoints.Restore(state))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return work.Train(task, task.Next(random), sequences + 1);
-                var judgement = work.Judgement;
-                sequences++;
-                running = (0.999 * running) + (0.001 * (noisyTargets ? judgement.EndCleanAbsError : judgement.EndAbsError));
-                curve.Observe(sequences, running);
-                if (sequences % checkEvery != 0)
-                {
-                    continue;
-                }
-
-                progress.Report(sequences, running);
-                var tally = new TestTally();
-                foreach (var test in TestSetEvaluation.Work(work, task, stoppingSet, tally))
-                {
-                    yield return test;
-                }
-
-                var check = tally.Evaluation;
-                var meanError = noisyTargets ? check.MeanEndCleanAbsError : check.MeanEndAbsError;
-                var st1Met = check.Wrong <= _st1MaxWrong;
-                if (st1Met && st1 < 0)
-                {
-                    st1 = sequences;
-                }
-
-                if (st1Met && meanError < _st2MeanError)
-                {
-                    success = true;
-                    break;
-                }
+                progress.Resume(state.Sequences, running);
             }
 
-            progress.Report(sequences, running);
+            var work = new SequenceWork();
+            while (!state.Success && state.Sequences < cap)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return work.Train(task, task.Next(state.Random), state.Sequences + 1);
+                var judgement = work.Judgement;
+                var sequences = ++state.Sequences;
+                running = (0.999 * running) + (0.001 * (noisyTargets ? judgement.EndCleanAbsError : judgement.EndAbsError));
+                curve.Observe(sequences, running);
+                if (sequences % checkEvery == 0)
+                {
+                    progress.Report(sequences, running);
+                    var tally = new TestTally();
+                    foreach (var test in TestSetEvaluation.Work(work, task, stoppingSet, tally))
+                    {
+                        yield return test;
+                    }
+
+                    var check = tally.Evaluation;
+                    state.Success = stopping.Test(sequences, check.Wrong, noisyTargets ? check.MeanEndCleanAbsError : check.MeanEndAbsError);
+                }
+
+                // After the test that belongs to this sequence count: a checkpoint holds its outcome.
+                checkpoints.AfterSequence(state);
+            }
+
+            // Training is over (ST2 met or the cap reached): keep it, as stream rows do (StreamRow).
+            checkpoints.AtEnd(state);
+            progress.Report(state.Sequences, running);
             var final = new TestTally();
             foreach (var test in TestSetEvaluation.FreshWork(work, task, options.TestSetSize ?? _finalTestSize, testRandom, final))
             {
                 yield return test;
             }
 
-            outcome.Result = Result(trial, seed, success, sequences, final.Evaluation, curve.Points,
-                new Dictionary<string, double> { ["st1Sequences"] = st1 }, againstCleanTargets: noisyTargets);
+            outcome.Result = Result(trial, seed, state.Success, state.Sequences, final.Evaluation, curve.Points,
+                new Dictionary<string, double> { ["st1Sequences"] = stopping.St1Sequences }, againstCleanTargets: noisyTargets, earlierWallSeconds: state.EarlierWallSeconds);
         }
+
+        /// <summary>The stopping rules in words, tested every <paramref name="checkEvery"/> training sequences.</summary>
+        private string Rule(int checkEvery) => string.Create(CultureInfo.InvariantCulture,
+            $"ST1: at most {_st1MaxWrong} of {StoppingTestSize} test sequences misclassified; ST2: ST1 and mean absolute test error below {_st2MeanError}; tested every {checkEvery} training sequences");
+
+        /// <summary>The settings that shape a trial's training, in words: a checkpoint resumes only under the same.</summary>
+        private string CheckpointSettings(ILstmNetwork network, NoiseSignalTask task, int checkEvery) => string.Create(CultureInfo.InvariantCulture,
+            $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, task {task.Name} (T {task.T}, N {task.N}, noise variance {task.NoiseVariance:R}, target noise variance {task.TargetNoiseVariance:R}), rule {Rule(checkEvery)}");
     }
 }

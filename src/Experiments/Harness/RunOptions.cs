@@ -42,7 +42,7 @@ namespace LstmGen.Experiments.Harness
         public ulong? BaseSeed { get; init; }
 
         /// <summary>
-        /// Where trials of stream rows (Exps 2, 4, 5, 6) keep their training-state checkpoints, one file per trial
+        /// Where trials of stream rows (Exps 2, 4, 5, 6) and of Exp 3 keep their training-state checkpoints, one file per trial
         /// (<c>{row}-{trial}.ckpt</c>, see <see cref="TrainingCheckpoint"/>); a trial that finds its checkpoint resumes
         /// from it. Null = no checkpoints.
         /// </summary>

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Threading;
 using LstmGen.Experiments.Tasks;
 using LstmGen.Runtime;
-using LstmGen.Runtime.Checkpoints;
 
 namespace LstmGen.Experiments.Harness
 {
@@ -54,22 +53,23 @@ namespace LstmGen.Experiments.Harness
         {
             var task = _task();
             var rule = _rule(options);
-            var state = new StreamTrialState(Id, trial, seed, CheckpointSettings(network, rule), network, TrainingRandom(seed), rule, new LearningCurve(),
-                SequentialConstruction ? new SequentialConstruction(network) : null);
-            var checkpoint = options.CheckpointDirectory is { } directory ? TrainingCheckpoint.PathFor(directory, Id, trial) : null;
-            var every = options.CheckpointEvery ?? TrainingCheckpoint.DefaultEvery;
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(every, nameof(options.CheckpointEvery));
-            if (checkpoint is not null)
+            var curve = new LearningCurve();
+            var construction = SequentialConstruction ? new SequentialConstruction(network) : null;
+            var state = new TrainingState(Id, trial, seed, CheckpointSettings(network, rule), network, TrainingRandom(seed),
+            [
+                // In the order of format version 1 (docs/checkpoints.md): the rule, the curve, the construction if any.
+                new BlobSection(rule.WriteState, rule.ReadState),
+                new BlobSection(curve.WriteState, curve.ReadState),
+                new OptionalSection("sequential construction", construction is null ? null : new BlobSection(construction.WriteState, construction.ReadState)),
+            ]);
+            var checkpoints = new TrainingCheckpointSchedule(options, Id, trial, outcome.Clock);
+            if (checkpoints.Restore(state))
             {
-                // This trial is the only writer of its checkpoint: what a crash left half-written is garbage.
-                AtomicFile.DeleteTemporaries(checkpoint);
-                TrainingCheckpoint.TryRestore(checkpoint, state);
+                progress.Resume(state.Sequences, rule.CurrentError);
             }
 
             var cap = MaxSequences(options);
             var work = new SequenceWork();
-            var construction = state.Construction;
-            var saved = state.Sequences;
             while (!state.Success && state.Sequences < cap)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -79,32 +79,24 @@ namespace LstmGen.Experiments.Harness
                 var count = ++state.Sequences;
                 construction?.AfterSequence(count, judgement.SquaredError);
                 state.Success = rule.Observe(judgement) && (construction is null || construction.CellsAdded);
-                state.Curve.Observe(count, rule.CurrentError);
+                curve.Observe(count, rule.CurrentError);
                 if ((count & 255) == 0)
                 {
                     progress.Report(count, rule.CurrentError);
                 }
 
-                if (checkpoint is not null && count % every == 0)
-                {
-                    TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + outcome.Clock.Seconds);
-                    saved = count;
-                }
+                checkpoints.AfterSequence(state);
             }
 
             // Training is over (the rule met or the cap reached): keep it, so that a crash in the final test does not
             // cost the training, and a later run with a higher cap continues from here.
-            if (checkpoint is not null && saved != state.Sequences)
-            {
-                TrainingCheckpoint.Save(checkpoint, state, state.EarlierWallSeconds + outcome.Clock.Seconds);
-            }
+            checkpoints.AtEnd(state);
 
             var success = state.Success;
 
             // "Success after": the training sequences before the paper's test "after training" (the run of 10,000
             // correct sequences of Exp 2, see SuccessiveCorrectRule); the total count stays in the extra figures.
             var sequences = success ? state.Sequences - rule.SequencesAfterTraining : state.Sequences;
-            var curve = state.Curve;
             progress.Report(sequences, rule.CurrentError);
             var testSize = options.TestSetSize ?? TestSetSize;
             var tally = new TestTally();

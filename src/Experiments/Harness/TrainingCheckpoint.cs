@@ -16,10 +16,11 @@ namespace LstmGen.Experiments.Harness
     public sealed record TrainingCheckpointSummary(string Row, int Trial, ulong Seed, string Settings, long Sequences, bool Success, double WallSeconds);
 
     /// <summary>
-    /// The state of a stream row's trial in the middle of training (docs/checkpoints.md, "Training checkpoints"): the
-    /// weights (as an embedded weights checkpoint), the training-data generator's state, the number of sequences, the
-    /// stopping rule's memory, the learning curve and the sequential construction's state. Resuming from it continues the
-    /// trial bit for bit as if it had never stopped.
+    /// The state of a trial in the middle of training (docs/checkpoints.md, "Training checkpoints"): its identity and
+    /// settings, the number of sequences, the training-data generator's state, the row's own sections
+    /// (<see cref="TrainingState.Sections"/>: a stream row's stopping rule, learning curve and sequential construction;
+    /// Exp 3's ST1/ST2 state, learning curve and test bookkeeping) and the weights (as an embedded weights checkpoint).
+    /// Resuming from it continues the trial bit for bit as if it had never stopped.
     /// </summary>
     public static class TrainingCheckpoint
     {
@@ -42,10 +43,10 @@ namespace LstmGen.Experiments.Harness
             Path.Combine(directory, row + "-" + trial.ToString(CultureInfo.InvariantCulture) + Extension);
 
         /// <summary>Reads the identity and progress recorded in <paramref name="path"/>.</summary>
-        public static TrainingCheckpointSummary ReadSummary(string path) => Read(path).Summary;
+        public static TrainingCheckpointSummary ReadSummary(string path) => Open(path).Summary;
 
         /// <summary>Writes <paramref name="state"/> to <paramref name="path"/>, replacing the previous checkpoint atomically.</summary>
-        internal static void Save(string path, StreamTrialState state, double wallSeconds)
+        internal static void Save(string path, TrainingState state, double wallSeconds)
         {
             var payload = new CheckpointWriter();
             payload.WriteString(state.Row);
@@ -55,17 +56,10 @@ namespace LstmGen.Experiments.Harness
             payload.WriteInt64(state.Sequences);
             payload.WriteBoolean(state.Success);
             payload.WriteDouble(wallSeconds);
-            var (s0, s1, s2, s3) = state.Random.State;
-            payload.WriteUInt64(s0);
-            payload.WriteUInt64(s1);
-            payload.WriteUInt64(s2);
-            payload.WriteUInt64(s3);
-            payload.WriteBlob(Section(state.Rule.WriteState));
-            payload.WriteBlob(Section(state.Curve.WriteState));
-            payload.WriteBoolean(state.Construction is not null);
-            if (state.Construction is { } construction)
+            WriteRandomState(payload, state.Random.State);
+            foreach (var section in state.Sections)
             {
-                payload.WriteBlob(Section(construction.WriteState));
+                section.Write(payload);
             }
 
             payload.WriteBlob(WeightsCheckpoint.Encode(state.Network));
@@ -76,18 +70,17 @@ namespace LstmGen.Experiments.Harness
         /// Restores <paramref name="state"/> from <paramref name="path"/> when that file exists; returns whether it did.
         /// </summary>
         /// <exception cref="CheckpointException">
-        /// The file is damaged, or belongs to another trial, seed, network or settings: resuming from it would mix two
+        /// The file is damaged, or belongs to another row, trial, seed, network or settings: resuming from it would mix two
         /// runs, and starting afresh would overwrite it, so the user decides.
         /// </exception>
-        internal static bool TryRestore(string path, StreamTrialState state)
+        internal static bool TryRestore(string path, TrainingState state)
         {
             if (!File.Exists(path))
             {
                 return false;
             }
 
-            var saved = Read(path);
-            var summary = saved.Summary;
+            var (summary, random, reader) = Open(path);
             if (summary.Row != state.Row || summary.Trial != state.Trial || summary.Seed != state.Seed)
             {
                 throw Refuse(path, string.Create(CultureInfo.InvariantCulture,
@@ -99,35 +92,47 @@ namespace LstmGen.Experiments.Harness
                 throw Refuse(path, "checkpoint was written with other settings (" + summary.Settings + "), not (" + state.Settings + ")");
             }
 
-            if (saved.Construction.IsEmpty != state.Construction is null)
-            {
-                throw Refuse(path, "checkpoint and trial disagree on sequential construction");
-            }
-
             try
             {
-                Restore(saved.Rule, state.Rule.ReadState);
-                Restore(saved.Curve, state.Curve.ReadState);
-                if (state.Construction is { } construction)
+                // The row's sections restore their own objects (the trial's, nobody else's); the network is touched
+                // last, once the whole payload has been read.
+                foreach (var section in state.Sections)
                 {
-                    Restore(saved.Construction, construction.ReadState);
+                    section.Read(reader);
                 }
 
-                WeightsCheckpoint.Apply(state.Network, WeightsCheckpoint.Decode(saved.Weights));
+                var weights = reader.ReadBlob().ToArray();
+                reader.ExpectEnd();
+                WeightsCheckpoint.Apply(state.Network, WeightsCheckpoint.Decode(weights));
             }
             catch (CheckpointException e) when (e.Path is null)
             {
                 throw Refuse(path, e.Reason);
             }
 
-            state.Random.State = saved.RandomState;
+            state.Random.State = random;
             state.Sequences = summary.Sequences;
             state.Success = summary.Success;
             state.EarlierWallSeconds = summary.WallSeconds;
             return true;
         }
 
-        private static Saved Read(string path)
+        /// <summary>Writes a <see cref="SeededRandom"/>'s state: 4 × u64 (xoshiro256** s0..s3).</summary>
+        internal static void WriteRandomState(CheckpointWriter writer, (ulong S0, ulong S1, ulong S2, ulong S3) state)
+        {
+            writer.WriteUInt64(state.S0);
+            writer.WriteUInt64(state.S1);
+            writer.WriteUInt64(state.S2);
+            writer.WriteUInt64(state.S3);
+        }
+
+        /// <summary>Reads what <see cref="WriteRandomState"/> wrote.</summary>
+        internal static (ulong S0, ulong S1, ulong S2, ulong S3) ReadRandomState(CheckpointReader reader) =>
+            (reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64());
+
+        /// <summary>The checkpoint's envelope checked and its common part read: identity, progress and the training
+        /// stream's state; the reader stands at the row's sections.</summary>
+        private static (TrainingCheckpointSummary Summary, (ulong, ulong, ulong, ulong) Random, CheckpointReader Sections) Open(string path)
         {
             try
             {
@@ -140,13 +145,7 @@ namespace LstmGen.Experiments.Harness
                     Sequences: reader.ReadInt64(),
                     Success: reader.ReadBoolean(),
                     WallSeconds: reader.ReadDouble());
-                var random = (reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64());
-                var rule = reader.ReadBlob().ToArray();
-                var curve = reader.ReadBlob().ToArray();
-                var construction = reader.ReadBoolean() ? reader.ReadBlob().ToArray() : Array.Empty<byte>();
-                var weights = reader.ReadBlob().ToArray();
-                reader.ExpectEnd();
-                return new Saved(summary, random, rule, curve, construction, weights);
+                return (summary, ReadRandomState(reader), reader);
             }
             catch (CheckpointException e) when (e.Path is null)
             {
@@ -154,29 +153,7 @@ namespace LstmGen.Experiments.Harness
             }
         }
 
-        private static byte[] Section(Action<CheckpointWriter> write)
-        {
-            var writer = new CheckpointWriter();
-            write(writer);
-            return writer.ToArray();
-        }
-
-        private static void Restore(ReadOnlyMemory<byte> section, Action<CheckpointReader> read)
-        {
-            var reader = new CheckpointReader(section);
-            read(reader);
-            reader.ExpectEnd();
-        }
-
         private static CheckpointException Refuse(string path, string reason) =>
             new(reason + "; delete the file to start this trial afresh, or use another checkpoint directory", path);
-
-        private sealed record Saved(
-            TrainingCheckpointSummary Summary,
-            (ulong, ulong, ulong, ulong) RandomState,
-            ReadOnlyMemory<byte> Rule,
-            ReadOnlyMemory<byte> Curve,
-            ReadOnlyMemory<byte> Construction,
-            ReadOnlyMemory<byte> Weights);
     }
 }

@@ -7,6 +7,7 @@ namespace LstmGen.Experiments.Harness
     {
         private long _sequences;
         private long _errorBits;
+        private long _resumed;
 
         public TrialProgress(string row, int trial)
         {
@@ -21,6 +22,12 @@ namespace LstmGen.Experiments.Harness
         /// <summary>Training sequences presented so far.</summary>
         public long Sequences => Interlocked.Read(ref _sequences);
 
+        /// <summary>Training sequences restored from a checkpoint when the trial resumed (0 for a trial started afresh).</summary>
+        public long Resumed => Interlocked.Read(ref _resumed);
+
+        /// <summary>Training sequences this process presented (<see cref="Sequences"/> without <see cref="Resumed"/>): what a rate counts.</summary>
+        public long SequencesThisSession => System.Math.Max(0, Sequences - Resumed);
+
         /// <summary>The stopping rule's current error figure.</summary>
         public double Error => System.BitConverter.Int64BitsToDouble(Interlocked.Read(ref _errorBits));
 
@@ -28,6 +35,13 @@ namespace LstmGen.Experiments.Harness
         {
             Interlocked.Exchange(ref _sequences, sequences);
             Interlocked.Exchange(ref _errorBits, System.BitConverter.DoubleToInt64Bits(error));
+        }
+
+        /// <summary>The trial resumed from a checkpoint after <paramref name="sequences"/> training sequences.</summary>
+        public void Resume(long sequences, double error)
+        {
+            Interlocked.Exchange(ref _resumed, sequences);
+            Report(sequences, error);
         }
     }
 }

@@ -20,7 +20,7 @@ namespace LstmGen.Experiments.Harness
         /// <summary>The trials running now, for progress displays.</summary>
         public ConcurrentDictionary<int, TrialProgress> Running { get; } = new();
 
-        /// <summary>Raised (on the trial's thread) after a trial's line is written.</summary>
+        /// <summary>Raised (on the trial's thread) after a trial's line is written, while <see cref="Running"/> still lists it.</summary>
         public event Action<TrialResult>? TrialFinished;
 
         /// <summary>
@@ -171,8 +171,16 @@ namespace LstmGen.Experiments.Harness
                         },
                         trial =>
                         {
-                            Running.TryRemove(trial.Trial, out _);
-                            write(trial.Finish());
+                            // Listed as running until its line is written, as on the scalar path: the progress display reads
+                            // how many of its sequences were resumed from a checkpoint (TrialProgress.Resumed).
+                            try
+                            {
+                                write(trial.Finish());
+                            }
+                            finally
+                            {
+                                Running.TryRemove(trial.Trial, out _);
+                            }
                         });
                 }
                 finally

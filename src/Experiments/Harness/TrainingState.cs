@@ -1,16 +1,18 @@
+using System.Collections.Generic;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Harness
 {
     /// <summary>
-    /// Everything a stream row's trial changes while it trains, between two training sequences: what a
-    /// <see cref="TrainingCheckpoint"/> saves and restores. (The network's activations and traces are not part of it:
-    /// every sequence starts from <see cref="ILstmNetwork.Reset"/>.)
+    /// Everything a trial changes while it trains, between two training sequences: what a <see cref="TrainingCheckpoint"/>
+    /// saves and restores. The parts every row has (identity, settings, sequence count, the training-data stream, the
+    /// weights) are fields; the row's own parts are <see cref="Sections"/>, written in order between the stream and the
+    /// weights. (The network's activations and traces are not part of it: every sequence starts from
+    /// <see cref="ILstmNetwork.Reset"/>.)
     /// </summary>
-    internal sealed class StreamTrialState
+    internal sealed class TrainingState
     {
-        public StreamTrialState(string row, int trial, ulong seed, string settings, ILstmNetwork network, SeededRandom random,
-            IStreamStoppingRule rule, LearningCurve curve, SequentialConstruction? construction)
+        public TrainingState(string row, int trial, ulong seed, string settings, ILstmNetwork network, SeededRandom random, IReadOnlyList<ICheckpointSection> sections)
         {
             Row = row;
             Trial = trial;
@@ -18,9 +20,7 @@ namespace LstmGen.Experiments.Harness
             Settings = settings;
             Network = network;
             Random = random;
-            Rule = rule;
-            Curve = curve;
-            Construction = construction;
+            Sections = sections;
         }
 
         public string Row { get; }
@@ -37,11 +37,8 @@ namespace LstmGen.Experiments.Harness
         /// <summary>The training-data stream (the trial seed's second stream).</summary>
         public SeededRandom Random { get; }
 
-        public IStreamStoppingRule Rule { get; }
-
-        public LearningCurve Curve { get; }
-
-        public SequentialConstruction? Construction { get; }
+        /// <summary>The row's own state (stopping rule, learning curve, ...), in the order the checkpoint holds it.</summary>
+        public IReadOnlyList<ICheckpointSection> Sections { get; }
 
         /// <summary>Training sequences presented so far.</summary>
         public long Sequences { get; set; }
