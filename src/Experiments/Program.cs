@@ -42,6 +42,16 @@ namespace LstmGen.Experiments
                     + Avx512Dispatch.ChoiceVariable + "=0 skips the attempt)");
             }
 
+            // The JIT build restarts itself once with a larger gen0 budget (the native binary carries it; Dispatch/Gen0Budget.cs).
+            var budget = Gen0Budget.Decide(ThisProcess.Gen0Facts());
+            if (budget.Program is { } program && OperatingSystem.IsLinux())
+            {
+                var errno = ReExecution.Exec(program, budget.Arguments, Gen0Budget.Variable, Gen0Budget.Value);
+                Console.Error.WriteLine(
+                    "lstmgen: note: cannot restart " + program + " with " + Gen0Budget.Variable + "=" + Gen0Budget.Value + " ("
+                    + Marshal.GetPInvokeErrorMessage(errno) + "); running with the runtime's default gen0 budget");
+            }
+
             return Run(args, Console.Out, Console.Error);
         }
 

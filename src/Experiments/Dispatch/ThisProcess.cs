@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.Intrinsics;
 
@@ -21,6 +22,38 @@ namespace LstmGen.Experiments.Dispatch
                 SiblingExists: sibling is not null && IsExecutable(sibling),
                 Choice: Environment.GetEnvironmentVariable(Avx512Dispatch.ChoiceVariable),
                 StartedBy: Environment.GetEnvironmentVariable(Avx512Dispatch.StartedByVariable));
+        }
+
+        /// <summary>The facts for <see cref="Gen0Budget"/>: the build, the two environment variables, the command line.</summary>
+        public static Gen0BudgetFacts Gen0Facts()
+        {
+            var commandLine = OperatingSystem.IsLinux() ? CommandLine() : null;
+            return new Gen0BudgetFacts(
+                IsNative: IsNativeAot,
+                Current: Environment.GetEnvironmentVariable(Gen0Budget.Variable),
+                Legacy: Environment.GetEnvironmentVariable(Gen0Budget.LegacyVariable),
+                CanReExecute: OperatingSystem.IsLinux() && commandLine is not null,
+                Program: Environment.ProcessPath,
+                CommandLine: commandLine);
+        }
+
+        /// <summary>
+        /// This process's arguments after argv[0] as the kernel holds them (<c>/proc/self/cmdline</c>: NUL-separated), so
+        /// that the host's own (<c>dotnet exec --runtimeconfig …</c>, the program's dll) are kept; null when unreadable.
+        /// </summary>
+        public static IReadOnlyList<string>? CommandLine()
+        {
+            try
+            {
+                var text = File.ReadAllText("/proc/self/cmdline");
+                var parts = text.Split('\0');
+                // The text ends with a NUL: the last part is empty.
+                return parts.Length < 2 ? null : parts[1..^1];
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
 
         /// <summary>Which binary runs and why: its file name, NativeAOT or JIT, the widest lane width, and the dispatch's reason.</summary>
