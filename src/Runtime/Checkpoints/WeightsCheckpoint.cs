@@ -9,7 +9,7 @@ namespace LstmGen.Runtime.Checkpoints
     /// <summary>The floating-point type a network computes in, as a weights checkpoint records it.</summary>
     public enum WeightPrecision : byte
     {
-        /// <summary>A network that does not say (it implements neither <c>ILstmNetwork&lt;float&gt;</c> nor <c>&lt;double&gt;</c>).</summary>
+        /// <summary>Not recorded: written by a lane view of LstmGen 0.5.0 and earlier, which did not report its spec's precision (it loads into a network of the same spec).</summary>
         Unknown = 0,
 
         /// <summary>IEEE-754 binary32 (<c>precision: float</c>).</summary>
@@ -150,8 +150,11 @@ namespace LstmGen.Runtime.Checkpoints
                     $"checkpoint is for network {contents.NetworkName} ({contents.WeightCount} weights) built from another spec: spec SHA-256 {contents.SpecSha256[..16]}… in the file, {hash[..16]}… of this network's spec (the spec changed since the checkpoint was written)"));
             }
 
+            // A file that says "unknown" was written by a lane of this same spec (before lanes reported their spec's precision);
+            // the spec hash, checked above, fixes the precision, so its weights load exactly.
             var precision = PrecisionOf(network);
-            if (contents.Precision != precision && !(contents.Precision == WeightPrecision.Float32 && precision == WeightPrecision.Float64))
+            if (contents.Precision != WeightPrecision.Unknown && contents.Precision != precision
+                && !(contents.Precision == WeightPrecision.Float32 && precision == WeightPrecision.Float64))
             {
                 throw new CheckpointException(
                     $"checkpoint holds the {Describe(contents.Precision)} weights of {contents.NetworkName}, but this network computes in {Describe(precision)}: they would not load exactly");
@@ -172,7 +175,9 @@ namespace LstmGen.Runtime.Checkpoints
         {
             ILstmNetwork<float> => WeightPrecision.Float32,
             ILstmNetwork<double> => WeightPrecision.Float64,
-            _ => WeightPrecision.Unknown,
+
+            // A network that exposes no weight type (a lane of a lane network, a wrapper) computes in its spec's precision.
+            _ => network.Description.Precision == NumberPrecision.Float ? WeightPrecision.Float32 : WeightPrecision.Float64,
         };
 
         private static string Describe(WeightPrecision precision) => precision switch

@@ -101,6 +101,45 @@ namespace LstmGen.Runtime.Tests.Checkpoints
             Assert.Equal("checkpoint holds the float64 weights of FloatNet, but this network computes in float32: they would not load exactly", error.Message);
         }
 
+        /// <summary>
+        /// A lane of a lane network records its spec's precision, so a trial's weights move between the lane path and the
+        /// scalar path at any checkpoint, both ways; a file of a lane view that recorded tag 0 ("unknown", LstmGen 0.5.0)
+        /// still loads into a network of the same spec.
+        /// </summary>
+        [Fact]
+        public void Lane_and_scalar_networks_of_one_spec_share_checkpoints_both_ways()
+        {
+            using var directory = new TemporaryDirectory();
+            var compiled = PaperNetworks.Find("Exp4Adding")!;
+            Assert.NotNull(compiled.CreateLanes);
+            var lanes = global::LstmGen.Runtime.LaneNetworks.Create(compiled, 4);
+            var scalar = Paper("Exp4Adding", 21);
+            var lane = new LaneView(lanes, 2, scalar);
+            lane.InitializeWeights(22);
+
+            var fromLane = directory.File("lane.ckpt");
+            WeightsCheckpoint.Save(lane, fromLane);
+            Assert.Equal(WeightPrecision.Float64, WeightsCheckpoint.Read(fromLane).Precision);
+            WeightsCheckpoint.Load(scalar, fromLane);
+            AssertSameBits(Weights(lane), Weights(scalar));
+
+            var fromScalar = directory.File("scalar.ckpt");
+            WeightsCheckpoint.Save(Paper("Exp4Adding", 23), fromScalar);
+            WeightsCheckpoint.Load(lane, fromScalar);
+            AssertSameBits(Weights(Paper("Exp4Adding", 23)), Weights(lane));
+
+            // The tag byte follows the name and the weight count; the file's checksum is resealed after the change.
+            var old = WeightsCheckpoint.Encode(lane);
+            old[52 + 4 + "Exp4Adding".Length + 4] = (byte)WeightPrecision.Unknown;
+            SHA256.HashData(old.AsSpan(0, old.Length - 32)).CopyTo(old.AsSpan(old.Length - 32));
+            var unknown = directory.File("unknown.ckpt");
+            File.WriteAllBytes(unknown, old);
+            Assert.Equal(WeightPrecision.Unknown, WeightsCheckpoint.Read(unknown).Precision);
+            var fresh = Paper("Exp4Adding", 24);
+            WeightsCheckpoint.Load(fresh, unknown);
+            AssertSameBits(Weights(lane), Weights(fresh));
+        }
+
         [Fact]
         public void Loading_into_another_network_names_both()
         {
