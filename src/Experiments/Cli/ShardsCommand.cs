@@ -38,10 +38,11 @@ namespace LstmGen.Experiments.Cli
                     r.AddError("--lanes takes a number of lanes between 1 and 64, e.g. 8");
                 }
             });
+            var costsFrom = new Option<string?>("--costs-from") { Description = "Cost and project from this table (written by deploy/costs/row-costs.sh, e.g. on your own machine) instead of the committed one; the split into shards is always the committed table's, the same on every machine.", HelpName = "file.csv" };
             var costs = new Option<bool>("--costs") { Description = "Show each row's expected cost (the default when neither a number of shards nor --cores is given)." };
             var command = new Command("shards", "Show a sharded reproduction's expected cost per row, its split into N shards, and its simulated wall time on many cores.")
             {
-                count, quick, rows, seed, cores, durations, lanes, costs,
+                count, quick, rows, seed, cores, durations, lanes, costsFrom, costs,
             };
             command.WithExamples(
                 "lstmgen shards                          # each row's expected CPU time (the cost model)",
@@ -56,14 +57,14 @@ namespace LstmGen.Experiments.Cli
                 var coreCounts = parseResult.GetValue(cores) is { } text ? CoreCounts(text) : null;
                 var isQuick = parseResult.GetValue(quick);
                 var planned = ShardedRuns.Reproduction(selected, isQuick);
-                var model = CostModel.Measured;
+                var model = parseResult.GetValue(costsFrom) is { } table ? ReadCosts(table) : CostModel.Measured;
                 var trials = planned.Sum(r => r.Trials);
                 var expected = planned.Sum(r => r.Trials * model.ExpectedTrialSeconds(r.Row, r.MaxSequences));
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"lstmgen reproduce{(isQuick ? " --quick" : string.Empty)}: {planned.Count} rows, {trials} trials, expected CPU time {Duration(expected)} with one core per trial (cost model: docs/cluster.md)"));
                 if (parseResult.GetValue(count) is { } n)
                 {
-                    WritePlan(console, ShardPlan.Create(planned, n, model));
+                    WritePlan(console, ShardPlan.Create(planned, n, CostModel.Measured));
                 }
 
                 var laneCount = parseResult.GetValue(lanes);
@@ -149,7 +150,7 @@ namespace LstmGen.Experiments.Cli
             foreach (var cores in coreCounts)
             {
                 var listSchedule = ScheduleSimulation.LongestFirst(durations, cores);
-                var shards = ScheduleSimulation.Shards(ShardPlan.Create(planned, cores, model), seconds);
+                var shards = ScheduleSimulation.Shards(ShardPlan.Create(planned, cores, CostModel.Measured), seconds);
                 table.Add(
                     cores.ToString(CultureInfo.InvariantCulture),
                     Duration(listSchedule),
@@ -183,12 +184,12 @@ namespace LstmGen.Experiments.Cli
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Simulated, not measured: lane networks of {lanes} trials per core where the row's network runs on lanes by default (else one trial per core); each trial costs its row's measured CPU time per sequence on lanes (row-costs.csv) times its sequences (the measured trial's for the default seed, else the row's expectation), and holds its lane {lanes} times that long; a lane network holds one row's trials, and the rows run one after another"));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CPU time {Duration(total)}; the longest trial, {longest.Row} #{longest.Trial}, {Duration(InLane(longest))} in its lane."));
+                $"CPU time {Duration(total)}; the longest trial, {longest.Row} #{longest.Trial}, holds its {(LanesOf(longest.Row) > 1 ? "lane" : "core")} for {Duration(InLane(longest))}."));
             var table = new TextTable(">cores", ">wall time, one machine (reproduce --threads P)", ">wall time, N one-core shards (--shard I/N --threads 1)", ">efficiency of the shards");
             foreach (var cores in coreCounts)
             {
                 var machine = ScheduleSimulation.RowByRow(Rows(items, cores));
-                var plan = ShardPlan.Create(planned, cores, model);
+                var plan = ShardPlan.Create(planned, cores, CostModel.Measured);
                 var shards = Enumerable.Range(0, plan.Count).Max(s => ScheduleSimulation.RowByRow(Rows(plan.ItemsOf(s), 1)));
                 table.Add(
                     cores.ToString(CultureInfo.InvariantCulture),
@@ -199,6 +200,28 @@ namespace LstmGen.Experiments.Cli
 
             console.Out.WriteLine();
             table.WriteTo(console.Out);
+        }
+
+        private static CostModel ReadCosts(string path)
+        {
+            string text;
+            try
+            {
+                text = System.IO.File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCodes.IoError, "cannot read the cost table '" + path + "': " + e.Message);
+            }
+
+            try
+            {
+                return CostModel.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                throw CliException.Usage(path + ": " + e.Message + " (deploy/costs/row-costs.sh writes such a table)");
+            }
         }
 
         /// <summary>Whether <c>run</c> puts the row's trials on lanes by default on a machine with vector lanes (whatever its width).</summary>

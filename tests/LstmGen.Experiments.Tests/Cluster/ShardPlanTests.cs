@@ -141,6 +141,31 @@ namespace LstmGen.Experiments.Tests.Cluster
         }
 
         [Fact]
+        public void A_cost_table_of_ones_own_projects_and_a_damaged_one_is_one_line()
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lstmgen-costs-" + System.IO.Path.GetRandomFileName() + ".csv");
+            try
+            {
+                // 6a's 20 trials at 1 ms per sequence and 1000 sequences each: 20 s of CPU, 10 s on 2 cores.
+                System.IO.File.WriteAllText(path, "row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.001,1000,0.0005\n");
+                var own = CliRunner.Run("shards", "--rows", "6a", "--cores", "2", "--lanes", "1", "--costs-from", path);
+                Assert.Equal(0, own.ExitCode);
+                Assert.Contains("CPU time 20.0 s;", own.Out, StringComparison.Ordinal);
+                Assert.Matches(@"(?m)^ *2 {2,}10\.0 s {2,}10\.0 s ", own.Out);
+
+                System.IO.File.WriteAllText(path, "row,seconds\n");
+                var damaged = CliRunner.Run("shards", "--cores", "2", "--costs-from", path);
+                Assert.Equal(2, damaged.ExitCode);
+                Assert.Single(damaged.ErrorLines);
+                Assert.Contains("row-costs.sh", damaged.Error, StringComparison.Ordinal);
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void Lanes_go_with_cores_and_the_cost_model()
         {
             var alone = CliRunner.Run("shards", "--lanes", "8");
