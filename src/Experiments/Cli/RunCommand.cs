@@ -178,7 +178,8 @@ namespace LstmGen.Experiments.Cli
                 }
                 else
                 {
-                    using var progress = new ProgressDisplay(console.Error, row, selected.Count, runner);
+                    var earlier = inFile.Where(t => RowTrials.OfBaseSeed(t, row.Id, seed) && selected.Contains(t.Trial)).DistinctBy(t => t.Trial).ToList();
+                    using var progress = new ProgressDisplay(console.Error, row, selected.Count, runner, earlier);
                     runner.TrialFinished += progress.OnTrialFinished;
                     all = runner.Run(row, selected, seed, options, resultsPath, threads, cancellationToken);
                 }

@@ -30,16 +30,26 @@ namespace LstmGen.Experiments.Cli
             var seed = new Option<ulong>("--seed") { Description = "Base seed (the projection uses the measured trials of the default seed, expectations otherwise).", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var cores = new Option<string?>("--cores") { Description = "Simulate the run on these numbers of cores (comma-separated), e.g. 16,64,256.", HelpName = "list" };
             var durations = new Option<string?>("--durations-from") { Description = "With --cores: take each trial's duration from the wall times in these results folders (comma-separated; the first holding a row wins), scaled to the cap for a trial that failed at a lower one; an unmeasured trial takes its row's mean.", HelpName = "dirs" };
+            var lanes = new Option<int?>("--lanes") { Description = "With --cores: project runs on lane networks of this many trials per core (8 where AVX-512 runs doubles, 4 with AVX2), from the cost model's lane figures; rows run one after another, as 'reproduce' runs them.", HelpName = "K" };
+            lanes.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int?>() is < 1 or > 64)
+                {
+                    r.AddError("--lanes takes a number of lanes between 1 and 64, e.g. 8");
+                }
+            });
+            var costsFrom = new Option<string?>("--costs-from") { Description = "Cost and project from this table (written by deploy/costs/row-costs.sh, e.g. on your own machine) instead of the committed one; the split into shards is always the committed table's, the same on every machine.", HelpName = "file.csv" };
             var costs = new Option<bool>("--costs") { Description = "Show each row's expected cost (the default when neither a number of shards nor --cores is given)." };
             var command = new Command("shards", "Show a sharded reproduction's expected cost per row, its split into N shards, and its simulated wall time on many cores.")
             {
-                count, quick, rows, seed, cores, durations, costs,
+                count, quick, rows, seed, cores, durations, lanes, costsFrom, costs,
             };
             command.WithExamples(
                 "lstmgen shards                          # each row's expected CPU time (the cost model)",
                 "lstmgen shards 64                       # the trials of each of 64 shards: 'reproduce --shard I/64'",
                 "lstmgen shards --cores 16,64,256        # core-hours and simulated wall time of the full reproduction",
                 "lstmgen shards --cores 16,64,256 --durations-from results/full,results   # the same from measured wall times",
+                "lstmgen shards --cores 2,16,64,256 --lanes 8   # the same on lane networks of 8 trials per core",
                 "lstmgen shards 2 --quick --rows 6a,4-100,1-5");
             command.SetAction(parseResult =>
             {
@@ -47,17 +57,27 @@ namespace LstmGen.Experiments.Cli
                 var coreCounts = parseResult.GetValue(cores) is { } text ? CoreCounts(text) : null;
                 var isQuick = parseResult.GetValue(quick);
                 var planned = ShardedRuns.Reproduction(selected, isQuick);
-                var model = CostModel.Measured;
+                var model = parseResult.GetValue(costsFrom) is { } table ? ReadCosts(table) : CostModel.Measured;
                 var trials = planned.Sum(r => r.Trials);
                 var expected = planned.Sum(r => r.Trials * model.ExpectedTrialSeconds(r.Row, r.MaxSequences));
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"lstmgen reproduce{(isQuick ? " --quick" : string.Empty)}: {planned.Count} rows, {trials} trials, expected CPU time {Duration(expected)} with one core per trial (cost model: docs/cluster.md)"));
                 if (parseResult.GetValue(count) is { } n)
                 {
-                    WritePlan(console, ShardPlan.Create(planned, n, model));
+                    WritePlan(console, ShardPlan.Create(planned, n, CostModel.Measured));
                 }
 
-                if (coreCounts is not null)
+                var laneCount = parseResult.GetValue(lanes);
+                if (laneCount is not null && (coreCounts is null || parseResult.GetValue(durations) is not null))
+                {
+                    throw CliException.Usage("--lanes goes with --cores and the cost model: it projects from the lane figures of row-costs.csv, not from measured wall times (--durations-from)");
+                }
+
+                if (coreCounts is not null && laneCount is { } k)
+                {
+                    WriteLaneProjection(console, planned, model, parseResult.GetValue(seed), coreCounts, k);
+                }
+                else if (coreCounts is not null)
                 {
                     var measured = parseResult.GetValue(durations) is { } folders ? MeasuredWallTimes(planned, folders) : null;
                     WriteProjection(console, planned, model, parseResult.GetValue(seed), coreCounts, measured);
@@ -130,7 +150,7 @@ namespace LstmGen.Experiments.Cli
             foreach (var cores in coreCounts)
             {
                 var listSchedule = ScheduleSimulation.LongestFirst(durations, cores);
-                var shards = ScheduleSimulation.Shards(ShardPlan.Create(planned, cores, model), seconds);
+                var shards = ScheduleSimulation.Shards(ShardPlan.Create(planned, cores, CostModel.Measured), seconds);
                 table.Add(
                     cores.ToString(CultureInfo.InvariantCulture),
                     Duration(listSchedule),
@@ -141,6 +161,72 @@ namespace LstmGen.Experiments.Cli
             console.Out.WriteLine();
             table.WriteTo(console.Out);
         }
+
+        /// <summary>
+        /// The projection on lane networks of <paramref name="lanes"/> trials per core: a trial's CPU time is its row's lane
+        /// figure times its sequences, and it occupies one of its core's lanes for <paramref name="lanes"/> times that (the
+        /// lanes advance together). A lane network holds one row's trials, so each row's trials are scheduled longest first
+        /// on the lanes of its own networks, and the rows run one after another: on one machine of P cores (<c>reproduce
+        /// --threads P</c>, P lane networks), and in each of N one-core shards (<c>reproduce --shard I/N --threads 1</c>).
+        /// </summary>
+        private static void WriteLaneProjection(CliConsole console, IReadOnlyList<PlannedRow> planned, CostModel model, ulong seed, IReadOnlyList<int> coreCounts, int lanes)
+        {
+            var rowsById = planned.ToDictionary(r => r.Row.Id, StringComparer.Ordinal);
+            // A row runs on lanes where its network has a lane class used by default (the machine's K aside); else scalar.
+            int LanesOf(string row) => lanes > 1 && UsesLanesByDefault(rowsById[row].Row) ? lanes : 1;
+            double Cpu(WorkItem item) => model.TrialSeconds(rowsById[item.Row].Row, item.Trial, rowsById[item.Row].MaxSequences, seed, onLanes: LanesOf(item.Row) > 1);
+            double InLane(WorkItem item) => LanesOf(item.Row) * Cpu(item);
+            IEnumerable<(IEnumerable<double> Durations, int Slots)> Rows(IEnumerable<WorkItem> items, int cores) =>
+                items.GroupBy(i => i.Row).Select(g => (g.Select(InLane), cores * LanesOf(g.Key)));
+            var items = ShardPlan.Create(planned, 1, model).AllItems.ToList();
+            var total = items.Sum(Cpu);
+            var longest = items.MaxBy(InLane)!;
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Simulated, not measured: lane networks of {lanes} trials per core where the row's network runs on lanes by default (else one trial per core); each trial costs its row's measured CPU time per sequence on lanes (row-costs.csv) times its sequences (the measured trial's for the default seed, else the row's expectation), and holds its lane {lanes} times that long; a lane network holds one row's trials, and the rows run one after another"));
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU time {Duration(total)}; the longest trial, {longest.Row} #{longest.Trial}, holds its {(LanesOf(longest.Row) > 1 ? "lane" : "core")} for {Duration(InLane(longest))}."));
+            var table = new TextTable(">cores", ">wall time, one machine (reproduce --threads P)", ">wall time, N one-core shards (--shard I/N --threads 1)", ">efficiency of the shards");
+            foreach (var cores in coreCounts)
+            {
+                var machine = ScheduleSimulation.RowByRow(Rows(items, cores));
+                var plan = ShardPlan.Create(planned, cores, CostModel.Measured);
+                var shards = Enumerable.Range(0, plan.Count).Max(s => ScheduleSimulation.RowByRow(Rows(plan.ItemsOf(s), 1)));
+                table.Add(
+                    cores.ToString(CultureInfo.InvariantCulture),
+                    Duration(machine),
+                    Duration(shards),
+                    (total / (shards * cores)).ToString("P0", CultureInfo.InvariantCulture));
+            }
+
+            console.Out.WriteLine();
+            table.WriteTo(console.Out);
+        }
+
+        private static CostModel ReadCosts(string path)
+        {
+            string text;
+            try
+            {
+                text = System.IO.File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCodes.IoError, "cannot read the cost table '" + path + "': " + e.Message);
+            }
+
+            try
+            {
+                return CostModel.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                throw CliException.Usage(path + ": " + e.Message + " (deploy/costs/row-costs.sh writes such a table)");
+            }
+        }
+
+        /// <summary>Whether <c>run</c> puts the row's trials on lanes by default on a machine with vector lanes (whatever its width).</summary>
+        private static bool UsesLanesByDefault(ExperimentRow row) =>
+            Rows.RowNetworks.Find(row.NetworkName) is { CreateLanes: not null, LanesByDefault: true };
 
         /// <summary>
         /// Each planned trial's wall time as measured in <paramref name="folders"/>: the first folder with results of the row

@@ -21,9 +21,13 @@ namespace LstmGen.Experiments.Sharding
 
     /// <summary>A row's measured cost: CPU seconds per training sequence, and how its measured trials ended.</summary>
     /// <param name="Row">The row id.</param>
-    /// <param name="SecondsPerSequence">CPU seconds per training sequence on one core, tests included.</param>
+    /// <param name="SecondsPerSequence">CPU seconds per training sequence on one core, tests included, one trial at a time.</param>
     /// <param name="Outcomes">The measured trials of the default base seed, trial 0 first.</param>
-    public sealed record RowCost(string Row, double SecondsPerSequence, IReadOnlyList<TrialOutcome> Outcomes);
+    /// <param name="LaneSecondsPerSequence">
+    /// CPU seconds per training sequence of one trial when the trials of the row share a lane network on one core (the
+    /// table's comment says how many lanes); null where not measured.
+    /// </param>
+    public sealed record RowCost(string Row, double SecondsPerSequence, IReadOnlyList<TrialOutcome> Outcomes, double? LaneSecondsPerSequence = null);
 
     /// <summary>
     /// The expected cost of a trial, in CPU seconds on one core: the row's measured seconds per training sequence times the
@@ -63,6 +67,16 @@ namespace LstmGen.Experiments.Sharding
         }
 
         /// <summary>
+        /// CPU seconds per training sequence of one trial on a lane network (<see cref="RowCost.LaneSecondsPerSequence"/>):
+        /// measured, or the one-trial figure where the lanes were not measured (a row without a lane class runs scalar).
+        /// </summary>
+        public double LaneSecondsPerSequence(ExperimentRow row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            return Find(row.Id)?.LaneSecondsPerSequence ?? SecondsPerSequence(row);
+        }
+
+        /// <summary>
         /// The expected CPU seconds of one trial of <paramref name="row"/> under cap <paramref name="cap"/>, whatever its
         /// seed: seconds per sequence times the mean of the measured trials' sequences under that cap (the cap itself for a
         /// row without measured trials).
@@ -70,9 +84,14 @@ namespace LstmGen.Experiments.Sharding
         public double ExpectedTrialSeconds(ExperimentRow row, long cap)
         {
             ArgumentNullException.ThrowIfNull(row);
+            return SecondsPerSequence(row) * ExpectedSequences(row, cap);
+        }
+
+        /// <summary>The mean of the measured trials' sequences under <paramref name="cap"/> (the cap for a row without measured trials).</summary>
+        private double ExpectedSequences(ExperimentRow row, long cap)
+        {
             var outcomes = Find(row.Id)?.Outcomes;
-            var sequences = outcomes is { Count: > 0 } ? outcomes.Average(o => (double)o.SequencesUnder(cap)) : cap;
-            return SecondsPerSequence(row) * sequences;
+            return outcomes is { Count: > 0 } ? outcomes.Average(o => (double)o.SequencesUnder(cap)) : cap;
         }
 
         /// <summary>
@@ -80,25 +99,29 @@ namespace LstmGen.Experiments.Sharding
         /// presents the same sequences in every version that computes the same bits, so a measured trial's count stands for
         /// it; any other trial gets the row's expectation.
         /// </summary>
-        public double TrialSeconds(ExperimentRow row, int trial, long cap, ulong baseSeed)
+        /// <param name="onLanes">Cost the trial on a lane network (<see cref="LaneSecondsPerSequence"/>): its share of the CPU time.</param>
+        public double TrialSeconds(ExperimentRow row, int trial, long cap, ulong baseSeed, bool onLanes = false)
         {
             ArgumentNullException.ThrowIfNull(row);
             var outcomes = Find(row.Id)?.Outcomes;
-            return baseSeed == TrialSeeds.DefaultBaseSeed && outcomes is not null && trial < outcomes.Count
-                ? SecondsPerSequence(row) * outcomes[trial].SequencesUnder(cap)
-                : ExpectedTrialSeconds(row, cap);
+            var sequences = baseSeed == TrialSeeds.DefaultBaseSeed && outcomes is not null && trial < outcomes.Count
+                ? outcomes[trial].SequencesUnder(cap)
+                : ExpectedSequences(row, cap);
+            return (onLanes ? LaneSecondsPerSequence(row) : SecondsPerSequence(row)) * sequences;
         }
 
         /// <summary>
-        /// Reads the table: comment lines start with '#'; then a header <c>row,secondsPerSequence,outcomes</c> and one line per
-        /// row, the outcomes separated by spaces, trial 0 first: <c>26114</c> for a success after 26,114 sequences,
-        /// <c>&gt;50000</c> for a trial that ran to a cap of 50,000 without success.
+        /// Reads the table: comment lines start with '#'; then a header <c>row,secondsPerSequence,outcomes</c> (optionally
+        /// followed by <c>,laneSecondsPerSequence</c>) and one line per row, the outcomes separated by spaces, trial 0 first:
+        /// <c>26114</c> for a success after 26,114 sequences, <c>&gt;50000</c> for a trial that ran to a cap of 50,000
+        /// without success; the lane column may be empty.
         /// </summary>
         public static CostModel Parse(string text)
         {
             ArgumentNullException.ThrowIfNull(text);
             var rows = new List<RowCost>();
             var header = false;
+            var columns = 3;
             var number = 0;
             foreach (var raw in text.Split('\n'))
             {
@@ -111,19 +134,33 @@ namespace LstmGen.Experiments.Sharding
 
                 if (!header)
                 {
-                    if (line != "row,secondsPerSequence,outcomes")
+                    columns = line switch
                     {
-                        throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": expected the header 'row,secondsPerSequence,outcomes'");
-                    }
-
+                        "row,secondsPerSequence,outcomes" => 3,
+                        "row,secondsPerSequence,outcomes,laneSecondsPerSequence" => 4,
+                        _ => throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": expected the header 'row,secondsPerSequence,outcomes' or 'row,secondsPerSequence,outcomes,laneSecondsPerSequence'"),
+                    };
                     header = true;
                     continue;
                 }
 
                 var fields = line.Split(',');
-                if (fields.Length != 3 || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0))
+                if (fields.Length != columns || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0))
                 {
-                    throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": expected 'row,seconds per sequence > 0,outcomes'");
+                    throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + (columns == 3
+                        ? ": expected 'row,seconds per sequence > 0,outcomes'"
+                        : ": expected 'row,seconds per sequence > 0,outcomes,lane seconds per sequence > 0 or nothing'"));
+                }
+
+                double? laneSeconds = null;
+                if (columns == 4 && fields[3].Length > 0)
+                {
+                    if (!double.TryParse(fields[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var lane) || !(lane > 0))
+                    {
+                        throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": the lane seconds per sequence '" + fields[3] + "' is not a number > 0");
+                    }
+
+                    laneSeconds = lane;
                 }
 
                 var outcomes = new List<TrialOutcome>();
@@ -138,7 +175,7 @@ namespace LstmGen.Experiments.Sharding
                     outcomes.Add(new TrialOutcome(sequences, !failed));
                 }
 
-                rows.Add(new RowCost(fields[0], seconds, outcomes));
+                rows.Add(new RowCost(fields[0], seconds, outcomes, laneSeconds));
             }
 
             return new CostModel(rows);

@@ -31,6 +31,17 @@ namespace LstmGen.Experiments.Sharding
         }
 
         /// <summary>
+        /// The wall time of a run that takes its rows one after another, as <c>reproduce</c> does, each row's trials
+        /// scheduled longest first on its own number of slots (cores, or the lanes of one lane network per core: a lane
+        /// network holds trials of one row only), the next row starting when the last trial of this one ends.
+        /// </summary>
+        public static double RowByRow(IEnumerable<(IEnumerable<double> Durations, int Slots)> rows)
+        {
+            ArgumentNullException.ThrowIfNull(rows);
+            return rows.Sum(row => LongestFirst(row.Durations, row.Slots));
+        }
+
+        /// <summary>
         /// The wall time of <paramref name="plan"/>'s shards run at once, one core each, when each trial takes
         /// <paramref name="seconds"/> instead of its expected time: the busiest shard's total.
         /// </summary>

@@ -47,8 +47,38 @@ namespace LstmGen.Experiments.Tests.Cluster
             Assert.Equal(CostModel.FallbackSecondsPerStep * row.TypicalLength * 1_000, model.ExpectedTrialSeconds(row, 1_000), 9);
         }
 
+        [Fact]
+        public void A_trial_on_lanes_costs_its_rows_lane_figure_or_the_one_trial_figure_where_none_was_measured()
+        {
+            var model = CostModel.Parse("row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.001,1000 3000,0.0002\n6b,0.001,1000,\n");
+            var sixA = PaperRows.Find("6a")!;
+            var sixB = PaperRows.Find("6b")!;
+
+            Assert.Equal(0.2, model.TrialSeconds(sixA, 0, 5_000, TrialSeeds.DefaultBaseSeed, onLanes: true), 12);
+            Assert.Equal(1.0, model.TrialSeconds(sixA, 0, 5_000, TrialSeeds.DefaultBaseSeed), 12);
+            // Not a measured trial: the row's expectation (mean 2000 sequences) at the lane figure.
+            Assert.Equal(0.4, model.TrialSeconds(sixA, 9, 5_000, TrialSeeds.DefaultBaseSeed, onLanes: true), 12);
+            Assert.Equal(0.0002, model.LaneSecondsPerSequence(sixA));
+            Assert.Equal(0.001, model.LaneSecondsPerSequence(sixB));
+            Assert.Null(model.Find("6b")!.LaneSecondsPerSequence);
+        }
+
+        [Fact]
+        public void The_committed_table_has_a_lane_figure_for_every_row()
+        {
+            foreach (var row in PaperRows.All)
+            {
+                var lane = CostModel.Measured.Find(row.Id)?.LaneSecondsPerSequence;
+                Assert.True(lane is > 1e-7 and < 1e-2, row.Id + ": " + lane);
+            }
+        }
+
         [Theory]
         [InlineData("row,seconds,outcomes\n")]
+        [InlineData("row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.1,100\n")]
+        [InlineData("row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.1,100,0\n")]
+        [InlineData("row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.1,100,fast\n")]
+        [InlineData("row,secondsPerSequence,outcomes\n6a,0.1,100,0.01\n")]
         [InlineData("row,secondsPerSequence,outcomes\n6a,-1,100\n")]
         [InlineData("row,secondsPerSequence,outcomes\n6a,0.1,100 x\n")]
         [InlineData("row,secondsPerSequence,outcomes\n6a,0.1\n")]

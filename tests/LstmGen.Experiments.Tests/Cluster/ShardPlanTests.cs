@@ -102,6 +102,80 @@ namespace LstmGen.Experiments.Tests.Cluster
             Assert.Equal(10, ScheduleSimulation.LongestFirst(new double[] { 10, 1, 1, 1 }, 4));
             Assert.Equal(7, ScheduleSimulation.LongestFirst(new double[] { 3, 3, 2, 2, 2 }, 2));   // 3+2+2 | 3+2: the best, 3+3 | 2+2+2, is 6
             Assert.Equal(19, ScheduleSimulation.LongestFirst(new double[] { 10, 5, 4 }, 1));
+            // Rows one after another: a row's trials cannot fill the slots an earlier row leaves idle.
+            Assert.Equal(10 + 3, ScheduleSimulation.RowByRow([(new double[] { 10, 1, 1, 1 }, 4), (new double[] { 3, 3, 3 }, 4)]));
+            Assert.Equal(10 + 6, ScheduleSimulation.RowByRow([(new double[] { 10, 1 }, 2), (new double[] { 3, 3, 3 }, 2)]));
+            Assert.Equal(10 + 9, ScheduleSimulation.RowByRow([(new double[] { 10, 1 }, 2), (new double[] { 3, 3, 3 }, 1)]));
+        }
+
+        [Fact]
+        public void A_lane_projection_on_one_core_with_one_lane_takes_the_whole_CPU_time()
+        {
+            var result = CliRunner.Run("shards", "--rows", "6a,4-100,2c-5", "--cores", "1,2", "--lanes", "1");
+            Assert.Equal(0, result.ExitCode);
+            var cpu = System.Text.RegularExpressions.Regex.Match(result.Out, "CPU time ([0-9.,]+ (?:h|min|s));").Groups[1].Value;
+            var oneCore = System.Text.RegularExpressions.Regex.Match(result.Out, @"(?m)^ *1 {2,}(\S.*?) {2,}").Groups[1].Value;
+            Assert.NotEmpty(cpu);
+            Assert.Equal(cpu, oneCore);
+        }
+
+        [Fact]
+        public void On_lanes_a_row_that_fits_in_the_lanes_lasts_as_long_as_its_longest_trial_times_the_lanes()
+        {
+            // 3a-100-3: 10 trials, 16 lanes on 2 cores: each trial holds a lane for 8 times its CPU time on lanes.
+            var row = PaperRows.Find("3a-100-3")!;
+            var longest = Enumerable.Range(0, 10).Max(i => CostModel.Measured.TrialSeconds(row, i, row.DefaultMaxSequences, TrialSeeds.DefaultBaseSeed, onLanes: true));
+            var cpu = Enumerable.Range(0, 10).Sum(i => CostModel.Measured.TrialSeconds(row, i, row.DefaultMaxSequences, TrialSeeds.DefaultBaseSeed, onLanes: true));
+            var result = CliRunner.Run("shards", "--rows", "3a-100-3", "--cores", "2", "--lanes", "8");
+            Assert.Equal(0, result.ExitCode);
+            // Printed to 0.1 s (or 0.1 min, 0.01 h).
+            Assert.InRange(Seconds(System.Text.RegularExpressions.Regex.Match(result.Out, @"(?m)^ *2 {2,}(\S.*?) {2,}").Groups[1].Value), (8 * longest) - 0.06, (8 * longest) + 0.06);
+            Assert.InRange(Seconds(System.Text.RegularExpressions.Regex.Match(result.Out, "CPU time ([0-9.,]+ (?:h|min|s));").Groups[1].Value), cpu - 0.06, cpu + 0.06);
+        }
+
+        private static double Seconds(string duration)
+        {
+            var parts = duration.Split(' ');
+            var value = double.Parse(parts[0], System.Globalization.NumberStyles.Float | System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+            return parts[1] switch { "h" => value * 3600, "min" => value * 60, _ => value };
+        }
+
+        [Fact]
+        public void A_cost_table_of_ones_own_projects_and_a_damaged_one_is_one_line()
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lstmgen-costs-" + System.IO.Path.GetRandomFileName() + ".csv");
+            try
+            {
+                // 6a's 20 trials at 1 ms per sequence and 1000 sequences each: 20 s of CPU, 10 s on 2 cores.
+                System.IO.File.WriteAllText(path, "row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.001,1000,0.0005\n");
+                var own = CliRunner.Run("shards", "--rows", "6a", "--cores", "2", "--lanes", "1", "--costs-from", path);
+                Assert.Equal(0, own.ExitCode);
+                Assert.Contains("CPU time 20.0 s;", own.Out, StringComparison.Ordinal);
+                Assert.Matches(@"(?m)^ *2 {2,}10\.0 s {2,}10\.0 s ", own.Out);
+
+                System.IO.File.WriteAllText(path, "row,seconds\n");
+                var damaged = CliRunner.Run("shards", "--cores", "2", "--costs-from", path);
+                Assert.Equal(2, damaged.ExitCode);
+                Assert.Single(damaged.ErrorLines);
+                Assert.Contains("row-costs.sh", damaged.Error, StringComparison.Ordinal);
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void Lanes_go_with_cores_and_the_cost_model()
+        {
+            var alone = CliRunner.Run("shards", "--lanes", "8");
+            var measured = CliRunner.Run("shards", "--cores", "2", "--lanes", "8", "--durations-from", "results");
+            Assert.All(new[] { alone, measured }, r =>
+            {
+                Assert.Equal(2, r.ExitCode);
+                Assert.Single(r.ErrorLines);
+                Assert.Contains("--lanes goes with --cores", r.Error, StringComparison.Ordinal);
+            });
         }
     }
 }
