@@ -22,7 +22,7 @@ namespace LstmGen.Generator.Tests
         private const string File = "reset.lstm.yaml";
 
         private const string Valid =
-            "name: Reset\n" +           // 1
+            "name: ResetNet\n" +        // 1
             "inputs: 2\n" +             // 2
             "outputs: 1\n" +            // 3
             "blocks:\n" +               // 4
@@ -68,9 +68,9 @@ namespace LstmGen.Generator.Tests
         }
 
         [Theory]
-        [InlineData("half", "'resetActivation' must be a number in [0, 1], got the word 'half'")]
+        [InlineData("half", "'resetActivation' must be a number in [0, 1], got 'half'")]
         [InlineData("\"0.5\"", "'resetActivation' must be a number in [0, 1], got the quoted string '0.5'")]
-        [InlineData(".nan", "'resetActivation' must be a number in [0, 1], got the word '.nan'")]
+        [InlineData(".nan", "'resetActivation' must be a number in [0, 1], got '.nan'")]
         [InlineData("[0.5]", "'resetActivation' must be a number in [0, 1], got a list")]
         [InlineData("", "'resetActivation' must be a number in [0, 1], got nothing (null)")]
         public void A_value_that_is_not_a_number_is_LSTM0004(string value, string message)
