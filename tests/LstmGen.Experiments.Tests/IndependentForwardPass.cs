@@ -45,7 +45,14 @@ namespace LstmGen.Experiments.Tests
             };
             Func<double, double> h = activations.GetProperty("cellOutput").GetString() == "h1" ? x => (2.0 * Sigma(x)) - 1.0 : x => x;
 
-            var previous = new Dictionary<string, double>();   // y(t-1), all zero after the reset
+            // y(t-1): after the reset every hidden unit's activation is the document's resetActivation (0 when it names none).
+            var reset = trace.TryGetProperty("resetActivation", out var resetActivation) ? resetActivation.GetDouble() : 0.0;
+            var previous = new Dictionary<string, double>();
+            foreach (var unit in incoming.Keys.Where(u => !u.StartsWith("output[", StringComparison.Ordinal) && !u.EndsWith(".forget_gate", StringComparison.Ordinal)))
+            {
+                previous[unit] = reset;
+            }
+
             var state = new Dictionary<string, double>();      // s_c, zero after the reset
             var result = new List<double[]>();
             var stepElements = trace.GetProperty("steps").EnumerateArray().Take(steps).ToList();

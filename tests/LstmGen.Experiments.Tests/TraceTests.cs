@@ -203,6 +203,53 @@ namespace LstmGen.Experiments.Tests
         }
 
         [Fact]
+        public void Trace_of_a_spec_with_a_reset_activation_says_so_and_its_outputs_can_be_recomputed_from_the_document_alone()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "lstmgen-trace-reset-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                var path = Path.Combine(folder, "reset-half.lstm.yaml");
+                File.WriteAllText(path, "name: ResetHalf\ninputs: 3\noutputs: 2\nblocks:\n  - { cells: 2, inputGateBias: -1 }\n  - { cells: 1, outputGate: false }\n" +
+                    "connectivity: F\nbias: all\ninitInterval: 0.5\nlearningRate: 0.5\nresetActivation: 0.5\n");
+
+                var result = CliRunner.Run("trace", "--spec", path, "--seed", "2", "--length", "6", "--update", "per-sequence");
+
+                Assert.Equal(ExitCodes.Ok, result.ExitCode);
+                using var document = JsonDocument.Parse(result.Out);
+                var root = document.RootElement;
+                Assert.Equal(0.5, root.GetProperty("resetActivation").GetDouble());
+                Assert.Contains("reset_net", root.GetProperty("resetConventions").GetString(), StringComparison.Ordinal);
+
+                // The recomputation starts y(0) at the document's 0.5; from zero (the conventions' reset) the outputs would differ.
+                var recomputed = IndependentForwardPass.Run(root, steps: 6);
+                var steps = root.GetProperty("steps").EnumerateArray().ToList();
+                for (var t = 0; t < 6; t++)
+                {
+                    var expected = steps[t].GetProperty("output").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                    for (var k = 0; k < expected.Length; k++)
+                    {
+                        Assert.Equal(expected[k], recomputed[t][k], 1e-14);
+                    }
+                }
+
+                var first = steps[0].GetProperty("output").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                using var withoutReset = JsonDocument.Parse(result.Out.Replace("\"resetActivation\"", "\"resetActivationIgnored\"", StringComparison.Ordinal));
+                var fromZero = IndependentForwardPass.Run(withoutReset.RootElement, steps: 1)[0];
+                Assert.True(first.Zip(fromZero).Any(p => Math.Abs(p.First - p.Second) > 1e-6), "the reset activation does not change the first outputs");
+
+                // A spec that resets to zero keeps its document as it was: no reset fields.
+                using var exp4 = JsonDocument.Parse(Exp4Trace.Value);
+                Assert.False(exp4.RootElement.TryGetProperty("resetActivation", out _));
+                Assert.False(exp4.RootElement.TryGetProperty("resetConventions", out _));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [Fact]
         public void The_first_outputs_can_be_recomputed_from_the_document_alone()
         {
             using var document = JsonDocument.Parse(Exp4Trace.Value);

@@ -123,6 +123,11 @@ namespace LstmGen.Experiments.Cli
             o.WriteLine("Squashing: " + SpecNames.Formula(d.CellInput) + "; " + SpecNames.Formula(d.CellOutput) + "; gates and outputs f(x) = sigma(x) = 1 / (1 + e^-x) (Eq. 3)");
             o.WriteLine("Training: weights U[-" + D(d.InitInterval) + ", " + D(d.InitInterval) + "], learning rate " + D(d.LearningRate)
                 + ", updates " + SpecNames.Of(d.Update) + ", precision " + SpecNames.Of(d.Precision) + " (" + I(d.BytesPerValue) + " bytes)");
+            if (d.ResetActivation != 0.0)
+            {
+                o.WriteLine("Reset: hidden and output activations start every sequence at " + D(d.ResetActivation)
+                    + " (resetActivation, the 1997 JKU simulator's reset_net; the paper: 0); cell states and traces at 0");
+            }
 
             o.WriteLine();
             o.WriteLine("Weights: W = " + I(d.WeightCount));
@@ -277,6 +282,11 @@ namespace LstmGen.Experiments.Cli
             JsonText.Number(w, "initInterval", d.InitInterval);
             JsonText.Number(w, "learningRate", d.LearningRate);
             w.WriteString("update", SpecNames.Of(d.Update));
+            if (d.ResetActivation != 0.0)
+            {
+                JsonText.Number(w, "resetActivation", d.ResetActivation);
+            }
+
             w.WriteString("precision", SpecNames.Of(d.Precision));
             w.WriteNumber("weightCount", d.WeightCount);
             w.WriteStartObject("weightsByKind");

@@ -17,7 +17,7 @@ namespace LstmGen.Experiments.Sweeps
         [
             "blocks.count", "blocks.cells", "blocks.inputGateBias", "blocks.outputGateBias", "blocks.outputGate",
             "connectivity", "bias", "squashing.cellInput", "squashing.cellOutput", "squashing.gates", "squashing.outputs",
-            "initInterval", "learningRate", "update", "precision",
+            "initInterval", "learningRate", "update", "precision", "resetActivation",
         ];
 
         /// <summary>The row's keys that may vary (docs/rows.md), besides its task's and stopping rule's parameters.</summary>

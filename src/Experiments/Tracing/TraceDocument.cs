@@ -34,6 +34,15 @@ namespace LstmGen.Experiments.Tracing
             + "'initial' is each weight before the first step, 'trained' after the end of the sequence.";
 
         /// <summary>
+        /// How a network whose spec sets <c>resetActivation</c> starts the sequence (docs/spec-language.md), written into its documents
+        /// only (the document of a network that resets to zero is unchanged).
+        /// </summary>
+        public const string ResetConventions =
+            "The reset state differs from the conventions' in one respect: the activations of the hidden units y(0) (cells, input gates, "
+            + "output gates) and of the outputs start at resetActivation (the 1997 JKU simulator's reset_net: 0.5), not zero; the inputs, "
+            + "cell states s_c and traces start at zero. So at the first step src_m of a hidden unit is resetActivation.";
+
+        /// <summary>
         /// What a network with forget gates (Gers, Schmidhuber &amp; Cummins 2000) computes differently, written into its
         /// documents only (a 1997 network's document is unchanged).
         /// </summary>
@@ -86,6 +95,13 @@ namespace LstmGen.Experiments.Tracing
             w.WriteString("bias", SpecNames.Of(d.Bias));
             w.WriteEndObject();
             w.WriteString("conventions", Conventions);
+            if (d.ResetActivation != 0.0)
+            {
+                // The reset state of the conventions, but with the hidden units' and outputs' activations at this value.
+                w.WriteString("resetConventions", ResetConventions);
+                JsonText.Number(w, "resetActivation", d.ResetActivation);
+            }
+
             if (d.HasForgetGates)
             {
                 w.WriteString("forgetGateConventions", ForgetGateConventions);

@@ -131,7 +131,10 @@ namespace LstmGen.Reference
                 hiddenNames,
                 fanIns,
                 traces,
-                state);
+                state)
+            {
+                ResetActivation = spec.ResetActivation,
+            };
         }
 
         // A new kind of unit needs its FanInKind in the runtime and its case here.

@@ -76,6 +76,7 @@ namespace LstmGen.Reference
             }
 
             Description = ReferenceDescription.Of(spec, _layout);
+            Reset();   // a new network starts as Reset leaves it (its activations at the spec's resetActivation)
             LearningRate = spec.LearningRate;
             Update = spec.Update == Generator.Model.UpdateTiming.PerStep ? UpdateTiming.PerStep : UpdateTiming.PerSequence;
         }
@@ -243,10 +244,12 @@ namespace LstmGen.Reference
         public void Reset()
         {
             // "All activations are reset to zero at the beginning of a new sequence" (§5.3); s_c(0) = 0 (Eq. 9);
-            // the traces ∂s/∂w follow from s(0) = 0 (extraction §1.3).
-            Array.Clear(_yHiddenPrevious);
+            // the traces ∂s/∂w follow from s(0) = 0 (extraction §1.3). A spec's resetActivation other than 0 starts the
+            // activations of the hidden units (cells, input gates, output gates) and of the outputs at that value instead,
+            // as the 1997 JKU simulator's reset_net does (Yk_mod_new = Yk_mod_old = Yc = 0.5; S and the traces SI, SC 0).
+            Array.Fill(_yHiddenPrevious, Spec.ResetActivation);
             Array.Clear(_sC);
-            Array.Clear(_yK);
+            Array.Fill(_yK, Spec.ResetActivation);
             for (var c = 0; c < _layout.CellCount; c++)
             {
                 Array.Clear(_dSdwIn[c]);

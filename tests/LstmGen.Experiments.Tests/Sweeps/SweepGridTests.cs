@@ -82,6 +82,7 @@ namespace LstmGen.Experiments.Tests.Sweeps
             Assert.Equal((SweepTarget.Row, "learningRate"), SweepKeys.Resolve("learningRate", task, stop));
             Assert.Equal((SweepTarget.Spec, "learningRate"), SweepKeys.Resolve("spec.learningRate", task, stop));
             Assert.Equal((SweepTarget.Spec, "blocks.outputGateBias"), SweepKeys.Resolve("blocks.outputGateBias", task, stop));
+            Assert.Equal((SweepTarget.Spec, "resetActivation"), SweepKeys.Resolve("resetActivation", task, stop));
             Assert.Equal((SweepTarget.Row, "stop.beta"), SweepKeys.Resolve("stop.beta", task, stop));
             Assert.Equal((SweepTarget.Row, "task.positionBase"), SweepKeys.Resolve("row.task.positionBase", task, stop));
             var error = Assert.Throws<SweepException>(() => SweepKeys.Resolve("stop.betta", task, stop));

@@ -48,6 +48,24 @@ namespace LstmGen.Runtime.Tests.LaneNetworks
             Check(specs, "Peepholes");
         }
 
+        /// <summary>
+        /// The random topologies of the proofs with a reset activation other than zero (<c>resetActivation</c>, the 1997 JKU
+        /// simulator's 0.5; <see cref="RandomTopologies.FirstResetIndex"/>): a lane's Reset (applied with the other lanes'
+        /// at the next step, and at a new network's first) puts the value into its hidden units of y(t-1) and y(t) and its
+        /// outputs, as the scalar class's Reset does.
+        /// </summary>
+        [Fact]
+        public void Reset_activation_lanes_equal_scalar_runs()
+        {
+            var specs = Enumerable.Range(RandomTopologies.FirstResetIndex, RandomTopologies.ResetCount)
+                .Select(i => RandomTopologies.Specs[i])
+                .Where(NetworkEmitter.HasLanes)
+                .ToList();
+            Assert.Equal(RandomTopologies.ResetCount, specs.Count);
+            Assert.All(specs, s => Assert.NotEqual(0.0, s.ResetActivation));
+            Check(specs, "ResetActivation");
+        }
+
         private static void Check(IReadOnlyList<LstmGen.Generator.Model.NetworkSpec> specs, string name)
         {
 

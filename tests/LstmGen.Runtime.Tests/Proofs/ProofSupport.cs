@@ -92,6 +92,7 @@ namespace LstmGen.Runtime.Tests.Proofs
             nameof(Networks.ForgetFull) => new Networks.ForgetFull(),
             nameof(Networks.PeepholeSelfLoop) => new Networks.PeepholeSelfLoop(),
             nameof(Networks.PeepholeFull) => new Networks.PeepholeFull(),
+            nameof(Networks.ResetHalfFull) => new Networks.ResetHalfFull(),
             _ => Paper(name),
         };
 

@@ -22,6 +22,7 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("ForgetSelfLoop", InputKind.Dense)]
         [InlineData("PeepholeFull", InputKind.OneHot)]
         [InlineData("PeepholeSelfLoop", InputKind.Dense)]
+        [InlineData("ResetHalfFull", InputKind.Dense)]
         public void Second_sequence_after_a_trained_first_equals_the_second_alone(string name, InputKind inputs)
         {
             var random = new Random(name.Length);
@@ -60,6 +61,7 @@ namespace LstmGen.Runtime.Tests.Proofs
         [InlineData("ForgetSelfLoop", InputKind.Dense)]
         [InlineData("PeepholeFull", InputKind.OneHot)]
         [InlineData("PeepholeSelfLoop", InputKind.Dense)]
+        [InlineData("ResetHalfFull", InputKind.Dense)]
         public void Traces_of_an_untargeted_first_sequence_do_not_leak_into_the_second(string name, InputKind inputs)
         {
             // A first sequence run through TrainStep without targets builds up states and traces (Eqs. 25, 27) but

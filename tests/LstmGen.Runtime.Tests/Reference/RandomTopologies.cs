@@ -55,6 +55,17 @@ namespace LstmGen.Runtime.Tests.Reference
         /// <summary>The index of the wide spec with forget gates and peepholes (Kernels paths beside the peephole terms).</summary>
         public const int PeepholeWideIndex = FirstPeepholeIndex + PeepholeCount;
 
+        /// <summary>
+        /// Number of specs that start their sequences at a reset activation other than zero (<c>resetActivation</c>, the
+        /// 1997 JKU simulator's 0.5 and two other values), after the wide peephole spec: copies of the twelve random 1997
+        /// specs (every connectivity, bias, g, h and input encoding), the float one, the wide one, two with forget gates and
+        /// two with peepholes, renamed.
+        /// </summary>
+        public const int ResetCount = Count + 6;
+
+        /// <summary>The index of the first spec with a reset activation in <see cref="Specs"/>.</summary>
+        public const int FirstResetIndex = PeepholeWideIndex + 1;
+
         private static readonly Lazy<(IReadOnlyList<NetworkSpec> Specs, Assembly Assembly)> Compiled = new(Build);
 
         public static IReadOnlyList<NetworkSpec> Specs => Compiled.Value.Specs;
@@ -107,6 +118,21 @@ namespace LstmGen.Runtime.Tests.Reference
             }
 
             specs.Add(WithPeepholes(peepholeRandom, WithForgetGates(peepholeRandom, Wide(peepholeRandom), "WidePeephole")));
+
+            // The reset activation specs copy specs above (no draw: the specs above stay as they were), mostly at 0.5.
+            var resetCopies = Enumerable.Range(0, Count).Concat(new[] { FloatIndex, WideIndex, FirstForgetIndex, FirstForgetIndex + 1, FirstPeepholeIndex, FirstPeepholeIndex + 1 }).ToList();
+            for (var n = 0; n < resetCopies.Count; n++)
+            {
+                var name = "ResetAt" + specs[resetCopies[n]].TypeName;
+                specs.Add(specs[resetCopies[n]] with
+                {
+                    TypeName = name,
+                    SpecFileName = name + ".lstm.yaml",
+                    SpecText = "name: " + name + "\n# (drawn at random by the reference tests)\n",
+                    ResetActivation = n % 6 == 1 ? 1.0 : n % 6 == 4 ? 0.3 : 0.5,
+                });
+            }
+
             var assembly = InMemoryCompiler.Compile("LstmGen.Runtime.Tests.Reference.Emitted", specs.Select(s => NetworkEmitter.Emit(s, "test")));
             return (specs, assembly);
         }

@@ -217,6 +217,66 @@ namespace LstmGen.Runtime.Tests.Reference
                 tolerance: 1e-12);
         }
 
+        /// <summary>The index of the single-precision spec with a reset activation (the float spec's copy).</summary>
+        public const int ResetFloatIndex = RandomTopologies.FirstResetIndex + RandomTopologies.Count;
+
+        public static IEnumerable<object[]> ResetCases()
+        {
+            for (var i = RandomTopologies.FirstResetIndex; i < RandomTopologies.FirstResetIndex + RandomTopologies.ResetCount; i++)
+            {
+                if (i != ResetFloatIndex)
+                {
+                    yield return new object[] { i, UpdateTiming.PerSequence };
+                    yield return new object[] { i, UpdateTiming.PerStep };
+                }
+            }
+        }
+
+        [Fact]
+        public void The_random_reset_activation_specs_cover_the_spec_language()
+        {
+            var specs = RandomTopologies.Specs.Skip(RandomTopologies.FirstResetIndex).Take(RandomTopologies.ResetCount).ToList();
+            Assert.Equal(RandomTopologies.ResetCount, specs.Count);
+            Assert.All(specs, s => Assert.NotEqual(0.0, s.ResetActivation));
+            Assert.Equal(new[] { 0.3, 0.5, 1.0 }, specs.Select(s => s.ResetActivation).Distinct().OrderBy(v => v));
+            foreach (var kind in Enum.GetValues<ConnectivityKind>())
+            {
+                foreach (var encoding in Enum.GetValues<InputEncoding>())
+                {
+                    Assert.Contains(specs, s => s.Connectivity.Kind == kind && s.InputEncoding == encoding);
+                }
+            }
+
+            Assert.Contains(specs, s => s.HasForgetGates);
+            Assert.Contains(specs, s => s.HasPeepholes);
+            Assert.Contains(specs, s => s.Precision == Precision.Float);
+            Assert.Contains(specs, s => s.Blocks.Any(b => !b.HasOutputGate));
+            Assert.Equal(0.5, RandomTopologies.Specs[ResetFloatIndex].ResetActivation);
+            Assert.Equal(Precision.Float, RandomTopologies.Specs[ResetFloatIndex].Precision);
+        }
+
+        /// <summary>
+        /// A reset activation other than zero (<c>resetActivation</c>; the 1997 JKU simulator's 0.5): the generated class's
+        /// Reset, its forward pass from y(0) at that value, traces and updates equal the reference's to 1e-12, on copies of
+        /// the random specs above (every connectivity, bias, g, h and input encoding, forget gates, peepholes, wide).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(ResetCases))]
+        public void Emitted_network_with_a_reset_activation_trains_like_the_reference(int index, UpdateTiming timing)
+        {
+            var spec = RandomTopologies.Specs[index];
+            Assert.NotEqual(0.0, spec.ResetActivation);
+            NetworkComparison.AssertTrainsLikeReference(
+                RandomTopologies.Create(index),
+                ReferenceNetwork.FromSpec(spec),
+                seed: (ulong)(700 + index),
+                timing,
+                sequences: 4,
+                minLength: 5,
+                maxLength: 30,
+                tolerance: 1e-12);
+        }
+
         [Theory]
         [InlineData(RandomTopologies.WideIndex, UpdateTiming.PerSequence)]
         [InlineData(RandomTopologies.WideIndex, UpdateTiming.PerStep)]
@@ -245,11 +305,13 @@ namespace LstmGen.Runtime.Tests.Reference
         [InlineData(RandomTopologies.FloatIndex, UpdateTiming.PerStep)]
         [InlineData(RandomTopologies.ForgetFloatIndex, UpdateTiming.PerSequence)]
         [InlineData(RandomTopologies.ForgetFloatIndex, UpdateTiming.PerStep)]
+        [InlineData(ResetFloatIndex, UpdateTiming.PerSequence)]
+        [InlineData(ResetFloatIndex, UpdateTiming.PerStep)]
         public void Single_precision_network_stays_within_float_tolerance_of_the_reference(int index, UpdateTiming timing)
         {
             var spec = RandomTopologies.Specs[index];
             Assert.Equal(Precision.Float, spec.Precision);
-            Assert.Equal(index == RandomTopologies.FloatIndex ? InputEncoding.Sparse : InputEncoding.Dense, spec.InputEncoding);
+            Assert.Equal(index == RandomTopologies.ForgetFloatIndex ? InputEncoding.Dense : InputEncoding.Sparse, spec.InputEncoding);
             Assert.Equal(index == RandomTopologies.ForgetFloatIndex, spec.HasForgetGates);
             var generated = RandomTopologies.Create(index);
             Assert.IsAssignableFrom<ILstmNetwork<float>>(generated);

@@ -1,4 +1,5 @@
 using System.Linq;
+using LstmGen.Generator.Plan;
 
 namespace LstmGen.Generator.Emitting
 {
@@ -38,6 +39,17 @@ namespace LstmGen.Generator.Emitting
             Writer.CloseBlock();
             Writer.CloseBlock();
             Writer.Line();
+            if (_plan.Reset.Any(a => a.Kind == ResetKind.HiddenUnitsToValue || a.Kind == ResetKind.AllToValue))
+            {
+                Writer.Line("/// <summary>Every element to <paramref name=\"value\"/> in the lanes of <paramref name=\"lanes\"/> (a mask); the other lanes keep their bits.</summary>");
+                Writer.OpenBlock("private static void SetLanes(" + Span + " array, LaneVector value, LaneVector lanes)");
+                Writer.OpenBlock("for (var i = 0; i < array.Length; i++)");
+                Writer.Line("array[i] = LaneVectorOps.ConditionalSelect(lanes, value, array[i]);");
+                Writer.CloseBlock();
+                Writer.CloseBlock();
+                Writer.Line();
+            }
+
             Writer.OpenBlock("private static LaneVector[] NewSourceVector()");
             Writer.Line("var sources = new LaneVector[SourceCount];");
             Writer.Line("sources[SourceCount - 1] = LaneVectorOps.Create(" + One + "); // the bias unit");

@@ -182,7 +182,16 @@ namespace LstmGen.Generator.Emitting
             }
 
             Writer.Line("// The lanes Reset, and those whose sequence ended under per-sequence updates, since the last step (ApplyPending).");
-            Writer.Line("private ulong _pendingReset;");
+            if (_plan.Reset.Any(a => a.Kind == ResetKind.AllToValue))
+            {
+                // The fields start at zero; a network that resets to another value starts as Reset leaves it: every lane reset.
+                Writer.Line("// A new network starts as Reset leaves every lane (resetActivation), at its first step.");
+                Writer.Line("private ulong _pendingReset = 0x" + (K == 64 ? ulong.MaxValue : (1UL << K) - 1).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + ";");
+            }
+            else
+            {
+                Writer.Line("private ulong _pendingReset;");
+            }
             Writer.Line("private ulong _pendingEnd;");
             Writer.Line();
             Writer.Line("// t(t) of the target lanes of the step, in the network's precision.");
@@ -306,7 +315,17 @@ namespace LstmGen.Generator.Emitting
             Writer.Line("/// <inheritdoc/>");
             Writer.OpenBlock("public void Reset(int lane)");
             Writer.Line("CheckLane(lane);");
-            Writer.Line("// All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1:");
+            var resetTo = _plan.Reset.FirstOrDefault(a => a.Kind == ResetKind.AllToValue);
+            if (resetTo is null)
+            {
+                Writer.Line("// All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1:");
+            }
+            else
+            {
+                Writer.Line("// The activations of the hidden units y(0) and of the outputs start at " + Literals.Double(resetTo.Value) + " (resetActivation, the 1997 JKU");
+                Writer.Line("// simulator's reset_net), the inputs, internal states and traces at zero (s_c(0) = 0, Eq. 9); the bias unit stays 1:");
+            }
+
             Writer.Line("// at the next step, with the other lanes reset by then (ApplyPending).");
             Writer.Line("_pendingReset |= 1UL << lane;");
             foreach (var action in _plan.Reset.Where(a => a.Kind == ResetKind.EmptyTouchedSet))
@@ -357,6 +376,12 @@ namespace LstmGen.Generator.Emitting
                 {
                     case ResetKind.ZeroButBiasUnit:
                         Writer.Line("ClearLanes(new " + Span + "(_" + action.Array + ", 0, SourceCount - 1), resetting);");
+                        break;
+                    case ResetKind.HiddenUnitsToValue:
+                        Writer.Line("SetLanes(new " + Span + "(_" + action.Array + ", InputCount, HiddenCount), LaneVectorOps.Create(" + Literals.Real(action.Value, IsFloat) + "), resetting);");
+                        break;
+                    case ResetKind.AllToValue:
+                        Writer.Line("SetLanes(_" + action.Array + ", LaneVectorOps.Create(" + Literals.Real(action.Value, IsFloat) + "), resetting);");
                         break;
                     case ResetKind.Zero when Rows != null && action.Array == "traces":
                         // The traces from the inputs are in the rows, cleared at Reset.

@@ -166,7 +166,17 @@ namespace LstmGen.Generator.Emitting
             }
 
             Writer.Outdent();
-            Writer.Line("});");
+            if (Spec.ResetActivation == 0.0)
+            {
+                Writer.Line("});");
+            }
+            else
+            {
+                Writer.Line("})");
+                Writer.Line("{");
+                Writer.Line("    ResetActivation = " + Literals.Double(Spec.ResetActivation) + ",");
+                Writer.Line("};");
+            }
         }
 
         private static string Pattern(ConnectivityKind kind) => Runtime + ".ConnectivityPattern." + kind;

@@ -280,15 +280,42 @@ namespace LstmGen.Generator.Emitting
             Writer.CloseBlock();
             Writer.Line();
 
+            var resetTo = _plan.Reset.FirstOrDefault(a => a.Kind == ResetKind.AllToValue);
+            if (resetTo != null)
+            {
+                // The fields start at zero; a network that resets to another value starts as Reset leaves it.
+                Writer.Line("/// <summary>A new network starts as <see cref=\"Reset\"/> leaves it: its hidden and output activations at " + Literals.Double(resetTo.Value) + " (resetActivation).</summary>");
+                Writer.OpenBlock("public " + Spec.TypeName + "()");
+                Writer.Line("Reset();");
+                Writer.CloseBlock();
+                Writer.Line();
+            }
+
             Writer.Line("/// <inheritdoc/>");
             Writer.OpenBlock("public void Reset()");
-            Writer.Line("// All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.");
+            if (resetTo is null)
+            {
+                Writer.Line("// All activations, internal states and traces start at zero (§5; s_c(0) = 0, Eq. 9); the bias unit stays 1.");
+            }
+            else
+            {
+                Writer.Line("// The activations of the hidden units y(0) (cells, input gates, output gates) and of the outputs start at " + Literals.Double(resetTo.Value));
+                Writer.Line("// (resetActivation, the 1997 JKU simulator's reset_net; the paper's §5.3 says zero), the inputs at zero; the bias unit");
+                Writer.Line("// stays 1. The internal states and traces start at zero (s_c(0) = 0, Eq. 9).");
+            }
+
             foreach (var action in _plan.Reset)
             {
                 switch (action.Kind)
                 {
                     case ResetKind.ZeroButBiasUnit:
                         Writer.Line("global::System.Array.Clear(_" + action.Array + ", 0, SourceCount - 1);");
+                        break;
+                    case ResetKind.HiddenUnitsToValue:
+                        Writer.Line("global::System.Array.Fill(_" + action.Array + ", " + Literals.Real(action.Value, IsFloat) + ", InputCount, HiddenCount);");
+                        break;
+                    case ResetKind.AllToValue:
+                        Writer.Line("global::System.Array.Fill(_" + action.Array + ", " + Literals.Real(action.Value, IsFloat) + ");");
                         break;
                     case ResetKind.Zero:
                         Writer.Line("global::System.Array.Clear(_" + action.Array + ");");

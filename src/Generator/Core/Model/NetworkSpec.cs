@@ -44,6 +44,15 @@ namespace LstmGen.Generator.Model
         /// </summary>
         public InputEncoding InputEncoding { get; init; } = InputEncoding.Dense;
 
+        /// <summary>
+        /// The value the activations of the non-input units, y(t−1) of the hidden units (cells, input gates, output gates)
+        /// and the outputs y^k, are reset to at the start of a sequence (docs/spec-language.md, "resetActivation"). 0 is the
+        /// paper's ("All activations are reset to zero at the beginning of a new sequence", §5.3); the 1997 JKU simulator's
+        /// <c>reset_net</c> uses 0.5. The cell states s_c and the traces ∂s_c/∂w start at zero either way. Init-only, like
+        /// <see cref="InputEncoding"/>.
+        /// </summary>
+        public double ResetActivation { get; init; }
+
         /// <summary>Whether the generated code reads only the non-zero inputs of each step ('one-hot' or 'sparse').</summary>
         public bool SkipsInactiveInputs => InputEncoding != InputEncoding.Dense;
 

@@ -20,6 +20,12 @@ namespace LstmGen.Generator.Parsing
         public const double DefaultInitInterval = 0.1;
 
         /// <summary>
+        /// The paper's reset: "All activations are reset to zero at the beginning of a new sequence" (§5.3). The 1997 JKU
+        /// simulator's <c>reset_net</c> resets them to 0.5 instead (docs/spec-language.md, "resetActivation").
+        /// </summary>
+        public const double DefaultResetActivation = 0.0;
+
+        /// <summary>
         /// The longest spec, in characters (docs/spec-language.md, "Limits"). The generated class embeds the spec's text
         /// as a string constant, and every YAML node costs memory: the largest spec of the paper has 1,300 characters.
         /// </summary>
@@ -34,7 +40,7 @@ namespace LstmGen.Generator.Parsing
         private static readonly string[] TopLevelKeys =
         {
             "name", "namespace", "description", "inputs", "outputs", "blocks", "connectivity", "bias",
-            "squashing", "initInterval", "learningRate", "update", "precision", "inputEncoding",
+            "squashing", "initInterval", "learningRate", "update", "precision", "inputEncoding", "resetActivation",
         };
 
         private static readonly string[] UniformBlockKeys = { "count", "cells", "inputGateBias", "outputGateBias", "outputGate", "forgetGate", "forgetGateBias", "peepholes" };
@@ -147,6 +153,8 @@ namespace LstmGen.Generator.Parsing
                 ("dense", InputEncoding.Dense), ("one-hot", InputEncoding.OneHot), ("sparse", InputEncoding.Sparse),
             });
 
+            var resetActivation = OptionalResetActivation(top);
+
             if (initInterval.HasValue && (initInterval.Value > 10.0 || initInterval.Value < 1e-6))
             {
                 Report(DiagnosticCatalog.UnsafeSetting, top["initInterval"].Location, "initInterval", Format(initInterval.Value), "[1e-6, 10]",
@@ -159,7 +167,7 @@ namespace LstmGen.Generator.Parsing
                     "the paper uses 0.01 to 1.0 (Table 10); rates far above diverge, far below never learn");
             }
 
-            if (name is null || !inputs.HasValue || !outputs.HasValue || blocks is null || connectivity is null || !learningRate.HasValue || !initInterval.HasValue)
+            if (name is null || !inputs.HasValue || !outputs.HasValue || blocks is null || connectivity is null || !learningRate.HasValue || !initInterval.HasValue || !resetActivation.HasValue)
             {
                 return null;
             }
@@ -193,7 +201,43 @@ namespace LstmGen.Generator.Parsing
                 text)
             {
                 InputEncoding = inputEncoding,
+                ResetActivation = resetActivation.Value,
             };
+        }
+
+        /// <summary>
+        /// The value the activations of the hidden and output units are reset to at the start of a sequence: a number in
+        /// [0, 1], the range of a logistic unit (the gates, and σ(0) = 0.5 the JKU simulator's value).
+        /// </summary>
+        private double? OptionalResetActivation(Dictionary<string, YamlNode> top)
+        {
+            const string key = "resetActivation";
+            const string expected = "a number in [0, 1]";
+            if (!top.TryGetValue(key, out var node))
+            {
+                return DefaultResetActivation;
+            }
+
+            if (node.Kind != YamlNodeKind.Scalar || !node.IsPlain || node.IsNull)
+            {
+                Report(DiagnosticCatalog.WrongType, node.Location, key, expected, node.Describe());
+                return null;
+            }
+
+            var value = Number(node, key, expected);
+            if (!value.HasValue)
+            {
+                return null;
+            }
+
+            if (value.Value < 0.0 || value.Value > 1.0)
+            {
+                Report(DiagnosticCatalog.NumberOutOfRange, node.Location, key,
+                    expected + " (the activation of a logistic unit: 0 is the paper's reset, §5.3; 0.5 the 1997 JKU simulator's)", Shown(node.Value));
+                return null;
+            }
+
+            return value;
         }
 
         // ---------------------------------------------------------------- blocks

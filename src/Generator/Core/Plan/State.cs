@@ -59,10 +59,26 @@ namespace LstmGen.Generator.Plan
 
         /// <summary>The touched set emptied (its flags cleared through its list, then its count zeroed).</summary>
         EmptyTouchedSet,
+
+        /// <summary>
+        /// The hidden units' elements of a source vector (cells, input gates, output gates) to <see cref="ResetAction.Value"/>,
+        /// the spec's <c>resetActivation</c> (the 1997 JKU simulator's <c>reset_net</c>: 0.5); the inputs and the bias unit
+        /// keep what the action before set. Only in a plan whose spec resets to a value other than zero.
+        /// </summary>
+        HiddenUnitsToValue,
+
+        /// <summary>Every element to <see cref="ResetAction.Value"/>, the spec's <c>resetActivation</c> (the outputs y^k).</summary>
+        AllToValue,
     }
 
     /// <summary>One action of <c>Reset</c> (§5: all activations, states and traces start at zero), in order.</summary>
-    public sealed record ResetAction(ResetKind Kind, string Array);
+    /// <param name="Kind">What it does.</param>
+    /// <param name="Array">The state array it does it to.</param>
+    public sealed record ResetAction(ResetKind Kind, string Array)
+    {
+        /// <summary>The value of <see cref="ResetKind.HiddenUnitsToValue"/> and <see cref="ResetKind.AllToValue"/>; 0 otherwise.</summary>
+        public double Value { get; init; }
+    }
 
     /// <summary>A weight that <c>InitializeWeights</c> sets to a fixed value after drawing every weight (a gate bias the spec fixes).</summary>
     public sealed record FixedWeight(int Index, double Value, string Note);

@@ -106,17 +106,29 @@ namespace LstmGen.Generator.Planning
             return new EquatableArray<StateGroup>(groups);
         }
 
-        /// <summary>What Reset does (§5: all activations, internal states and traces start at zero; s_c(0) = 0, Eq. 9).</summary>
+        /// <summary>
+        /// What Reset does (§5: all activations, internal states and traces start at zero; s_c(0) = 0, Eq. 9). A spec with
+        /// <c>resetActivation</c> other than 0 starts the activations of the hidden and output units at that value instead, as
+        /// the 1997 JKU simulator's <c>reset_net</c> does (0.5); states and traces still start at zero.
+        /// </summary>
         public static EquatableArray<ResetAction> Reset(PlanningContext context)
         {
-            var actions = new List<ResetAction>
+            var value = context.Spec.ResetActivation;
+            var actions = new List<ResetAction> { new ResetAction(ResetKind.ZeroButBiasUnit, "yPrev") };
+            if (value != 0.0)
             {
-                new ResetAction(ResetKind.ZeroButBiasUnit, "yPrev"),
-                new ResetAction(ResetKind.ZeroButBiasUnit, "y"),
-                new ResetAction(ResetKind.Zero, "s"),
-                new ResetAction(ResetKind.Zero, "traces"),
-                new ResetAction(ResetKind.Zero, "yOutput"),
-            };
+                actions.Add(new ResetAction(ResetKind.HiddenUnitsToValue, "yPrev") { Value = value });
+            }
+
+            actions.Add(new ResetAction(ResetKind.ZeroButBiasUnit, "y"));
+            if (value != 0.0)
+            {
+                actions.Add(new ResetAction(ResetKind.HiddenUnitsToValue, "y") { Value = value });
+            }
+
+            actions.Add(new ResetAction(ResetKind.Zero, "s"));
+            actions.Add(new ResetAction(ResetKind.Zero, "traces"));
+            actions.Add(value != 0.0 ? new ResetAction(ResetKind.AllToValue, "yOutput") { Value = value } : new ResetAction(ResetKind.Zero, "yOutput"));
             if (context.ReadsActiveInputs)
             {
                 actions.Add(new ResetAction(ResetKind.ZeroCount, "activeCount"));

@@ -215,6 +215,14 @@ namespace LstmGen.Runtime
 
         public InputCoding InputEncoding { get; }
 
+        /// <summary>
+        /// The value the activations of the hidden units y(0) (cells, input gates, output gates) and of the outputs are reset to
+        /// at the start of a sequence (the spec's <c>resetActivation</c>): 0, the paper's (§5.3), unless the spec says otherwise
+        /// (0.5 is the 1997 JKU simulator's). The internal states and traces start at zero either way. Init-only, so that the
+        /// descriptions of networks that reset to zero are written as before.
+        /// </summary>
+        public double ResetActivation { get; init; }
+
         /// <summary>The name of each hidden unit as the trace format writes it, e.g. <c>block[0].cell[1]</c>, in hidden order.</summary>
         public IReadOnlyList<string> HiddenUnitNames { get; }
 
