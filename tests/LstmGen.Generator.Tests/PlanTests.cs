@@ -91,7 +91,8 @@ namespace LstmGen.Generator.Tests
             Assert.False(SpeedDecisions.LaneInputRows(keepsTouchedSet: true, outputsReadActiveInputs: true, hasForgetGates: false));
             Assert.False(SpeedDecisions.LaneInputRows(keepsTouchedSet: true, outputsReadActiveInputs: false, hasForgetGates: true));
             Assert.True(SpeedDecisions.LanesByDefault(keepsTouchedSet: true, outputsReadActiveInputs: false, hasForgetGates: false));
-            Assert.True(SpeedDecisions.LanesByDefault(keepsTouchedSet: true, outputsReadActiveInputs: true, hasForgetGates: true));
+            Assert.False(SpeedDecisions.LanesByDefault(keepsTouchedSet: true, outputsReadActiveInputs: true, hasForgetGates: true));
+            Assert.False(SpeedDecisions.LanesByDefault(keepsTouchedSet: true, outputsReadActiveInputs: true, hasForgetGates: false));
             Assert.True(SpeedDecisions.LanesByDefault(keepsTouchedSet: false, outputsReadActiveInputs: false, hasForgetGates: true));
             Assert.False(SpeedDecisions.LanesByDefault(keepsTouchedSet: true, outputsReadActiveInputs: false, hasForgetGates: true));
             Assert.False(Plan("exp2ab-long-lag").ActiveInputs!.LaneInputRows);

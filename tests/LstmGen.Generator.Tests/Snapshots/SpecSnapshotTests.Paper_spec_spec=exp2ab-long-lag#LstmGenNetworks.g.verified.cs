@@ -12,7 +12,7 @@ namespace LstmGen.Generated
         /// <summary>The compiled networks, ordered by type name.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::LstmGen.Runtime.CompiledNetwork> All { get; } = new global::LstmGen.Runtime.CompiledNetwork[]
         {
-            new global::LstmGen.Runtime.CompiledNetwork("Exp2LongLag", "LstmGen.Networks.Exp2LongLag", "exp2ab-long-lag.lstm.yaml", static () => new global::LstmGen.Networks.Exp2LongLag(), static width => width switch { global::LstmGen.Runtime.LaneWidth.Vector512 => new global::LstmGen.Networks.Exp2LongLagLanes512(), global::LstmGen.Runtime.LaneWidth.Vector256 => new global::LstmGen.Networks.Exp2LongLagLanes256(), global::LstmGen.Runtime.LaneWidth.Vector128 => new global::LstmGen.Networks.Exp2LongLagLanes128(), _ => throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "No lane class at this width; step scalar networks one by one.") }),
+            new global::LstmGen.Runtime.CompiledNetwork("Exp2LongLag", "LstmGen.Networks.Exp2LongLag", "exp2ab-long-lag.lstm.yaml", static () => new global::LstmGen.Networks.Exp2LongLag(), static width => width switch { global::LstmGen.Runtime.LaneWidth.Vector512 => new global::LstmGen.Networks.Exp2LongLagLanes512(), global::LstmGen.Runtime.LaneWidth.Vector256 => new global::LstmGen.Networks.Exp2LongLagLanes256(), global::LstmGen.Runtime.LaneWidth.Vector128 => new global::LstmGen.Networks.Exp2LongLagLanes128(), _ => throw new global::System.ArgumentOutOfRangeException(nameof(width), width, "No lane class at this width; step scalar networks one by one.") }, LanesByDefault: false),
         };
     }
 }

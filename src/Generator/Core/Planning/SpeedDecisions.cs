@@ -55,13 +55,15 @@ namespace LstmGen.Generator.Planning
         /// <summary>
         /// Whether a run uses a network's lane classes by default (<c>CompiledNetwork.LanesByDefault</c>; <c>--lanes K</c>
         /// still runs them): everywhere but where the network keeps a touched set (<see cref="TouchedSetMinimum"/>) and its
-        /// lane classes have no rows by input (<see cref="LaneInputRows"/>: its output units do not read the inputs and it
-        /// has forget gates). Without rows, the per-lane pass over each lane's touched inputs (Eqs. 26, 28) reads one element
+        /// lane classes have no rows by input (<see cref="LaneInputRows"/>: its output units read the inputs, or it has
+        /// forget gates). Without rows, the per-lane pass over each lane's touched inputs (Eqs. 26, 28) reads one element
         /// of a vector per weight through arrays K times larger, one cache line per element: Exp2cP1000's lane step was an
         /// order of magnitude slower per trial than the scalar one before its rows (docs/performance.md, "Lane networks:
-        /// the generated lane classes"), while Exp2LongLag's, whose 101 output units read the inputs as vectors, was faster.
+        /// the generated lane classes"). Exp2LongLag (2a, 2b), whose 101 output units read the inputs, had a faster lane
+        /// step in the step benchmark, but its whole trials cost 1.3x more CPU on lanes than scalar (docs/performance.md,
+        /// "Whole trials of every row"), so it runs scalar by default too.
         /// </summary>
         public static bool LanesByDefault(bool keepsTouchedSet, bool outputsReadActiveInputs, bool hasForgetGates) =>
-            !keepsTouchedSet || outputsReadActiveInputs || LaneInputRows(keepsTouchedSet, outputsReadActiveInputs, hasForgetGates);
+            !keepsTouchedSet || LaneInputRows(keepsTouchedSet, outputsReadActiveInputs, hasForgetGates);
     }
 }
