@@ -65,6 +65,9 @@ namespace LstmGen.Experiments.Harness
         /// <summary>Symbols after which a training stream ends if no error ended it before.</summary>
         public int TrainingStreamSymbols { get; }
 
+        /// <summary>The strings of a stream continue one another's state.</summary>
+        public override bool CarriesStateAcrossSequences => true;
+
         public override string StoppingRule => string.Create(CultureInfo.InvariantCulture,
             $"a solution: {TestStreams} test streams of {TestStreamSymbols:N0} symbols predicted without error (the most active outputs are exactly the legal successors), weights frozen; tested after each training stream that ran {TrainingStreamSymbols:N0} symbols without error; a training stream ends after the string with its first error{(_task().ExternalReset ? "; the network is reset before every string" : "; no resets within a stream")}");
 

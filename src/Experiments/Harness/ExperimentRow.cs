@@ -59,6 +59,12 @@ namespace LstmGen.Experiments.Harness
         /// </summary>
         public virtual (double Beta, int Window)? AverageErrorBound => null;
 
+        /// <summary>
+        /// Whether a trial's network keeps its state from one sequence to the next (<see cref="SequenceWork.ContinueState"/>):
+        /// then a trial never leaves its lane for a scalar network (<see cref="LaneHandOver"/>), which moves weights only.
+        /// </summary>
+        public virtual bool CarriesStateAcrossSequences => false;
+
         /// <summary>Runs one trial on a scalar network: fresh weights from the trial's seed, training until the stopping
         /// rule or the cap, the final test.</summary>
         public TrialResult RunTrial(int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)

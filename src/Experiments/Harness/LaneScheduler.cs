@@ -25,6 +25,14 @@ namespace LstmGen.Experiments.Harness
     /// <see cref="TrialClock"/> reads its share. The shares are kept as one running sum, the time per busy lane, brought
     /// up to date only when the number of busy lanes changes and when a clock is read: no clock is read per step.
     /// </para>
+    /// <para>
+    /// The tail of a row (<see cref="LaneHandOver"/>): a step costs about the same however few lanes are busy, so once the
+    /// row has no trial left to start, a lane network with fewer busy lanes than its cost ratio (K times a lane's cost over
+    /// a scalar network's) runs its trials slower than scalar networks would. Then each trial, at its next sequence
+    /// boundary, leaves its lane for a scalar network of its own (<see cref="TrialNetwork.HandOver"/>), and goes to the
+    /// run's threads (<see cref="HandedOverTrials"/>). So does a trial of a fuller lane network while a thread waits
+    /// with nothing to do. Where a trial runs changes its speed only, never its results.
+    /// </para>
     /// </remarks>
     public sealed class LaneScheduler
     {
@@ -41,6 +49,9 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>The lanes whose current sequence has real-valued inputs (not one-hot): while one is busy, every lane is fed vectors.</summary>
         private ulong _dense;
+
+        /// <summary>Whether the row has no trial left to start (<c>next</c> returned null).</summary>
+        private bool _drained;
 
         /// <summary>Timestamp ticks per busy lane since the run started, up to <see cref="_sharedAt"/>.</summary>
         private double _sharePerLane;
@@ -72,7 +83,8 @@ namespace LstmGen.Experiments.Harness
         /// <paramref name="finished"/> is told of each trial whose work has ended.
         /// </summary>
         /// <paramref name="next"/> is given the lane and the clock of the trial it starts there.
-        public void Run(Func<ILstmNetwork, TrialClock, RunningTrial?> next, Action<RunningTrial> finished)
+        /// <param name="handOver">Where the row's last trials go when they leave their lanes; null: they stay to their end.</param>
+        public void Run(Func<ILstmNetwork, TrialClock, RunningTrial?> next, Action<RunningTrial> finished, LaneHandOver? handOver = null)
         {
             ArgumentNullException.ThrowIfNull(next);
             ArgumentNullException.ThrowIfNull(finished);
@@ -147,7 +159,10 @@ namespace LstmGen.Experiments.Harness
                     if (++slot.Step == slot.Length)
                     {
                         Complete(k);
-                        Advance(k, next, finished);
+                        if (handOver is null || !HandOver(k, handOver))
+                        {
+                            Advance(k, next, finished);
+                        }
                     }
                 }
             }
@@ -166,12 +181,42 @@ namespace LstmGen.Experiments.Harness
                 {
                     slot.Trial = null;
                     slot.Work = null;
+                    slot.Network = null;
+                    slot.Clock = null;
                     trial.Work.Dispose();
                     forget(trial.Trial);
                 }
             }
 
             _busy = 0;
+        }
+
+        /// <summary>
+        /// At lane <paramref name="k"/>'s sequence boundary: hands its trial over to a scalar network when the row has no
+        /// trial left to start and too few lanes are busy to pay for the lane step, or when a thread waits for work.
+        /// </summary>
+        /// <returns>Whether the trial left the lane (which is idle now).</returns>
+        private bool HandOver(int k, LaneHandOver handOver)
+        {
+            var thin = _drained && BitOperations.PopCount(_busy) < handOver.Below;
+            if (!thin && !handOver.To.ThreadWaiting)
+            {
+                return false;
+            }
+
+            var slot = _slots[k];
+            var trial = slot.Trial!;
+            var clock = slot.Clock!;
+            var scalar = handOver.NewNetwork();
+            slot.Network!.HandOver(scalar);
+            clock.Leave();
+            slot.Trial = null;
+            slot.Work = null;
+            slot.Network = null;
+            slot.Clock = null;
+            SetBusy(_busy & ~(1UL << k));
+            handOver.To.Add(new HandedOverTrial(trial, scalar, clock.ContinueOnOwnThread));
+            return true;
         }
 
         /// <summary>Ends lane <paramref name="k"/>'s sequence and hands its verdict to its trial.</summary>
@@ -244,9 +289,14 @@ namespace LstmGen.Experiments.Harness
                     finished(ended);
                 }
 
-                slot.Trial = next(slot.View, new LaneClock(this));
+                slot.Network = new TrialNetwork(slot.View);
+                slot.Clock = new LaneClock(this);
+                slot.Trial = next(slot.Network, slot.Clock);
                 if (slot.Trial is null)
                 {
+                    _drained = true;
+                    slot.Network = null;
+                    slot.Clock = null;
                     SetBusy(_busy & ~bit);
                     return;
                 }
@@ -280,12 +330,25 @@ namespace LstmGen.Experiments.Harness
             }
         }
 
-        /// <summary>A trial's clock in a lane: its share of the lane network's time since the trial started.</summary>
+        /// <summary>
+        /// A trial's clock in a lane: its share of the lane network's time since the trial started; after the trial left its
+        /// lane, that share plus the time of the thread that took it over.
+        /// </summary>
         private sealed class LaneClock(LaneScheduler scheduler) : TrialClock
         {
             private readonly double _start = scheduler.SharePerLane();
+            private double _left = double.NaN;
+            private Stopwatch? _ownThread;
 
-            public override double Seconds => (scheduler.SharePerLane() - _start) / Stopwatch.Frequency;
+            public override double Seconds => double.IsNaN(_left)
+                ? (scheduler.SharePerLane() - _start) / Stopwatch.Frequency
+                : ((_left - _start) / Stopwatch.Frequency) + (_ownThread?.Elapsed.TotalSeconds ?? 0);
+
+            /// <summary>The trial leaves its lane: its share stops here.</summary>
+            public void Leave() => _left = scheduler.SharePerLane();
+
+            /// <summary>A thread has taken the trial over: its time counts from now.</summary>
+            public void ContinueOnOwnThread() => _ownThread = Stopwatch.StartNew();
         }
 
         /// <summary>One lane: its trial, the sequence it presents, the step it is at, and its output buffers.</summary>
@@ -294,6 +357,11 @@ namespace LstmGen.Experiments.Harness
             public LaneView View { get; } = view;
 
             public RunningTrial? Trial { get; set; }
+
+            /// <summary>The network <see cref="Trial"/> was started on (this lane, until it is handed over) and its clock.</summary>
+            public TrialNetwork? Network { get; set; }
+
+            public LaneClock? Clock { get; set; }
 
             public SequenceWork? Work { get; set; }
 

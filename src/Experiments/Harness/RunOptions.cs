@@ -56,5 +56,12 @@ namespace LstmGen.Experiments.Harness
         /// per trial. Changes speed only, never results. Null = <see cref="ExperimentRow.LaneCount"/>'s default.
         /// </summary>
         public int? Lanes { get; init; }
+
+        /// <summary>
+        /// Busy lanes below which a lane network hands the row's last trials over to scalar networks (<see cref="LaneHandOver"/>);
+        /// 0: only to threads that wait for work. Changes speed only, never results. Null = the measured cost of a lane step
+        /// in scalar steps (<see cref="Sharding.CostModel.LaneStepInScalarSteps"/>), else half the lanes.
+        /// </summary>
+        public double? HandOverBelow { get; init; }
     }
 }

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Harness
 {
@@ -19,6 +20,11 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>The trials running now, for progress displays.</summary>
         public ConcurrentDictionary<int, TrialProgress> Running { get; } = new();
+
+        private int _handedOver;
+
+        /// <summary>Trials this runner's lane networks have handed over to scalar networks (<see cref="LaneHandOver"/>).</summary>
+        public int HandedOver => Volatile.Read(ref _handedOver);
 
         /// <summary>Raised (on the trial's thread) after a trial's line is written, while <see cref="Running"/> still lists it.</summary>
         public event Action<TrialResult>? TrialFinished;
@@ -139,56 +145,139 @@ namespace LstmGen.Experiments.Harness
         /// <summary>
         /// The lane path: one lane network of <paramref name="lanes"/> lanes per thread (as many threads as there are
         /// lanes' worth of trials, at most <paramref name="threads"/>); every lane takes the row's next trial, in order,
-        /// as soon as its trial ends (<see cref="LaneScheduler"/>).
+        /// as soon as its trial ends (<see cref="LaneScheduler"/>). At the row's tail, trials leave lane networks too empty to
+        /// pay for their steps, and threads without lanes, for scalar networks (<see cref="LaneHandOver"/>): every thread
+        /// runs until the row's last trial ends.
         /// </summary>
         private void RunInLanes(ExperimentRow row, List<int> todo, ulong baseSeed, RunOptions options, int lanes, int threads, Action<TrialResult> write, CancellationToken cancellationToken)
         {
             var queue = new ConcurrentQueue<int>(todo);
-            var workers = Math.Clamp((todo.Count + lanes - 1) / lanes, 1, Math.Max(1, threads));
+            var workers = Math.Clamp(todo.Count, 1, Math.Max(1, threads));
+            var laneNetworks = Math.Clamp((todo.Count + lanes - 1) / lanes, 1, workers);
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
             var spec = row.NewNetwork(options);
-            Parallel.For(0, workers, parallel, worker =>
+            var handedOver = new HandedOverTrials();
+            var handOver = row.CarriesStateAcrossSequences
+                ? null
+                : new LaneHandOver(HandOverBelow(row, options, lanes), () => row.NewNetwork(options), handedOver);
+            void Finish(RunningTrial trial)
             {
-                if (queue.IsEmpty)
-                {
-                    return;
-                }
-
-                var scheduler = new LaneScheduler(row.NewLanes(options, lanes), spec);
+                // Listed as running until its line is written, as on the scalar path: the progress display reads
+                // how many of its sequences were resumed from a checkpoint (TrialProgress.Resumed).
                 try
                 {
-                    scheduler.Run(
-                        (lane, clock) =>
-                        {
-                            if (!queue.TryDequeue(out var trial))
-                            {
-                                return null;
-                            }
-
-                            cancellationToken.ThrowIfCancellationRequested();
-                            var started = Begin(row, trial, baseSeed);
-                            return row.Start(trial, started.Seed, lane, options, started.Progress, cancellationToken, clock);
-                        },
-                        trial =>
-                        {
-                            // Listed as running until its line is written, as on the scalar path: the progress display reads
-                            // how many of its sequences were resumed from a checkpoint (TrialProgress.Resumed).
-                            try
-                            {
-                                write(trial.Finish());
-                            }
-                            finally
-                            {
-                                Running.TryRemove(trial.Trial, out _);
-                            }
-                        });
+                    write(trial.Finish());
                 }
                 finally
                 {
-                    scheduler.Abandon(trial => Running.TryRemove(trial, out _));
+                    Running.TryRemove(trial.Trial, out _);
                 }
-            });
+            }
+
+            try
+            {
+                Parallel.For(0, workers, parallel, worker =>
+                {
+                    try
+                    {
+                        if (worker < laneNetworks)
+                        {
+                            // Counted once it runs: a thread that finds no lane network running stops waiting, and
+                            // a lane network's own thread takes what it hands over once its lanes are empty.
+                            handedOver.LaneNetworkStarted();
+                            try
+                            {
+                                RunLaneNetwork(row, queue, baseSeed, options, lanes, spec, handOver, Finish, cancellationToken);
+                            }
+                            finally
+                            {
+                                handedOver.LaneNetworkEnded();
+                            }
+                        }
+
+                        while (handedOver.TryTake(out var taken, cancellationToken))
+                        {
+                            Interlocked.Increment(ref _handedOver);
+                            taken.StartClock();
+                            try
+                            {
+                                SequenceRunner.Drive(taken.Network, taken.Trial.Work);
+                            }
+                            catch
+                            {
+                                taken.Trial.Work.Dispose();
+                                Running.TryRemove(taken.Trial.Trial, out _);
+                                throw;
+                            }
+
+                            Finish(taken.Trial);
+                        }
+                    }
+                    catch
+                    {
+                        // No other thread starts a handed-over trial after a failure.
+                        CloseLeft();
+                        throw;
+                    }
+                });
+            }
+            finally
+            {
+                CloseLeft();
+            }
+
+            // After a failure or a cancellation: closes the trials no thread took (their iterators' clean-up runs).
+            void CloseLeft()
+            {
+                foreach (var left in handedOver.Stop())
+                {
+                    left.Trial.Work.Dispose();
+                    Running.TryRemove(left.Trial.Trial, out _);
+                }
+            }
         }
+
+        /// <summary>One thread's lane network: runs the row's trials from <paramref name="queue"/> until it has none left.</summary>
+        private void RunLaneNetwork(ExperimentRow row, ConcurrentQueue<int> queue, ulong baseSeed, RunOptions options, int lanes, ILstmNetwork spec, LaneHandOver? handOver, Action<RunningTrial> finish, CancellationToken cancellationToken)
+        {
+            if (queue.IsEmpty)
+            {
+                return;
+            }
+
+            var scheduler = new LaneScheduler(row.NewLanes(options, lanes), spec);
+            try
+            {
+                scheduler.Run(
+                    (lane, clock) =>
+                    {
+                        if (!queue.TryDequeue(out var trial))
+                        {
+                            return null;
+                        }
+
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var started = Begin(row, trial, baseSeed);
+                        return row.Start(trial, started.Seed, lane, options, started.Progress, cancellationToken, clock);
+                    },
+                    finish,
+                    handOver);
+            }
+            finally
+            {
+                scheduler.Abandon(trial => Running.TryRemove(trial, out _));
+            }
+        }
+
+        /// <summary>
+        /// Busy lanes below which a lane network of the row's last trials hands them over (<see cref="LaneHandOver.Below"/>):
+        /// <see cref="RunOptions.HandOverBelow"/>, else the measured cost of a lane step in scalar steps where the lanes were
+        /// measured at this K (<see cref="Sharding.CostModel.LaneStepInScalarSteps"/>), else half the lanes.
+        /// </summary>
+        private static double HandOverBelow(ExperimentRow row, RunOptions options, int lanes) =>
+            options.HandOverBelow
+            ?? (lanes == Sharding.CostModel.MeasuredLanes ? Sharding.CostModel.Measured.LaneStepInScalarSteps(row) : null)
+            ?? lanes / 2.0;
 
         /// <summary>Trial <paramref name="trial"/>'s seed and progress, now listed as running.</summary>
         private (ulong Seed, TrialProgress Progress) Begin(ExperimentRow row, int trial, ulong baseSeed)

@@ -76,6 +76,20 @@ namespace LstmGen.Experiments.Sharding
             return Find(row.Id)?.LaneSecondsPerSequence ?? SecondsPerSequence(row);
         }
 
+        /// <summary>The lanes of the lane networks whose costs the table holds (<see cref="RowCost.LaneSecondsPerSequence"/>).</summary>
+        public const int MeasuredLanes = 8;
+
+        /// <summary>
+        /// What one step of a lane network of <see cref="MeasuredLanes"/> lanes costs in steps of a scalar network: K times a
+        /// lane's share over a trial's cost on its own (3.7-7.1 on the paper's rows here). A lane network with fewer busy
+        /// lanes than this runs its trials slower than scalar networks on the same core would. Null where the lanes were not measured.
+        /// </summary>
+        public double? LaneStepInScalarSteps(ExperimentRow row)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            return Find(row.Id) is { LaneSecondsPerSequence: { } lane } cost ? MeasuredLanes * lane / cost.SecondsPerSequence : null;
+        }
+
         /// <summary>
         /// The expected CPU seconds of one trial of <paramref name="row"/> under cap <paramref name="cap"/>, whatever its
         /// seed: seconds per sequence times the mean of the measured trials' sequences under that cap (the cap itself for a

@@ -66,6 +66,42 @@ namespace LstmGen.Experiments.Tests.Harness
             Assert.Equal(Lines(uninterrupted), Lines(resumedPath));
         }
 
+        [Theory]
+        [InlineData("4-100", 1)]
+        [InlineData("6a", 1)]
+        [InlineData("4-100", 2)]
+        [InlineData("1-5", 2)]
+        public void Trials_handed_over_from_lanes_to_scalar_networks_give_the_results_of_the_scalar_path(string id, int threads)
+        {
+            // A learning rate and an update timing other than the spec's: a hand-over must carry the lane's, not the spec's.
+            var row = PaperRows.Find(id)!;
+            var options = new RunOptions { MaxSequences = 300, TestSetSize = 32, CheckEvery = 100, LearningRate = 0.3, Update = UpdateTiming.PerSequence };
+            var scalarPath = Path.Combine(_directory, "scalar.jsonl");
+            new TrialRunner().Run(row, 5, TrialSeeds.DefaultBaseSeed, options with { Lanes = 1 }, scalarPath, threads, CancellationToken.None);
+
+            // Every trial leaves its lane at its first sequence boundary once the row has no trial left to start.
+            var handedPath = Path.Combine(_directory, "handed-over.jsonl");
+            var runner = new TrialRunner();
+            runner.Run(row, 5, TrialSeeds.DefaultBaseSeed, options with { Lanes = 3, HandOverBelow = double.PositiveInfinity }, handedPath, threads, CancellationToken.None);
+
+            Assert.True(runner.HandedOver >= 2, $"{runner.HandedOver} trials were handed over");
+            Assert.Equal(Lines(scalarPath), Lines(handedPath));
+        }
+
+        [Fact]
+        public void A_thread_without_lanes_takes_trials_over_and_the_results_stay_those_of_the_scalar_path()
+        {
+            // Three trials fill one lane network of three lanes: the second thread has no lanes, and while it waits, the
+            // lane network hands it a trial at each sequence boundary (HandOverBelow 0: never for thinness alone).
+            var row = PaperRows.Find("4-100")!;
+            var options = new RunOptions { MaxSequences = 2000, TestSetSize = 32 };
+            var scalarPath = Path.Combine(_directory, "scalar.jsonl");
+            new TrialRunner().Run(row, 3, TrialSeeds.DefaultBaseSeed, options with { Lanes = 1 }, scalarPath, 1, CancellationToken.None);
+            var handedPath = Path.Combine(_directory, "handed-over.jsonl");
+            new TrialRunner().Run(row, 3, TrialSeeds.DefaultBaseSeed, options with { Lanes = 3, HandOverBelow = 0 }, handedPath, 2, CancellationToken.None);
+            Assert.Equal(Lines(scalarPath), Lines(handedPath));
+        }
+
         [Fact]
         public void Trials_in_lanes_report_their_share_of_the_thread_time_not_the_overlapping_wall_time()
         {
