@@ -103,9 +103,9 @@ namespace LstmGen.Architecture.Tests
             // The row files of Tables 1-9 (specs/rows/*.rows.yaml): data read at run time, with the parser's YAML reader.
             "src/Experiments/Rows/",
 
-            // `bench --tasks`' do-nothing stand-in for a network: it forwards ILstmNetwork's members, SpecText among
-            // them, to the network it stands in for, and reads none of them.
-            "src/Experiments/Benchmarking/SilentNetwork.cs",
+            // The base of the harness's stand-ins for a network (a trial's lane or scalar network, `bench --tasks`' silent
+            // network): it forwards ILstmNetwork's members, SpecText among them, to the network behind it, and reads none of them.
+            "src/Experiments/Harness/ForwardingNetwork.cs",
         };
 
         public static Layer Named(string assembly) =>

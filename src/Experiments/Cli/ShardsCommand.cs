@@ -165,9 +165,10 @@ namespace LstmGen.Experiments.Cli
         /// <summary>
         /// The projection on lane networks of <paramref name="lanes"/> trials per core: a trial's CPU time is its row's lane
         /// figure times its sequences, and it occupies one of its core's lanes for <paramref name="lanes"/> times that (the
-        /// lanes advance together). A lane network holds one row's trials, so each row's trials are scheduled longest first
-        /// on the lanes of its own networks, and the rows run one after another: on one machine of P cores (<c>reproduce
-        /// --threads P</c>, P lane networks), and in each of N one-core shards (<c>reproduce --shard I/N --threads 1</c>).
+        /// lanes advance together). A lane network holds one row's trials, and the rows run one after another; each row is
+        /// simulated as the runner schedules it (<see cref="LaneSimulation"/>: lanes in trial order, then the hand-over of the
+        /// row's tail to scalar networks), on one machine of P cores (<c>reproduce --threads P</c>) and in each of N one-core
+        /// shards (<c>reproduce --shard I/N --threads 1</c>).
         /// </summary>
         private static void WriteLaneProjection(CliConsole console, IReadOnlyList<PlannedRow> planned, CostModel model, ulong seed, IReadOnlyList<int> coreCounts, int lanes)
         {
@@ -175,22 +176,36 @@ namespace LstmGen.Experiments.Cli
             // A row runs on lanes where its network has a lane class used by default (the machine's K aside); else scalar.
             int LanesOf(string row) => lanes > 1 && UsesLanesByDefault(rowsById[row].Row) ? lanes : 1;
             double Cpu(WorkItem item) => model.TrialSeconds(rowsById[item.Row].Row, item.Trial, rowsById[item.Row].MaxSequences, seed, onLanes: LanesOf(item.Row) > 1);
+            double Alone(WorkItem item) => model.TrialSeconds(rowsById[item.Row].Row, item.Trial, rowsById[item.Row].MaxSequences, seed);
             double InLane(WorkItem item) => LanesOf(item.Row) * Cpu(item);
-            IEnumerable<(IEnumerable<double> Durations, int Slots)> Rows(IEnumerable<WorkItem> items, int cores) =>
-                items.GroupBy(i => i.Row).Select(g => (g.Select(InLane), cores * LanesOf(g.Key)));
+
+            // The rows one after another; a row on lanes as the runner schedules it, hand-over to scalar networks included
+            // (LaneSimulation), where `run` measures it (TrialRunner.HandOverBelow); a scalar row longest first.
+            double RowByRow(IEnumerable<WorkItem> items, int cores) => items.GroupBy(i => i.Row).Sum(g =>
+            {
+                var row = rowsById[g.Key].Row;
+                var k = LanesOf(g.Key);
+                if (k == 1)
+                {
+                    return ScheduleSimulation.LongestFirst(g.Select(Alone), cores);
+                }
+
+                var below = (k == CostModel.MeasuredLanes ? model.LaneStepInScalarSteps(row) : null) ?? k / 2.0;
+                return LaneSimulation.Row([.. g.OrderBy(i => i.Trial).Select(i => (Alone(i), Cpu(i)))], cores, k, below);
+            });
             var items = ShardPlan.Create(planned, 1, model).AllItems.ToList();
             var total = items.Sum(Cpu);
             var longest = items.MaxBy(InLane)!;
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Simulated, not measured: lane networks of {lanes} trials per core where the row's network runs on lanes by default (else one trial per core); each trial costs its row's measured CPU time per sequence on lanes (row-costs.csv) times its sequences (the measured trial's for the default seed, else the row's expectation), and holds its lane {lanes} times that long; a lane network holds one row's trials, and the rows run one after another"));
+                $"Simulated, not measured: lane networks of {lanes} trials per core where the row's network runs on lanes by default (else one trial per core); each trial costs its row's measured CPU time per sequence on lanes (row-costs.csv) times its sequences (the measured trial's for the default seed, else the row's expectation), and holds its lane {lanes} times that long; a lane network holds one row's trials, and the rows run one after another; once a row has no trial left to start, a lane network with fewer busy lanes than its step costs in scalar steps hands its trials to scalar networks, and an idle core takes a trial over (the runner's hand-over)"));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU time {Duration(total)}; the longest trial, {longest.Row} #{longest.Trial}, holds its {(LanesOf(longest.Row) > 1 ? "lane" : "core")} for {Duration(InLane(longest))}."));
             var table = new TextTable(">cores", ">wall time, one machine (reproduce --threads P)", ">wall time, N one-core shards (--shard I/N --threads 1)", ">efficiency of the shards");
             foreach (var cores in coreCounts)
             {
-                var machine = ScheduleSimulation.RowByRow(Rows(items, cores));
+                var machine = RowByRow(items, cores);
                 var plan = ShardPlan.Create(planned, cores, CostModel.Measured);
-                var shards = Enumerable.Range(0, plan.Count).Max(s => ScheduleSimulation.RowByRow(Rows(plan.ItemsOf(s), 1)));
+                var shards = Enumerable.Range(0, plan.Count).Max(s => RowByRow(plan.ItemsOf(s), 1));
                 table.Add(
                     cores.ToString(CultureInfo.InvariantCulture),
                     Duration(machine),

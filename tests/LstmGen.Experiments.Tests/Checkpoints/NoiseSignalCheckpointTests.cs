@@ -202,6 +202,7 @@ namespace LstmGen.Experiments.Tests.Checkpoints
             var withLanes = options with
             {
                 Lanes = count,
+                HandOverBelow = 0, // one trial alone in its lane network stays there: this is the lane path's checkpoint test
                 Network = compiled with { CreateLanes = width => network = new CrashingLanes(compiled.CreateLanes!(width), crashAt) },
             };
             var results = Path.Combine(_directory, "results-" + Guid.NewGuid().ToString("N") + ".jsonl");

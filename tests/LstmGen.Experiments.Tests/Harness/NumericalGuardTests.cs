@@ -32,55 +32,16 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         /// <summary>A network one of whose weights is infinite after initialisation, as after an overflow.</summary>
-        private sealed class OverflowedWeight : ILstmNetwork
+        private sealed class OverflowedWeight(ILstmNetwork inner, int index) : ForwardingNetwork(inner)
         {
-            private readonly ILstmNetwork _inner;
-            private readonly int _index;
-
-            public OverflowedWeight(ILstmNetwork inner, int index)
+            public override void InitializeWeights(ulong seed)
             {
-                _inner = inner;
-                _index = index;
+                Inner.InitializeWeights(seed);
+                var weights = new double[Inner.WeightCount];
+                Inner.CopyWeightsTo(weights);
+                weights[index] = double.PositiveInfinity;
+                Inner.SetWeights(weights);
             }
-
-            public string Name => _inner.Name;
-
-            public int InputCount => _inner.InputCount;
-
-            public int OutputCount => _inner.OutputCount;
-
-            public int WeightCount => _inner.WeightCount;
-
-            public double LearningRate { get => _inner.LearningRate; set => _inner.LearningRate = value; }
-
-            public UpdateTiming Update { get => _inner.Update; set => _inner.Update = value; }
-
-            public string SpecText => _inner.SpecText;
-
-            public string SpecFileName => _inner.SpecFileName;
-
-            public NetworkDescription Description => _inner.Description;
-
-            public void InitializeWeights(ulong seed)
-            {
-                _inner.InitializeWeights(seed);
-                var weights = new double[_inner.WeightCount];
-                _inner.CopyWeightsTo(weights);
-                weights[_index] = double.PositiveInfinity;
-                _inner.SetWeights(weights);
-            }
-
-            public void Reset() => _inner.Reset();
-
-            public void Step(ReadOnlySpan<double> input, Span<double> output) => _inner.Step(input, output);
-
-            public void TrainStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target, Span<double> output) => _inner.TrainStep(input, target, output);
-
-            public void EndSequence() => _inner.EndSequence();
-
-            public void CopyWeightsTo(Span<double> destination) => _inner.CopyWeightsTo(destination);
-
-            public void SetWeights(ReadOnlySpan<double> source) => _inner.SetWeights(source);
         }
     }
 }
