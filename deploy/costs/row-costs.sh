@@ -11,7 +11,8 @@
 #   ROW_COSTS_MEASURED=file reuses "row,secondsPerSequence" lines measured before instead.
 # - laneSecondsPerSequence: CPU seconds per training sequence of one trial when LANES trials (default 8, AVX-512's
 #   doubles per register) share a lane network on one thread: `lstmgen run ROW --trials LANES --threads 1 --lanes LANES
-#   --max-sequences Q` with Q the quick look's cap of the row, the process's CPU time over the sequences of all its
+#   --hand-over-below 0 --max-sequences Q` with Q the quick look's cap of the row (no trial leaves its lane for a scalar
+#   network, so the figure is the lanes' alone), the process's CPU time over the sequences of all its
 #   trials (always 8 trials: LANES=1 measures the scalar path the same way, for a side-by-side speed-up). Rows without a
 #   lane class (2a, 2b) run scalar here, so their figure is the scalar one measured again.
 #   `lstmgen shards --cores ... --lanes LANES` projects from it. About 5 minutes for all rows.
@@ -41,7 +42,7 @@ measure_lanes() {
   local row=$1 cpu sequences cap
   cap=$("$lstmgen" shards --quick --costs --rows "$row" | awk -v row="$row" '$1 == row { gsub(",", "", $3); print $3 }')
   TIMEFORMAT='%U %S'
-  cpu=$( { time "$lstmgen" run "$row" --trials 8 --threads 1 --lanes "$lanes" --max-sequences "$cap" --results "$work/$row-lanes.jsonl" > /dev/null 2>&1; } 2>&1 )
+  cpu=$( { time "$lstmgen" run "$row" --trials 8 --threads 1 --lanes "$lanes" --hand-over-below 0 --max-sequences "$cap" --results "$work/$row-lanes.jsonl" > /dev/null 2>&1; } 2>&1 )
   sequences=$(grep -o '"sequences":[0-9]*' "$work/$row-lanes.jsonl" | awk -F: '{ s += $2 } END { print s }')
   awk -v cpu="$cpu" -v n="$sequences" 'BEGIN { split(cpu, t, " "); printf "%.4g\n", (t[1] + t[2]) / n }'
 }

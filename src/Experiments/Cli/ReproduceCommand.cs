@@ -27,9 +27,10 @@ namespace LstmGen.Experiments.Cli
             var report = new Option<string?>("--report") { Description = "The report to write at the end (default <results-dir>/report.md; the published reports change only through 'lstmgen report --published').", HelpName = "file.md" };
             var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder runs/reproduce/shard-I-of-N (runs/quick/shard-I-of-N with --quick), no report; 'lstmgen merge' joins the shards.");
             var lanes = LanesOption.Create();
+            var handOver = LanesOption.HandOverBelow();
             var command = new Command("reproduce", "Reproduce every row of the paper's Tables 1-9 (paper's trial counts; resumable: rerun to continue), then write the report.")
             {
-                quick, rows, resultsDirectory, threads, seed, report, shard, lanes,
+                quick, rows, resultsDirectory, threads, seed, report, shard, lanes, handOver,
             };
             command.WithExamples(
                 "lstmgen reproduce --quick",
@@ -69,7 +70,7 @@ namespace LstmGen.Experiments.Cli
                 var account = (Run: 0, Reused: 0);
                 try
                 {
-                    account = RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), parseResult.GetValue(lanes), cancellationToken, plan, shardSpec?.Index ?? 0);
+                    account = RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), parseResult.GetValue(lanes), parseResult.GetValue(handOver), cancellationToken, plan, shardSpec?.Index ?? 0);
                     outcome = ReproductionRun.CompletedOutcome;
                 }
                 catch (OperationCanceledException)
@@ -124,7 +125,7 @@ namespace LstmGen.Experiments.Cli
         }
 
         /// <summary>Every selected row with the paper's trial counts (or the quick look's), one after the other.</summary>
-        private static (int Run, int Reused) RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, int? lanes, System.Threading.CancellationToken cancellationToken, ShardPlan? plan, int shard)
+        private static (int Run, int Reused) RunRows(CliConsole console, System.Collections.Generic.IReadOnlyList<ExperimentRow> selected, bool isQuick, string directory, ulong seed, int threads, int? lanes, double? handOverBelow, System.Threading.CancellationToken cancellationToken, ShardPlan? plan, int shard)
         {
             var account = (Run: 0, Reused: 0);
             foreach (var row in selected)
@@ -135,7 +136,7 @@ namespace LstmGen.Experiments.Cli
                     continue;
                 }
 
-                var options = Options(row, isQuick, directory) with { Lanes = lanes };
+                var options = Options(row, isQuick, directory) with { Lanes = lanes, HandOverBelow = handOverBelow };
                 var trials = isQuick ? Math.Min(2, row.Trials) : row.Trials;
                 var summary = RunCommand.RunRow(console, row, trials, seed, options, Path.Combine(directory, row.Id + ".jsonl"), threads, cancellationToken, only);
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -66,10 +66,11 @@ namespace LstmGen.Experiments.Cli
                 }
             });
             var lanes = LanesOption.Create();
+            var handOver = LanesOption.HandOverBelow();
             var shard = ShardOption.Create("Run only shard I of N of the row's trials (0 <= I < N; docs/cluster.md): the same split on every machine; default results file results/<row>-shard-I-of-N/<row>.jsonl; 'lstmgen merge' joins the shards.");
             var command = new Command("run", "Run the trials of one row of the paper's tables and compare with the paper.")
             {
-                rowArgument, idArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery, shard, lanes,
+                rowArgument, idArgument, trials, seed, maxSequences, results, threads, checkEvery, update, measure, learningRate, spec, json, checkpoints, checkpointEvery, shard, lanes, handOver,
             };
             command.WithExamples(
                 "lstmgen run 6a",
@@ -95,6 +96,7 @@ namespace LstmGen.Experiments.Cli
                     CheckpointDirectory = parseResult.GetValue(checkpoints),
                     CheckpointEvery = parseResult.GetValue(checkpointEvery),
                     Lanes = parseResult.GetValue(lanes),
+                    HandOverBelow = parseResult.GetValue(handOver),
                 };
                 var count = parseResult.GetValue(trials) ?? row.Trials;
                 var shardSpec = ShardOption.Value(parseResult, shard);

@@ -127,6 +127,23 @@ namespace LstmGen.Experiments.Tests.Harness
             Assert.Contains("--lanes must be between 1 and 64", result.Error, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("run", "6a")]
+        [InlineData("reproduce", "--quick")]
+        public void A_hand_over_threshold_outside_0_to_64_is_refused(string command, string argument)
+        {
+            var result = CliRunner.Run(command, argument, "--hand-over-below", "-1");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("--hand-over-below must be between 0 and 64", result.Error, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Trials_kept_in_their_lanes_from_the_command_line_give_the_results_of_the_scalar_path()
+        {
+            // --hand-over-below 0 on one thread: no trial leaves its lane (the lane figures of deploy/costs/row-costs.sh).
+            Assert.Equal(Run("4-100", "1", "300", []), Run("4-100", "3", "300", ["--hand-over-below", "0"]));
+        }
+
         /// <summary>Runs 5 trials of <paramref name="row"/> through the command line, one thread, and returns the results file's lines.</summary>
         private string[] Run(string row, string lanes, string cap, string[] more)
         {
