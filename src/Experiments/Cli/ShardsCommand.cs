@@ -190,7 +190,8 @@ namespace LstmGen.Experiments.Cli
                     return ScheduleSimulation.LongestFirst(g.Select(Alone), cores);
                 }
 
-                var below = (k == CostModel.MeasuredLanes ? model.LaneStepInScalarSteps(row) : null) ?? k / 2.0;
+                // The runner's threshold: from the committed table, whichever table the projection costs from.
+                var below = (k == CostModel.MeasuredLanes ? CostModel.Measured.LaneStepInScalarSteps(row) : null) ?? k / 2.0;
                 return LaneSimulation.Row([.. g.OrderBy(i => i.Trial).Select(i => (Alone(i), Cpu(i)))], cores, k, below);
             });
             var items = ShardPlan.Create(planned, 1, model).AllItems.ToList();

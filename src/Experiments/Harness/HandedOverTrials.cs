@@ -34,7 +34,19 @@ namespace LstmGen.Experiments.Harness
             }
         }
 
-        /// <summary>A lane network starts running: threads that find no trial wait for it.</summary>
+        /// <summary>Whether the run has stopped taking trials over (<see cref="Stop"/>): lane networks keep their trials.</summary>
+        public bool Stopped
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _stopped;
+                }
+            }
+        }
+
+        /// <summary>A lane network will run: threads that find no trial wait for it until it has ended.</summary>
         public void LaneNetworkStarted()
         {
             lock (_gate)

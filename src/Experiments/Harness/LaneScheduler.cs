@@ -159,8 +159,10 @@ namespace LstmGen.Experiments.Harness
                     if (++slot.Step == slot.Length)
                     {
                         Complete(k);
-                        if (handOver is null || !HandOver(k, handOver))
+                        if (handOver is null || !HandOver(k, handOver) || !_drained)
                         {
+                            // A lane whose trial was handed over while the row still had trials to start takes the next one
+                            // (or learns that none is left, which makes the network's tail thin).
                             Advance(k, next, finished);
                         }
                     }
@@ -199,7 +201,7 @@ namespace LstmGen.Experiments.Harness
         private bool HandOver(int k, LaneHandOver handOver)
         {
             var thin = _drained && BitOperations.PopCount(_busy) < handOver.Below;
-            if (!thin && !handOver.To.ThreadWaiting)
+            if ((!thin && !handOver.To.ThreadWaiting) || handOver.To.Stopped)
             {
                 return false;
             }

@@ -160,6 +160,20 @@ namespace LstmGen.Experiments.Harness
             var handOver = row.CarriesStateAcrossSequences
                 ? null
                 : new LaneHandOver(HandOverBelow(row, options, lanes), () => row.NewNetwork(options), handedOver);
+
+            // Counted before any thread starts, so that a thread without lanes that starts first waits for them; the
+            // first failure stops the other threads' trials too (they see a cancellation), and is what the run throws.
+            for (var i = 0; i < laneNetworks; i++)
+            {
+                handedOver.LaneNetworkStarted();
+            }
+
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            void Fail()
+            {
+                failed.Cancel();
+                CloseLeft();
+            }
             void Finish(RunningTrial trial)
             {
                 // Listed as running until its line is written, as on the scalar path: the progress display reads
@@ -182,12 +196,15 @@ namespace LstmGen.Experiments.Harness
                     {
                         if (worker < laneNetworks)
                         {
-                            // Counted once it runs: a thread that finds no lane network running stops waiting, and
-                            // a lane network's own thread takes what it hands over once its lanes are empty.
-                            handedOver.LaneNetworkStarted();
                             try
                             {
-                                RunLaneNetwork(row, queue, baseSeed, options, lanes, spec, handOver, Finish, cancellationToken);
+                                RunLaneNetwork(row, queue, baseSeed, options, lanes, spec, handOver, Finish, failed.Token);
+                            }
+                            catch
+                            {
+                                // Before the network counts as ended: no waiting thread takes a trial after the failure.
+                                Fail();
+                                throw;
                             }
                             finally
                             {
@@ -195,7 +212,7 @@ namespace LstmGen.Experiments.Harness
                             }
                         }
 
-                        while (handedOver.TryTake(out var taken, cancellationToken))
+                        while (handedOver.TryTake(out var taken, failed.Token))
                         {
                             Interlocked.Increment(ref _handedOver);
                             taken.StartClock();
@@ -216,10 +233,15 @@ namespace LstmGen.Experiments.Harness
                     catch
                     {
                         // No other thread starts a handed-over trial after a failure.
-                        CloseLeft();
+                        Fail();
                         throw;
                     }
                 });
+            }
+            catch (AggregateException e) when (!cancellationToken.IsCancellationRequested && e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) is { } first)
+            {
+                // The failure itself, not the cancellations it caused on the other threads.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
             }
             finally
             {

@@ -159,7 +159,7 @@ namespace LstmGen.Experiments.Sharding
                 }
 
                 var fields = line.Split(',');
-                if (fields.Length != columns || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0))
+                if (fields.Length != columns || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || !double.IsFinite(seconds))
                 {
                     throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + (columns == 3
                         ? ": expected 'row,seconds per sequence > 0,outcomes'"
@@ -169,7 +169,7 @@ namespace LstmGen.Experiments.Sharding
                 double? laneSeconds = null;
                 if (columns == 4 && fields[3].Length > 0)
                 {
-                    if (!double.TryParse(fields[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var lane) || !(lane > 0))
+                    if (!double.TryParse(fields[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var lane) || !(lane > 0) || !double.IsFinite(lane))
                     {
                         throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": the lane seconds per sequence '" + fields[3] + "' is not a number > 0");
                     }

@@ -89,24 +89,30 @@ namespace LstmGen.Experiments.Sharding
 
                 // The next trial to end, and everyone's progress until then.
                 var step = double.PositiveInfinity;
+                var ending = -1;
                 for (var c = 0; c < cores; c++)
                 {
                     foreach (var trial in inLanes[c])
                     {
-                        step = Math.Min(step, left[trial] * Rate(trial, inLane: true));
+                        if (left[trial] * Rate(trial, inLane: true) < step)
+                        {
+                            (step, ending) = (left[trial] * Rate(trial, inLane: true), trial);
+                        }
                     }
 
-                    if (alone[c] is { } own)
+                    if (alone[c] is { } own && left[own] * Rate(own, inLane: false) < step)
                     {
-                        step = Math.Min(step, left[own] * Rate(own, inLane: false));
+                        (step, ending) = (left[own] * Rate(own, inLane: false), own);
                     }
                 }
 
-                if (double.IsPositiveInfinity(step))
+                if (ending < 0)
                 {
                     return now;
                 }
 
+                // Everyone moves on by the step; the trial that set it ends, whatever rounding would leave of it (so every
+                // pass ends one trial at least).
                 now += step;
                 for (var c = 0; c < cores; c++)
                 {
@@ -114,7 +120,7 @@ namespace LstmGen.Experiments.Sharding
                     for (var i = lane.Count - 1; i >= 0; i--)
                     {
                         var trial = lane[i];
-                        left[trial] -= step / Rate(trial, inLane: true);
+                        left[trial] = trial == ending ? 0 : left[trial] - (step / Rate(trial, inLane: true));
                         if (left[trial] <= 1e-12)
                         {
                             lane.RemoveAt(i);
@@ -129,7 +135,7 @@ namespace LstmGen.Experiments.Sharding
 
                     if (alone[c] is { } own)
                     {
-                        left[own] -= step / Rate(own, inLane: false);
+                        left[own] = own == ending ? 0 : left[own] - (step / Rate(own, inLane: false));
                         if (left[own] <= 1e-12)
                         {
                             alone[c] = null;

@@ -103,6 +103,25 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
+        public void A_trial_that_fails_ends_the_run_with_its_own_exception_and_no_trial_left_listed_as_running()
+        {
+            // Every network crashes at its 250th training sequence, lane and handed-over scalar ones alike (each
+            // CrashingNetwork counts its own): the crash, not the cancellations it causes on the other thread, is thrown.
+            var row = PaperRows.Find("4-100")!;
+            var options = new RunOptions
+            {
+                MaxSequences = 400,
+                TestSetSize = 32,
+                Lanes = 3,
+                HandOverBelow = double.PositiveInfinity,
+                Network = new CompiledNetwork(row.NetworkName, row.NetworkName, string.Empty, () => new CrashingNetwork(row.NetworkName, 250)),
+            };
+            var runner = new TrialRunner();
+            Assert.Throws<SimulatedCrashException>(() => runner.Run(row, 5, TrialSeeds.DefaultBaseSeed, options, Path.Combine(_directory, "crash.jsonl"), 2, CancellationToken.None));
+            Assert.Empty(runner.Running);
+        }
+
+        [Fact]
         public void Trials_in_lanes_report_their_share_of_the_thread_time_not_the_overlapping_wall_time()
         {
             // Four trials in one lane network of four lanes on one thread: their wall times overlap, so summed they would
