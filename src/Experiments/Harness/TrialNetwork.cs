@@ -18,9 +18,6 @@ namespace LstmGen.Experiments.Harness
     /// </remarks>
     public sealed class TrialNetwork(ILstmNetwork lane) : ForwardingNetwork(lane)
     {
-        /// <summary>The network behind this one now: the lane's view, or after <see cref="HandOver"/> the trial's own network.</summary>
-        public ILstmNetwork Current => Inner;
-
         /// <summary>
         /// Moves the trial to <paramref name="scalar"/>, a network of the same spec: copies the weights, the learning rate and
         /// the update timing. Only at a sequence boundary, before a sequence that starts from a reset.

@@ -293,13 +293,10 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>
         /// Busy lanes below which a lane network of the row's last trials hands them over (<see cref="LaneHandOver.Below"/>):
-        /// <see cref="RunOptions.HandOverBelow"/>, else the measured cost of a lane step in scalar steps where the lanes were
-        /// measured at this K (<see cref="Sharding.CostModel.LaneStepInScalarSteps"/>), else half the lanes.
+        /// <see cref="RunOptions.HandOverBelow"/>, else <see cref="Sharding.CostModel.DefaultHandOverBelow"/>.
         /// </summary>
         private static double HandOverBelow(ExperimentRow row, RunOptions options, int lanes) =>
-            options.HandOverBelow
-            ?? (lanes == Sharding.CostModel.MeasuredLanes ? Sharding.CostModel.Measured.LaneStepInScalarSteps(row) : null)
-            ?? lanes / 2.0;
+            options.HandOverBelow ?? Sharding.CostModel.DefaultHandOverBelow(row, lanes);
 
         /// <summary>Trial <paramref name="trial"/>'s seed and progress, now listed as running.</summary>
         private (ulong Seed, TrialProgress Progress) Begin(ExperimentRow row, int trial, ulong baseSeed)

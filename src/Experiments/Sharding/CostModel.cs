@@ -91,6 +91,15 @@ namespace LstmGen.Experiments.Sharding
         }
 
         /// <summary>
+        /// Busy lanes below which a lane network of <paramref name="lanes"/> lanes running <paramref name="row"/>'s last trials
+        /// hands them to scalar networks by default (the runner's <c>LaneHandOver.Below</c>, the projection's
+        /// <c>LaneSimulation</c>): the committed table's cost of a lane step in scalar steps where its lanes were measured at
+        /// this K (<see cref="LaneStepInScalarSteps"/>), else half the lanes.
+        /// </summary>
+        public static double DefaultHandOverBelow(ExperimentRow row, int lanes) =>
+            (lanes == MeasuredLanes ? Measured.LaneStepInScalarSteps(row) : null) ?? lanes / 2.0;
+
+        /// <summary>
         /// The expected CPU seconds of one trial of <paramref name="row"/> under cap <paramref name="cap"/>, whatever its
         /// seed: seconds per sequence times the mean of the measured trials' sequences under that cap (the cap itself for a
         /// row without measured trials).
