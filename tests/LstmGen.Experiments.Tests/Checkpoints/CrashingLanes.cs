@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Tests.Checkpoints
@@ -6,9 +7,11 @@ namespace LstmGen.Experiments.Tests.Checkpoints
     /// <summary>
     /// A lane network (the generated lane class) that behaves exactly like itself, except that it "crashes" at the end
     /// of lane 0's chosen training sequence since that lane's trial started (after the sequence's updates, before the
-    /// harness records it): <see cref="CrashingNetwork"/> for the lane path.
+    /// harness records it): <see cref="CrashingNetwork"/> for the lane path. With <paramref name="together"/>, it waits
+    /// there for the barrier's other participants (other lane networks of the same run) before it throws, so that they
+    /// all fail at once.
     /// </summary>
-    internal sealed class CrashingLanes(ILaneNetwork inner, long crashAtSequence) : ILaneNetwork
+    internal sealed class CrashingLanes(ILaneNetwork inner, long crashAtSequence, Barrier? together = null) : ILaneNetwork
     {
         /// <summary>Training sequences lane 0 ran since its trial started (a resumed trial runs only those after its checkpoint).</summary>
         public long SequencesTrained { get; private set; }
@@ -58,6 +61,8 @@ namespace LstmGen.Experiments.Tests.Checkpoints
             inner.EndSequence(lane);
             if (lane == 0 && ++SequencesTrained == crashAtSequence)
             {
+                // Bounded: a participant that never arrives must not hang the test; the crash happens either way.
+                together?.SignalAndWait(TimeSpan.FromSeconds(60));
                 throw new SimulatedCrashException();
             }
         }

@@ -122,6 +122,34 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
+        public void Two_lane_networks_that_fail_at_once_end_the_run_with_one_of_their_own_exceptions()
+        {
+            // Two threads, each with a lane network of the machine's K full of trials; both networks crash at the end of
+            // lane 0's 250th sequence, after waiting for each other, so Parallel.For collects two failures (not one failure
+            // and a cancellation): the run throws one crash itself, neither an AggregateException nor a cancellation.
+            var row = PaperRows.Find("4-100")!;
+            var compiled = RowNetworks.Find(row.NetworkName)!;
+            var lanes = LaneNetworks.DefaultCount(compiled);
+            Assert.True(lanes > 1, $"{row.NetworkName} has a generated lane class");
+            using var together = new Barrier(2);
+            var options = new RunOptions
+            {
+                MaxSequences = 400,
+                TestSetSize = 32,
+                Lanes = lanes,
+                HandOverBelow = 0,
+                Network = compiled with { CreateLanes = width => new CrashingLanes(compiled.CreateLanes!(width), 250, together) },
+            };
+            var runner = new TrialRunner();
+            var path = Path.Combine(_directory, "crash-together.jsonl");
+            var thrown = Record.Exception(() => runner.Run(row, 2 * lanes, TrialSeeds.DefaultBaseSeed, options, path, 2, CancellationToken.None));
+            Assert.IsType<SimulatedCrashException>(thrown);
+            Assert.Equal(1, together.CurrentPhaseNumber); // both networks reached the crash: the barrier's one phase completed
+            Assert.Empty(runner.Running);
+            Assert.Empty(ResultsFile.Read(path));
+        }
+
+        [Fact]
         public void Trials_in_lanes_report_their_share_of_the_thread_time_not_the_overlapping_wall_time()
         {
             // Four trials in one lane network of four lanes on one thread: their wall times overlap, so summed they would
