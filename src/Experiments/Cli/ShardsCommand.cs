@@ -30,7 +30,7 @@ namespace LstmGen.Experiments.Cli
             var seed = new Option<ulong>("--seed") { Description = "Base seed (the projection uses the measured trials of the default seed, expectations otherwise).", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var cores = new Option<string?>("--cores") { Description = "Simulate the run on these numbers of cores (comma-separated), e.g. 16,64,256.", HelpName = "list" };
             var durations = new Option<string?>("--durations-from") { Description = "With --cores: take each trial's duration from the wall times in these results folders (comma-separated; the first holding a row wins), scaled to the cap for a trial that failed at a lower one; an unmeasured trial takes its row's mean.", HelpName = "dirs" };
-            var lanes = new Option<int?>("--lanes") { Description = "With --cores: project runs on lane networks of this many trials per core (8 where AVX-512 runs doubles, 4 with AVX2), from the cost model's lane figures; rows run one after another, as 'reproduce' runs them.", HelpName = "K" };
+            var lanes = new Option<int?>("--lanes") { Description = "With --cores: project runs on lane networks of this many trials per core, from the cost model's lane figures, which hold for the K they were measured with (the committed table: 8, AVX-512's doubles; another K: LANES=K deploy/costs/row-costs.sh, then --costs-from); rows run one after another, as 'reproduce' runs them.", HelpName = "K" };
             lanes.Validators.Add(r =>
             {
                 if (r.GetValueOrDefault<int?>() is < 1 or > 64)
@@ -75,6 +75,12 @@ namespace LstmGen.Experiments.Cli
 
                 if (coreCounts is not null && laneCount is { } k)
                 {
+                    if (k > 1 && k != model.LaneCount)
+                    {
+                        throw CliException.Usage(string.Create(CultureInfo.InvariantCulture,
+                            $"--lanes {k}: the cost table's lane figures were measured on lane networks of {model.LaneCount} trials, and a lane's cost depends on K; measure them at {k} (LANES={k} deploy/costs/row-costs.sh) and pass that table with --costs-from"));
+                    }
+
                     WriteLaneProjection(console, planned, model, parseResult.GetValue(seed), coreCounts, k);
                 }
                 else if (coreCounts is not null)

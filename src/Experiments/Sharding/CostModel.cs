@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using LstmGen.Experiments.Harness;
 
 namespace LstmGen.Experiments.Sharding
@@ -48,9 +49,13 @@ namespace LstmGen.Experiments.Sharding
 
         private readonly Dictionary<string, RowCost> _rows;
 
-        public CostModel(IEnumerable<RowCost> rows)
+        /// <param name="rows">The rows' measured costs.</param>
+        /// <param name="laneCount">The lanes of the lane networks the lane figures were measured with (<see cref="LaneCount"/>).</param>
+        public CostModel(IEnumerable<RowCost> rows, int laneCount = DefaultLaneCount)
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(laneCount, 1);
             _rows = rows.ToDictionary(r => r.Row, StringComparer.Ordinal);
+            LaneCount = laneCount;
         }
 
         /// <summary>The figures committed with the program (<c>src/Experiments/Sharding/row-costs.csv</c>).</summary>
@@ -76,18 +81,25 @@ namespace LstmGen.Experiments.Sharding
             return Find(row.Id)?.LaneSecondsPerSequence ?? SecondsPerSequence(row);
         }
 
-        /// <summary>The lanes of the lane networks whose costs the table holds (<see cref="RowCost.LaneSecondsPerSequence"/>).</summary>
-        public const int MeasuredLanes = 8;
+        /// <summary>The lanes of a table whose comment does not say (the tables before it did: measured with AVX-512's 8 doubles).</summary>
+        public const int DefaultLaneCount = 8;
 
         /// <summary>
-        /// What one step of a lane network of <see cref="MeasuredLanes"/> lanes costs in steps of a scalar network: K times a
+        /// The lanes of the lane networks whose costs the table holds (<see cref="RowCost.LaneSecondsPerSequence"/>): its
+        /// comment line <c># laneSecondsPerSequence: ... one of K trials sharing a lane network ...</c>, which
+        /// deploy/costs/row-costs.sh writes, else <see cref="DefaultLaneCount"/>. A lane figure holds at this K only.
+        /// </summary>
+        public int LaneCount { get; }
+
+        /// <summary>
+        /// What one step of a lane network of <see cref="LaneCount"/> lanes costs in steps of a scalar network: K times a
         /// lane's share over a trial's cost on its own (3.7-7.1 on the paper's rows here). A lane network with fewer busy
         /// lanes than this runs its trials slower than scalar networks on the same core would. Null where the lanes were not measured.
         /// </summary>
         public double? LaneStepInScalarSteps(ExperimentRow row)
         {
             ArgumentNullException.ThrowIfNull(row);
-            return Find(row.Id) is { LaneSecondsPerSequence: { } lane } cost ? MeasuredLanes * lane / cost.SecondsPerSequence : null;
+            return Find(row.Id) is { LaneSecondsPerSequence: { } lane } cost ? LaneCount * lane / cost.SecondsPerSequence : null;
         }
 
         /// <summary>
@@ -97,7 +109,7 @@ namespace LstmGen.Experiments.Sharding
         /// this K (<see cref="LaneStepInScalarSteps"/>), else half the lanes.
         /// </summary>
         public static double DefaultHandOverBelow(ExperimentRow row, int lanes) =>
-            (lanes == MeasuredLanes ? Measured.LaneStepInScalarSteps(row) : null) ?? lanes / 2.0;
+            (lanes == Measured.LaneCount ? Measured.LaneStepInScalarSteps(row) : null) ?? lanes / 2.0;
 
         /// <summary>
         /// The expected CPU seconds of one trial of <paramref name="row"/> under cap <paramref name="cap"/>, whatever its
@@ -137,7 +149,8 @@ namespace LstmGen.Experiments.Sharding
         /// Reads the table: comment lines start with '#'; then a header <c>row,secondsPerSequence,outcomes</c> (optionally
         /// followed by <c>,laneSecondsPerSequence</c>) and one line per row, the outcomes separated by spaces, trial 0 first:
         /// <c>26114</c> for a success after 26,114 sequences, <c>&gt;50000</c> for a trial that ran to a cap of 50,000
-        /// without success; the lane column may be empty.
+        /// without success; the lane column may be empty, and a comment says how many lanes it was measured with
+        /// (<see cref="LaneCount"/>).
         /// </summary>
         public static CostModel Parse(string text)
         {
@@ -146,10 +159,20 @@ namespace LstmGen.Experiments.Sharding
             var header = false;
             var columns = 3;
             var number = 0;
+            var laneCount = DefaultLaneCount;
             foreach (var raw in text.Split('\n'))
             {
                 number++;
                 var line = raw.TrimEnd('\r');
+                if (line.StartsWith('#') && LaneCountComment.Match(line) is { Success: true } comment)
+                {
+                    laneCount = int.Parse(comment.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+                    if (laneCount is < 1 or > 64)
+                    {
+                        throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": lane networks of " + comment.Groups[1].Value + " trials; expected 1 to 64");
+                    }
+                }
+
                 if (line.Length == 0 || line.StartsWith('#'))
                 {
                     continue;
@@ -201,8 +224,11 @@ namespace LstmGen.Experiments.Sharding
                 rows.Add(new RowCost(fields[0], seconds, outcomes, laneSeconds));
             }
 
-            return new CostModel(rows);
+            return new CostModel(rows, laneCount);
         }
+
+        /// <summary>The comment that says how many lanes the lane figures were measured with (deploy/costs/row-costs.sh writes it).</summary>
+        private static readonly Regex LaneCountComment = new(@"^#\s*laneSecondsPerSequence:.*\bone of (\d{1,3}) trials sharing a lane network", RegexOptions.CultureInvariant);
 
         private static string ReadResource()
         {

@@ -73,6 +73,18 @@ namespace LstmGen.Experiments.Tests.Cluster
             }
         }
 
+        [Fact]
+        public void The_table_says_how_many_lanes_its_lane_figures_were_measured_with()
+        {
+            const string Rows = "row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.001,1000,0.0005\n";
+            var four = CostModel.Parse("# laneSecondsPerSequence: CPU seconds per training sequence of one of 4 trials sharing a lane network on one thread\n" + Rows);
+            Assert.Equal(4, four.LaneCount);
+            Assert.Equal(2.0, four.LaneStepInScalarSteps(PaperRows.Find("6a")!)!.Value, 12); // 4 x 0.0005 / 0.001
+            Assert.Equal(CostModel.DefaultLaneCount, CostModel.Parse(Rows).LaneCount);
+            Assert.Equal(8, CostModel.Measured.LaneCount);
+            Assert.Throws<FormatException>(() => CostModel.Parse("# laneSecondsPerSequence: ... of one of 0 trials sharing a lane network\n" + Rows));
+        }
+
         [Theory]
         [InlineData("row,seconds,outcomes\n")]
         [InlineData("row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.1,100\n")]

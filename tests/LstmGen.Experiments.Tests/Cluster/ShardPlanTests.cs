@@ -172,6 +172,31 @@ namespace LstmGen.Experiments.Tests.Cluster
         }
 
         [Fact]
+        public void Lanes_other_than_the_cost_tables_are_refused_with_how_to_measure_them()
+        {
+            // The committed table's lane figures are for 8 lanes: a projection at 4 would cost K = 4 trials at K = 8's price.
+            var four = CliRunner.Run("shards", "--rows", "6a", "--cores", "2", "--lanes", "4");
+            Assert.Equal(2, four.ExitCode);
+            Assert.Single(four.ErrorLines);
+            Assert.Contains("--lanes 4: the cost table's lane figures were measured on lane networks of 8 trials", four.Error, StringComparison.Ordinal);
+            Assert.Contains("LANES=4 deploy/costs/row-costs.sh", four.Error, StringComparison.Ordinal);
+
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lstmgen-costs-" + System.IO.Path.GetRandomFileName() + ".csv");
+            try
+            {
+                System.IO.File.WriteAllText(path, "# laneSecondsPerSequence: CPU seconds per training sequence of one of 4 trials sharing a lane network on one thread\n"
+                    + "row,secondsPerSequence,outcomes,laneSecondsPerSequence\n6a,0.001,1000,0.0005\n");
+                var measuredAtFour = CliRunner.Run("shards", "--rows", "6a", "--cores", "2", "--lanes", "4", "--costs-from", path);
+                Assert.Equal(0, measuredAtFour.ExitCode);
+                Assert.Contains("lane networks of 4 trials per core", measuredAtFour.Out, StringComparison.Ordinal);
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void Lanes_go_with_cores_and_the_cost_model()
         {
             var alone = CliRunner.Run("shards", "--lanes", "8");
