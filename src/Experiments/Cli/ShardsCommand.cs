@@ -58,6 +58,18 @@ namespace LstmGen.Experiments.Cli
                 var isQuick = parseResult.GetValue(quick);
                 var planned = ShardedRuns.Reproduction(selected, isQuick);
                 var model = parseResult.GetValue(costsFrom) is { } table ? ReadCosts(table) : CostModel.Measured;
+                var laneCount = parseResult.GetValue(lanes);
+                if (laneCount is not null && (coreCounts is null || parseResult.GetValue(durations) is not null))
+                {
+                    throw CliException.Usage("--lanes goes with --cores and the cost model: it projects from the lane figures of row-costs.csv, not from measured wall times (--durations-from)");
+                }
+
+                if (laneCount is { } lanesAsked && lanesAsked > 1 && lanesAsked != model.LaneCount)
+                {
+                    throw CliException.Usage(string.Create(CultureInfo.InvariantCulture,
+                        $"--lanes {lanesAsked}: the cost table's lane figures were measured on lane networks of {model.LaneCount} trials, and a lane's cost depends on K; measure them at {lanesAsked} (LANES={lanesAsked} deploy/costs/row-costs.sh) and pass that table with --costs-from"));
+                }
+
                 var trials = planned.Sum(r => r.Trials);
                 var expected = planned.Sum(r => r.Trials * model.ExpectedTrialSeconds(r.Row, r.MaxSequences));
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -67,20 +79,8 @@ namespace LstmGen.Experiments.Cli
                     WritePlan(console, ShardPlan.Create(planned, n, CostModel.Measured));
                 }
 
-                var laneCount = parseResult.GetValue(lanes);
-                if (laneCount is not null && (coreCounts is null || parseResult.GetValue(durations) is not null))
-                {
-                    throw CliException.Usage("--lanes goes with --cores and the cost model: it projects from the lane figures of row-costs.csv, not from measured wall times (--durations-from)");
-                }
-
                 if (coreCounts is not null && laneCount is { } k)
                 {
-                    if (k > 1 && k != model.LaneCount)
-                    {
-                        throw CliException.Usage(string.Create(CultureInfo.InvariantCulture,
-                            $"--lanes {k}: the cost table's lane figures were measured on lane networks of {model.LaneCount} trials, and a lane's cost depends on K; measure them at {k} (LANES={k} deploy/costs/row-costs.sh) and pass that table with --costs-from"));
-                    }
-
                     WriteLaneProjection(console, planned, model, parseResult.GetValue(seed), coreCounts, k);
                 }
                 else if (coreCounts is not null)

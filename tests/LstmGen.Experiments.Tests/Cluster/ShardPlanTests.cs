@@ -178,6 +178,7 @@ namespace LstmGen.Experiments.Tests.Cluster
             var four = CliRunner.Run("shards", "--rows", "6a", "--cores", "2", "--lanes", "4");
             Assert.Equal(2, four.ExitCode);
             Assert.Single(four.ErrorLines);
+            Assert.Empty(four.Out); // refused before anything is printed
             Assert.Contains("--lanes 4: the cost table's lane figures were measured on lane networks of 8 trials", four.Error, StringComparison.Ordinal);
             Assert.Contains("LANES=4 deploy/costs/row-costs.sh", four.Error, StringComparison.Ordinal);
 
