@@ -64,7 +64,9 @@ namespace LstmGen.Experiments.Cli
                     throw CliException.Usage("--lanes goes with --cores and the cost model: it projects from the lane figures of row-costs.csv, not from measured wall times (--durations-from)");
                 }
 
-                if (laneCount is { } lanesAsked && lanesAsked > 1 && lanesAsked != model.LaneCount)
+                // Only where lane figures would be used: a row on lanes by default that has one (else its scalar figure is used).
+                if (laneCount is { } lanesAsked && lanesAsked > 1 && lanesAsked != model.LaneCount
+                    && planned.Any(r => UsesLanesByDefault(r.Row) && model.Find(r.Row.Id)?.LaneSecondsPerSequence is not null))
                 {
                     throw CliException.Usage(string.Create(CultureInfo.InvariantCulture,
                         $"--lanes {lanesAsked}: the cost table's lane figures were measured on lane networks of {model.LaneCount} trials, and a lane's cost depends on K; measure them at {lanesAsked} (LANES={lanesAsked} deploy/costs/row-costs.sh) and pass that table with --costs-from"));

@@ -38,7 +38,7 @@ namespace LstmGen.Experiments.Sharding
     /// The figures are data committed with the program (<c>row-costs.csv</c>, made by <c>deploy/costs/row-costs.sh</c>),
     /// so every machine computes the same costs and hence the same shards (docs/cluster.md, "Cost model").
     /// </summary>
-    public sealed class CostModel
+    public sealed partial class CostModel
     {
         /// <summary>The cost of a learning step for rows without measured figures: the order of the generated steps (docs/performance.md).</summary>
         public const double FallbackSecondsPerStep = 250e-9;
@@ -50,12 +50,20 @@ namespace LstmGen.Experiments.Sharding
         private readonly Dictionary<string, RowCost> _rows;
 
         /// <param name="rows">The rows' measured costs.</param>
-        /// <param name="laneCount">The lanes of the lane networks the lane figures were measured with (<see cref="LaneCount"/>).</param>
-        public CostModel(IEnumerable<RowCost> rows, int laneCount = DefaultLaneCount)
+        /// <param name="laneCount">
+        /// The lanes of the lane networks the lane figures were measured with (<see cref="LaneCount"/>); null where the
+        /// table does not say (<see cref="DefaultLaneCount"/>).
+        /// </param>
+        public CostModel(IEnumerable<RowCost> rows, int? laneCount = null)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(laneCount, 1);
+            if (laneCount is { } k)
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+            }
+
             _rows = rows.ToDictionary(r => r.Row, StringComparer.Ordinal);
-            LaneCount = laneCount;
+            LaneCount = laneCount ?? DefaultLaneCount;
+            LaneCountStated = laneCount is not null;
         }
 
         /// <summary>The figures committed with the program (<c>src/Experiments/Sharding/row-costs.csv</c>).</summary>
@@ -90,6 +98,9 @@ namespace LstmGen.Experiments.Sharding
         /// deploy/costs/row-costs.sh writes, else <see cref="DefaultLaneCount"/>. A lane figure holds at this K only.
         /// </summary>
         public int LaneCount { get; }
+
+        /// <summary>Whether the table said <see cref="LaneCount"/> (its comment) rather than leaving it to the default.</summary>
+        public bool LaneCountStated { get; }
 
         /// <summary>
         /// What one step of a lane network of <see cref="LaneCount"/> lanes costs in steps of a scalar network: K times a
@@ -159,18 +170,24 @@ namespace LstmGen.Experiments.Sharding
             var header = false;
             var columns = 3;
             var number = 0;
-            var laneCount = DefaultLaneCount;
+            int? laneCount = null;
             foreach (var raw in text.Split('\n'))
             {
                 number++;
                 var line = raw.TrimEnd('\r');
-                if (line.StartsWith('#') && LaneCountComment.Match(line) is { Success: true } comment)
+                if (line.StartsWith('#') && LaneFiguresComment().IsMatch(line))
                 {
-                    laneCount = int.Parse(comment.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
-                    if (laneCount is < 1 or > 64)
+                    // The comment row-costs.sh writes above the lane column: a table's lane figures hold for this K only.
+                    var comment = LaneCountComment().Match(line);
+                    if (!comment.Success
+                        || !int.TryParse(comment.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var k)
+                        || k is < 1 or > 64)
                     {
-                        throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture) + ": lane networks of " + comment.Groups[1].Value + " trials; expected 1 to 64");
+                        throw new FormatException("row costs, line " + number.ToString(CultureInfo.InvariantCulture)
+                            + ": expected '# laneSecondsPerSequence: ... one of K trials sharing a lane network ...' with K from 1 to 64, as deploy/costs/row-costs.sh writes it");
                     }
+
+                    laneCount = k;
                 }
 
                 if (line.Length == 0 || line.StartsWith('#'))
@@ -227,8 +244,13 @@ namespace LstmGen.Experiments.Sharding
             return new CostModel(rows, laneCount);
         }
 
-        /// <summary>The comment that says how many lanes the lane figures were measured with (deploy/costs/row-costs.sh writes it).</summary>
-        private static readonly Regex LaneCountComment = new(@"^#\s*laneSecondsPerSequence:.*\bone of (\d{1,3}) trials sharing a lane network", RegexOptions.CultureInvariant);
+        /// <summary>A comment about the lane column (deploy/costs/row-costs.sh writes one): it must say its K (<see cref="LaneCountComment"/>).</summary>
+        [GeneratedRegex(@"^#\s*laneSecondsPerSequence:", RegexOptions.CultureInvariant)]
+        private static partial Regex LaneFiguresComment();
+
+        /// <summary>How many lanes the lane figures were measured with, as deploy/costs/row-costs.sh says it.</summary>
+        [GeneratedRegex(@"^#\s*laneSecondsPerSequence:.*\bone of ([0-9]+) trials sharing a lane network", RegexOptions.CultureInvariant)]
+        private static partial Regex LaneCountComment();
 
         private static string ReadResource()
         {

@@ -80,9 +80,18 @@ namespace LstmGen.Experiments.Tests.Cluster
             var four = CostModel.Parse("# laneSecondsPerSequence: CPU seconds per training sequence of one of 4 trials sharing a lane network on one thread\n" + Rows);
             Assert.Equal(4, four.LaneCount);
             Assert.Equal(2.0, four.LaneStepInScalarSteps(PaperRows.Find("6a")!)!.Value, 12); // 4 x 0.0005 / 0.001
-            Assert.Equal(CostModel.DefaultLaneCount, CostModel.Parse(Rows).LaneCount);
+            var unstated = CostModel.Parse(Rows);
+            Assert.Equal(CostModel.DefaultLaneCount, unstated.LaneCount);
+            Assert.False(unstated.LaneCountStated);
+
+            // The committed table says it, in row-costs.sh's words (a rewording that the parser no longer read would fail here).
+            Assert.True(CostModel.Measured.LaneCountStated);
             Assert.Equal(8, CostModel.Measured.LaneCount);
+
+            // A comment on the lane column that does not give a K from 1 to 64 is refused, not read as 8.
             Assert.Throws<FormatException>(() => CostModel.Parse("# laneSecondsPerSequence: ... of one of 0 trials sharing a lane network\n" + Rows));
+            Assert.Throws<FormatException>(() => CostModel.Parse("# laneSecondsPerSequence: ... of one of 1000 trials sharing a lane network\n" + Rows));
+            Assert.Throws<FormatException>(() => CostModel.Parse("# laneSecondsPerSequence: measured with eight lanes\n" + Rows));
         }
 
         [Theory]

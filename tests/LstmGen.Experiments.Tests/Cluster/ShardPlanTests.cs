@@ -190,6 +190,11 @@ namespace LstmGen.Experiments.Tests.Cluster
                 var measuredAtFour = CliRunner.Run("shards", "--rows", "6a", "--cores", "2", "--lanes", "4", "--costs-from", path);
                 Assert.Equal(0, measuredAtFour.ExitCode);
                 Assert.Contains("lane networks of 4 trials per core", measuredAtFour.Out, StringComparison.Ordinal);
+
+                // No lane figure in use, no refusal: a table without the lane column, or a row that runs scalar (2a).
+                System.IO.File.WriteAllText(path, "row,secondsPerSequence,outcomes\n6a,0.001,1000\n");
+                Assert.Equal(0, CliRunner.Run("shards", "--rows", "6a", "--cores", "2", "--lanes", "4", "--costs-from", path).ExitCode);
+                Assert.Equal(0, CliRunner.Run("shards", "--rows", "2a", "--cores", "2", "--lanes", "4").ExitCode);
             }
             finally
             {
