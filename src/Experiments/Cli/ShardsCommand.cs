@@ -207,8 +207,11 @@ namespace LstmGen.Experiments.Cli
             var longest = items.MaxBy(InLane)!;
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Simulated, not measured: lane networks of {lanes} trials per core where the row's network runs on lanes by default (else one trial per core); each trial costs its row's measured CPU time per sequence on lanes (row-costs.csv) times its sequences (the measured trial's for the default seed, else the row's expectation), and holds its lane {lanes} times that long; a lane network holds one row's trials, and the rows run one after another; once a row has no trial left to start, a lane network with fewer busy lanes than its step costs in scalar steps hands its trials to scalar networks, and an idle core takes a trial over (the runner's hand-over)"));
+            var holds = LanesOf(longest.Row) > 1
+                ? $"lane for {Duration(InLane(longest))} if it is not handed over (alone on a core: {Duration(Alone(longest))})"
+                : $"core for {Duration(InLane(longest))}";
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CPU time {Duration(total)}; the longest trial, {longest.Row} #{longest.Trial}, holds its {(LanesOf(longest.Row) > 1 ? "lane for " + Duration(InLane(longest)) + " if it is not handed over (alone on a core: " + Duration(Alone(longest)) + ")" : "core for " + Duration(InLane(longest)))}."));
+                $"CPU time {Duration(total)}; the longest trial, {longest.Row} #{longest.Trial}, holds its {holds}."));
             var table = new TextTable(">cores", ">wall time, one machine (reproduce --threads P)", ">wall time, N one-core shards (--shard I/N --threads 1)", ">efficiency of the shards");
             foreach (var cores in coreCounts)
             {

@@ -89,7 +89,10 @@ namespace LstmGen.Experiments.Sharding
             return Find(row.Id)?.LaneSecondsPerSequence ?? SecondsPerSequence(row);
         }
 
-        /// <summary>The lanes of a table whose comment does not say (the tables before it did: measured with AVX-512's 8 doubles).</summary>
+        /// <summary>
+        /// The lanes taken for a table whose comments do not state them: 8, the K of the lane figures measured before tables
+        /// stated it (AVX-512's 8 doubles).
+        /// </summary>
         public const int DefaultLaneCount = 8;
 
         /// <summary>
