@@ -143,6 +143,7 @@ namespace LstmGen.Experiments
                 RowsCommand.Create(console),
                 RunCommand.Create(console),
                 DriftCommand.Create(console),
+                RecallCommand.Create(console),
                 ProfileCommand.Create(console),
                 ReproduceCommand.Create(console),
                 SweepCommand.Create(console),

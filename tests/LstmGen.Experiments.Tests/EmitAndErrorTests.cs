@@ -146,6 +146,7 @@ namespace LstmGen.Experiments.Tests
         [InlineData("rows")]
         [InlineData("run")]
         [InlineData("drift")]
+        [InlineData("recall")]
         [InlineData("profile")]
         [InlineData("reproduce")]
         [InlineData("report")]
@@ -165,7 +166,7 @@ namespace LstmGen.Experiments.Tests
             var result = CliRunner.Run("--help");
 
             Assert.Equal(ExitCodes.Ok, result.ExitCode);
-            foreach (var command in new[] { "specs", "explain", "emit", "trace", "bench", "rows", "run", "drift", "profile", "reproduce", "report" })
+            foreach (var command in new[] { "specs", "explain", "emit", "trace", "bench", "rows", "run", "drift", "recall", "profile", "reproduce", "report" })
             {
                 Assert.Contains("  " + command + " ", result.Out);
             }
