@@ -103,6 +103,13 @@ namespace LstmGen.Experiments.Tests
         [InlineData("reproduce", "--rows", "6a,no-such-row")]
         [InlineData("reproduce", "--threads", "0")]
         [InlineData("rows", "--fancy")]
+        [InlineData("recall", "6a")]
+        [InlineData("recall", "no-such-row")]
+        [InlineData("recall", "1-5", "--trials", "0")]
+        [InlineData("recall", "1-5", "--max-sequences", "0")]
+        [InlineData("recall", "1-5", "--learning-rate", "-1")]
+        [InlineData("recall", "1-5", "--update", "hourly")]
+        [InlineData("recall", "1-5", "--check-every", "0")]
         public void Usage_errors_exit_2_with_one_line_and_no_stack_trace(params string[] args)
         {
             var result = CliRunner.Run(args);

@@ -18,11 +18,20 @@ namespace LstmGen.Experiments.Cli
         public static Command Create(CliConsole console)
         {
             var rowArgument = new Argument<string>("row") { Description = "A row of Table 1 (Exp 1, the embedded Reber grammar): 1-1 … 1-5." };
-            var trials = new Option<int>("--trials") { Description = "Trials trained and probed: trial i is trial i of 'lstmgen run' (its seed, weights and strings).", DefaultValueFactory = _ => 10 };
-            var maxSequences = new Option<long?>("--max-sequences") { Description = "Cap on training sequences per trial (default: the row's)." };
+            var trials = new Option<int>("--trials") { Description = "Trials trained and probed, 0 … N − 1: trial i is trial i of 'lstmgen run' (its seed, weights and strings; trials 0-9 share data set pair 0 of the three, 'run' runs 30).", DefaultValueFactory = _ => 10 };
+            trials.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int>() is < 1 or > Rows.RowFileReader.MaxTrials)
+                {
+                    r.AddError("--trials must be between 1 and " + Rows.RowFileReader.MaxTrials.ToString(CultureInfo.InvariantCulture));
+                }
+            });
+            var maxSequences = TrialOptions.MaxSequences("Cap on training sequences per trial (default: the row's).");
+            var checkEvery = TrialOptions.CheckEvery();
+            var update = TrialOptions.Update();
+            var learningRate = TrialOptions.LearningRate();
             var seed = new Option<ulong>("--seed") { Description = "Base seed, as in 'lstmgen run'.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
             var spec = new Option<string?>("--spec") { Description = "Train and probe this spec (not compiled in) instead of the row's network, e.g. a sweep's variant.", HelpName = "file.lstm.yaml" };
-            var learningRate = new Option<double?>("--learning-rate") { Description = "Learning rate α (default: the row's), as in 'lstmgen run'." };
             var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
             var command = new Command(
                 "recall",
@@ -32,9 +41,11 @@ namespace LstmGen.Experiments.Cli
                 rowArgument,
                 trials,
                 maxSequences,
+                checkEvery,
+                update,
+                learningRate,
                 seed,
                 spec,
-                learningRate,
                 json,
             };
             command.WithExamples("lstmgen recall 1-5", "lstmgen recall 1-1 --trials 3 --max-sequences 20000 --json", "lstmgen recall 1-4 --spec variant/exp1-reber-4x1.lstm.yaml");
@@ -47,30 +58,22 @@ namespace LstmGen.Experiments.Cli
                     throw CliException.Usage("row " + id + " is not a row of Table 1: 'recall' reads the embedded Reber grammar's second symbol (rows 1-1 … 1-5)");
                 }
 
-                var trialCount = parseResult.GetValue(trials);
-                var cap = parseResult.GetValue(maxSequences);
-                var alpha = parseResult.GetValue(learningRate);
-                if (trialCount < 1 || cap is < 1)
-                {
-                    throw CliException.Usage("--trials and --max-sequences must be at least 1");
-                }
-
-                if (alpha is { } a && !(a > 0 && double.IsFinite(a)))
-                {
-                    throw CliException.Usage("--learning-rate must be a positive number");
-                }
-
                 var options = new RunOptions
                 {
                     Network = SpecVariant.Load(console, row, parseResult.GetValue(spec), "training it"),
                     SpecPath = parseResult.GetValue(spec),
-                    MaxSequences = cap,
-                    LearningRate = alpha,
+                    MaxSequences = parseResult.GetValue(maxSequences),
+                    CheckEvery = parseResult.GetValue(checkEvery),
+                    Update = TrialOptions.UpdateValue(parseResult.GetValue(update)),
+                    LearningRate = parseResult.GetValue(learningRate),
                 };
                 RecallSummary summary;
                 try
                 {
-                    summary = ReberRecallProbe.Measure(row, Enumerable.Range(0, trialCount).ToList(), parseResult.GetValue(seed), options, cancellationToken);
+                    summary = ReberRecallProbe.Measure(row, Enumerable.Range(0, parseResult.GetValue(trials)).ToList(), parseResult.GetValue(seed), options,
+                        probed => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"[{row.Id}] trial {probed.Trial}: {Outcome(probed)}, {probed.WrongStrings} of {probed.Strings} strings wrong")),
+                        cancellationToken);
                 }
                 catch (System.OperationCanceledException)
                 {
@@ -100,14 +103,12 @@ namespace LstmGen.Experiments.Cli
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Row {summary.Row}, network {summary.Network}, trained as 'lstmgen run' trains it (cap {summary.MaxSequences:N0} sequences), then its 256 training and 256 test strings read forward."));
             output.WriteLine("Recall step: the one reading the inner string's E, taught the symbol before last (the second symbol, T or P, again).");
-            output.WriteLine("separation: the share of the strings one threshold on the cell's state s_c at the recall step sorts into their branch (1: the cell alone tells T from P; 0.5: nothing).");
+            output.WriteLine("separation: the share of the strings one threshold on the cell's state s_c at the recall step sorts into their branch (1: the cell alone tells T from P; about 0.55 on 512 strings: nothing).");
             output.WriteLine();
             var table = new TextTable("trial", "outcome", "wrong at recall", "wrong elsewhere", "cell", "block", "s_c (T)", "s_c (P)", "separation", "y_in at store", "y_in inner", "y_out at recall");
             foreach (var trial in summary.Trials)
             {
-                var outcome = trial.Success
-                    ? string.Create(CultureInfo.InvariantCulture, $"solved after {trial.Sequences:N0}")
-                    : string.Create(CultureInfo.InvariantCulture, $"not solved by {trial.Sequences:N0}");
+                var outcome = Outcome(trial);
                 var first = true;
                 foreach (var cell in trial.Cells)
                 {
@@ -131,9 +132,12 @@ namespace LstmGen.Experiments.Cli
             table.WriteTo(output);
             output.WriteLine();
             var solved = summary.Trials.Count(t => t.Success);
-            var stored = summary.Trials.Count(t => !t.Success && t.Cells.Any(c => c.Separation == 1.0));
+            var failed = summary.Trials.Where(t => !t.Success).ToList();
+            var storedNotRecalled = failed.Count(t => t.WrongAtRecall > 0 && t.Cells.Any(c => c.Separation == 1.0));
+            var recalled = failed.Count(t => t.WrongAtRecall == 0);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{solved} of {summary.Trials.Count} trials solved; of the {summary.Trials.Count - solved} others, {stored} hold the branch in one cell at the recall step (separation 1) and still predict it wrongly."));
+                $"{solved} of {summary.Trials.Count} trials solved. Of the {failed.Count} others, {recalled} predict the symbol before last right on every string (they fail elsewhere), {storedNotRecalled} hold the branch in one cell (separation 1) but predict it wrongly somewhere, and {failed.Count - recalled - storedNotRecalled} hold it in no single cell."));
+            output.WriteLine("Settings: " + summary.Settings);
         }
 
         private static void WriteJson(Utf8JsonWriter w, RecallSummary summary)
@@ -142,6 +146,7 @@ namespace LstmGen.Experiments.Cli
             w.WriteString("row", summary.Row);
             w.WriteString("network", summary.Network);
             w.WriteNumber("maxSequences", summary.MaxSequences);
+            w.WriteString("settings", summary.Settings);
             w.WriteStartArray("trials");
             foreach (var trial in summary.Trials)
             {
@@ -151,6 +156,7 @@ namespace LstmGen.Experiments.Cli
                 w.WriteBoolean("success", trial.Success);
                 w.WriteNumber("sequences", trial.Sequences);
                 w.WriteNumber("strings", trial.Strings);
+                w.WriteNumber("wrongStrings", trial.WrongStrings);
                 w.WriteNumber("wrongAtRecall", trial.WrongAtRecall);
                 w.WriteNumber("wrongElsewhere", trial.WrongElsewhere);
                 w.WriteStartArray("cells");
@@ -175,6 +181,10 @@ namespace LstmGen.Experiments.Cli
             w.WriteEndArray();
             w.WriteEndObject();
         }
+
+        private static string Outcome(RecallTrial trial) => trial.Success
+            ? string.Create(CultureInfo.InvariantCulture, $"solved after {trial.Sequences:N0}")
+            : string.Create(CultureInfo.InvariantCulture, $"not solved by {trial.Sequences:N0}");
 
         private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 

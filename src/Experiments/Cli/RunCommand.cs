@@ -34,26 +34,11 @@ namespace LstmGen.Experiments.Cli
             var maxSequences = TrialOptions.MaxSequences("Training sequences after which a trial counts as failed (default: the row's cap, e.g. 5,000,000 for Exp 2).");
             var results = new Option<string?>("--results") { Description = "The results file (JSON lines, appended; default runs/<row>.jsonl in a working folder git ignores, runs/<row>-seed5-cap1000.jsonl etc. when the base seed, cap or settings differ from the row's; the published results/<row>.jsonl only when named).", HelpName = "file" };
             var threads = TrialOptions.Threads();
-            var checkEvery = new Option<int?>("--check-every") { Description = "Exps 1 and 3: training sequences between two tests of the stopping rule (the paper does not say; defaults 100 and 1000)." };
-            checkEvery.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int?>() is < 1)
-                {
-                    r.AddError("--check-every must be positive");
-                }
-            });
-            var update = new Option<string?>("--update") { Description = "When weight changes are applied (default: the network's spec)." };
-            update.AcceptOnlyFromAmong("per-step", "per-sequence");
+            var checkEvery = TrialOptions.CheckEvery();
+            var update = TrialOptions.Update();
             var measure = new Option<string?>("--error-measure") { Description = "What ST3's 'average training error' averages (Exps 4, 6; default: the row's, squared for the paper's rows)." };
             measure.AcceptOnlyFromAmong("squared", "absolute");
-            var learningRate = new Option<double?>("--learning-rate") { Description = "Overrides the row's learning rate." };
-            learningRate.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<double?>() is { } v && !(v > 0 && double.IsFinite(v)))
-                {
-                    r.AddError("--learning-rate must be a positive number");
-                }
-            });
+            var learningRate = TrialOptions.LearningRate();
             var spec = new Option<string?>("--spec") { Description = "Train this spec instead of the row's network: compiled at run time, lane classes included (the reference interpreter in a NativeAOT binary; docs/sweeps.md).", HelpName = "file.lstm.yaml" };
             var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
             var checkpoints = new Option<string?>("--checkpoints") { Description = "Save each running trial's training state in this directory (Exps 2-6); a rerun resumes trials from it, bit-identically.", HelpName = "dir" };
@@ -88,7 +73,7 @@ namespace LstmGen.Experiments.Cli
                 {
                     MaxSequences = parseResult.GetValue(maxSequences),
                     CheckEvery = parseResult.GetValue(checkEvery),
-                    Update = parseResult.GetValue(update) switch { "per-step" => UpdateTiming.PerStep, "per-sequence" => UpdateTiming.PerSequence, _ => null },
+                    Update = TrialOptions.UpdateValue(parseResult.GetValue(update)),
                     ErrorMeasure = parseResult.GetValue(measure) switch { "absolute" => TrainingErrorMeasure.Absolute, "squared" => TrainingErrorMeasure.Squared, _ => null },
                     LearningRate = parseResult.GetValue(learningRate),
                     Network = SpecVariant.Load(console, row, parseResult.GetValue(spec), "training it"),

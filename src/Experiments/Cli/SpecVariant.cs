@@ -7,7 +7,7 @@ using LstmGen.Runtime;
 namespace LstmGen.Experiments.Cli
 {
     /// <summary>
-    /// <c>--spec file.lstm.yaml</c> of <c>run</c> and <c>drift</c>: a spec that is not compiled in, standing in for a row's
+    /// <c>--spec file.lstm.yaml</c> of <c>run</c>, <c>drift</c> and <c>recall</c>: a spec that is not compiled in, standing in for a row's
     /// network. It is compiled at run time (<see cref="SpecFileNetwork"/>; the reference interpreter in a NativeAOT binary)
     /// and must have the row's input and output counts.
     /// </summary>

@@ -67,11 +67,17 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>Runs one trial on a scalar network: fresh weights from the trial's seed, training until the stopping
         /// rule or the cap, the final test.</summary>
-        public TrialResult RunTrial(int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken)
+        public TrialResult RunTrial(int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken) =>
+            RunTrial(trial, seed, options, progress, cancellationToken, out _);
+
+        /// <summary>As <see cref="RunTrial(int, ulong, RunOptions, TrialProgress, CancellationToken)"/>, and hands back the
+        /// trained network (for diagnostics that read it afterwards, such as <c>lstmgen recall</c>).</summary>
+        public TrialResult RunTrial(int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken, out ILstmNetwork trained)
         {
             var network = NewNetwork(options);
             var running = Start(trial, seed, network, options, progress, cancellationToken);
             SequenceRunner.Drive(network, running.Work);
+            trained = network;
             return running.Finish();
         }
 

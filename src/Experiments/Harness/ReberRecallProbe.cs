@@ -18,7 +18,8 @@ namespace LstmGen.Experiments.Harness
     /// <param name="MeanStateP">The same over the P branch.</param>
     /// <param name="Separation">
     /// The share of the strings one threshold on s_c at the recall step sorts into their branch (the best threshold, either
-    /// side): 1 when the cell alone tells T from P, about 0.5 when it holds nothing of it.
+    /// side, chosen on the same strings): 1 when the cell alone tells T from P; a few points above the larger branch's share
+    /// (about 0.55 on 512 strings) when it holds nothing of it.
     /// </param>
     /// <param name="InputGateAtStore">The block's input gate y^in at the store step (reading the second symbol), mean over the strings.</param>
     /// <param name="InputGateInner">y^in over the inner string (the steps between the store and the recall step), mean.</param>
@@ -27,22 +28,30 @@ namespace LstmGen.Experiments.Harness
 
     /// <summary>One trained trial: how it ended, how many strings it gets wrong where, and each cell's <see cref="RecallCell"/>.</summary>
     /// <param name="Strings">Strings probed: the trial's 256 training and 256 test strings (what the success test judges).</param>
+    /// <param name="WrongStrings">Strings with at least one wrong prediction (the success test's count: the trial's final
+    /// test and training counts together).</param>
     /// <param name="WrongAtRecall">Strings whose symbol before last is predicted wrongly (the most active output is not the second symbol).</param>
-    /// <param name="WrongElsewhere">Strings with a wrong prediction at another step (the inner grammar, or the symbols around it).</param>
-    public sealed record RecallTrial(int Trial, ulong Seed, bool Success, long Sequences, int Strings, int WrongAtRecall, int WrongElsewhere, IReadOnlyList<RecallCell> Cells);
+    /// <param name="WrongElsewhere">Strings with a wrong prediction at another step (the inner grammar, or the symbols around it);
+    /// a string can be wrong at both.</param>
+    public sealed record RecallTrial(int Trial, ulong Seed, bool Success, long Sequences, int Strings, int WrongStrings, int WrongAtRecall, int WrongElsewhere, IReadOnlyList<RecallCell> Cells);
 
-    /// <summary>A row's recall probe: one <see cref="RecallTrial"/> per trial.</summary>
-    public sealed record RecallSummary(string Row, string Network, long MaxSequences, IReadOnlyList<RecallTrial> Trials);
+    /// <summary>A row's recall probe: one <see cref="RecallTrial"/> per trial, and the settings it trained them with.</summary>
+    public sealed record RecallSummary(string Row, string Network, long MaxSequences, string Settings, IReadOnlyList<RecallTrial> Trials);
 
     /// <summary>
     /// Where Exp 1's trained networks keep the second symbol (§5.1: "To correctly predict the symbol before last, the net
-    /// has to remember the second symbol"). Each trial is trained exactly as <c>lstmgen run</c> trains it (the same seed,
-    /// weights, strings and stopping rule, on the scalar path: the same bits as any lane path), then its 512 strings are read
-    /// forward by the reference interpreter with the trained weights. At the store step (step 1, reading T or P) the
-    /// block's input gate should open; over the inner string it should stay closed (§4, "input weight conflict"); at the
-    /// recall step (reading the inner string's E, taught the symbol before last) some cell's state s_c should still say
-    /// which branch the string took, and its output gate should let it out (Eqs. 7-9).
+    /// has to remember the second symbol"). Each trial is trained exactly as <c>lstmgen run</c> trains it with the same
+    /// options (the same seed, weights, strings and stopping rule, on the scalar path: the same bits as any lane path), then
+    /// its 512 strings are read forward with the trained weights. At the store step (step 1, reading T or P) the block's
+    /// input gate should open; over the inner string it should stay closed; at the recall step (reading the inner string's E, taught the symbol before last) some cell's state s_c should still say
+    /// which branch the string took, and its output gate should let it out (Eqs. 7-9). The gates are what §3.2's "input
+    /// weight conflict" and "output weight conflict" are about; drifting states are §4's "internal state drift".
     /// </summary>
+    /// <remarks>
+    /// The verdicts come from the trained network itself (the judge of the success test, on the same outputs); the states
+    /// and gate activations from the reference interpreter stepped beside it with the same weights (equal to the compiled
+    /// class to 1e-12, tests/LstmGen.Runtime.Tests/Proofs), which exposes them for every network, compiled or not.
+    /// </remarks>
     public static class ReberRecallProbe
     {
         /// <summary>The step that reads the second symbol (T or P): the one at which the branch can be stored.</summary>
@@ -58,8 +67,11 @@ namespace LstmGen.Experiments.Harness
             return sequence.Length - 2;
         }
 
-        /// <summary>Trains and probes the trials <paramref name="trials"/> (indices, as in <c>lstmgen run</c>) of <paramref name="row"/>.</summary>
-        public static RecallSummary Measure(ReberRow row, IReadOnlyList<int> trials, ulong baseSeed, RunOptions options, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Trains and probes the trials <paramref name="trials"/> (indices, as in <c>lstmgen run</c>) of <paramref name="row"/>;
+        /// <paramref name="probed"/> hears of each trial as it is done.
+        /// </summary>
+        public static RecallSummary Measure(ReberRow row, IReadOnlyList<int> trials, ulong baseSeed, RunOptions options, Action<RecallTrial>? probed = null, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(row);
             ArgumentNullException.ThrowIfNull(trials);
@@ -69,32 +81,43 @@ namespace LstmGen.Experiments.Harness
                 throw new ArgumentException("At least one trial, and no negative index.", nameof(trials));
             }
 
-            options = options with { BaseSeed = baseSeed, Lanes = 1 };
+            options = options with { BaseSeed = baseSeed };
             var results = new List<RecallTrial>(trials.Count);
             string? network = null;
             foreach (var trial in trials)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var seed = TrialSeeds.For(row.Id, trial, baseSeed);
-                var trained = row.NewNetwork(options);
-                var running = row.Start(trial, seed, trained, options, new TrialProgress(row.Id, trial), cancellationToken);
-                SequenceRunner.Drive(trained, running.Work);
-                var result = running.Finish();
+                var result = row.RunTrial(trial, seed, options, new TrialProgress(row.Id, trial), cancellationToken, out var trained);
                 network ??= trained.Name;
                 var dataSet = row.DataSetFor(trial);
-                results.Add(Probe(ReferenceCopy.Of(trained), row.CreateTask(), dataSet.Training.Concat(dataSet.Test).ToList(), trial, seed, result.Success, result.Sequences));
+                var probe = Probe(trained, row.CreateTask(), dataSet.Training.Concat(dataSet.Test).ToList(), trial, seed, result.Success, result.Sequences);
+                results.Add(probe);
+                probed?.Invoke(probe);
             }
 
-            return new RecallSummary(row.Id, network!, options.MaxSequences ?? row.DefaultMaxSequences, results);
+            return new RecallSummary(row.Id, network!, options.MaxSequences ?? row.DefaultMaxSequences, Sharding.RunSettings.Describe(options, options.SpecPath), results);
         }
 
-        /// <summary>Reads <paramref name="strings"/> forward through <paramref name="network"/> (trained) and summarises its cells.</summary>
-        public static RecallTrial Probe(ReferenceNetwork network, ISequenceTask task, IReadOnlyList<Sequence> strings, int trial, ulong seed, bool success, long sequences)
+        /// <summary>
+        /// Reads <paramref name="strings"/> (embedded Reber strings of both branches) forward through <paramref name="network"/>
+        /// (trained) and summarises its cells.
+        /// </summary>
+        public static RecallTrial Probe(ILstmNetwork network, ISequenceTask task, IReadOnlyList<Sequence> strings, int trial, ulong seed, bool success, long sequences)
         {
             ArgumentNullException.ThrowIfNull(network);
             ArgumentNullException.ThrowIfNull(task);
             ArgumentNullException.ThrowIfNull(strings);
-            var layout = network.Layout;
+            if (!strings.Any(s => s.Class == 0) || !strings.Any(s => s.Class == 1))
+            {
+                throw new ArgumentException("The recall probe needs strings of both branches (T and P).", nameof(strings));
+            }
+
+            // The reference interpreter exposes states and gates; a network that is one already is read directly.
+            var reference = network as ReferenceNetwork ?? ReferenceCopy.Of(network);
+            var beside = ReferenceEquals(reference, network) ? null : reference;
+            var referenceOutput = new double[network.OutputCount];
+            var layout = reference.Layout;
             var cellCount = layout.CellCount;
             var states = new double[cellCount][];
             var inputGateAtStore = new double[layout.BlockCount];
@@ -107,6 +130,7 @@ namespace LstmGen.Experiments.Harness
                 states[c] = new double[strings.Count];
             }
 
+            var wrongStrings = 0;
             var wrongAtRecall = 0;
             var wrongElsewhere = 0;
             for (var n = 0; n < strings.Count; n++)
@@ -121,10 +145,12 @@ namespace LstmGen.Experiments.Harness
                 var recall = RecallStep(sequence);
                 var outputs = sequence.NewOutputBuffer();
                 network.Reset();
+                beside?.Reset();
                 for (var t = 0; t < sequence.Length; t++)
                 {
                     network.Step(sequence.Input(t), outputs.AsSpan(t * sequence.OutputSize, sequence.OutputSize));
-                    var hidden = network.HiddenActivations;
+                    beside?.Step(sequence.Input(t), referenceOutput);
+                    var hidden = reference.HiddenActivations;
                     for (var j = 0; j < layout.BlockCount; j++)
                     {
                         var inputGate = hidden[layout.InputGateIndex(j)];
@@ -152,13 +178,18 @@ namespace LstmGen.Experiments.Harness
                     {
                         for (var c = 0; c < cellCount; c++)
                         {
-                            states[c][n] = network.CellStates[c];
+                            states[c][n] = reference.CellStates[c];
                         }
                     }
                 }
 
                 var recallRight = EmbeddedReberTask.MostActiveAreExactly(outputs.AsSpan(recall * sequence.OutputSize, sequence.OutputSize), sequence.LegalSuccessors[recall]);
                 var wrongSteps = task.Judge(sequence, outputs).WrongSteps;
+                if (wrongSteps > 0)
+                {
+                    wrongStrings++;
+                }
+
                 if (!recallRight)
                 {
                     wrongAtRecall++;
@@ -183,12 +214,12 @@ namespace LstmGen.Experiments.Harness
                         MeanOf(states[c], branches, 1),
                         BestThresholdAccuracy(states[c], branches),
                         inputGateAtStore[j] / strings.Count,
-                        innerSteps == 0 ? double.NaN : inputGateInner[j] / innerSteps,
+                        inputGateInner[j] / innerSteps,   // every embedded Reber string has inner steps (length 9 at least)
                         outputGateAtRecall[j] / strings.Count));
                 }
             }
 
-            return new RecallTrial(trial, seed, success, sequences, strings.Count, wrongAtRecall, wrongElsewhere, cells);
+            return new RecallTrial(trial, seed, success, sequences, strings.Count, wrongStrings, wrongAtRecall, wrongElsewhere, cells);
         }
 
         /// <summary>
