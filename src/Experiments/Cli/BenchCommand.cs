@@ -9,6 +9,7 @@ using LstmGen.Experiments.Dispatch;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Reporting;
 using LstmGen.Runtime;
+using static LstmGen.Experiments.Describing.Invariant;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -48,7 +49,7 @@ namespace LstmGen.Experiments.Cli
             };
             repetitions.Validators.Add(result => Positive(result, "--repetitions"));
             var noReference = new Option<bool>("--no-reference") { Description = "Measure the generated networks only." };
-            var json = new Option<bool>("--json") { Description = "Write a JSON array instead of a table." };
+            var json = CommonOptions.Json("Write a JSON array instead of a table.");
             var plot = new Option<string?>("--plot")
             {
                 Description = "Also draw ns per step against the number of weights W (log-log) as an SVG file: the O(W) claim at a glance.",
@@ -280,17 +281,17 @@ namespace LstmGen.Experiments.Cli
                 table.Add(
                     row.Label,
                     row.WeightCount.ToString(CultureInfo.InvariantCulture),
-                    F(row.Forward.NanosecondsPerStep, 0),
-                    row.ReferenceForward is null ? "-" : F(row.ReferenceForward.NanosecondsPerStep, 0),
-                    row.ReferenceForward is null ? "-" : F(row.ReferenceForward.NanosecondsPerStep / row.Forward.NanosecondsPerStep, 1),
-                    F(row.Train.NanosecondsPerStep, 0),
-                    row.ReferenceTrain is null ? "-" : F(row.ReferenceTrain.NanosecondsPerStep, 0),
-                    row.ReferenceTrain is null ? "-" : F(row.ReferenceTrain.NanosecondsPerStep / row.Train.NanosecondsPerStep, 1),
-                    F(row.Forward.BytesPerStep, 1) + " / " + F(row.Train.BytesPerStep, 1),
-                    row.ReferenceForward is null || row.ReferenceTrain is null ? "-" : F(row.ReferenceForward.BytesPerStep, 1) + " / " + F(row.ReferenceTrain.BytesPerStep, 1),
+                    Fixed(row.Forward.NanosecondsPerStep, 0),
+                    row.ReferenceForward is null ? "-" : Fixed(row.ReferenceForward.NanosecondsPerStep, 0),
+                    row.ReferenceForward is null ? "-" : Fixed(row.ReferenceForward.NanosecondsPerStep / row.Forward.NanosecondsPerStep, 1),
+                    Fixed(row.Train.NanosecondsPerStep, 0),
+                    row.ReferenceTrain is null ? "-" : Fixed(row.ReferenceTrain.NanosecondsPerStep, 0),
+                    row.ReferenceTrain is null ? "-" : Fixed(row.ReferenceTrain.NanosecondsPerStep / row.Train.NanosecondsPerStep, 1),
+                    Fixed(row.Forward.BytesPerStep, 1) + " / " + Fixed(row.Train.BytesPerStep, 1),
+                    row.ReferenceForward is null || row.ReferenceTrain is null ? "-" : Fixed(row.ReferenceForward.BytesPerStep, 1) + " / " + Fixed(row.ReferenceTrain.BytesPerStep, 1),
                     row.Lanes is null ? "-" : row.Lanes.Count.ToString(CultureInfo.InvariantCulture),
-                    row.Lanes is null ? "-" : F(row.Lanes.NanosecondsPerTrialStep, 1),
-                    row.Lanes is null ? "-" : F(row.Lanes.SpeedUpOverScalar, 1));
+                    row.Lanes is null ? "-" : Fixed(row.Lanes.NanosecondsPerTrialStep, 1),
+                    row.Lanes is null ? "-" : Fixed(row.Lanes.SpeedUpOverScalar, 1));
             }
 
             table.WriteTo(console.Out);
@@ -299,17 +300,17 @@ namespace LstmGen.Experiments.Cli
             {
                 var source = row.Source!;
                 var stages = source.CompileStages.Count == 0 ? string.Empty
-                    : " (" + string.Join(", ", source.CompileStages.Select(s => s.Stage + " " + F(s.Time.TotalSeconds, 2))) + ")";
+                    : " (" + string.Join(", ", source.CompileStages.Select(s => s.Stage + " " + Fixed(s.Time.TotalSeconds, 2))) + ")";
                 var lanes = row.Lanes is not null && source.LaneClassCompileTime(row.Lanes.Width) is { } laneTime
-                    ? "; lane class " + row.Lanes.Width + " " + F(laneTime.TotalSeconds, 2) + " s"
+                    ? "; lane class " + row.Lanes.Width + " " + Fixed(laneTime.TotalSeconds, 2) + " s"
                     : string.Empty;
-                console.Out.WriteLine(row.Label + ": compile time " + F(source.CompileTime.TotalSeconds, 2) + " s" + stages + lanes
+                console.Out.WriteLine(row.Label + ": compile time " + Fixed(source.CompileTime.TotalSeconds, 2) + " s" + stages + lanes
                     + (source.IsCompiled ? string.Empty : " (this native binary runs spec files on the reference interpreter)"));
                 if (row.CompiledIn is { } compiledIn)
                 {
                     console.Out.WriteLine(row.Name + ": speed of the class compiled at run time / compiled in: forward " + Percent(compiledIn.Forward, row.Forward)
                         + ", learning step " + Percent(compiledIn.Train, row.Train)
-                        + (row.Lanes is not null && compiledIn.Lanes is not null ? ", lanes " + F(100 * compiledIn.Lanes.NanosecondsPerTrialStep / row.Lanes.NanosecondsPerTrialStep, 0) + " %" : string.Empty));
+                        + (row.Lanes is not null && compiledIn.Lanes is not null ? ", lanes " + Fixed(100 * compiledIn.Lanes.NanosecondsPerTrialStep / row.Lanes.NanosecondsPerTrialStep, 0) + " %" : string.Empty));
                 }
             }
 
@@ -437,10 +438,7 @@ namespace LstmGen.Experiments.Cli
         }
 
         /// <summary>Speed of <paramref name="measured"/> as a percentage of <paramref name="baseline"/>'s (time per step inverted).</summary>
-        private static string Percent(StepCost baseline, StepCost measured) => F(100 * baseline.NanosecondsPerStep / measured.NanosecondsPerStep, 0) + " %";
-
-        private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
+        private static string Percent(StepCost baseline, StepCost measured) => Fixed(100 * baseline.NanosecondsPerStep / measured.NanosecondsPerStep, 0) + " %";
         private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain, LaneCost? Lanes)
         {
             /// <summary>The spec file measured, for a network compiled at run time.</summary>

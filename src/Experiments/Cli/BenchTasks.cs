@@ -5,6 +5,7 @@ using LstmGen.Experiments.Benchmarking;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Dispatch;
 using LstmGen.Experiments.Harness;
+using static LstmGen.Experiments.Describing.Invariant;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -67,11 +68,11 @@ namespace LstmGen.Experiments.Cli
                     row.Lanes.Lanes.ToString(CultureInfo.InvariantCulture),
                     row.Lanes.Sequences.ToString("N0", CultureInfo.InvariantCulture),
                     row.Lanes.Steps.ToString("N0", CultureInfo.InvariantCulture),
-                    F(row.Lanes.TrialNanosecondsPerStep, 1),
-                    F(row.Lanes.OutsideNanosecondsPerStep, 1),
+                    Fixed(row.Lanes.TrialNanosecondsPerStep, 1),
+                    Fixed(row.Lanes.OutsideNanosecondsPerStep, 1),
                     Percent(row.Lanes.OutsideShare),
-                    F(row.Scalar.TrialNanosecondsPerStep, 1),
-                    F(row.Scalar.OutsideNanosecondsPerStep, 1),
+                    Fixed(row.Scalar.TrialNanosecondsPerStep, 1),
+                    Fixed(row.Scalar.OutsideNanosecondsPerStep, 1),
                     Percent(row.Scalar.OutsideShare));
             }
 
@@ -132,8 +133,5 @@ namespace LstmGen.Experiments.Cli
             w.WriteEndObject();
         }
 
-        private static string Percent(double share) => (100 * share).ToString("F1", CultureInfo.InvariantCulture) + " %";
-
-        private static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    }
+        private static string Percent(double share) => (100 * share).ToString("F1", CultureInfo.InvariantCulture) + " %";    }
 }

@@ -7,6 +7,7 @@ using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Rows;
 using LstmGen.Runtime;
+using static LstmGen.Experiments.Describing.Invariant;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -21,9 +22,9 @@ namespace LstmGen.Experiments.Cli
             var rowArgument = new Argument<string>("row") { Description = "The row whose networks and sequences are probed (see 'lstmgen rows'), e.g. 2c-2, 4-100." };
             var trials = new Option<int>("--trials") { Description = "Trials probed: trial i starts from the same weights as trial i of 'lstmgen run'.", DefaultValueFactory = _ => 10 };
             var sequences = new Option<int>("--sequences") { Description = "Training sequences per trial (each trial's first ones, forward only).", DefaultValueFactory = _ => 5 };
-            var seed = new Option<ulong>("--seed") { Description = "Base seed, as in 'lstmgen run'.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
-            var spec = new Option<string?>("--spec") { Description = "Probe this spec (not compiled in) instead of the row's network.", HelpName = "file.lstm.yaml" };
-            var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+            var seed = CommonOptions.Seed("Base seed, as in 'lstmgen run'.");
+            var spec = CommonOptions.Spec("Probe this spec (not compiled in) instead of the row's network.");
+            var json = CommonOptions.Json("Write one JSON document instead of text.");
             var command = new Command(
                 "drift",
                 "Internal state drift (the paper's §4) of a row's networks before training: |s_c| and h'(s_c) at the end of each trial's first training sequences. "
@@ -72,14 +73,14 @@ namespace LstmGen.Experiments.Cli
             var table = new TextTable("trial", "mean length", "|s_c| median", "|s_c| 90%", "|s_c| max", "h'(s_c) median", "h'(s_c) 10%");   // nearest-rank quantiles
             foreach (var trial in summary.Trials)
             {
-                table.Add(I(trial.Trial), F(trial.MeanLength, "0.0"), F(StateDriftProbe.Quantile(trial.AbsoluteStates, 0.5)), F(StateDriftProbe.Quantile(trial.AbsoluteStates, 0.9)),
-                    F(trial.AbsoluteStates.Max()), G(StateDriftProbe.Quantile(trial.HPrimes, 0.5)), G(StateDriftProbe.Quantile(trial.HPrimes, 0.1)));
+                table.Add(Int(trial.Trial), Number(trial.MeanLength, "0.0"), Number(StateDriftProbe.Quantile(trial.AbsoluteStates, 0.5), "0.00"), Number(StateDriftProbe.Quantile(trial.AbsoluteStates, 0.9), "0.00"),
+                    Number(trial.AbsoluteStates.Max(), "0.00"), Number(StateDriftProbe.Quantile(trial.HPrimes, 0.5), "G3"), Number(StateDriftProbe.Quantile(trial.HPrimes, 0.1), "G3"));
             }
 
             var states = summary.Trials.SelectMany(t => t.AbsoluteStates).ToList();
             var hPrimes = summary.Trials.SelectMany(t => t.HPrimes).ToList();
-            table.Add("all", F(summary.Trials.Average(t => t.MeanLength), "0.0"), F(StateDriftProbe.Quantile(states, 0.5)), F(StateDriftProbe.Quantile(states, 0.9)),
-                F(states.Max()), G(StateDriftProbe.Quantile(hPrimes, 0.5)), G(StateDriftProbe.Quantile(hPrimes, 0.1)));
+            table.Add("all", Number(summary.Trials.Average(t => t.MeanLength), "0.0"), Number(StateDriftProbe.Quantile(states, 0.5), "0.00"), Number(StateDriftProbe.Quantile(states, 0.9), "0.00"),
+                Number(states.Max(), "0.00"), Number(StateDriftProbe.Quantile(hPrimes, 0.5), "G3"), Number(StateDriftProbe.Quantile(hPrimes, 0.1), "G3"));
             table.WriteTo(output);
             output.WriteLine();
             output.WriteLine("Quantiles by the nearest-rank rule (a median of an even count is the lower middle value).");
@@ -123,12 +124,5 @@ namespace LstmGen.Experiments.Cli
             w.WriteEndObject();
         }
 
-        private static string Name(DriftSummary summary) => summary.CellOutput == CellOutputSquashing.H1 ? "h1" : "identity";
-
-        private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-        private static string F(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
-
-        private static string G(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
-    }
+        private static string Name(DriftSummary summary) => summary.CellOutput == CellOutputSquashing.H1 ? "h1" : "identity";    }
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using LstmGen.Experiments.Compiling;
 using LstmGen.Experiments.Describing;
 using LstmGen.Runtime;
+using static LstmGen.Experiments.Describing.Invariant;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -19,7 +20,7 @@ namespace LstmGen.Experiments.Cli
         public static Command Create(CliConsole console)
         {
             var network = new Argument<string>("network") { Description = "A compiled network's name (see 'lstmgen specs'; case-insensitive) or a spec file (*.lstm.yaml)." };
-            var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+            var json = CommonOptions.Json("Write one JSON document instead of text.");
             var command = new Command("explain", "Explain one network: blocks, gates, connectivity, biases, squashing, every weight row and its sources, the RTRL traces, the bytes of state.")
             {
                 network,
@@ -54,7 +55,7 @@ namespace LstmGen.Experiments.Cli
         {
             if (run.Units == SourceUnits.Inputs)
             {
-                return run.Count == 1 ? "input[" + I(run.First) + "]" : "input[" + I(run.First) + ".." + I(run.First + run.Count - 1) + "]";
+                return run.Count == 1 ? "input[" + Int(run.First) + "]" : "input[" + Int(run.First) + ".." + Int(run.First + run.Count - 1) + "]";
             }
 
             if (run.Units == SourceUnits.CellStates)
@@ -93,7 +94,7 @@ namespace LstmGen.Experiments.Cli
 
             o.WriteLine();
             o.WriteLine("Units: " + Count(d.InputCount, "input") + ", " + Count(d.OutputCount, "output") + ", " + Count(d.BlockCount, "block") + ", "
-                + Count(d.CellCount, "cell") + "; hidden vector y of " + I(d.HiddenCount) + " = cells, input gates, output gates");
+                + Count(d.CellCount, "cell") + "; hidden vector y of " + Int(d.HiddenCount) + " = cells, input gates, output gates");
             o.WriteLine("Blocks:");
             for (var j = 0; j < d.BlockCount; j++)
             {
@@ -105,7 +106,7 @@ namespace LstmGen.Experiments.Cli
                 var forgetGate = d.ForgetGateFanIn(j) is not { } forgetGateFanIn ? string.Empty
                     : forgetGateFanIn.HasBias ? ", forget gate bias " + Bias(block.ForgetGateBias, d.InitInterval) : ", forget gate without bias";
                 var peepholes = block.HasPeepholes ? ", peepholes from its cells' states (Gers 2002)" : string.Empty;
-                o.WriteLine("  block[" + I(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + forgetGate + ", " + outputGate + peepholes);
+                o.WriteLine("  block[" + Int(j) + "]: " + Count(block.Cells, "cell") + ", " + inputGateBias + forgetGate + ", " + outputGate + peepholes);
             }
 
             var c = d.Connectivity;
@@ -122,7 +123,7 @@ namespace LstmGen.Experiments.Cli
             o.WriteLine("Bias: " + SpecNames.Of(d.Bias) + " (" + SpecNames.UnitsWithBias(d.Bias) + " carry a bias weight from a constant 1)");
             o.WriteLine("Squashing: " + SpecNames.Formula(d.CellInput) + "; " + SpecNames.Formula(d.CellOutput) + "; gates and outputs f(x) = sigma(x) = 1 / (1 + e^-x) (Eq. 3)");
             o.WriteLine("Training: weights U[-" + D(d.InitInterval) + ", " + D(d.InitInterval) + "], learning rate " + D(d.LearningRate)
-                + ", updates " + SpecNames.Of(d.Update) + ", precision " + SpecNames.Of(d.Precision) + " (" + I(d.BytesPerValue) + " bytes)");
+                + ", updates " + SpecNames.Of(d.Update) + ", precision " + SpecNames.Of(d.Precision) + " (" + Int(d.BytesPerValue) + " bytes)");
             if (d.ResetActivation != 0.0)
             {
                 o.WriteLine("Reset: hidden and output activations start every sequence at " + D(d.ResetActivation)
@@ -130,17 +131,17 @@ namespace LstmGen.Experiments.Cli
             }
 
             o.WriteLine();
-            o.WriteLine("Weights: W = " + I(d.WeightCount));
+            o.WriteLine("Weights: W = " + Int(d.WeightCount));
             var kinds = new TextTable("kind", ">rows", ">weights");
             foreach (var group in d.FanIns.GroupBy(r => r.Kind))
             {
-                kinds.Add(KindName(group.Key), I(group.Count()), I(group.Sum(r => r.Length)));
+                kinds.Add(KindName(group.Key), Int(group.Count()), Int(group.Sum(r => r.Length)));
             }
 
             kinds.WriteTo(o, "  ");
             if (d.HasPeepholes)
             {
-                o.WriteLine("  of which " + I(PeepholeWeightCount(d)) + " peephole weights from the cells' states into their block's gates (Gers 2002)");
+                o.WriteLine("  of which " + Int(PeepholeWeightCount(d)) + " peephole weights from the cells' states into their block's gates (Gers 2002)");
             }
 
             o.WriteLine();
@@ -154,12 +155,12 @@ namespace LstmGen.Experiments.Cli
                     sources.Add("bias");
                 }
 
-                rows.Add(fanIn.UnitName, I(fanIn.Offset), I(fanIn.Length), string.Join(", ", sources));
+                rows.Add(fanIn.UnitName, Int(fanIn.Offset), Int(fanIn.Length), string.Join(", ", sources));
             }
 
             rows.WriteTo(o, "  ");
             o.WriteLine();
-            o.WriteLine("Traces (App. A.1, Eqs. 25 and 27): " + I(d.TraceCount) + " = one per input gate weight and one per own cell input weight, for each cell");
+            o.WriteLine("Traces (App. A.1, Eqs. 25 and 27): " + Int(d.TraceCount) + " = one per input gate weight and one per own cell input weight, for each cell");
             var traces = new TextTable("cell", "input gate row", ">traces", ">at", ">cell row traces", ">at");
             for (var j = 0; j < d.BlockCount; j++)
             {
@@ -169,10 +170,10 @@ namespace LstmGen.Experiments.Cli
                     traces.Add(
                         d.CellFanIn(j, v).UnitName,
                         d.InputGateFanIn(j).UnitName,
-                        I(cell.InputGateCount),
-                        I(cell.InputGateOffset),
-                        I(cell.CellInputCount),
-                        I(cell.CellInputOffset));
+                        Int(cell.InputGateCount),
+                        Int(cell.InputGateOffset),
+                        Int(cell.CellInputCount),
+                        Int(cell.CellInputOffset));
                 }
             }
 
@@ -187,7 +188,7 @@ namespace LstmGen.Experiments.Cli
                     for (var v = 0; v < d.Blocks[j].Cells && d.ForgetGateFanIn(j) is { } forgetRow; v++)
                     {
                         var cell = d.CellTraces[d.CellIndex(j, v)];
-                        forgetTraces.Add(d.CellFanIn(j, v).UnitName, forgetRow.UnitName, I(cell.ForgetGateCount), I(cell.ForgetGateOffset));
+                        forgetTraces.Add(d.CellFanIn(j, v).UnitName, forgetRow.UnitName, Int(cell.ForgetGateCount), Int(cell.ForgetGateOffset));
                     }
                 }
 
@@ -197,7 +198,7 @@ namespace LstmGen.Experiments.Cli
             o.WriteLine("  Output gate and output unit weights carry no trace: their changes use this step's values only (Eq. 22).");
             o.WriteLine();
             var size = StateSize.Of(d);
-            o.WriteLine("State (the fields of the compiled class; " + I(d.BytesPerValue) + " bytes per real value):");
+            o.WriteLine("State (the fields of the compiled class; " + Int(d.BytesPerValue) + " bytes per real value):");
             var state = new TextTable("part", ">values", ">bytes");
             state.Add("weights", L(size.Weights), L(size.Weights * size.BytesPerValue));
             state.Add("pending updates", L(size.PendingUpdates), L(size.PendingUpdates * size.BytesPerValue));
@@ -211,7 +212,7 @@ namespace LstmGen.Experiments.Cli
             var fields = new TextTable("field", ">values", ">bytes", "holds");
             foreach (var part in d.State)
             {
-                fields.Add("_" + part.Name, I(part.Count), L(part.Bytes), part.Holds);
+                fields.Add("_" + part.Name, Int(part.Count), L(part.Bytes), part.Holds);
             }
 
             fields.WriteTo(o, "  ");
@@ -407,10 +408,7 @@ namespace LstmGen.Experiments.Cli
             return names.Count == 0 ? "nothing" : string.Join(", ", names);
         }
 
-        private static string Count(int count, string noun) => I(count) + " " + noun + (count == 1 ? string.Empty : "s");
-
-        private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
-
+        private static string Count(int count, string noun) => Int(count) + " " + noun + (count == 1 ? string.Empty : "s");
         private static string L(long value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static string D(double value) => value.ToString("R", CultureInfo.InvariantCulture);

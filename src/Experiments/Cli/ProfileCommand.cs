@@ -28,7 +28,7 @@ namespace LstmGen.Experiments.Cli
                 }
             });
             var testSetSize = new Option<int>("--test-set-size") { Description = "Size of a final test set, where the row has one (default 256, a tenth of the paper's 2560: the test runs the network forward only).", DefaultValueFactory = _ => 256 };
-            var seed = new Option<ulong>("--seed") { Description = "Base seed, as in 'lstmgen run'.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
+            var seed = CommonOptions.Seed("Base seed, as in 'lstmgen run'.");
             var command = new Command(
                 "profile",
                 "Where one trial's time goes, per row: in the network (resets, steps, sequence ends), judging, and the rest (drawing sequences, the stopping rule). "

@@ -6,6 +6,7 @@ using System.Text.Json;
 using LstmGen.Experiments.Describing;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Rows;
+using static LstmGen.Experiments.Describing.Invariant;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -18,21 +19,14 @@ namespace LstmGen.Experiments.Cli
         public static Command Create(CliConsole console)
         {
             var rowArgument = new Argument<string>("row") { Description = "A row of Table 1 (Exp 1, the embedded Reber grammar): 1-1 … 1-5." };
-            var trials = new Option<int>("--trials") { Description = "Trials trained and probed, 0 … N − 1: trial i is trial i of 'lstmgen run' (its seed, weights and strings; trials 0-9 share data set pair 0 of the three, 'run' runs 30).", DefaultValueFactory = _ => 10 };
-            trials.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() is < 1 or > Rows.RowFileReader.MaxTrials)
-                {
-                    r.AddError("--trials must be between 1 and " + Rows.RowFileReader.MaxTrials.ToString(CultureInfo.InvariantCulture));
-                }
-            });
+            var trials = TrialOptions.Trials("Trials trained and probed, 0 … N − 1: trial i is trial i of 'lstmgen run' (its seed, weights and strings; trials 0-9 share data set pair 0 of the three, 'run' runs 30).", 10);
             var maxSequences = TrialOptions.MaxSequences("Cap on training sequences per trial (default: the row's).");
             var checkEvery = TrialOptions.CheckEvery();
             var update = TrialOptions.Update();
             var learningRate = TrialOptions.LearningRate();
-            var seed = new Option<ulong>("--seed") { Description = "Base seed, as in 'lstmgen run'.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
-            var spec = new Option<string?>("--spec") { Description = "Train and probe this spec (not compiled in) instead of the row's network, e.g. a sweep's variant.", HelpName = "file.lstm.yaml" };
-            var json = new Option<bool>("--json") { Description = "Write one JSON document instead of text." };
+            var seed = CommonOptions.Seed("Base seed, as in 'lstmgen run'.");
+            var spec = CommonOptions.Spec("Train and probe this spec (not compiled in) instead of the row's network, e.g. a sweep's variant.");
+            var json = CommonOptions.Json("Write one JSON document instead of text.");
             var command = new Command(
                 "recall",
                 "Exp 1 (Table 1): train trials as 'run' does, then read their 512 strings forward and show, per memory cell, whether its state tells "
@@ -113,18 +107,18 @@ namespace LstmGen.Experiments.Cli
                 foreach (var cell in trial.Cells)
                 {
                     table.Add(
-                        first ? I(trial.Trial) : string.Empty,
+                        first ? Int(trial.Trial) : string.Empty,
                         first ? outcome : string.Empty,
-                        first ? I(trial.WrongAtRecall) + " of " + I(trial.Strings) : string.Empty,
-                        first ? I(trial.WrongElsewhere) : string.Empty,
-                        I(cell.Cell),
-                        I(cell.Block),
-                        F(cell.MeanStateT),
-                        F(cell.MeanStateP),
-                        F(cell.Separation, "0.000"),
-                        F(cell.InputGateAtStore, "0.000"),
-                        F(cell.InputGateInner, "0.000"),
-                        F(cell.OutputGateAtRecall, "0.000"));
+                        first ? Int(trial.WrongAtRecall) + " of " + Int(trial.Strings) : string.Empty,
+                        first ? Int(trial.WrongElsewhere) : string.Empty,
+                        Int(cell.Cell),
+                        Int(cell.Block),
+                        Number(cell.MeanStateT, "0.00"),
+                        Number(cell.MeanStateP, "0.00"),
+                        Number(cell.Separation, "0.000"),
+                        Number(cell.InputGateAtStore, "0.000"),
+                        Number(cell.InputGateInner, "0.000"),
+                        Number(cell.OutputGateAtRecall, "0.000"));
                     first = false;
                 }
             }
@@ -184,10 +178,5 @@ namespace LstmGen.Experiments.Cli
 
         private static string Outcome(RecallTrial trial) => trial.Success
             ? string.Create(CultureInfo.InvariantCulture, $"solved after {trial.Sequences:N0}")
-            : string.Create(CultureInfo.InvariantCulture, $"not solved by {trial.Sequences:N0}");
-
-        private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-        private static string F(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
-    }
+            : string.Create(CultureInfo.InvariantCulture, $"not solved by {trial.Sequences:N0}");    }
 }

@@ -23,7 +23,7 @@ namespace LstmGen.Experiments.Cli
             var rows = new Option<string?>("--rows") { Description = "Only these rows (comma-separated ids, see 'lstmgen rows')." };
             var resultsDirectory = new Option<string?>("--results-dir") { Description = "Where the results files go (default runs/reproduce/, or runs/quick/ with --quick: working folders git ignores; name results/full to add to the published full reproduction).", HelpName = "dir" };
             var threads = TrialOptions.Threads();
-            var seed = new Option<ulong>("--seed") { Description = "Base seed of every row's trials.", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
+            var seed = CommonOptions.Seed("Base seed of every row's trials.");
             var report = new Option<string?>("--report") { Description = "The report to write at the end (default <results-dir>/report.md; the published reports change only through 'lstmgen report --published').", HelpName = "file.md" };
             var shard = ShardOption.Create("Run only shard I of N of the reproduction's trials (0 <= I < N), balanced by their expected cost, the same split on every machine (docs/cluster.md); default folder runs/reproduce/shard-I-of-N (runs/quick/shard-I-of-N with --quick), no report; 'lstmgen merge' joins the shards.");
             var lanes = LanesOption.Create();

@@ -30,7 +30,7 @@ namespace LstmGen.Experiments.Cli
                 Arity = ArgumentArity.ZeroOrOne,
             };
             var trials = TrialOptions.Trials("Number of trials (default: the row's, the paper's count for the paper's rows).");
-            var seed = new Option<ulong>("--seed") { Description = "Base seed; trial i of a row always gets the seed derived from (base seed, row, i).", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
+            var seed = CommonOptions.Seed("Base seed; trial i of a row always gets the seed derived from (base seed, row, i).");
             var maxSequences = TrialOptions.MaxSequences("Training sequences after which a trial counts as failed (default: the row's cap, e.g. 5,000,000 for Exp 2).");
             var results = new Option<string?>("--results") { Description = "The results file (JSON lines, appended; default runs/<row>.jsonl in a working folder git ignores, runs/<row>-seed5-cap1000.jsonl etc. when the base seed, cap or settings differ from the row's; the published results/<row>.jsonl only when named).", HelpName = "file" };
             var threads = TrialOptions.Threads();
@@ -39,8 +39,8 @@ namespace LstmGen.Experiments.Cli
             var measure = new Option<string?>("--error-measure") { Description = "What ST3's 'average training error' averages (Exps 4, 6; default: the row's, squared for the paper's rows)." };
             measure.AcceptOnlyFromAmong("squared", "absolute");
             var learningRate = TrialOptions.LearningRate();
-            var spec = new Option<string?>("--spec") { Description = "Train this spec instead of the row's network: compiled at run time, lane classes included (the reference interpreter in a NativeAOT binary; docs/sweeps.md).", HelpName = "file.lstm.yaml" };
-            var json = new Option<bool>("--json") { Description = "Print the summary as JSON." };
+            var spec = CommonOptions.Spec("Train this spec instead of the row's network: compiled at run time, lane classes included (the reference interpreter in a NativeAOT binary; docs/sweeps.md).");
+            var json = CommonOptions.Json("Print the summary as JSON.");
             var checkpoints = new Option<string?>("--checkpoints") { Description = "Save each running trial's training state in this directory (Exps 2-6); a rerun resumes trials from it, bit-identically.", HelpName = "dir" };
             var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "Training sequences between two checkpoints (default 10,000)." };
             checkpointEvery.Validators.Add(r =>

@@ -27,7 +27,7 @@ namespace LstmGen.Experiments.Cli
             });
             var quick = new Option<bool>("--quick") { Description = "The quick look's run (2 trials per row, small caps) instead of the paper's." };
             var rows = new Option<string?>("--rows") { Description = "Only these rows (comma-separated ids, see 'lstmgen rows')." };
-            var seed = new Option<ulong>("--seed") { Description = "Base seed (the projection uses the measured trials of the default seed, expectations otherwise).", DefaultValueFactory = _ => TrialSeeds.DefaultBaseSeed };
+            var seed = CommonOptions.Seed("Base seed (the projection uses the measured trials of the default seed, expectations otherwise).");
             var cores = new Option<string?>("--cores") { Description = "Simulate the run on these numbers of cores (comma-separated), e.g. 16,64,256.", HelpName = "list" };
             var durations = new Option<string?>("--durations-from") { Description = "With --cores: take each trial's duration from the wall times in these results folders (comma-separated; the first holding a row wins), scaled to the cap for a trial that failed at a lower one; an unmeasured trial takes its row's mean.", HelpName = "dirs" };
             var lanes = new Option<int?>("--lanes") { Description = "With --cores: project runs on lane networks of this many trials per core, from the cost model's lane figures, which hold for the K they were measured with (the committed table: 8, AVX-512's doubles; another K: LANES=K deploy/costs/row-costs.sh, then --costs-from); rows run one after another, as 'reproduce' runs them.", HelpName = "K" };

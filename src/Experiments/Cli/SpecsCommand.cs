@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using LstmGen.Experiments.Describing;
 using LstmGen.Runtime;
+using static LstmGen.Experiments.Describing.Invariant;
 
 namespace LstmGen.Experiments.Cli
 {
@@ -11,7 +12,7 @@ namespace LstmGen.Experiments.Cli
     {
         public static Command Create(CliConsole console)
         {
-            var json = new Option<bool>("--json") { Description = "Write a JSON array instead of a table." };
+            var json = CommonOptions.Json("Write a JSON array instead of a table.");
             var command = new Command("specs", "List every compiled network: inputs, outputs, blocks and their sizes, weight count W, spec file.")
             {
                 json,
@@ -71,18 +72,15 @@ namespace LstmGen.Experiments.Cli
             {
                 table.Add(
                     network.Name,
-                    I(network.InputCount),
-                    I(network.OutputCount),
-                    I(info.BlockCount),
+                    Int(network.InputCount),
+                    Int(network.OutputCount),
+                    Int(info.BlockCount),
                     NetworkInfo.BlockSizes(info),
-                    I(network.WeightCount),
-                    I(info.TraceCount),
+                    Int(network.WeightCount),
+                    Int(info.TraceCount),
                     network.SpecFileName);
             }
 
             table.WriteTo(console.Out);
-        }
-
-        private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
-    }
+        }    }
 }

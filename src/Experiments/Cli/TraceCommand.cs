@@ -22,11 +22,7 @@ namespace LstmGen.Experiments.Cli
                 Description = "A compiled network's name (see 'lstmgen specs') or a spec file (*.lstm.yaml, compiled at run time); omit it when using --spec.",
                 Arity = ArgumentArity.ZeroOrOne,
             };
-            var spec = new Option<string?>("--spec")
-            {
-                Description = "Trace a spec file that is not compiled in: compiled at run time (the reference interpreter in a NativeAOT binary).",
-                HelpName = "file.lstm.yaml",
-            };
+            var spec = CommonOptions.Spec("Trace a spec file that is not compiled in: compiled at run time (the reference interpreter in a NativeAOT binary).");
             var seed = new Option<ulong>("--seed")
             {
                 Description = "Seed of the weight initialisation (InitializeWeights); the data use a seed derived from it.",

@@ -7,17 +7,19 @@ namespace LstmGen.Experiments.Cli
     /// <summary>The options <c>run</c>, <c>sweep</c>, <c>reproduce</c> and <c>recall</c> share: how many trials run, how long, how many at once, and the settings that shape training.</summary>
     public static class TrialOptions
     {
-        /// <summary><c>--trials</c>: between 1 and <see cref="Rows.RowFileReader.MaxTrials"/> (a row file's own limit).</summary>
+        /// <summary><c>--trials</c>: between 1 and <see cref="Rows.RowFileReader.MaxTrials"/> (a row file's own limit); null when not given (the row's count).</summary>
         public static Option<int?> Trials(string description)
         {
             var option = new Option<int?>("--trials") { Description = description };
-            option.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int?>() is < 1 or > Rows.RowFileReader.MaxTrials)
-                {
-                    r.AddError("--trials must be between 1 and " + Rows.RowFileReader.MaxTrials.ToString(CultureInfo.InvariantCulture));
-                }
-            });
+            option.Validators.Add(r => ValidateTrials(r, r.GetValueOrDefault<int?>()));
+            return option;
+        }
+
+        /// <summary><c>--trials</c> with a default of its own (commands that do not run a row's full count).</summary>
+        public static Option<int> Trials(string description, int defaultValue)
+        {
+            var option = new Option<int>("--trials") { Description = description, DefaultValueFactory = _ => defaultValue };
+            option.Validators.Add(r => ValidateTrials(r, r.GetValueOrDefault<int>()));
             return option;
         }
 
@@ -91,6 +93,14 @@ namespace LstmGen.Experiments.Cli
                 }
             });
             return option;
+        }
+
+        private static void ValidateTrials(System.CommandLine.Parsing.OptionResult result, int? trials)
+        {
+            if (trials is < 1 or > Rows.RowFileReader.MaxTrials)
+            {
+                result.AddError("--trials must be between 1 and " + Rows.RowFileReader.MaxTrials.ToString(CultureInfo.InvariantCulture));
+            }
         }
     }
 }

@@ -50,9 +50,10 @@ namespace LstmGen.Experiments.Harness
             new(_task(), new SeededRandom(SeededRandom.DeriveSeed(DataSetSeed, (ulong)DataSetOf(trial))));
 
         /// <summary>Exp 1 trains on its fixed training set: each sequence is one of its 256 strings, picked at random.</summary>
-        public override IEnumerable<Sequence> TrainingSequences(int trial, ulong seed)
+        public override IEnumerable<Sequence> TrainingSequences(int trial, ulong seed) => Picks(DataSetFor(trial), seed);
+
+        private IEnumerable<Sequence> Picks(ReberDataSet dataSet, ulong seed)
         {
-            var dataSet = DataSetFor(trial);
             var random = TrainingRandom(seed);
             while (true)
             {
@@ -65,7 +66,7 @@ namespace LstmGen.Experiments.Harness
             var task = _task();
             var dataSet = DataSetFor(trial);
             var everything = dataSet.Training.Concat(dataSet.Test).ToList();
-            using var picks = TrainingSequences(trial, seed).GetEnumerator();
+            using var picks = Picks(dataSet, seed).GetEnumerator();
             var cap = MaxSequences(options);
             var checkEvery = options.CheckEvery ?? CheckEvery;
             var curve = new LearningCurve();

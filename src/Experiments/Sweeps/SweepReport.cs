@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using LstmGen.Experiments.Harness;
+using static LstmGen.Experiments.Describing.Invariant;
 
 namespace LstmGen.Experiments.Sweeps
 {
@@ -63,11 +64,11 @@ namespace LstmGen.Experiments.Sweeps
                 text.Append("| ").Append(variant.Id).Append(" | ")
                     .Append(string.Concat(variant.Settings.Select(s => "`" + s.Value.Replace("|", "\\|", StringComparison.Ordinal) + "` | ")))
                     .Append(Invariant($"{summary.Trials} of {variant.Row.Trials} | "))
-                    .Append(summary.Trials == 0 ? "-" : F(summary.SuccessPercent, 0)).Append(" | ")
+                    .Append(summary.Trials == 0 ? "-" : Fixed(summary.SuccessPercent, 0)).Append(" | ")
                     .Append(summary.MeanSequences is { } mean ? Thousands(mean) : "-").Append(" | ")
                     .Append(summary.MedianSequences is { } median ? Thousands(median) : "-").Append(" | ")
                     .Append(TestErrors(summary)).Append(" | ")
-                    .Append(F(summary.TotalWallSeconds, 1)).Append(" s | ")
+                    .Append(Fixed(summary.TotalWallSeconds, 1)).Append(" s | ")
                     .Append(Paper(variant.Row.Paper)).Append(" |\n");
             }
 
@@ -89,7 +90,7 @@ namespace LstmGen.Experiments.Sweeps
             var parts = new List<string>();
             if (paper.SuccessPercent is { } success)
             {
-                parts.Add(F(success, 0) + " %");
+                parts.Add(Fixed(success, 0) + " %");
             }
 
             if (paper.MeanSequences is { } mean)
@@ -106,11 +107,8 @@ namespace LstmGen.Experiments.Sweeps
         }
 
         private static string TestErrors(RowSummary summary) => summary.MeanTestWrong is { } wrong
-            ? F(wrong, 1) + " of " + summary.TestSize.ToString(CultureInfo.InvariantCulture) + " (max " + summary.MaxTestWrong!.Value.ToString(CultureInfo.InvariantCulture) + ")"
+            ? Fixed(wrong, 1) + " of " + summary.TestSize.ToString(CultureInfo.InvariantCulture) + " (max " + summary.MaxTestWrong!.Value.ToString(CultureInfo.InvariantCulture) + ")"
             : "-";
-
-        internal static string F(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-
         internal static string Thousands(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
         private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
