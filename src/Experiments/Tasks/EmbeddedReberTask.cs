@@ -221,8 +221,9 @@ namespace LstmGen.Experiments.Tasks
 
         /// <summary>
         /// Whether <paramref name="set"/> holds <paramref name="k"/>: a legal successor set has one or two members, where a
-        /// plain loop costs a few compares and <see cref="Array.IndexOf{T}(T[], T)"/>'s vectorised search its set-up (about 9 %
-        /// of the CPU samples of <c>lstmgen bench --tasks --rows 1-5</c>: it runs for every output at every step of every judged string).
+        /// plain loop costs a few compares, where <see cref="Array.IndexOf{T}(T[], T)"/> pays its vectorised search's set-up
+        /// each time (it showed in the CPU samples of <c>lstmgen bench --tasks --rows 1-5</c> in December 2026: this runs for
+        /// every output at every step of every judged string).
         /// </summary>
         private static bool Contains(int[] set, int k)
         {
