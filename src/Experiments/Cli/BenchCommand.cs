@@ -439,6 +439,7 @@ namespace LstmGen.Experiments.Cli
 
         /// <summary>Speed of <paramref name="measured"/> as a percentage of <paramref name="baseline"/>'s (time per step inverted).</summary>
         private static string Percent(StepCost baseline, StepCost measured) => Fixed(100 * baseline.NanosecondsPerStep / measured.NanosecondsPerStep, 0) + " %";
+
         private sealed record BenchRow(string Name, int WeightCount, StepCost Forward, StepCost Train, StepCost? ReferenceForward, StepCost? ReferenceTrain, LaneCost? Lanes)
         {
             /// <summary>The spec file measured, for a network compiled at run time.</summary>

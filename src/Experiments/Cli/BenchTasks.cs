@@ -133,5 +133,6 @@ namespace LstmGen.Experiments.Cli
             w.WriteEndObject();
         }
 
-        private static string Percent(double share) => (100 * share).ToString("F1", CultureInfo.InvariantCulture) + " %";    }
+        private static string Percent(double share) => (100 * share).ToString("F1", CultureInfo.InvariantCulture) + " %";
+    }
 }

@@ -124,5 +124,6 @@ namespace LstmGen.Experiments.Cli
             w.WriteEndObject();
         }
 
-        private static string Name(DriftSummary summary) => summary.CellOutput == CellOutputSquashing.H1 ? "h1" : "identity";    }
+        private static string Name(DriftSummary summary) => summary.CellOutput == CellOutputSquashing.H1 ? "h1" : "identity";
+    }
 }

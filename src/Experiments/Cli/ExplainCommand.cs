@@ -200,19 +200,19 @@ namespace LstmGen.Experiments.Cli
             var size = StateSize.Of(d);
             o.WriteLine("State (the fields of the compiled class; " + Int(d.BytesPerValue) + " bytes per real value):");
             var state = new TextTable("part", ">values", ">bytes");
-            state.Add("weights", L(size.Weights), L(size.Weights * size.BytesPerValue));
-            state.Add("pending updates", L(size.PendingUpdates), L(size.PendingUpdates * size.BytesPerValue));
-            state.Add("traces", L(size.Traces), L(size.Traces * size.BytesPerValue));
-            state.Add("activations y^u(t-1), y^u(t) (inputs, hidden, bias), s_c, y_k", L(size.Activations), L(size.Activations * size.BytesPerValue));
-            state.Add("per-step values (derivatives, errors, batched sigma)", L(size.Scratch), L(size.Bytes - ((size.Weights + size.PendingUpdates + size.Traces + size.Activations) * size.BytesPerValue)));
-            state.Add("total", L(size.Values), L(size.Bytes));
+            state.Add("weights", Int(size.Weights), Int(size.Weights * size.BytesPerValue));
+            state.Add("pending updates", Int(size.PendingUpdates), Int(size.PendingUpdates * size.BytesPerValue));
+            state.Add("traces", Int(size.Traces), Int(size.Traces * size.BytesPerValue));
+            state.Add("activations y^u(t-1), y^u(t) (inputs, hidden, bias), s_c, y_k", Int(size.Activations), Int(size.Activations * size.BytesPerValue));
+            state.Add("per-step values (derivatives, errors, batched sigma)", Int(size.Scratch), Int(size.Bytes - ((size.Weights + size.PendingUpdates + size.Traces + size.Activations) * size.BytesPerValue)));
+            state.Add("total", Int(size.Values), Int(size.Bytes));
             state.WriteTo(o, "  ");
             o.WriteLine();
             o.WriteLine("Fields:");
             var fields = new TextTable("field", ">values", ">bytes", "holds");
             foreach (var part in d.State)
             {
-                fields.Add("_" + part.Name, Int(part.Count), L(part.Bytes), part.Holds);
+                fields.Add("_" + part.Name, Int(part.Count), Int(part.Bytes), part.Holds);
             }
 
             fields.WriteTo(o, "  ");
@@ -409,7 +409,6 @@ namespace LstmGen.Experiments.Cli
         }
 
         private static string Count(int count, string noun) => Int(count) + " " + noun + (count == 1 ? string.Empty : "s");
-        private static string L(long value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static string D(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     }

@@ -178,5 +178,6 @@ namespace LstmGen.Experiments.Cli
 
         private static string Outcome(RecallTrial trial) => trial.Success
             ? string.Create(CultureInfo.InvariantCulture, $"solved after {trial.Sequences:N0}")
-            : string.Create(CultureInfo.InvariantCulture, $"not solved by {trial.Sequences:N0}");    }
+            : string.Create(CultureInfo.InvariantCulture, $"not solved by {trial.Sequences:N0}");
+    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Globalization;
 using LstmGen.Experiments.Describing;
 using LstmGen.Runtime;
 using static LstmGen.Experiments.Describing.Invariant;
@@ -82,5 +81,6 @@ namespace LstmGen.Experiments.Cli
             }
 
             table.WriteTo(console.Out);
-        }    }
+        }
+    }
 }

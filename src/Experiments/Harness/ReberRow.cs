@@ -52,7 +52,7 @@ namespace LstmGen.Experiments.Harness
         /// <summary>Exp 1 trains on its fixed training set: each sequence is one of its 256 strings, picked at random.</summary>
         public override IEnumerable<Sequence> TrainingSequences(int trial, ulong seed) => Picks(DataSetFor(trial), seed);
 
-        private IEnumerable<Sequence> Picks(ReberDataSet dataSet, ulong seed)
+        private static IEnumerable<Sequence> Picks(ReberDataSet dataSet, ulong seed)
         {
             var random = TrainingRandom(seed);
             while (true)

@@ -109,6 +109,7 @@ namespace LstmGen.Experiments.Sweeps
         private static string TestErrors(RowSummary summary) => summary.MeanTestWrong is { } wrong
             ? Fixed(wrong, 1) + " of " + summary.TestSize.ToString(CultureInfo.InvariantCulture) + " (max " + summary.MaxTestWrong!.Value.ToString(CultureInfo.InvariantCulture) + ")"
             : "-";
+
         internal static string Thousands(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
         private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

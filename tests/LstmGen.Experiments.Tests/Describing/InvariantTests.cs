@@ -19,9 +19,9 @@ namespace LstmGen.Experiments.Tests.Describing
                 commas.NumberFormat.NegativeSign = "~";
                 CultureInfo.CurrentCulture = commas;
                 Assert.Equal("0,5", 0.5.ToString(CultureInfo.CurrentCulture));   // the culture is in force
-                Assert.Equal("1234567", Invariant.Int(1_234_567));
+                Assert.Equal("-1234567", Invariant.Int(-1_234_567));
                 Assert.Equal("-0.50", Invariant.Fixed(-0.5, 2));
-                Assert.Equal("3", Invariant.Fixed(2.5001, 0));
+                Assert.Equal("-2", Invariant.Fixed(-2.4999, 0));
                 Assert.Equal("0.125", Invariant.Number(0.125, "0.000"));
                 Assert.Equal("1.23E-05", Invariant.Number(0.0000123, "G3"));
             }
