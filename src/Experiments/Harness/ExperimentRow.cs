@@ -65,6 +65,13 @@ namespace LstmGen.Experiments.Harness
         /// </summary>
         public virtual bool CarriesStateAcrossSequences => false;
 
+        /// <summary>
+        /// Whether a trial holds some of its weights at zero while it learns (<see cref="SequenceWork.HeldAtZero"/>:
+        /// sequential construction, Exps 2a/2b): the scalar driver sets them to zero after every learning step, which a
+        /// lane network cannot do for one lane, so the row runs on scalar networks whatever <see cref="RunOptions.Lanes"/> says.
+        /// </summary>
+        public virtual bool HoldsWeightsAtZero => false;
+
         /// <summary>Runs one trial on a scalar network: fresh weights from the trial's seed, training until the stopping
         /// rule or the cap, the final test.</summary>
         public TrialResult RunTrial(int trial, ulong seed, RunOptions options, TrialProgress progress, CancellationToken cancellationToken) =>
@@ -105,14 +112,14 @@ namespace LstmGen.Experiments.Harness
         }
 
         /// <summary>
-        /// How many lanes a run of this row uses (<see cref="RunOptions.Lanes"/>, else <see cref="LaneNetworks.DefaultCount"/>:
-        /// K of the widest accelerated width where the network has a generated lane class, compiled in or compiled at run
-        /// time, else 1, the scalar path).
+        /// How many lanes a run of this row uses: 1, the scalar path, for a row that <see cref="HoldsWeightsAtZero"/>; else
+        /// <see cref="RunOptions.Lanes"/>, else <see cref="LaneNetworks.DefaultCount"/> (K of the widest accelerated width
+        /// where the network has a generated lane class, compiled in or compiled at run time, else 1).
         /// </summary>
         public int LaneCount(RunOptions options)
         {
             ArgumentNullException.ThrowIfNull(options);
-            return options.Lanes ?? LaneNetworks.DefaultCount(Network(options));
+            return HoldsWeightsAtZero ? 1 : options.Lanes ?? LaneNetworks.DefaultCount(Network(options));
         }
 
         /// <summary>A lane network of <paramref name="laneCount"/> lanes of the row's network (<see cref="LaneNetworks.Create(CompiledNetwork, int)"/>).</summary>

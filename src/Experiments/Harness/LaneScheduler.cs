@@ -249,6 +249,12 @@ namespace LstmGen.Experiments.Harness
                 {
                     var work = trial.Work.Current;
                     Check(work.Sequence);
+                    if (!work.HeldAtZero.IsEmpty)
+                    {
+                        // ExperimentRow.LaneCount keeps such rows on scalar networks: reaching this is a harness bug.
+                        throw new InvalidOperationException("A lane network cannot hold one lane's weights at zero: trial " + trial.Trial.ToString(CultureInfo.InvariantCulture) + " must run on a scalar network.");
+                    }
+
                     slot.Work = work;
                     slot.Step = 0;
                     var sequence = work.Sequence;

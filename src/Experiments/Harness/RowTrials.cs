@@ -78,7 +78,7 @@ namespace LstmGen.Experiments.Harness
                 Refuse("settings (" + Difference(settings[0], settings[1]) + ")");
             }
 
-            var version = lines.Select(t => t.Version).FirstOrDefault(v => !LstmGen.Generator.LstmGenVersion.GivesSameResults(v));
+            var version = lines.Select(t => t.Version).FirstOrDefault(v => !ResultsVersions.GivesSameResults(v, rowId));
             var versions = lines.Select(t => t.Version).Distinct(StringComparer.Ordinal).ToList();
             if (version is not null && versions.Count > 1)
             {

@@ -30,7 +30,7 @@ namespace LstmGen.Experiments.Harness
                 if (current.Learn)
                 {
                     outputs = Buffer(sequence, ref training);
-                    TrainSteps(network, sequence, outputs, sequence.OutputSize, reset: !current.ContinueState);
+                    TrainSteps(network, sequence, outputs, sequence.OutputSize, reset: !current.ContinueState, current.HeldAtZero.Span);
                 }
                 else
                 {
@@ -86,19 +86,26 @@ namespace LstmGen.Experiments.Harness
         /// Only steps with a target get outputs (the slots of the others keep what they held): every judge reads the
         /// target steps alone, and a step with neither a target nor room for outputs skips the output units.
         /// Without <paramref name="reset"/> the sequence continues the state the previous one left (a continual stream).
+        /// The weights at <paramref name="heldAtZero"/> are set to zero again after every change the learning makes to them
+        /// (<see cref="HeldWeights"/>): after each step under per-step updates, after EndSequence under per-sequence ones.
         /// </summary>
-        public static void TrainSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs, int outputStride, bool reset = true)
+        public static void TrainSteps(ILstmNetwork network, Sequence sequence, Span<double> outputs, int outputStride, bool reset = true, ReadOnlySpan<int> heldAtZero = default)
         {
             if (reset)
             {
                 network.Reset();
             }
 
+            var holdEveryStep = HeldWeights.AfterEveryStep(network, heldAtZero);
             if (AsOneHot(network, sequence) is { } oneHot)
             {
                 for (var t = 0; t < sequence.Length; t++)
                 {
                     oneHot.TrainStep(sequence.ActiveInput(t), sequence.Target(t), OutputSlot(sequence, outputs, t, outputStride));
+                    if (holdEveryStep)
+                    {
+                        HeldWeights.Zero(network, heldAtZero);
+                    }
                 }
             }
             else
@@ -106,10 +113,18 @@ namespace LstmGen.Experiments.Harness
                 for (var t = 0; t < sequence.Length; t++)
                 {
                     network.TrainStep(sequence.Input(t), sequence.Target(t), OutputSlot(sequence, outputs, t, outputStride));
+                    if (holdEveryStep)
+                    {
+                        HeldWeights.Zero(network, heldAtZero);
+                    }
                 }
             }
 
             network.EndSequence();
+            if (!heldAtZero.IsEmpty)
+            {
+                HeldWeights.Zero(network, heldAtZero);
+            }
         }
 
         /// <summary>

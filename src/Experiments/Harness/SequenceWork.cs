@@ -1,3 +1,4 @@
+using System;
 using LstmGen.Experiments.Tasks;
 
 namespace LstmGen.Experiments.Harness
@@ -28,6 +29,13 @@ namespace LstmGen.Experiments.Harness
         /// </summary>
         public bool ContinueState { get; private set; }
 
+        /// <summary>
+        /// Weights (layout order) the learning must leave at zero: the driver sets them to zero after every change it makes
+        /// to them (<see cref="HeldWeights"/>; sequential construction's hidden cells). Empty: none. A lane network cannot
+        /// hold weights of one lane, so a row that asks for this runs on scalar networks (<see cref="ExperimentRow.HoldsWeightsAtZero"/>).
+        /// </summary>
+        public ReadOnlyMemory<int> HeldAtZero { get; private set; }
+
         /// <summary>A training sequence's number in its trial (1-based), for the message of a <see cref="NumericalException"/>.</summary>
         public long SequenceNumber { get; private set; }
 
@@ -36,10 +44,12 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>This work, set to train on <paramref name="sequence"/> (the trial's training sequence <paramref name="number"/>).</summary>
         /// <param name="continueState">Whether the network keeps its state from the previous sequence (<see cref="ContinueState"/>).</param>
-        public SequenceWork Train(ISequenceTask task, Sequence sequence, long number, bool continueState = false)
+        /// <param name="heldAtZero">Weights the learning must leave at zero (<see cref="HeldAtZero"/>).</param>
+        public SequenceWork Train(ISequenceTask task, Sequence sequence, long number, bool continueState = false, ReadOnlyMemory<int> heldAtZero = default)
         {
             Set(task, sequence, learn: true, continueState);
             SequenceNumber = number;
+            HeldAtZero = heldAtZero;
             return this;
         }
 
@@ -49,6 +59,7 @@ namespace LstmGen.Experiments.Harness
         {
             Set(task, sequence, learn: false, continueState);
             SequenceNumber = 0;
+            HeldAtZero = default;
             return this;
         }
 

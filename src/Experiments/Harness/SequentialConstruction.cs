@@ -12,6 +12,13 @@ namespace LstmGen.Experiments.Harness
     /// weights from the cells to the outputs are held at zero, which makes the cells invisible (their error signals
     /// Σ_k w_k,c e_k vanish, so nothing else of theirs learns either). When the error stops decreasing, those weights get
     /// their initial values back and the cells join in.
+    /// <para>
+    /// The learning rule changes those weights like any other (Δw_k,c = α e_k y^c, Eq. 19), so they are held at zero
+    /// after every change: the trial's work names them (<see cref="HeldAtZero"/>, <see cref="SequenceWork.HeldAtZero"/>)
+    /// and the driver sets them to zero after each learning step under per-step updates, after the sequence under
+    /// per-sequence ones. Until LstmGen 0.6.0 they were reset only after each sequence, so under per-step updates the
+    /// cells fed the outputs and learned within every sequence before they were added (rows 2a, 2b; docs/reproduction-study.md).
+    /// </para>
     /// </summary>
     /// <remarks>
     /// The paper does not say when the error "has stopped decreasing" (extraction §7, item 4). Here: the mean of the
@@ -54,7 +61,10 @@ namespace LstmGen.Experiments.Harness
         /// <summary>The number of training sequences after which the cells were added (0 while they are not).</summary>
         public long AddedAfter { get; private set; }
 
-        /// <summary>Call after each training sequence (with updates applied).</summary>
+        /// <summary>The weights (layout order) the learning must leave at zero: the cells' outgoing weights until the cells are added, then none.</summary>
+        public ReadOnlyMemory<int> HeldAtZero => CellsAdded ? ReadOnlyMemory<int>.Empty : _cellToOutput;
+
+        /// <summary>Call after each training sequence (with updates applied, and <see cref="HeldAtZero"/> held at zero by the driver).</summary>
         public void AfterSequence(long sequences, double squaredError)
         {
             if (CellsAdded)
@@ -62,7 +72,6 @@ namespace LstmGen.Experiments.Harness
                 return;
             }
 
-            HideCells();
             _windowSum += squaredError;
             if (++_windowCount < Window)
             {

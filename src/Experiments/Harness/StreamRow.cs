@@ -42,6 +42,8 @@ namespace LstmGen.Experiments.Harness
         /// <summary>Size of the final test set (0: the stopping rule is itself the test, as in 2a-2c).</summary>
         public int TestSetSize { get; }
 
+        public override bool HoldsWeightsAtZero => SequentialConstruction;
+
         public override string StoppingRule => _rule(new RunOptions()).Description +
             (SequentialConstruction ? "; the memory cell is added once the error stops decreasing (windows of 500 sequences, < 1% improvement)" : string.Empty);
 
@@ -74,7 +76,7 @@ namespace LstmGen.Experiments.Harness
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var sequence = task.Next(state.Random);
-                yield return work.Train(task, sequence, state.Sequences + 1);
+                yield return work.Train(task, sequence, state.Sequences + 1, heldAtZero: construction?.HeldAtZero ?? default);
                 var judgement = work.Judgement;
                 var count = ++state.Sequences;
                 construction?.AfterSequence(count, judgement.SquaredError);

@@ -31,19 +31,19 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>
         /// The trials of <paramref name="row"/> in <paramref name="resultsPath"/>, after checking that this version may add to
-        /// them: they were run by a version that computes the same results (<see cref="LstmGen.Generator.LstmGenVersion.GivesSameResults"/>).
+        /// them: they were run by a version that computes the same results for the row (<see cref="ResultsVersions.GivesSameResults"/>).
         /// </summary>
         /// <exception cref="ResultsVersionException">The file holds trials of the row from a version with other results.</exception>
         public static List<TrialResult> CheckVersions(ExperimentRow row, string resultsPath)
         {
             ArgumentNullException.ThrowIfNull(row);
             var existing = ResultsFile.Read(resultsPath).Where(r => r.Row == row.Id).ToList();
-            var other = existing.FirstOrDefault(r => !LstmGen.Generator.LstmGenVersion.GivesSameResults(r.Version));
+            var other = existing.FirstOrDefault(r => !ResultsVersions.GivesSameResults(r.Version, row.Id));
             if (other != null)
             {
                 throw new ResultsVersionException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}, and a row must not mix versions that compute different results: move the file away or pass --results <new file>"));
+                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}{ResultsVersions.Reason(other.Version, row.Id)}, and a row must not mix versions that compute different results: move the file away or pass --results <new file>"));
             }
 
             return existing;

@@ -62,9 +62,9 @@ namespace LstmGen.Experiments.Sharding
                     throw new ShardException(firstFolder + " and " + folder + " are shards of different runs (" + difference + ")");
                 }
 
-                if (!LstmGen.Generator.LstmGenVersion.GivesSameResults(other.Version))
+                if (other.Rows.FirstOrDefault(r => !ResultsVersions.GivesSameResults(other.Version, r.Row)) is { } changed)
                 {
-                    throw new ShardException(folder + " holds a shard run by LstmGen " + other.Version + ", whose results differ from this version's (" + LstmGen.Generator.LstmGenVersion.Value + "): merge with the version that ran the shards");
+                    throw new ShardException(folder + " holds a shard run by LstmGen " + other.Version + ", whose results differ from this version's (" + LstmGen.Generator.LstmGenVersion.Value + ")" + ResultsVersions.Reason(other.Version, changed.Row) + ": merge with the version that ran the shards");
                 }
 
                 if (!other.Trials.SequenceEqual(plan.ItemsOf(other.Shard.Index).Select(i => (i.Row, i.Trial))))
@@ -133,9 +133,9 @@ namespace LstmGen.Experiments.Sharding
                 throw new ShardException(string.Create(CultureInfo.InvariantCulture, $"{file} holds trial {result.Trial} of row {result.Row} with seed {result.Seed}, not the seed of base seed {baseSeed}"));
             }
 
-            if (!LstmGen.Generator.LstmGenVersion.GivesSameResults(result.Version))
+            if (!ResultsVersions.GivesSameResults(result.Version, result.Row))
             {
-                throw new ShardException(string.Create(CultureInfo.InvariantCulture, $"{file} holds trial {result.Trial} of row {result.Row} run by LstmGen {result.Version}, whose results differ from this version's ({LstmGen.Generator.LstmGenVersion.Value})"));
+                throw new ShardException(string.Create(CultureInfo.InvariantCulture, $"{file} holds trial {result.Trial} of row {result.Row} run by LstmGen {result.Version}, whose results differ from this version's ({LstmGen.Generator.LstmGenVersion.Value}){ResultsVersions.Reason(result.Version, result.Row)}"));
             }
         }
 

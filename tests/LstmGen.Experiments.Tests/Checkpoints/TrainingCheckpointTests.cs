@@ -38,7 +38,7 @@ namespace LstmGen.Experiments.Tests.Checkpoints
         }
 
         [Theory]
-        [InlineData("2b", 0, 1700, 1400, 1450)] // successive-correct rule; sequential construction adds the cells at 1500
+        [InlineData("2b", 0, 2200, 1400, 1450)] // successive-correct rule; sequential construction adds the cells at 2000
         [InlineData("4-100", 1, 2500, 700, 1600)] // ST3: the 2000-sequence window half full at the checkpoint
         [InlineData("5-140", 1, 2500, 700, 2300)] // fewer than n_seq wrong: the window full at the checkpoint
         [InlineData("6a", 1, 2500, 1000, 1500)] // ST3 on the temporal-order task

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LstmGen.Generator;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// Which versions' trials a row's results may mix with this version's. A version whose generated networks compute
+    /// the same bits lists its predecessors in <see cref="LstmGenVersion.SameResultsAs"/> (TraceDigestTests pins them);
+    /// a change of the harness that alters the results of some rows only (not a network's bits) is listed here, with
+    /// those rows: their trials from before it are refused, every other row's are kept.
+    /// </summary>
+    public static class ResultsVersions
+    {
+        /// <summary>A version that changed the results of <see cref="Rows"/> only, and why.</summary>
+        public sealed record RowChange(string Version, IReadOnlyList<string> Rows, string Why);
+
+        /// <summary>Every change that altered some rows' results alone, oldest first.</summary>
+        public static readonly IReadOnlyList<RowChange> RowChanges =
+        [
+            new("0.6.0", ["2a", "2b"],
+                "sequential construction holds the cell's output weights at zero after every learning step (before, only after each sequence, so under per-step updates the cell fed the outputs and learned before it was added)"),
+        ];
+
+        /// <summary>Whether trials of <paramref name="row"/> run by <paramref name="version"/> give this version's results.</summary>
+        public static bool GivesSameResults(string version, string row)
+        {
+            ArgumentNullException.ThrowIfNull(version);
+            ArgumentNullException.ThrowIfNull(row);
+            return version == LstmGenVersion.Value ||
+                (LstmGenVersion.GivesSameResults(version) && !RowChanges.Any(c => c.Rows.Contains(row, StringComparer.Ordinal) && IsBefore(version, c.Version)));
+        }
+
+        /// <summary>The change that makes <paramref name="version"/>'s trials of <paramref name="row"/> differ, if any is a row change.</summary>
+        public static RowChange? ChangeSince(string version, string row) =>
+            RowChanges.LastOrDefault(c => c.Rows.Contains(row, StringComparer.Ordinal) && IsBefore(version, c.Version));
+
+        /// <summary>Why trials of <paramref name="row"/> run by <paramref name="version"/> are refused, for a message: "" when the whole version differs.</summary>
+        public static string Reason(string version, string row) =>
+            ChangeSince(version, row) is { } change ? " (" + change.Version + " changed row " + row + "'s results: " + change.Why + ")" : string.Empty;
+
+        private static bool IsBefore(string version, string than) =>
+            Version.TryParse(version, out var a) && Version.TryParse(than, out var b) ? a < b : !string.Equals(version, than, StringComparison.Ordinal);
+    }
+}
