@@ -13,8 +13,8 @@
 #   doubles per register) share a lane network on one thread: `lstmgen run ROW --trials LANES --threads 1 --lanes LANES
 #   --hand-over-below 0 --max-sequences Q` with Q the quick look's cap of the row (no trial leaves its lane for a scalar
 #   network, so the figure is the lanes' alone), the process's CPU time over the sequences of all its
-#   trials (always 8 trials: LANES=1 measures the scalar path the same way, for a side-by-side speed-up). Rows without a
-#   lane class (2a, 2b) run scalar here, so their figure is the scalar one measured again.
+#   trials (always 8 trials: LANES=1 measures the scalar path the same way, for a side-by-side speed-up). Rows with
+#   sequential construction (2a, 2b) always run scalar, so their figure is the scalar one measured again.
 #   `lstmgen shards --cores ... --lanes LANES` projects from it. About 5 minutes for all rows.
 #   LANE_COSTS_MEASURED=file reuses "row,laneSecondsPerSequence" lines measured before instead.
 # - ROW_COSTS_BASE=file takes the first three columns from an earlier table (so adding the lane column does not move

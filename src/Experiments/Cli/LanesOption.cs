@@ -9,7 +9,7 @@ namespace LstmGen.Experiments.Cli
         {
             var option = new Option<int?>("--lanes")
             {
-                Description = "Trials stepped together in one lane network per thread (1: one scalar network per trial). Default: K of the widest vector width this machine accelerates where the row's network has a generated lane class, else 1. Results are the same whatever K.",
+                Description = "Trials stepped together in one lane network per thread (1: one scalar network per trial). Default: K of the widest vector width this machine accelerates where the row's network has a generated lane class, else 1. Rows with sequential construction (2a, 2b) always run on scalar networks. Results are the same whatever K.",
                 HelpName = "K",
             };
             option.Validators.Add(r =>

@@ -19,6 +19,9 @@ namespace LstmGen.Experiments.Harness
         /// <summary>The network every member goes to.</summary>
         protected ILstmNetwork Inner { get; set; }
 
+        /// <summary>The network behind this one, whose weights these are (<see cref="HeldWeights"/> sets some of them in place).</summary>
+        internal ILstmNetwork Forwarded => Inner;
+
         public virtual string Name => Inner.Name;
 
         public virtual int InputCount => Inner.InputCount;

@@ -37,6 +37,10 @@ namespace LstmGen.Experiments.Harness
                     }
 
                     break;
+                case ForwardingNetwork forwarding:
+                    // A stand-in (a benchmark's silent network, a test's crashing one) keeps its weights in the network behind it.
+                    Zero(forwarding.Forwarded, indices);
+                    break;
                 case ILstmNetwork<float> floats:
                     var single = floats.Weights;
                     foreach (var index in indices)

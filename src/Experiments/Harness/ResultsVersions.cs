@@ -24,21 +24,35 @@ namespace LstmGen.Experiments.Harness
         ];
 
         /// <summary>Whether trials of <paramref name="row"/> run by <paramref name="version"/> give this version's results.</summary>
-        public static bool GivesSameResults(string version, string row)
+        public static bool GivesSameResults(string version, string row) => Same(version, LstmGenVersion.Value, row);
+
+        /// <summary>
+        /// Whether trials of <paramref name="row"/> run by versions <paramref name="a"/> and <paramref name="b"/> compute
+        /// the same results: both give this version's networks' bits, and no row change for the row lies between them.
+        /// </summary>
+        public static bool Same(string a, string b, string row)
+        {
+            ArgumentNullException.ThrowIfNull(a);
+            ArgumentNullException.ThrowIfNull(b);
+            ArgumentNullException.ThrowIfNull(row);
+            return a == b ||
+                (LstmGenVersion.GivesSameResults(a) && LstmGenVersion.GivesSameResults(b) &&
+                 !RowChanges.Any(c => c.Rows.Contains(row, StringComparer.Ordinal) && IsBefore(a, c.Version) != IsBefore(b, c.Version)));
+        }
+
+        /// <summary>
+        /// Why trials of <paramref name="row"/> run by <paramref name="version"/> are refused, for a message: the row change
+        /// since it, or "" when the version is refused as a whole (its networks compute other bits).
+        /// </summary>
+        public static string Reason(string version, string row)
         {
             ArgumentNullException.ThrowIfNull(version);
             ArgumentNullException.ThrowIfNull(row);
-            return version == LstmGenVersion.Value ||
-                (LstmGenVersion.GivesSameResults(version) && !RowChanges.Any(c => c.Rows.Contains(row, StringComparer.Ordinal) && IsBefore(version, c.Version)));
+            var change = LstmGenVersion.GivesSameResults(version)
+                ? RowChanges.LastOrDefault(c => c.Rows.Contains(row, StringComparer.Ordinal) && IsBefore(version, c.Version))
+                : null;
+            return change is null ? string.Empty : " (" + change.Version + " changed row " + row + "'s results: " + change.Why + ")";
         }
-
-        /// <summary>The change that makes <paramref name="version"/>'s trials of <paramref name="row"/> differ, if any is a row change.</summary>
-        public static RowChange? ChangeSince(string version, string row) =>
-            RowChanges.LastOrDefault(c => c.Rows.Contains(row, StringComparer.Ordinal) && IsBefore(version, c.Version));
-
-        /// <summary>Why trials of <paramref name="row"/> run by <paramref name="version"/> are refused, for a message: "" when the whole version differs.</summary>
-        public static string Reason(string version, string row) =>
-            ChangeSince(version, row) is { } change ? " (" + change.Version + " changed row " + row + "'s results: " + change.Why + ")" : string.Empty;
 
         private static bool IsBefore(string version, string than) =>
             Version.TryParse(version, out var a) && Version.TryParse(than, out var b) ? a < b : !string.Equals(version, than, StringComparison.Ordinal);

@@ -78,9 +78,8 @@ namespace LstmGen.Experiments.Harness
                 Refuse("settings (" + Difference(settings[0], settings[1]) + ")");
             }
 
-            var version = lines.Select(t => t.Version).FirstOrDefault(v => !ResultsVersions.GivesSameResults(v, rowId));
             var versions = lines.Select(t => t.Version).Distinct(StringComparer.Ordinal).ToList();
-            if (version is not null && versions.Count > 1)
+            if (versions.Any(a => versions.Any(b => !ResultsVersions.Same(a, b, rowId))))
             {
                 Refuse("versions that compute different results (" + string.Join(", ", versions.OrderBy(v => v, StringComparer.Ordinal)) + ")");
             }

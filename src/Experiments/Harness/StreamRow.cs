@@ -124,8 +124,12 @@ namespace LstmGen.Experiments.Harness
             outcome.Result = Result(trial, seed, success, sequences, tally.Evaluation, curve.Points, extra.Count == 0 ? null : extra, earlierWallSeconds: state.EarlierWallSeconds);
         }
 
-        /// <summary>The settings that shape a trial's training, in words: a checkpoint resumes only under the same.</summary>
+        /// <summary>
+        /// The settings that shape a trial's training, in words: a checkpoint resumes only under the same. "held at every
+        /// step" marks construction as 0.6.0 does it (<see cref="Harness.SequentialConstruction"/>): a checkpoint written
+        /// before, whose cell learned before it was added, is not resumed.
+        /// </summary>
         private string CheckpointSettings(ILstmNetwork network, IStreamStoppingRule rule) => string.Create(CultureInfo.InvariantCulture,
-            $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, rule {rule.Description}, sequential construction {(SequentialConstruction ? "on" : "off")}");
+            $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, rule {rule.Description}, sequential construction {(SequentialConstruction ? "on, held at every step" : "off")}");
     }
 }

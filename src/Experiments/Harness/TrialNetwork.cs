@@ -6,8 +6,9 @@ namespace LstmGen.Experiments.Harness
     /// <summary>
     /// The network a trial started in a lane sees: its lane (a <see cref="LaneView"/>) until the lane scheduler hands the
     /// trial over to a scalar network of its own at a sequence boundary (<see cref="HandOver"/>), that network afterwards.
-    /// A trial keeps the network it was started with for its whole life (its iterator holds it, for its checkpoints and
-    /// sequential construction), so the move happens behind this one reference.
+    /// A trial keeps the network it was started with for its whole life (its iterator holds it, for its checkpoints), so
+    /// the move happens behind this one reference. (Rows with sequential construction never start in a lane:
+    /// <see cref="ExperimentRow.HoldsWeightsAtZero"/>.)
     /// </summary>
     /// <remarks>
     /// At a sequence boundary a trial's network is its weights, its learning rate and its update timing: the next

@@ -48,10 +48,10 @@ namespace LstmGen.Experiments.Sharding
                 throw new ShardException(directory + " is the folder of shard " + existing.Shard + ", not " + manifest.Shard + ": give each shard a folder of its own");
             }
 
-            if (existing.Rows.FirstOrDefault(r => !ResultsVersions.GivesSameResults(existing.Version, r.Row)) is { } changed)
+            if (existing.Trials.Select(t => t.Row).FirstOrDefault(r => !ResultsVersions.GivesSameResults(existing.Version, r)) is { } changed)
             {
                 throw new ShardException(directory + " holds a shard run by LstmGen " + existing.Version + "; this is LstmGen " + LstmGen.Generator.LstmGenVersion.Value +
-                    ", which computes other results" + ResultsVersions.Reason(existing.Version, changed.Row) + ": run every shard with one version (or move the folder away and start the shard afresh)");
+                    ", which computes other results" + ResultsVersions.Reason(existing.Version, changed) + ": run every shard with one version (or move the folder away and start the shard afresh)");
             }
 
             if (!existing.Trials.SequenceEqual(manifest.Trials))

@@ -62,9 +62,9 @@ namespace LstmGen.Experiments.Sharding
                     throw new ShardException(firstFolder + " and " + folder + " are shards of different runs (" + difference + ")");
                 }
 
-                if (other.Rows.FirstOrDefault(r => !ResultsVersions.GivesSameResults(other.Version, r.Row)) is { } changed)
+                if (other.Trials.Select(t => t.Row).FirstOrDefault(r => !ResultsVersions.GivesSameResults(other.Version, r)) is { } changed)
                 {
-                    throw new ShardException(folder + " holds a shard run by LstmGen " + other.Version + ", whose results differ from this version's (" + LstmGen.Generator.LstmGenVersion.Value + ")" + ResultsVersions.Reason(other.Version, changed.Row) + ": merge with the version that ran the shards");
+                    throw new ShardException(folder + " holds a shard run by LstmGen " + other.Version + ", whose results differ from this version's (" + LstmGen.Generator.LstmGenVersion.Value + ")" + ResultsVersions.Reason(other.Version, changed) + ": merge with the version that ran the shards");
                 }
 
                 if (!other.Trials.SequenceEqual(plan.ItemsOf(other.Shard.Index).Select(i => (i.Row, i.Trial))))

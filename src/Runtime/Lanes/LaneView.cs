@@ -5,7 +5,7 @@ namespace LstmGen.Runtime
     /// <summary>
     /// One lane of an <see cref="ILaneNetwork"/> seen as a scalar <see cref="ILstmNetwork"/>: weights, learning rate,
     /// initialisation, resets and sequence ends go to that lane alone, so code written for one scalar network (a trial's
-    /// set-up, checkpoints, sequential construction) works on a lane between sequences. A step through the view steps
+    /// set-up, checkpoints) works on a lane between sequences. A step through the view steps
     /// that lane alone (correct, but without the lanes' speed: a trial driven in lanes is stepped by the lane scheduler).
     /// </summary>
     public sealed class LaneView : ILstmNetwork

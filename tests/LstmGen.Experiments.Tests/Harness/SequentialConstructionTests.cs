@@ -113,6 +113,39 @@ namespace LstmGen.Experiments.Tests.Harness
             }
         }
 
+        [Fact]
+        public void Versions_compare_row_by_row_and_only_a_row_change_is_named_as_the_reason()
+        {
+            Assert.True(ResultsVersions.Same("0.4.0", "0.5.0", "2a"));
+            Assert.False(ResultsVersions.Same("0.5.0", "0.6.0", "2b"));
+            Assert.True(ResultsVersions.Same("0.5.0", "0.6.0", "6a"));
+            Assert.Equal(string.Empty, ResultsVersions.Reason("0.1.0", "2a"));
+            Assert.Equal(string.Empty, ResultsVersions.Reason("0.5.0", "6a"));
+            Assert.StartsWith(" (0.6.0 changed row 2a's results", ResultsVersions.Reason("0.5.0", "2a"), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_construction_checkpoint_records_that_the_cell_is_held_at_every_step()
+        {
+            // Checkpoints of earlier versions say "sequential construction on" and are refused: their cell learned before it was added.
+            var directory = Path.Combine(Path.GetTempPath(), "lstmgen-construction-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var row = PaperRows.Find("2a")!;
+                var options = new RunOptions { MaxSequences = 200, CheckpointDirectory = directory, CheckpointEvery = 100 };
+                row.RunTrial(0, TrialSeeds.For("2a", 0), options, new TrialProgress("2a", 0), CancellationToken.None);
+                var summary = TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(directory, "2a", 0));
+                Assert.EndsWith("sequential construction on, held at every step", summary.Settings, StringComparison.Ordinal);
+            }
+            finally
+            {
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+        }
+
         private static double[] Weights(ILstmNetwork network)
         {
             var weights = new double[network.WeightCount];
