@@ -6,7 +6,7 @@ namespace LstmGen.Experiments.Harness
     /// <summary>
     /// Weights a trial holds at zero while its network learns: sequential construction's hidden cells (§4; Exps 2a, 2b),
     /// whose outgoing weights must stay zero until the cells are added. The learning rule changes them like any other
-    /// weight (Eq. 19 sends e_k back to them), so the driver sets them to zero again after every change: after each
+    /// weight (Δw_k,c = α e_k y^c, Eq. 22), so the driver sets them to zero again after every change: after each
     /// learning step under per-step updates, after the sequence's summed changes under per-sequence updates (a network
     /// under per-sequence updates changes no weight within a sequence, App. A.1).
     /// </summary>
