@@ -21,8 +21,9 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>
         /// Sets the weights at <paramref name="indices"/> (layout order) to zero: in place where the network shows its
-        /// weights (<see cref="ILstmNetwork{T}.Weights"/>), else by copying them out and back, which is exact here
-        /// because it runs only where no summed change is pending (SetWeights would drop it).
+        /// weights (<see cref="ILstmNetwork{T}.Weights"/>), through a stand-in to the network behind it, else by copying
+        /// them out and back, which is exact here because it runs only where no summed change is pending (SetWeights
+        /// would drop it).
         /// </summary>
         public static void Zero(ILstmNetwork network, ReadOnlySpan<int> indices)
         {

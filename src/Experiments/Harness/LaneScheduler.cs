@@ -14,8 +14,8 @@ namespace LstmGen.Experiments.Harness
     /// lanes stay full until the row runs out of trials.
     /// </summary>
     /// <remarks>
-    /// Each lane does exactly what <see cref="SequenceRunner.Drive"/> does for a scalar network (but hold weights at zero
-    /// within a sequence, <see cref="SequenceWork.HeldAtZero"/>: such work is refused, and its rows run scalar): at a sequence's start
+    /// Each lane does exactly what <see cref="SequenceRunner.Drive"/> does for a scalar network, except holding weights at
+    /// zero within a sequence (<see cref="SequenceWork.HeldAtZero"/>: such work is refused; its rows run scalar): at a sequence's start
     /// <see cref="ILaneNetwork.Reset"/>; a learning step (training) or a forward step (test) per element, with the target
     /// where the step has one and outputs only at target steps; at a training sequence's end
     /// <see cref="ILaneNetwork.EndSequence"/> and the check for NaN; then the task's verdict. A trial sees its lane as
