@@ -21,6 +21,8 @@ namespace LstmGen.Experiments.Harness
         [
             new("0.6.0", ["2a", "2b"],
                 "sequential construction holds the cell's output weights at zero after every learning step (before, only after each sequence, so under per-step updates the cell fed the outputs and learned before it was added)"),
+            new("0.6.1", ["2b"],
+                "the recorded training error (learning curve, progress) is the largest absolute error at the judged step, the sequence end (before, over every step: near 1 from the random middle); verdicts, counts and weights are unchanged; a 2a row judged at the sequence end (task.judge) changes the same way"),
         ];
 
         /// <summary>Whether trials of <paramref name="row"/> run by <paramref name="version"/> give this version's results.</summary>
@@ -41,17 +43,19 @@ namespace LstmGen.Experiments.Harness
         }
 
         /// <summary>
-        /// Why trials of <paramref name="row"/> run by <paramref name="version"/> are refused, for a message: the row change
-        /// since it, or "" when the version is refused as a whole (its networks compute other bits).
+        /// Why trials of <paramref name="row"/> run by <paramref name="version"/> are refused, for a message: every row change
+        /// since it, oldest first, or "" when the version is refused as a whole (its networks compute other bits).
         /// </summary>
         public static string Reason(string version, string row)
         {
             ArgumentNullException.ThrowIfNull(version);
             ArgumentNullException.ThrowIfNull(row);
-            var change = LstmGenVersion.GivesSameResults(version)
-                ? RowChanges.LastOrDefault(c => c.Rows.Contains(row, StringComparer.Ordinal) && IsBefore(version, c.Version))
-                : null;
-            return change is null ? string.Empty : " (" + change.Version + " changed row " + row + "'s results: " + change.Why + ")";
+            var changes = LstmGenVersion.GivesSameResults(version)
+                ? RowChanges.Where(c => c.Rows.Contains(row, StringComparer.Ordinal) && IsBefore(version, c.Version)).ToList()
+                : [];
+            return changes.Count == 0
+                ? string.Empty
+                : " (" + string.Join("; ", changes.Select(c => c.Version + " changed row " + row + "'s results: " + c.Why)) + ")";
         }
 
         private static bool IsBefore(string version, string than) =>

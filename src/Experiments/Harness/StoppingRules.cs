@@ -69,7 +69,7 @@ namespace LstmGen.Experiments.Harness
         public bool Observe(in SequenceJudgement outcome)
         {
             Run = outcome.Correct ? Run + 1 : 0;
-            CurrentError = (0.999 * CurrentError) + (0.001 * outcome.MaxAbsError);
+            CurrentError = (0.999 * CurrentError) + (0.001 * outcome.JudgedAbsError);
             return Run >= Required;
         }
 

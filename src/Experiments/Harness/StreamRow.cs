@@ -57,7 +57,7 @@ namespace LstmGen.Experiments.Harness
             var rule = _rule(options);
             var curve = new LearningCurve();
             var construction = SequentialConstruction ? new SequentialConstruction(network) : null;
-            var state = new TrainingState(Id, trial, seed, CheckpointSettings(network, rule), network, TrainingRandom(seed),
+            var state = new TrainingState(Id, trial, seed, CheckpointSettings(network, rule, task), network, TrainingRandom(seed),
             [
                 // In the order of format version 1 (docs/checkpoints.md): the rule, the curve, the construction if any.
                 new BlobSection(rule.WriteState, rule.ReadState),
@@ -127,9 +127,13 @@ namespace LstmGen.Experiments.Harness
         /// <summary>
         /// The settings that shape a trial's training, in words: a checkpoint resumes only under the same. "held at every
         /// step" marks construction as 0.6.0 does it (<see cref="Harness.SequentialConstruction"/>): a checkpoint written
-        /// before, whose cell learned before it was added, is not resumed.
+        /// before, whose cell learned before it was added, is not resumed. "running error at the judged step" marks the
+        /// training error 0.6.1 records when a long-lag row judges the sequence end but teaches every step (2b; 2a judged
+        /// at the end): a checkpoint written before carries a running error over every step and is not resumed. Other rows'
+        /// settings are those of 0.6.0, so their checkpoints resume.
         /// </summary>
-        private string CheckpointSettings(ILstmNetwork network, IStreamStoppingRule rule) => string.Create(CultureInfo.InvariantCulture,
-            $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, rule {rule.Description}, sequential construction {(SequentialConstruction ? "on, held at every step" : "off")}");
+        private string CheckpointSettings(ILstmNetwork network, IStreamStoppingRule rule, ISequenceTask task) => string.Create(CultureInfo.InvariantCulture,
+            $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, rule {rule.Description}, sequential construction {(SequentialConstruction ? "on, held at every step" : "off")}") +
+            (task is LongLagTask { JudgeEveryStep: false, TaughtEveryStep: true } ? ", running error at the judged step" : string.Empty);
     }
 }

@@ -43,8 +43,9 @@ namespace LstmGen.Experiments.Rows
                     RowParameter.Choice("variant", "2a: the middle part is always a_1 ... a_{p-1}; 2b: random symbols (no local regularities)", true, "noise-free", "no-local-regularities"),
                     RowParameter.Integer("p", "p, the delay (Table 2 'Delay p')"),
                     RowParameter.Choice("judge", "where ABS(0.25) is judged: 'by-variant' (2a at every step, 2b at the sequence end, as §5.2 words them), 'every-step' or 'sequence-end' (2a's wording does not say; extraction §3.2)", false, "by-variant", "every-step", "sequence-end"),
+                    RowParameter.Choice("targets", "which steps are taught: 'every-step', the symbol that follows (§5: Exps 1, 2a and 2b have error signals not only at sequence ends), or 'sequence-end', the final x/y only (as 2c and the other experiments)", false, "every-step", "sequence-end"),
                 ],
-                p => new LongLagTask(p.Choice("variant") == "noise-free" ? LongLagVariant.NoiseFree : LongLagVariant.NoLocalRegularities, p.Integer("p"), JudgeEveryStep(p.Choice("judge"))),
+                p => new LongLagTask(p.Choice("variant") == "noise-free" ? LongLagVariant.NoiseFree : LongLagVariant.NoLocalRegularities, p.Integer("p"), JudgeEveryStep(p.Choice("judge")), taughtEveryStep: p.Choice("targets") == "every-step"),
                 p => p.Integer("p")),
             new("very-long-lag", "Exp 2c, §5.2: very long time lags, no local regularities",
                 [

@@ -26,6 +26,10 @@ namespace LstmGen.Experiments.Tasks
     /// <para>Steps: the p + 1 symbols give p steps; step t reads symbol t and is taught symbol t + 1 (error at every step).</para>
     /// <para>Success, ABS(0.25) (Table 11): 2a "the maximal absolute error of all output units is always below 0.25" at every
     /// step; 2b the same "at sequence end" only (only the final x/y is predictable). <c>judgeEveryStep</c> overrides.</para>
+    /// <para>Targets (<c>taughtEveryStep</c>): at every step, as §5 says of Exps 1, 2a and 2b ("Except for Experiments 1, 2a,
+    /// and 2b, ... error signals are generated only at sequence ends"); or, as a reading to test, at the last step only, the
+    /// final x/y, as in 2c and every other experiment. In 2b no input marks the last step (its middle is random), so with a
+    /// target at every step the net can predict the final x/y only by counting the steps (docs/reproduction-study.md, E2-12).</para>
     /// <para><see cref="Sequence.Class"/>: 0 = x, 1 = y.</para>
     /// </remarks>
     public sealed class LongLagTask : ISequenceTask
@@ -38,7 +42,7 @@ namespace LstmGen.Experiments.Tasks
 
         private readonly Sequence?[] _noiseFree = new Sequence?[2];
 
-        public LongLagTask(LongLagVariant variant, int p = PaperDelay, bool? judgeEveryStep = null)
+        public LongLagTask(LongLagVariant variant, int p = PaperDelay, bool? judgeEveryStep = null, bool taughtEveryStep = true)
         {
             if (p < 2)
             {
@@ -48,6 +52,7 @@ namespace LstmGen.Experiments.Tasks
             Variant = variant;
             P = p;
             JudgeEveryStep = judgeEveryStep ?? variant == LongLagVariant.NoiseFree;
+            TaughtEveryStep = taughtEveryStep;
         }
 
         public string Name => Variant == LongLagVariant.NoiseFree ? "2a" : "2b";
@@ -63,6 +68,9 @@ namespace LstmGen.Experiments.Tasks
 
         /// <summary>Whether ABS(0.25) is required at every step (2a) or at the sequence end only (2b).</summary>
         public bool JudgeEveryStep { get; }
+
+        /// <summary>Whether every step is taught the symbol that follows (§5), or only the last step the final x/y.</summary>
+        public bool TaughtEveryStep { get; }
 
         /// <summary>The symbol index (= unit) of x = a_p.</summary>
         public int SymbolX => P - 1;
@@ -93,8 +101,14 @@ namespace LstmGen.Experiments.Tasks
                 symbols[i] = Variant == LongLagVariant.NoiseFree ? i - 1 : random.NextInt(P - 1);
             }
 
-            // Step t reads symbol t and is taught symbol t + 1: one-hot targets, kept as symbols (no 101 x 100 matrix per sequence).
+            // Step t reads symbol t and is taught symbol t + 1: one-hot targets, kept as symbols (no 101 x 100 matrix per
+            // sequence); taught at the last step only, every other step has none (−1).
             var taught = symbols.AsSpan(1).ToArray();
+            if (!TaughtEveryStep)
+            {
+                Array.Fill(taught, -1, 0, taught.Length - 1);
+            }
+
             return new Sequence(P + 1, P + 1, symbols, taught)
             {
                 Class = cls,

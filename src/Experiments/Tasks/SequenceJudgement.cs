@@ -11,13 +11,20 @@ namespace LstmGen.Experiments.Tasks
     /// <param name="EndAbsError">Largest |target − output| over the output units at the last target step.</param>
     /// <param name="EndCleanAbsError">As <paramref name="EndAbsError"/>, against the noise-free target (differs only for 3c).</param>
     /// <param name="SquaredError">Σ (target − output)² over every target step and output unit (the training error, Eq. 19 without ½).</param>
+    /// <param name="JudgedAbsError">
+    /// Largest |target − output| over the steps the verdict judged: for ABS(β) judged at the sequence end (2b, 2c, 3a, 3b,
+    /// …) the last target step's (<paramref name="EndAbsError"/>); judged at every step (2a), and for tasks with a verdict of
+    /// their own (<see cref="Measure"/>: Exp 1, 3c), every target step's (<paramref name="MaxAbsError"/>). Exp 2's running
+    /// training error: 2b has a target at every step, but only its last symbol can be predicted.
+    /// </param>
     public readonly record struct SequenceJudgement(
         bool Correct,
         int WrongSteps,
         double MaxAbsError,
         double EndAbsError,
         double EndCleanAbsError,
-        double SquaredError)
+        double SquaredError,
+        double JudgedAbsError)
     {
         /// <summary>
         /// The steps before the first wrong one (<see cref="Sequence.Length"/> when none is wrong), from the embedded Reber
@@ -131,8 +138,8 @@ namespace LstmGen.Experiments.Tasks
             var endAbs = end < 0 ? 0.0 : MaxAbsDifference(sequence.Target(end), Output(sequence, outputs, end));
             var endClean = end < 0 ? 0.0 : MaxAbsDifference(sequence.CleanTarget(end), Output(sequence, outputs, end));
             return absBelow
-                ? new SequenceJudgement(wrong == 0, wrong, maxAbs, endAbs, endClean, squared)
-                : new SequenceJudgement(correct, wrongSteps, maxAbs, endAbs, endClean, squared);
+                ? new SequenceJudgement(wrong == 0, wrong, maxAbs, endAbs, endClean, squared, everyStep ? maxAbs : endAbs)
+                : new SequenceJudgement(correct, wrongSteps, maxAbs, endAbs, endClean, squared, maxAbs);
         }
 
         /// <summary>

@@ -44,7 +44,7 @@ namespace LstmGen.Experiments.Tests.Checkpoints
         public void The_successive_correct_rule_keeps_its_run_and_requirement()
         {
             var rule = new SuccessiveCorrectRule(5);
-            var correct = new SequenceJudgement(true, 0, 0.1, 0.1, 0.1, 0.01);
+            var correct = new SequenceJudgement(true, 0, 0.1, 0.1, 0.1, 0.01, 0.1);
             rule.Observe(correct);
             rule.Observe(correct);
             rule.Observe(correct);

@@ -131,7 +131,7 @@ namespace LstmGen.Experiments.Tests.Harness
                 var work = trial.Work.Current;
                 works.Add((work.Learn, work.ContinueState, work.Sequence.Length));
                 var wrong = work.Learn && ++trainingStrings == 3;
-                work.Judgement = new SequenceJudgement(!wrong, wrong ? 1 : 0, 0, 0, 0, 0) { ErrorFreeSteps = wrong ? 2 : work.Sequence.Length };
+                work.Judgement = new SequenceJudgement(!wrong, wrong ? 1 : 0, 0, 0, 0, 0, 0) { ErrorFreeSteps = wrong ? 2 : work.Sequence.Length };
             }
 
             var result = trial.Finish();

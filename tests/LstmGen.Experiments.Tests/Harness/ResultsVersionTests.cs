@@ -17,6 +17,15 @@ namespace LstmGen.Experiments.Tests.Harness
     public sealed class ResultsVersionTests
     {
         [Fact]
+        public void The_recorded_training_error_of_0_6_1_refuses_2b_of_0_6_0_alone()
+        {
+            Assert.False(ResultsVersions.GivesSameResults("0.6.0", "2b"));
+            Assert.True(ResultsVersions.GivesSameResults("0.6.0", "2a"));
+            Assert.True(ResultsVersions.GivesSameResults("0.6.0", "2c-1"));
+            Assert.StartsWith(" (0.6.1 changed row 2b's results: the recorded training error", ResultsVersions.Reason("0.6.0", "2b"), StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Every_version_in_the_checked_in_results_gives_this_version_s_results()
         {
             var trials = Directory.EnumerateFiles(Path.Combine(CliRunner.RepositoryRoot, "results"), "*.jsonl", SearchOption.AllDirectories)

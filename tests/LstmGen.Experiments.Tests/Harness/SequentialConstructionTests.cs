@@ -122,6 +122,12 @@ namespace LstmGen.Experiments.Tests.Harness
             Assert.Equal(string.Empty, ResultsVersions.Reason("0.1.0", "2a"));
             Assert.Equal(string.Empty, ResultsVersions.Reason("0.5.0", "6a"));
             Assert.StartsWith(" (0.6.0 changed row 2a's results", ResultsVersions.Reason("0.5.0", "2a"), StringComparison.Ordinal);
+
+            // Every change since the version is named, oldest first: 2b of 0.5.0 lacks both 0.6.0's and 0.6.1's.
+            var both = ResultsVersions.Reason("0.5.0", "2b");
+            Assert.StartsWith(" (0.6.0 changed row 2b's results", both, StringComparison.Ordinal);
+            Assert.Contains("; 0.6.1 changed row 2b's results", both, StringComparison.Ordinal);
+            Assert.DoesNotContain("0.6.0 changed", ResultsVersions.Reason("0.6.0", "2b"), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -136,6 +142,29 @@ namespace LstmGen.Experiments.Tests.Harness
                 row.RunTrial(0, TrialSeeds.For("2a", 0), options, new TrialProgress("2a", 0), CancellationToken.None);
                 var summary = TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(directory, "2a", 0));
                 Assert.EndsWith("sequential construction on, held at every step", summary.Settings, StringComparison.Ordinal);
+            }
+            finally
+            {
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+        }
+
+        [Theory]
+        [InlineData("2b", true)]
+        [InlineData("2a", false)]
+        public void A_long_lag_checkpoint_judged_at_the_end_records_its_running_error_at_the_judged_step(string id, bool marked)
+        {
+            // 0.6.1 records 2b's running error at the sequence end; a checkpoint of 0.6.0 (error over every step) must not resume.
+            var directory = Path.Combine(Path.GetTempPath(), "lstmgen-judged-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var options = new RunOptions { MaxSequences = 200, CheckpointDirectory = directory, CheckpointEvery = 100 };
+                PaperRows.Find(id)!.RunTrial(0, TrialSeeds.For(id, 0), options, new TrialProgress(id, 0), CancellationToken.None);
+                var settings = TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(directory, id, 0)).Settings;
+                Assert.Equal(marked, settings.EndsWith(", running error at the judged step", StringComparison.Ordinal));
             }
             finally
             {

@@ -8,7 +8,7 @@ namespace LstmGen.Experiments.Tests.Harness
     public sealed class StoppingRuleTests
     {
         private static SequenceJudgement Outcome(bool correct, double squared = 0.0, double endAbs = 0.0) =>
-            new(correct, correct ? 0 : 1, endAbs, endAbs, endAbs, squared);
+            new(correct, correct ? 0 : 1, endAbs, endAbs, endAbs, squared, endAbs);
 
         [Fact]
         public void Successive_rule_needs_an_unbroken_run()
@@ -27,6 +27,16 @@ namespace LstmGen.Experiments.Tests.Harness
             }
 
             Assert.True(rule.Observe(Outcome(true)));
+        }
+
+        [Fact]
+        public void Successive_rule_runs_the_error_of_the_judged_steps()
+        {
+            // 2b has a target at every step, but only its end is judged: a sequence right at the end (error 0.1) and
+            // wrong in the unpredictable middle (0.99) must move the running error towards 0.1, not 0.99.
+            var rule = new SuccessiveCorrectRule(5);
+            rule.Observe(new SequenceJudgement(true, 0, 0.99, 0.1, 0.1, 1.0, 0.1));
+            Assert.Equal(0.001 * 0.1, rule.CurrentError, 15);
         }
 
         [Fact]

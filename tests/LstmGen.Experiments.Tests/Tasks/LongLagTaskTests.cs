@@ -101,6 +101,41 @@ namespace LstmGen.Experiments.Tests.Tasks
         }
 
         [Theory]
+        [InlineData("noise-free")]
+        [InlineData("no-local-regularities")]
+        public void The_row_key_task_targets_teaches_the_final_symbol_alone(string variant)
+        {
+            var kind = TaskCatalog.All.Single(k => k.Name == "long-lag");
+            Assert.Equal("every-step", kind.Parameters.Single(p => p.Key == "targets").Default);
+            var values = new Dictionary<string, object> { ["variant"] = variant, ["p"] = 10, ["judge"] = "by-variant", ["targets"] = "sequence-end" };
+            var task = (LongLagTask)kind.Create(new ParameterValues(values));
+            Assert.False(task.TaughtEveryStep);
+            var random = new SeededRandom(3);
+            for (var i = 0; i < 20; i++)
+            {
+                var s = task.Next(random);
+                Assert.Equal(10, s.Length);
+                Assert.Equal(s.Length - 1, s.LastTargetStep);
+                for (var t = 0; t < s.Length; t++)
+                {
+                    Assert.Equal(t == s.Length - 1, s.HasTarget[t]);
+                    Assert.Equal(s.Symbols![t], TaskTestSupport.OneHotIndex(s.Input(t)));
+                }
+
+                // The final x/y, the first symbol again.
+                Assert.Equal(s.Symbols![0], TaskTestSupport.OneHotIndex(s.Target(s.Length - 1)));
+                var y = TaskTestSupport.PerfectOutputs(s);
+                Assert.True(task.Judge(s, y).Correct);
+                y[((s.Length - 1) * s.OutputSize) + s.Symbols![0]] = 0.7;
+                Assert.False(task.Judge(s, y).Correct);
+            }
+
+            // The default: every step is taught (§5).
+            values["targets"] = "every-step";
+            Assert.True(((LongLagTask)kind.Create(new ParameterValues(values))).TaughtEveryStep);
+        }
+
+        [Theory]
         [InlineData("noise-free", "by-variant", true)]
         [InlineData("no-local-regularities", "by-variant", false)]
         [InlineData("noise-free", "sequence-end", false)]
@@ -111,7 +146,7 @@ namespace LstmGen.Experiments.Tests.Tasks
         {
             var kind = TaskCatalog.All.Single(k => k.Name == "long-lag");
             Assert.Equal("by-variant", kind.Parameters.Single(p => p.Key == "judge").Default);
-            var values = new Dictionary<string, object> { ["variant"] = variant, ["p"] = 10, ["judge"] = judge };
+            var values = new Dictionary<string, object> { ["variant"] = variant, ["p"] = 10, ["judge"] = judge, ["targets"] = "every-step" };
             var task = (LongLagTask)kind.Create(new ParameterValues(values));
             Assert.Equal(everyStep, task.JudgeEveryStep);
         }

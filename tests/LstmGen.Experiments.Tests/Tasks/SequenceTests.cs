@@ -1,5 +1,6 @@
 using System;
 using LstmGen.Experiments.Tasks;
+using LstmGen.Runtime;
 using Xunit;
 
 namespace LstmGen.Experiments.Tests.Tasks
@@ -203,6 +204,45 @@ namespace LstmGen.Experiments.Tests.Tasks
             Assert.True(atEnd.Correct);
             Assert.Equal(0, atEnd.WrongSteps);
             Assert.False(SequenceJudgement.AbsBelow(s, y, 0.2, everyStep: false).Correct); // "below": 0.2 is not below 0.2
+        }
+
+        [Fact]
+        public void The_judged_error_is_over_the_steps_the_verdict_reads()
+        {
+            // Step 0 is off by 0.3, the last step by 0.2 (step 1 has no target). Judged at the end (2b), the running
+            // training error must read the end's 0.2; judged at every step (2a), and by a task's own verdict, 0.3.
+            var s = ThreeSteps();
+            double[] y = [0.4, 0.8, 9, 9, 0.9, 0.2];
+            Assert.Equal(0.2, SequenceJudgement.AbsBelow(s, y, 0.25, everyStep: false).JudgedAbsError, 12);
+            Assert.Equal(0.3, SequenceJudgement.AbsBelow(s, y, 0.25, everyStep: true).JudgedAbsError, 12);
+            Assert.Equal(0.3, SequenceJudgement.Measure(s, y, correct: true, wrongSteps: 0).JudgedAbsError, 12);
+        }
+
+        [Theory]
+        [InlineData("2a")]
+        [InlineData("2c-1")]
+        [InlineData("3a-100-3")]
+        [InlineData("3b-100-1")]
+        [InlineData("3c-100-1")]
+        [InlineData("4-100")]
+        public void Where_the_verdict_reads_every_target_step_the_judged_error_is_the_largest_error(string row)
+        {
+            // 0.6.1 changed the running error of 2b alone: 2a is judged at every step, and the other rows teach only
+            // the sequence end, so their judged error is MaxAbsError as before (and their recorded curves stay).
+            var task = LstmGen.Experiments.Rows.PaperRows.Find(row)!.CreateTask();
+            var random = new SeededRandom(7);
+            for (var n = 0; n < 5; n++)
+            {
+                var sequence = task.Next(random);
+                var outputs = new double[sequence.Length * sequence.OutputSize];
+                for (var i = 0; i < outputs.Length; i++)
+                {
+                    outputs[i] = random.NextDouble();
+                }
+
+                var judgement = task.Judge(sequence, outputs);
+                Assert.Equal(judgement.MaxAbsError, judgement.JudgedAbsError);
+            }
         }
 
         [Fact]
