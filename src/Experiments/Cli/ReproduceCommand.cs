@@ -68,6 +68,9 @@ namespace LstmGen.Experiments.Cli
                 var started = DateTimeOffset.UtcNow;
                 var outcome = ReproductionRun.FailedOutcome;
                 var account = (Run: 0, Reused: 0);
+                var logged = new ReproductionRun(started, 0, parseResult.GetValue(threads), isQuick, outcome,
+                    selected.Select(r => r.Id).ToList(), LstmGen.Generator.LstmGenVersion.Value, shardSpec?.ToString());
+                var heartbeat = Heartbeat(console, directory, logged, () => watch.Elapsed.TotalSeconds);
                 try
                 {
                     account = RunRows(console, selected, isQuick, directory, parseResult.GetValue(seed), parseResult.GetValue(threads), parseResult.GetValue(lanes), parseResult.GetValue(handOver), cancellationToken, plan, shardSpec?.Index ?? 0);
@@ -87,8 +90,8 @@ namespace LstmGen.Experiments.Cli
                 finally
                 {
                     // However it ends: a reproduction's wall time is the sum of its pieces (ReproductionLog, in the report).
-                    Log(console, directory, new ReproductionRun(started, watch.Elapsed.TotalSeconds, parseResult.GetValue(threads), isQuick, outcome,
-                        selected.Select(r => r.Id).ToList(), LstmGen.Generator.LstmGenVersion.Value, shardSpec?.ToString()));
+                    Log(console, directory, logged with { WallSeconds = watch.Elapsed.TotalSeconds, Outcome = outcome });
+                    heartbeat?.Dispose();
                 }
 
                 if (shardSpec is { } done && parseResult.GetValue(report) is null)
@@ -108,6 +111,30 @@ namespace LstmGen.Experiments.Cli
                 return System.Threading.Tasks.Task.FromResult(ExitCodes.Ok);
             });
             return command;
+        }
+
+        /// <summary>
+        /// Logs the runs killed earlier in <paramref name="directory"/> (their stale heartbeats) and starts this run's own
+        /// heartbeat; a folder where neither can be written gets a warning and no heartbeat, never an error.
+        /// </summary>
+        private static ReproductionHeartbeat? Heartbeat(CliConsole console, string directory, ReproductionRun run, Func<double> elapsedSeconds)
+        {
+            try
+            {
+                var adopted = ReproductionLog.AdoptStaleHeartbeats(directory, run.Started);
+                if (adopted > 0)
+                {
+                    console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"lstmgen: {adopted} earlier run{(adopted == 1 ? " was" : "s were")} killed without logging {(adopted == 1 ? "itself" : "themselves")}; logged from {(adopted == 1 ? "its" : "their")} last heartbeat in {Path.Combine(directory, ReproductionLog.FileName)}"));
+                }
+
+                return new ReproductionHeartbeat(directory, run, elapsedSeconds);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine("lstmgen: warning: no heartbeat in " + directory + " (a run killed outright will not be in the log): " + e.Message);
+                return null;
+            }
         }
 
         /// <summary>Appends to the log; a log that cannot be written is a warning, never the error the run ends with.</summary>

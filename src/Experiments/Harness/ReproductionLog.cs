@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using LstmGen.Experiments.Describing;
@@ -15,7 +16,9 @@ namespace LstmGen.Experiments.Harness
     /// <param name="Threads">Trials run at once.</param>
     /// <param name="Quick">Whether it was the quick look (<c>--quick</c>).</param>
     /// <param name="Outcome">How it ended: <c>completed</c> (every selected row has all its trials), <c>interrupted</c>
-    /// (Ctrl+C or SIGTERM; run again to resume) or <c>failed</c> (an error stopped it).</param>
+    /// (Ctrl+C or SIGTERM; run again to resume), <c>failed</c> (an error stopped it), or, read from a heartbeat
+    /// (<see cref="ReproductionHeartbeat"/>), <c>killed</c> (it stopped without a word: SIGKILL, a power cut, a preempted
+    /// node; its wall time runs to its last heartbeat) or <c>running</c> (its heartbeat is fresh).</param>
     /// <param name="Rows">The rows it was asked for.</param>
     /// <param name="Version">The LstmGen version that ran it.</param>
     /// <param name="Shard">The shard it ran (<c>I/N</c>, <c>reproduce --shard</c>), or null for the whole run.</param>
@@ -24,6 +27,8 @@ namespace LstmGen.Experiments.Harness
         public const string CompletedOutcome = "completed";
         public const string InterruptedOutcome = "interrupted";
         public const string FailedOutcome = "failed";
+        public const string KilledOutcome = "killed";
+        public const string RunningOutcome = "running";
 
         /// <summary>When it ended.</summary>
         public DateTimeOffset Ended => Started.AddSeconds(WallSeconds);
@@ -32,7 +37,9 @@ namespace LstmGen.Experiments.Harness
     /// <summary>
     /// The wall time of a reproduction that may run in pieces (it is resumable): every invocation of <c>lstmgen reproduce</c>
     /// appends one line to <c>reproduce-runs.jsonl</c> in its results folder when it ends, interrupted or not, and the report
-    /// sums them. A line cut short by a crash is ignored, as in the results files.
+    /// sums them. A line cut short by a crash is ignored, as in the results files. A run that is killed outright writes no
+    /// line; its heartbeat file (<see cref="ReproductionHeartbeat"/>) stays behind, is read as a <c>killed</c> run, and the
+    /// next run in the folder moves it into the log (<see cref="AdoptStaleHeartbeats"/>).
     /// </summary>
     public static class ReproductionLog
     {
@@ -40,6 +47,42 @@ namespace LstmGen.Experiments.Harness
 
         /// <summary>Appends <paramref name="run"/> as one line to the log of <paramref name="resultsDirectory"/>.</summary>
         public static void Append(string resultsDirectory, ReproductionRun run)
+        {
+            var line = Format(run);
+            using var writer = ResultsFile.OpenForAppend(Path.Combine(resultsDirectory, FileName));
+            writer.Write(line);
+            writer.Write('\n');
+            writer.Flush();
+            if (writer.BaseStream is FileStream file)
+            {
+                file.Flush(flushToDisk: true);
+            }
+        }
+
+        /// <summary>
+        /// Moves into the log every heartbeat of <paramref name="resultsDirectory"/> not written for
+        /// <see cref="ReproductionHeartbeat.StaleAfter"/>: a run killed outright, logged as <c>killed</c> with the wall time
+        /// of its last heartbeat. A fresh heartbeat belongs to a run still going (in another process) and stays. Returns how
+        /// many were moved.
+        /// </summary>
+        public static int AdoptStaleHeartbeats(string resultsDirectory, DateTimeOffset now)
+        {
+            var adopted = 0;
+            foreach (var (path, run) in Heartbeats(resultsDirectory, now))
+            {
+                if (run.Outcome == ReproductionRun.KilledOutcome)
+                {
+                    Append(resultsDirectory, run);
+                    File.Delete(path);
+                    adopted++;
+                }
+            }
+
+            return adopted;
+        }
+
+        /// <summary>One line of the log: the record as JSON, invariant culture.</summary>
+        internal static string Format(ReproductionRun run)
         {
             ArgumentNullException.ThrowIfNull(run);
             var buffer = new ArrayBufferWriter<byte>();
@@ -68,39 +111,70 @@ namespace LstmGen.Experiments.Harness
                 w.WriteEndObject();
             }
 
-            var line = Encoding.UTF8.GetString(buffer.WrittenSpan);
-            using var writer = ResultsFile.OpenForAppend(Path.Combine(resultsDirectory, FileName));
-            writer.Write(line);
-            writer.Write('\n');
-            writer.Flush();
-            if (writer.BaseStream is FileStream file)
-            {
-                file.Flush(flushToDisk: true);
-            }
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         /// <summary>
-        /// Every complete, readable line of the log of <paramref name="resultsDirectory"/> (none when there is no log). A line
-        /// that does not parse (edited by hand, or cut short) is skipped, so that one bad line never stops a report.
+        /// Every complete, readable line of the log of <paramref name="resultsDirectory"/> (none when there is no log), then
+        /// the runs of the heartbeats left in it, oldest first (<c>running</c> while fresh, else <c>killed</c>). A line that
+        /// does not parse (edited by hand, or cut short) is skipped, so that one bad line never stops a report.
         /// </summary>
-        public static List<ReproductionRun> Read(string resultsDirectory)
+        public static List<ReproductionRun> Read(string resultsDirectory) => Read(resultsDirectory, DateTimeOffset.UtcNow);
+
+        /// <inheritdoc cref="Read(string)"/>
+        public static List<ReproductionRun> Read(string resultsDirectory, DateTimeOffset now)
         {
             var runs = new List<ReproductionRun>();
             var path = Path.Combine(resultsDirectory, FileName);
-            if (!File.Exists(path))
+            if (File.Exists(path))
             {
-                return runs;
-            }
-
-            foreach (var line in File.ReadAllText(path, Encoding.UTF8).Split('\n'))
-            {
-                if (line.Length > 0 && TryParse(line) is { } run)
+                foreach (var line in File.ReadAllText(path, Encoding.UTF8).Split('\n'))
                 {
-                    runs.Add(run);
+                    if (line.Length > 0 && TryParse(line) is { } run)
+                    {
+                        runs.Add(run);
+                    }
                 }
             }
 
+            runs.AddRange(Heartbeats(resultsDirectory, now).Select(h => h.Run).OrderBy(r => r.Started));
             return runs;
+        }
+
+        /// <summary>
+        /// The heartbeat files of <paramref name="resultsDirectory"/> that parse, each as the run it records: <c>running</c>
+        /// when written within <see cref="ReproductionHeartbeat.StaleAfter"/> of <paramref name="now"/>, else <c>killed</c>.
+        /// </summary>
+        private static List<(string Path, ReproductionRun Run)> Heartbeats(string resultsDirectory, DateTimeOffset now)
+        {
+            var heartbeats = new List<(string, ReproductionRun)>();
+            if (!Directory.Exists(resultsDirectory))
+            {
+                return heartbeats;
+            }
+
+            foreach (var path in Directory.GetFiles(resultsDirectory, ReproductionHeartbeat.FilePattern).Order(StringComparer.Ordinal))
+            {
+                string text;
+                DateTimeOffset written;
+                try
+                {
+                    text = File.ReadAllText(path, Encoding.UTF8);
+                    written = File.GetLastWriteTimeUtc(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    continue; // deleted by its run as it ended, or unreadable: its run logs itself
+                }
+
+                if (TryParse(text.TrimEnd('\n')) is { } run)
+                {
+                    var fresh = now - written < ReproductionHeartbeat.StaleAfter;
+                    heartbeats.Add((path, run with { Outcome = fresh ? ReproductionRun.RunningOutcome : ReproductionRun.KilledOutcome }));
+                }
+            }
+
+            return heartbeats;
         }
 
         /// <summary>The "outcome" field; the first lines (commit 325c098) had a "completed" flag instead, false when interrupted.</summary>

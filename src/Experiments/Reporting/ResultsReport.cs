@@ -270,6 +270,8 @@ namespace LstmGen.Experiments.Reporting
             {
                 ReproductionRun.CompletedOutcome => "finished every row it was given (" + last.Rows.Count.ToString(CultureInfo.InvariantCulture) + ").",
                 ReproductionRun.InterruptedOutcome => "was interrupted (run the same command again to resume).",
+                ReproductionRun.KilledOutcome => "was killed without a word (its wall time runs to its last heartbeat; run the same command again to resume).",
+                ReproductionRun.RunningOutcome => "is still running.",
                 _ => "stopped with an error.",
             };
             return "Wall time of `lstmgen reproduce" + (last.Quick ? " --quick" : string.Empty) + "` in this results folder: " + Duration(total) +

@@ -58,6 +58,8 @@ namespace LstmGen.Experiments.Tests.Harness
             Assert.Contains("started 2026-11-28 08:00 UTC", all, StringComparison.Ordinal);
             Assert.Contains("finished every row it was given (1).", all, StringComparison.Ordinal);
             Assert.Contains("was interrupted", ResultsReport.ReproductionWallTime(new[] { finished, interrupted })!, StringComparison.Ordinal);
+            Assert.Contains("was killed without a word", ResultsReport.ReproductionWallTime(new[] { finished with { Outcome = ReproductionRun.KilledOutcome } })!, StringComparison.Ordinal);
+            Assert.Contains("is still running", ResultsReport.ReproductionWallTime(new[] { finished with { Outcome = ReproductionRun.RunningOutcome } })!, StringComparison.Ordinal);
             Assert.Contains("stopped with an error", ResultsReport.ReproductionWallTime(new[] { finished with { Outcome = ReproductionRun.FailedOutcome } })!, StringComparison.Ordinal);
             Assert.Contains("`lstmgen reproduce --quick` in this results folder: 1.0 min in one run", ResultsReport.ReproductionWallTime(new[] { finished, quickLook })!, StringComparison.Ordinal);
         }
@@ -78,6 +80,7 @@ namespace LstmGen.Experiments.Tests.Harness
                 Assert.Equal(new[] { "6a" }, run.Rows);
                 Assert.True(run.WallSeconds > 0);
                 Assert.Contains("Wall time of `lstmgen reproduce --quick` in this results folder:", File.ReadAllText(report), StringComparison.Ordinal);
+                Assert.Empty(Directory.GetFiles(directory, ReproductionHeartbeat.FilePattern));   // a run that ends by itself takes its heartbeat along
             }
             finally
             {
@@ -102,6 +105,76 @@ namespace LstmGen.Experiments.Tests.Harness
                 Assert.Contains("run by LstmGen 0.1.0", result.Error, StringComparison.Ordinal);
                 Assert.False(File.Exists(Path.Combine(directory, "4-100.jsonl")));
                 Assert.Empty(ReproductionLog.Read(directory));
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void A_heartbeat_holds_the_run_so_far_reads_as_killed_once_stale_and_goes_when_the_run_ends()
+        {
+            var directory = TempDirectory();
+            try
+            {
+                var run = new ReproductionRun(new DateTimeOffset(2026, 12, 4, 2, 25, 0, TimeSpan.Zero), 0, 2, false, ReproductionRun.FailedOutcome, new[] { "2c-8", "2c-9" }, "0.6.1");
+                var elapsed = 42.5;
+                using (var heartbeat = new ReproductionHeartbeat(directory, run, () => elapsed))
+                {
+                    var now = DateTimeOffset.UtcNow;
+                    var live = Assert.Single(ReproductionLog.Read(directory, now));
+                    Assert.Equal(ReproductionRun.RunningOutcome, live.Outcome);
+                    Assert.Equal(42.5, live.WallSeconds);
+                    Assert.Equal(new[] { "2c-8", "2c-9" }, live.Rows);
+
+                    elapsed = 4000;
+                    heartbeat.Beat();
+                    var later = now + ReproductionHeartbeat.StaleAfter + TimeSpan.FromSeconds(1);
+                    var killed = Assert.Single(ReproductionLog.Read(directory, later));
+                    Assert.Equal(ReproductionRun.KilledOutcome, killed.Outcome);
+                    Assert.Equal(4000, killed.WallSeconds);
+                    Assert.Equal(0, ReproductionLog.AdoptStaleHeartbeats(directory, now));   // fresh: a run still going
+                }
+
+                Assert.Empty(ReproductionLog.Read(directory));
+                Assert.Empty(Directory.GetFiles(directory));
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void A_run_killed_outright_is_logged_by_the_next_run_from_its_last_heartbeat()
+        {
+            var directory = TempDirectory();
+            try
+            {
+                // A run killed by SIGKILL leaves its heartbeat and no line: the next run logs it before its own.
+                var killedRun = new ReproductionRun(new DateTimeOffset(2026, 12, 4, 2, 25, 0, TimeSpan.Zero), 0, 2, true, ReproductionRun.FailedOutcome, new[] { "6a" }, "0.6.1");
+                string leftBehind;
+                using (var heartbeat = new ReproductionHeartbeat(directory, killedRun, () => 16_000))
+                {
+                    leftBehind = Path.Combine(directory, "reproduce-run-20261204T022500Z-killed.heartbeat");
+                    File.Copy(heartbeat.Path, leftBehind);
+                }
+
+                File.SetLastWriteTimeUtc(leftBehind, DateTime.UtcNow - ReproductionHeartbeat.StaleAfter - TimeSpan.FromMinutes(1));
+                var report = Path.Combine(directory, "report.md");
+
+                var result = CliRunner.Run("reproduce", "--quick", "--rows", "6a", "--results-dir", directory, "--report", report, "--threads", "2");
+
+                Assert.Equal(0, result.ExitCode);
+                Assert.Contains("1 earlier run was killed without logging itself", result.Error, StringComparison.Ordinal);
+                var runs = ReproductionLog.Read(directory);
+                Assert.Equal(2, runs.Count);
+                Assert.Equal(ReproductionRun.KilledOutcome, runs[0].Outcome);
+                Assert.Equal(16_000, runs[0].WallSeconds);
+                Assert.Equal(ReproductionRun.CompletedOutcome, runs[1].Outcome);
+                Assert.Empty(Directory.GetFiles(directory, ReproductionHeartbeat.FilePattern));
+                Assert.Contains("over 2 runs", File.ReadAllText(report), StringComparison.Ordinal);
             }
             finally
             {

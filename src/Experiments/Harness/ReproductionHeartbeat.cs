@@ -1,0 +1,99 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Threading;
+using LstmGen.Runtime.Checkpoints;
+
+namespace LstmGen.Experiments.Harness
+{
+    /// <summary>
+    /// The record a running <c>lstmgen reproduce</c> keeps of itself, so that a run killed outright (SIGKILL, a lost node, a
+    /// session's end) still counts in the reproduction's wall time: a file <c>reproduce-run-{start}-{id}.heartbeat</c> in
+    /// the results folder, holding the run as one log line with its wall time so far, replaced atomically every
+    /// <see cref="Interval"/>. A run that ends by itself logs its line (<see cref="ReproductionLog.Append"/>) and deletes
+    /// the file; one that is killed leaves it, <see cref="ReproductionLog.Read"/> counts it as <c>killed</c> once it is
+    /// older than <see cref="StaleAfter"/>, and the next run in the folder moves it into the log.
+    /// </summary>
+    public sealed class ReproductionHeartbeat : IDisposable
+    {
+        /// <summary>How often the file is rewritten: the wall time a killed run can lose.</summary>
+        public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+        /// <summary>A heartbeat not rewritten for this long belongs to a run that no longer runs.</summary>
+        public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
+
+        /// <summary>The heartbeat files of a results folder.</summary>
+        public const string FilePattern = "reproduce-run-*.heartbeat";
+
+        private readonly ReproductionRun _run;
+        private readonly Func<double> _elapsedSeconds;
+        private readonly Timer _timer;
+        private readonly object _gate = new();
+        private bool _disposed;
+
+        /// <summary>Writes the first heartbeat of <paramref name="run"/> now and the next ones every <see cref="Interval"/>.</summary>
+        /// <param name="resultsDirectory">The run's results folder.</param>
+        /// <param name="run">The run as its log line will read, but for outcome and wall time.</param>
+        /// <param name="elapsedSeconds">The run's wall time so far.</param>
+        public ReproductionHeartbeat(string resultsDirectory, ReproductionRun run, Func<double> elapsedSeconds)
+        {
+            ArgumentNullException.ThrowIfNull(run);
+            ArgumentNullException.ThrowIfNull(elapsedSeconds);
+            _run = run;
+            _elapsedSeconds = elapsedSeconds;
+            Path = System.IO.Path.Combine(resultsDirectory, string.Create(CultureInfo.InvariantCulture,
+                $"reproduce-run-{run.Started.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}.heartbeat"));
+            Beat();
+            _timer = new Timer(_ => Beat(), null, Interval, Interval);
+        }
+
+        /// <summary>The heartbeat file.</summary>
+        public string Path { get; }
+
+        /// <summary>Rewrites the file with the wall time so far (a failed write is skipped: the next one may succeed).</summary>
+        public void Beat()
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                var line = ReproductionLog.Format(_run with { WallSeconds = _elapsedSeconds(), Outcome = ReproductionRun.KilledOutcome }) + "\n";
+                try
+                {
+                    AtomicFile.WriteAllBytes(Path, Encoding.UTF8.GetBytes(line));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The heartbeat is a safeguard for the log, never a reason to stop the run.
+                }
+            }
+        }
+
+        /// <summary>Stops the heartbeat and deletes its file: call it once the run's own line is in the log.</summary>
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
+                _timer.Dispose();
+                try
+                {
+                    File.Delete(Path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Left behind, it would read as a killed run beside this run's own line; nothing more can be done here.
+                }
+            }
+        }
+    }
+}
