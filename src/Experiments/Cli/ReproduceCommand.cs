@@ -90,8 +90,15 @@ namespace LstmGen.Experiments.Cli
                 finally
                 {
                     // However it ends: a reproduction's wall time is the sum of its pieces (ReproductionLog, in the report).
-                    Log(console, directory, logged with { WallSeconds = watch.Elapsed.TotalSeconds, Outcome = outcome });
-                    heartbeat?.Dispose();
+                    try
+                    {
+                        Log(console, directory, logged with { WallSeconds = watch.Elapsed.TotalSeconds, Outcome = outcome });
+                    }
+                    finally
+                    {
+                        heartbeat?.Dispose();
+                        Adopt(console, directory, DateTimeOffset.UtcNow);
+                    }
                 }
 
                 if (shardSpec is { } done && parseResult.GetValue(report) is null)
@@ -119,21 +126,33 @@ namespace LstmGen.Experiments.Cli
         /// </summary>
         private static ReproductionHeartbeat? Heartbeat(CliConsole console, string directory, ReproductionRun run, Func<double> elapsedSeconds)
         {
+            Adopt(console, directory, run.Started);
             try
             {
-                var adopted = ReproductionLog.AdoptStaleHeartbeats(directory, run.Started);
-                if (adopted > 0)
-                {
-                    console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"lstmgen: {adopted} earlier run{(adopted == 1 ? " was" : "s were")} killed without logging {(adopted == 1 ? "itself" : "themselves")}; logged from {(adopted == 1 ? "its" : "their")} last heartbeat in {Path.Combine(directory, ReproductionLog.FileName)}"));
-                }
-
                 return new ReproductionHeartbeat(directory, run, elapsedSeconds);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 console.Error.WriteLine("lstmgen: warning: no heartbeat in " + directory + " (a run killed outright will not be in the log): " + e.Message);
                 return null;
+            }
+        }
+
+        /// <summary>Logs the runs killed earlier in <paramref name="directory"/> whose heartbeats are stale at <paramref name="now"/>.</summary>
+        private static void Adopt(CliConsole console, string directory, DateTimeOffset now)
+        {
+            try
+            {
+                var adopted = ReproductionLog.AdoptStaleHeartbeats(directory, now);
+                if (adopted > 0)
+                {
+                    console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"lstmgen: {adopted} earlier run{(adopted == 1 ? " was" : "s were")} killed without logging {(adopted == 1 ? "itself" : "themselves")}; logged from {(adopted == 1 ? "its" : "their")} last heartbeat in {Path.Combine(directory, ReproductionLog.FileName)}"));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine("lstmgen: warning: the killed runs' heartbeats in " + directory + " could not be logged: " + e.Message);
             }
         }
 

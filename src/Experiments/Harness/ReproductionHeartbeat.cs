@@ -12,8 +12,9 @@ namespace LstmGen.Experiments.Harness
     /// session's end) still counts in the reproduction's wall time: a file <c>reproduce-run-{start}-{id}.heartbeat</c> in
     /// the results folder, holding the run as one log line with its wall time so far, replaced atomically every
     /// <see cref="Interval"/>. A run that ends by itself logs its line (<see cref="ReproductionLog.Append"/>) and deletes
-    /// the file; one that is killed leaves it, <see cref="ReproductionLog.Read"/> counts it as <c>killed</c> once it is
-    /// older than <see cref="StaleAfter"/>, and the next run in the folder moves it into the log.
+    /// the file; one that is killed leaves it, <see cref="ReproductionLog.Read(string)"/> counts it as <c>killed</c> once it
+    /// is older than <see cref="StaleAfter"/>, and a later run in the folder moves it into the log then (as it starts or
+    /// ends). Heartbeats are not committed (.gitignore) and the published reports do not read them.
     /// </summary>
     public sealed class ReproductionHeartbeat : IDisposable
     {
@@ -42,14 +43,14 @@ namespace LstmGen.Experiments.Harness
             ArgumentNullException.ThrowIfNull(elapsedSeconds);
             _run = run;
             _elapsedSeconds = elapsedSeconds;
-            Path = System.IO.Path.Combine(resultsDirectory, string.Create(CultureInfo.InvariantCulture,
+            FilePath = Path.Combine(resultsDirectory, string.Create(CultureInfo.InvariantCulture,
                 $"reproduce-run-{run.Started.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}.heartbeat"));
-            Beat();
+            Write(); // the first write throws: a folder that takes no heartbeat is the caller's warning
             _timer = new Timer(_ => Beat(), null, Interval, Interval);
         }
 
         /// <summary>The heartbeat file.</summary>
-        public string Path { get; }
+        public string FilePath { get; }
 
         /// <summary>Rewrites the file with the wall time so far (a failed write is skipped: the next one may succeed).</summary>
         public void Beat()
@@ -61,10 +62,9 @@ namespace LstmGen.Experiments.Harness
                     return;
                 }
 
-                var line = ReproductionLog.Format(_run with { WallSeconds = _elapsedSeconds(), Outcome = ReproductionRun.KilledOutcome }) + "\n";
                 try
                 {
-                    AtomicFile.WriteAllBytes(Path, Encoding.UTF8.GetBytes(line));
+                    Write();
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -72,6 +72,9 @@ namespace LstmGen.Experiments.Harness
                 }
             }
         }
+
+        private void Write() =>
+            AtomicFile.WriteAllBytes(FilePath, Encoding.UTF8.GetBytes(ReproductionLog.Format(_run with { WallSeconds = _elapsedSeconds(), Outcome = ReproductionRun.KilledOutcome }) + "\n"));
 
         /// <summary>Stops the heartbeat and deletes its file: call it once the run's own line is in the log.</summary>
         public void Dispose()
@@ -87,7 +90,7 @@ namespace LstmGen.Experiments.Harness
                 _timer.Dispose();
                 try
                 {
-                    File.Delete(Path);
+                    File.Delete(FilePath);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

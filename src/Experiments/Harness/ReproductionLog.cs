@@ -34,12 +34,26 @@ namespace LstmGen.Experiments.Harness
         public DateTimeOffset Ended => Started.AddSeconds(WallSeconds);
     }
 
+    /// <summary>Which runs of heartbeat files <see cref="ReproductionLog.Read(string, DateTimeOffset, HeartbeatRuns)"/> adds to the log's lines.</summary>
+    public enum HeartbeatRuns
+    {
+        /// <summary>None: the log's lines only.</summary>
+        None,
+
+        /// <summary>Stale heartbeats only, as <c>killed</c> runs.</summary>
+        Stale,
+
+        /// <summary>Every heartbeat: <c>running</c> while fresh, else <c>killed</c>.</summary>
+        All,
+    }
+
     /// <summary>
     /// The wall time of a reproduction that may run in pieces (it is resumable): every invocation of <c>lstmgen reproduce</c>
     /// appends one line to <c>reproduce-runs.jsonl</c> in its results folder when it ends, interrupted or not, and the report
     /// sums them. A line cut short by a crash is ignored, as in the results files. A run that is killed outright writes no
-    /// line; its heartbeat file (<see cref="ReproductionHeartbeat"/>) stays behind, is read as a <c>killed</c> run, and the
-    /// next run in the folder moves it into the log (<see cref="AdoptStaleHeartbeats"/>).
+    /// line; its heartbeat file (<see cref="ReproductionHeartbeat"/>) stays behind, is read as a <c>killed</c> run once it is
+    /// <see cref="ReproductionHeartbeat.StaleAfter"/> old, and a later run in the folder moves it into the log then
+    /// (<see cref="AdoptStaleHeartbeats"/>, as it starts and as it ends).
     /// </summary>
     public static class ReproductionLog
     {
@@ -70,12 +84,25 @@ namespace LstmGen.Experiments.Harness
             var adopted = 0;
             foreach (var (path, run) in Heartbeats(resultsDirectory, now))
             {
-                if (run.Outcome == ReproductionRun.KilledOutcome)
+                if (run.Outcome != ReproductionRun.KilledOutcome)
                 {
-                    Append(resultsDirectory, run);
-                    File.Delete(path);
-                    adopted++;
+                    continue;
                 }
+
+                // Claimed by a rename first, so that of two runs starting together only one logs it.
+                var claimed = path + ".adopting";
+                try
+                {
+                    File.Move(path, claimed);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                Append(resultsDirectory, run);
+                File.Delete(claimed);
+                adopted++;
             }
 
             return adopted;
@@ -119,10 +146,15 @@ namespace LstmGen.Experiments.Harness
         /// the runs of the heartbeats left in it, oldest first (<c>running</c> while fresh, else <c>killed</c>). A line that
         /// does not parse (edited by hand, or cut short) is skipped, so that one bad line never stops a report.
         /// </summary>
-        public static List<ReproductionRun> Read(string resultsDirectory) => Read(resultsDirectory, DateTimeOffset.UtcNow);
+        public static List<ReproductionRun> Read(string resultsDirectory) => Read(resultsDirectory, DateTimeOffset.UtcNow, HeartbeatRuns.All);
 
-        /// <inheritdoc cref="Read(string)"/>
-        public static List<ReproductionRun> Read(string resultsDirectory, DateTimeOffset now)
+        /// <summary>As <see cref="Read(string)"/>, at <paramref name="now"/>, with the heartbeats that <paramref name="heartbeats"/> admits.</summary>
+        /// <param name="resultsDirectory">The results folder.</param>
+        /// <param name="now">The time against which a heartbeat is fresh (<c>running</c>) or stale (<c>killed</c>).</param>
+        /// <param name="heartbeats">Which heartbeat runs to add after the log's lines: all, the stale ones only (a merge, which must
+        /// not make a run still going a permanent line), or none (the published reports, which must not depend on the clock or
+        /// on files git does not hold).</param>
+        public static List<ReproductionRun> Read(string resultsDirectory, DateTimeOffset now, HeartbeatRuns heartbeats)
         {
             var runs = new List<ReproductionRun>();
             var path = Path.Combine(resultsDirectory, FileName);
@@ -137,7 +169,16 @@ namespace LstmGen.Experiments.Harness
                 }
             }
 
-            runs.AddRange(Heartbeats(resultsDirectory, now).Select(h => h.Run).OrderBy(r => r.Started));
+            if (heartbeats != HeartbeatRuns.None)
+            {
+                runs.AddRange(Heartbeats(resultsDirectory, now)
+                    .Select(h => h.Run)
+                    .Where(r => heartbeats == HeartbeatRuns.All || r.Outcome == ReproductionRun.KilledOutcome));
+
+                // In the order they ended, as the log's own lines are: a killed run restarted at once must not read as the last.
+                return runs.OrderBy(r => r.Ended).ToList();
+            }
+
             return runs;
         }
 
@@ -155,12 +196,20 @@ namespace LstmGen.Experiments.Harness
 
             foreach (var path in Directory.GetFiles(resultsDirectory, ReproductionHeartbeat.FilePattern).Order(StringComparer.Ordinal))
             {
+                // The time first, then the text: a file its run deletes in between then fails to read and is skipped, rather
+                // than reading as written in 1601 (what a missing file's time is) and so as a killed run.
                 string text;
                 DateTimeOffset written;
                 try
                 {
+                    var file = new FileInfo(path);
+                    if (!file.Exists)
+                    {
+                        continue;
+                    }
+
+                    written = file.LastWriteTimeUtc;
                     text = File.ReadAllText(path, Encoding.UTF8);
-                    written = File.GetLastWriteTimeUtc(path);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

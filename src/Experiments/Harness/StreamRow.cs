@@ -129,11 +129,13 @@ namespace LstmGen.Experiments.Harness
         /// step" marks construction as 0.6.0 does it (<see cref="Harness.SequentialConstruction"/>): a checkpoint written
         /// before, whose cell learned before it was added, is not resumed. "running error at the judged step" marks the
         /// training error 0.6.1 records when a long-lag row judges the sequence end but teaches every step (2b; 2a judged
-        /// at the end): a checkpoint written before carries a running error over every step and is not resumed. Other rows'
+        /// at the end) under the successive-correct rule: a checkpoint written before carries a running error over every step
+        /// and is not resumed. "taught at the sequence end" marks <c>task.targets: sequence-end</c> (new in 0.6.1). Other rows'
         /// settings are those of 0.6.0, so their checkpoints resume.
         /// </summary>
         private string CheckpointSettings(ILstmNetwork network, IStreamStoppingRule rule, ISequenceTask task) => string.Create(CultureInfo.InvariantCulture,
             $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, rule {rule.Description}, sequential construction {(SequentialConstruction ? "on, held at every step" : "off")}") +
-            (task is LongLagTask { JudgeEveryStep: false, TaughtEveryStep: true } ? ", running error at the judged step" : string.Empty);
+            (task is LongLagTask { JudgeEveryStep: false, TaughtEveryStep: true } && rule is SuccessiveCorrectRule ? ", running error at the judged step" : string.Empty) +
+            (task is LongLagTask { TaughtEveryStep: false } ? ", taught at the sequence end" : string.Empty);
     }
 }

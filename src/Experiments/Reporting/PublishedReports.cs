@@ -33,7 +33,8 @@ namespace LstmGen.Experiments.Reporting
                 Command,
                 Discussion is null ? null : Path.Combine(root, Discussion),
                 RunCommand,
-                ResultsDirectory)
+                ResultsDirectory,
+                Harness.HeartbeatRuns.None)
             : RowFileReport.Write(
                 Title,
                 RowFiles.Select(f => (f, RowFileReader.Read(f, File.ReadAllText(Path.Combine(root, f))))).ToList(),

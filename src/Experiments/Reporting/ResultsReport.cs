@@ -66,7 +66,9 @@ namespace LstmGen.Experiments.Reporting
         /// <param name="runCommand">When the results were made by other commands than <paramref name="command"/>, the
         /// one that made each row (e.g. <c>lstmgen run &lt;row&gt;</c>), shown as code before it.</param>
         /// <param name="shownResultsDirectory">The results folder as the report names it (default <paramref name="resultsDirectory"/>).</param>
-        public static int Write(string resultsDirectory, string markdownPath, string command, string? discussionPath, string? runCommand = null, string? shownResultsDirectory = null)
+        /// <param name="heartbeats">Which runs of heartbeat files the wall time counts besides the log's lines (the published
+        /// reports: none, so that they depend on committed files only).</param>
+        public static int Write(string resultsDirectory, string markdownPath, string command, string? discussionPath, string? runCommand = null, string? shownResultsDirectory = null, HeartbeatRuns heartbeats = HeartbeatRuns.All)
         {
             var results = Load(resultsDirectory);
             var directory = Path.GetDirectoryName(Path.GetFullPath(markdownPath)) ?? ".";
@@ -146,7 +148,7 @@ namespace LstmGen.Experiments.Reporting
                 text.Append("Total trial time: " + Duration(wall.Sum(b => b.Value)) + " of CPU-thread time (trials run in parallel, one per core; a trial in a lane network counts its share of its thread).\n\n");
             }
 
-            if (ReproductionWallTime(ReproductionLog.Read(resultsDirectory)) is { } reproduction)
+            if (ReproductionWallTime(ReproductionLog.Read(resultsDirectory, DateTimeOffset.UtcNow, heartbeats)) is { } reproduction)
             {
                 text.Append(reproduction + "\n\n");
             }

@@ -100,7 +100,8 @@ namespace LstmGen.Experiments.Sharding
                 .Where(r => r.Lines.Count > 0)
                 .ToList();
             var missing = plan.AllItems.Where(i => !found.ContainsKey((i.Row, i.Trial))).ToList();
-            var log = shards.SelectMany(s => ReproductionLog.Read(s.Folder)).OrderBy(r => r.Started).ToList();
+            // A run still going (a fresh heartbeat) must not become a permanent line of the merged log: stale ones only.
+            var log = shards.SelectMany(s => ReproductionLog.Read(s.Folder, DateTimeOffset.UtcNow, HeartbeatRuns.Stale)).OrderBy(r => r.Started).ToList();
             return new MergeResult(manifest, plan, merged, missing, log);
         }
 

@@ -102,7 +102,7 @@ namespace LstmGen.Experiments.Tasks
             }
 
             // Step t reads symbol t and is taught symbol t + 1: one-hot targets, kept as symbols (no 101 x 100 matrix per
-            // sequence); taught at the last step only, every other step has none (−1).
+            // sequence); taught at the last step only, every other step has none (-1).
             var taught = symbols.AsSpan(1).ToArray();
             if (!TaughtEveryStep)
             {

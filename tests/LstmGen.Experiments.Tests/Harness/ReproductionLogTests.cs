@@ -123,7 +123,7 @@ namespace LstmGen.Experiments.Tests.Harness
                 using (var heartbeat = new ReproductionHeartbeat(directory, run, () => elapsed))
                 {
                     var now = DateTimeOffset.UtcNow;
-                    var live = Assert.Single(ReproductionLog.Read(directory, now));
+                    var live = Assert.Single(ReproductionLog.Read(directory, now, HeartbeatRuns.All));
                     Assert.Equal(ReproductionRun.RunningOutcome, live.Outcome);
                     Assert.Equal(42.5, live.WallSeconds);
                     Assert.Equal(new[] { "2c-8", "2c-9" }, live.Rows);
@@ -131,10 +131,13 @@ namespace LstmGen.Experiments.Tests.Harness
                     elapsed = 4000;
                     heartbeat.Beat();
                     var later = now + ReproductionHeartbeat.StaleAfter + TimeSpan.FromSeconds(1);
-                    var killed = Assert.Single(ReproductionLog.Read(directory, later));
+                    var killed = Assert.Single(ReproductionLog.Read(directory, later, HeartbeatRuns.All));
                     Assert.Equal(ReproductionRun.KilledOutcome, killed.Outcome);
                     Assert.Equal(4000, killed.WallSeconds);
                     Assert.Equal(0, ReproductionLog.AdoptStaleHeartbeats(directory, now));   // fresh: a run still going
+                    Assert.Empty(ReproductionLog.Read(directory, now, HeartbeatRuns.Stale));  // a merge leaves a run still going out
+                    Assert.Single(ReproductionLog.Read(directory, later, HeartbeatRuns.Stale));
+                    Assert.Empty(ReproductionLog.Read(directory, later, HeartbeatRuns.None)); // the published reports read the log alone
                 }
 
                 Assert.Empty(ReproductionLog.Read(directory));
@@ -158,7 +161,7 @@ namespace LstmGen.Experiments.Tests.Harness
                 using (var heartbeat = new ReproductionHeartbeat(directory, killedRun, () => 16_000))
                 {
                     leftBehind = Path.Combine(directory, "reproduce-run-20261204T022500Z-killed.heartbeat");
-                    File.Copy(heartbeat.Path, leftBehind);
+                    File.Copy(heartbeat.FilePath, leftBehind);
                 }
 
                 File.SetLastWriteTimeUtc(leftBehind, DateTime.UtcNow - ReproductionHeartbeat.StaleAfter - TimeSpan.FromMinutes(1));

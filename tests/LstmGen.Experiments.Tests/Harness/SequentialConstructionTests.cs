@@ -155,6 +155,7 @@ namespace LstmGen.Experiments.Tests.Harness
         [Theory]
         [InlineData("2b", true)]
         [InlineData("2a", false)]
+        [InlineData("2c-1", false)]
         public void A_long_lag_checkpoint_judged_at_the_end_records_its_running_error_at_the_judged_step(string id, bool marked)
         {
             // 0.6.1 records 2b's running error at the sequence end; a checkpoint of 0.6.0 (error over every step) must not resume.
