@@ -227,8 +227,9 @@ namespace LstmGen.Experiments.Tests.Tasks
         [InlineData("4-100")]
         public void Where_the_verdict_reads_every_target_step_the_judged_error_is_the_largest_error(string row)
         {
-            // 0.6.1 changed the running error of 2b alone: 2a is judged at every step, and the other rows teach only
-            // the sequence end, so their judged error is MaxAbsError as before (and their recorded curves stay).
+            // 0.6.1 changed the running error of 2b alone: 2a is judged at every step and 2c teaches the sequence end
+            // only, so their judged error is MaxAbsError as before and their recorded curves stay. Exps 3 and 4 (one target
+            // step, or a verdict of their own) do not feed the successive-correct rule; they pin the measure itself.
             var task = LstmGen.Experiments.Rows.PaperRows.Find(row)!.CreateTask();
             var random = new SeededRandom(7);
             for (var n = 0; n < 5; n++)
