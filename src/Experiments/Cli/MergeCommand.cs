@@ -15,7 +15,8 @@ namespace LstmGen.Experiments.Cli
     /// into one results folder that <c>lstmgen report</c> reads and that equals the folder of the same run unsharded (one
     /// thread), apart from the trials' wall times. Exit codes: 0 every trial merged; 1 trials missing (the others are
     /// merged, the missing ones listed by row, trial and shard); 2 the folders are not shards of one run or disagree about
-    /// a trial (nothing written); 4 a folder or file cannot be read or written.
+    /// a trial (nothing written); 4 a folder or file cannot be read or written. A folder in which a run is still going (a fresh
+    /// heartbeat) is named in a warning on stderr: what it finishes after the merge is not in it.
     /// </summary>
     public static class MergeCommand
     {
@@ -54,6 +55,13 @@ namespace LstmGen.Experiments.Cli
                 catch (ShardException e)
                 {
                     throw CliException.Usage(e.Message);
+                }
+
+                foreach (var (folder, run) in result.Running)
+                {
+                    // On stderr: --pending's stdout is read by scripts. A shard still going is listed as pending too.
+                    console.Error.WriteLine("lstmgen: warning: a run is still going in " + folder + " (started " +
+                        run.Started.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC, its heartbeat is fresh): the trials it finishes from now on are not in this merge; merge again when it ends");
                 }
 
                 if (isPending)

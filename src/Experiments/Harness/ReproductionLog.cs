@@ -183,6 +183,13 @@ namespace LstmGen.Experiments.Harness
         }
 
         /// <summary>
+        /// The runs still going in <paramref name="resultsDirectory"/> at <paramref name="now"/>: those whose heartbeat is fresh
+        /// (<c>running</c>). A merge names them, since the trials they finish after it are not in its output.
+        /// </summary>
+        public static List<ReproductionRun> Running(string resultsDirectory, DateTimeOffset now) =>
+            Heartbeats(resultsDirectory, now).Select(h => h.Run).Where(r => r.Outcome == ReproductionRun.RunningOutcome).OrderBy(r => r.Started).ToList();
+
+        /// <summary>
         /// The heartbeat files of <paramref name="resultsDirectory"/> that parse, each as the run it records: <c>running</c>
         /// when written within <see cref="ReproductionHeartbeat.StaleAfter"/> of <paramref name="now"/>, else <c>killed</c>.
         /// </summary>

@@ -17,7 +17,9 @@ namespace LstmGen.Experiments.Sharding
     /// <param name="Rows">The rows with at least one trial, in plan order.</param>
     /// <param name="Missing">The plan's trials that no folder holds, row by row, trial by trial.</param>
     /// <param name="Log">The folders' reproduction logs, in order of their start.</param>
-    public sealed record MergeResult(ShardManifest Manifest, ShardPlan Plan, IReadOnlyList<MergedRow> Rows, IReadOnlyList<WorkItem> Missing, IReadOnlyList<ReproductionRun> Log)
+    /// <param name="Running">The folders in which a run is still going (a fresh heartbeat), with that run: the trials it
+    /// finishes after the merge are not in it.</param>
+    public sealed record MergeResult(ShardManifest Manifest, ShardPlan Plan, IReadOnlyList<MergedRow> Rows, IReadOnlyList<WorkItem> Missing, IReadOnlyList<ReproductionRun> Log, IReadOnlyList<(string Folder, ReproductionRun Run)> Running)
     {
         /// <summary>The trials of the whole run.</summary>
         public int Expected => Plan.Rows.Sum(r => r.Trials);
@@ -101,8 +103,10 @@ namespace LstmGen.Experiments.Sharding
                 .ToList();
             var missing = plan.AllItems.Where(i => !found.ContainsKey((i.Row, i.Trial))).ToList();
             // A run still going (a fresh heartbeat) must not become a permanent line of the merged log: stale ones only.
-            var log = shards.SelectMany(s => ReproductionLog.Read(s.Folder, DateTimeOffset.UtcNow, HeartbeatRuns.Stale)).OrderBy(r => r.Started).ToList();
-            return new MergeResult(manifest, plan, merged, missing, log);
+            var now = DateTimeOffset.UtcNow;
+            var log = shards.SelectMany(s => ReproductionLog.Read(s.Folder, now, HeartbeatRuns.Stale)).OrderBy(r => r.Started).ToList();
+            var running = shards.SelectMany(s => ReproductionLog.Running(s.Folder, now).Select(r => (s.Folder, r))).ToList();
+            return new MergeResult(manifest, plan, merged, missing, log, running);
         }
 
         private static List<(string Line, TrialResult Result)> Read(string file)

@@ -105,6 +105,32 @@ namespace LstmGen.Experiments.Tests.Cluster
         }
 
         [Fact]
+        public void A_shard_whose_run_is_still_going_is_named_on_stderr_and_kept_out_of_the_merged_log()
+        {
+            Assert.Equal(0, RunShard(0, "a").ExitCode);
+            Assert.Equal(0, RunShard(1, "b").ExitCode);
+            var started = new DateTimeOffset(2026, 12, 4, 12, 30, 0, TimeSpan.Zero);
+            var going = new ReproductionRun(started, 0, 1, false, ReproductionRun.FailedOutcome, new[] { "6a" }, "0.6.1", "1/2");
+
+            using (new ReproductionHeartbeat(Path("b"), going, () => 60))
+            {
+                var merge = CliRunner.Run("merge", Path("a"), Path("b"), "--into", Path("merged"));
+                var pending = CliRunner.Run("merge", Path("a"), Path("b"), "--pending");
+
+                Assert.True(merge.ExitCode == 0, merge.Error);
+                Assert.Equal(
+                    "lstmgen: warning: a run is still going in " + Path("b") + " (started 2026-12-04 12:30:00 UTC, its heartbeat is fresh): " +
+                    "the trials it finishes from now on are not in this merge; merge again when it ends",
+                    Assert.Single(merge.ErrorLines));
+                Assert.Empty(ReproductionLog.Read(Path("merged")));   // a run still going is no line of the merged log
+                Assert.Equal("\n", pending.Out);                      // stdout stays the shard list alone
+                Assert.Single(pending.ErrorLines);
+            }
+
+            Assert.Empty(CliRunner.Run("merge", Path("a"), Path("b"), "--into", Path("merged")).ErrorLines);
+        }
+
+        [Fact]
         public void Folders_that_are_not_shards_of_one_run_are_refused_in_one_line()
         {
             Assert.Equal(0, RunShard(0, "a").ExitCode);
