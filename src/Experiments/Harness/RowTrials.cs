@@ -51,7 +51,12 @@ namespace LstmGen.Experiments.Harness
         /// order; a later line of the same trial replaces an earlier one).
         /// </summary>
         /// <exception cref="MixedTrialsException">They mix base seeds, caps, settings or versions.</exception>
-        public static void CheckReportable(string rowId, IReadOnlyList<TrialResult> lines, string resultsDirectory)
+        /// <param name="rowId">The row's id.</param>
+        /// <param name="row">The row, when this build knows it (its version changes apply to it); null for a row it does not
+        /// know, whose trials then only need versions whose networks compute the same bits.</param>
+        /// <param name="lines">The row's lines.</param>
+        /// <param name="resultsDirectory">The folder, for the message.</param>
+        public static void CheckReportable(string rowId, ExperimentRow? row, IReadOnlyList<TrialResult> lines, string resultsDirectory)
         {
             ArgumentNullException.ThrowIfNull(lines);
             string Refuse(string what) =>
@@ -79,7 +84,7 @@ namespace LstmGen.Experiments.Harness
             }
 
             var versions = lines.Select(t => t.Version).Distinct(StringComparer.Ordinal).ToList();
-            if (versions.Any(a => versions.Any(b => !ResultsVersions.Same(a, b, rowId))))
+            if (versions.Any(a => versions.Any(b => row is null ? !ResultsVersions.SameBits(a, b) : !ResultsVersions.Same(a, b, row))))
             {
                 Refuse("versions that compute different results (" + string.Join(", ", versions.OrderBy(v => v, StringComparer.Ordinal)) + ")");
             }

@@ -44,6 +44,14 @@ namespace LstmGen.Experiments.Harness
 
         public override bool HoldsWeightsAtZero => SequentialConstruction;
 
+        /// <summary>
+        /// Whether the row judges a step it does not alone teach: a long-lag task judged at the sequence end and taught at
+        /// every step (2b; 2a with <c>task.judge: sequence-end</c>), under the successive-correct rule. Its recorded training
+        /// error is the error at the judged step (since 0.6.1; <see cref="SequenceJudgement.JudgedAbsError"/>), not over
+        /// every step.
+        /// </summary>
+        public bool RecordsJudgedError => RecordsJudgedErrorOf(_task(), _rule(new RunOptions()));
+
         public override string StoppingRule => _rule(new RunOptions()).Description +
             (SequentialConstruction ? "; the memory cell is added once the error stops decreasing (windows of 500 sequences, < 1% improvement)" : string.Empty);
 
@@ -135,7 +143,10 @@ namespace LstmGen.Experiments.Harness
         /// </summary>
         private string CheckpointSettings(ILstmNetwork network, IStreamStoppingRule rule, ISequenceTask task) => string.Create(CultureInfo.InvariantCulture,
             $"network {network.Name}, learning rate {network.LearningRate:R}, update {network.Update}, rule {rule.Description}, sequential construction {(SequentialConstruction ? "on, held at every step" : "off")}") +
-            (task is LongLagTask { JudgeEveryStep: false, TaughtEveryStep: true } && rule is SuccessiveCorrectRule ? ", running error at the judged step" : string.Empty) +
+            (RecordsJudgedErrorOf(task, rule) ? ", running error at the judged step" : string.Empty) +
             (task is LongLagTask { TaughtEveryStep: false } ? ", taught at the sequence end" : string.Empty);
+
+        private static bool RecordsJudgedErrorOf(ISequenceTask task, IStreamStoppingRule rule) =>
+            task is LongLagTask { JudgeEveryStep: false, TaughtEveryStep: true } && rule is SuccessiveCorrectRule;
     }
 }

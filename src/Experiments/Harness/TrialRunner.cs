@@ -38,12 +38,12 @@ namespace LstmGen.Experiments.Harness
         {
             ArgumentNullException.ThrowIfNull(row);
             var existing = ResultsFile.Read(resultsPath).Where(r => r.Row == row.Id).ToList();
-            var other = existing.FirstOrDefault(r => !ResultsVersions.GivesSameResults(r.Version, row.Id));
+            var other = existing.FirstOrDefault(r => !ResultsVersions.GivesSameResults(r.Version, row));
             if (other != null)
             {
                 throw new ResultsVersionException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}{ResultsVersions.Reason(other.Version, row.Id)}, and a row must not mix versions that compute different results: move the file away or pass --results <new file>"));
+                    $"{resultsPath} holds trials of row {row.Id} run by LstmGen {other.Version}; this is LstmGen {LstmGen.Generator.LstmGenVersion.Value}{ResultsVersions.Reason(other.Version, row)}, and a row must not mix versions that compute different results: move the file away or pass --results <new file>"));
             }
 
             return existing;

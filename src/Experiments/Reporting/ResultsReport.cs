@@ -49,7 +49,7 @@ namespace LstmGen.Experiments.Reporting
 
             foreach (var (row, ofRow) in lines)
             {
-                RowTrials.CheckReportable(row, ofRow, resultsDirectory.Replace('\\', '/'));
+                RowTrials.CheckReportable(row, PaperRows.Find(row), ofRow, resultsDirectory.Replace('\\', '/'));
             }
 
             return byRow.ToDictionary(p => p.Key, p => p.Value.Values.OrderBy(r => r.Trial).ToList(), StringComparer.Ordinal);

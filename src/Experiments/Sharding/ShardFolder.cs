@@ -48,7 +48,7 @@ namespace LstmGen.Experiments.Sharding
                 throw new ShardException(directory + " is the folder of shard " + existing.Shard + ", not " + manifest.Shard + ": give each shard a folder of its own");
             }
 
-            if (existing.Trials.Select(t => t.Row).FirstOrDefault(r => !ResultsVersions.GivesSameResults(existing.Version, r)) is { } changed)
+            if (existing.Trials.Select(t => ShardManifest.RowOf(t.Row)).FirstOrDefault(r => !ResultsVersions.GivesSameResults(existing.Version, r)) is { } changed)
             {
                 throw new ShardException(directory + " holds a shard run by LstmGen " + existing.Version + "; this is LstmGen " + LstmGen.Generator.LstmGenVersion.Value +
                     ", which computes other results" + ResultsVersions.Reason(existing.Version, changed) + ": run every shard with one version (or move the folder away and start the shard afresh)");

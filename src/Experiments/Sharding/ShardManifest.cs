@@ -47,9 +47,14 @@ namespace LstmGen.Experiments.Sharding
         /// <summary>The plan this manifest is a shard of, recomputed with <paramref name="costs"/>.</summary>
         /// <exception cref="ShardException">A row that this build does not know.</exception>
         public ShardPlan Plan(CostModel costs) => ShardPlan.Create(
-            Rows.Select(r => new PlannedRow(PaperRows.Find(r.Row) ?? throw new ShardException("the shards are of a run with row '" + r.Row + "', which this build of lstmgen does not know"), r.Trials, r.MaxSequences, r.Settings)).ToList(),
+            Rows.Select(r => new PlannedRow(RowOf(r.Row), r.Trials, r.MaxSequences, r.Settings)).ToList(),
             Shard.Count,
             costs);
+
+        /// <summary>The row with id <paramref name="id"/>: a sharded run runs the paper's rows only.</summary>
+        /// <exception cref="ShardException">A row that this build does not know.</exception>
+        public static ExperimentRow RowOf(string id) =>
+            PaperRows.Find(id) ?? throw new ShardException("the shards are of a run with row '" + id + "', which this build of lstmgen does not know");
 
         /// <summary>
         /// How this manifest's run differs from <paramref name="other"/>'s (command, N, base seed, rows, trial counts, caps,

@@ -57,6 +57,7 @@ namespace LstmGen.Experiments.Sharding
                 .ToList();
             var (firstFolder, manifest) = shards[0];
             var plan = manifest.Plan(costs);
+            var rows = plan.Rows.ToDictionary(r => r.Row.Id, StringComparer.Ordinal);
             foreach (var (folder, other) in shards)
             {
                 if (manifest.RunDifference(other) is { } difference)
@@ -64,7 +65,7 @@ namespace LstmGen.Experiments.Sharding
                     throw new ShardException(firstFolder + " and " + folder + " are shards of different runs (" + difference + ")");
                 }
 
-                if (other.Trials.Select(t => t.Row).FirstOrDefault(r => !ResultsVersions.GivesSameResults(other.Version, r)) is { } changed)
+                if (other.Trials.Select(t => rows[t.Row].Row).FirstOrDefault(r => !ResultsVersions.GivesSameResults(other.Version, r)) is { } changed)
                 {
                     throw new ShardException(folder + " holds a shard run by LstmGen " + other.Version + ", whose results differ from this version's (" + LstmGen.Generator.LstmGenVersion.Value + ")" + ResultsVersions.Reason(other.Version, changed) + ": merge with the version that ran the shards");
                 }
@@ -75,7 +76,6 @@ namespace LstmGen.Experiments.Sharding
                 }
             }
 
-            var rows = plan.Rows.ToDictionary(r => r.Row.Id, StringComparer.Ordinal);
             var found = new Dictionary<(string Row, int Trial), (string Line, TrialResult Result, string File)>();
             foreach (var (folder, _) in shards)
             {
@@ -138,9 +138,9 @@ namespace LstmGen.Experiments.Sharding
                 throw new ShardException(string.Create(CultureInfo.InvariantCulture, $"{file} holds trial {result.Trial} of row {result.Row} with seed {result.Seed}, not the seed of base seed {baseSeed}"));
             }
 
-            if (!ResultsVersions.GivesSameResults(result.Version, result.Row))
+            if (!ResultsVersions.GivesSameResults(result.Version, planned.Row))
             {
-                throw new ShardException(string.Create(CultureInfo.InvariantCulture, $"{file} holds trial {result.Trial} of row {result.Row} run by LstmGen {result.Version}, whose results differ from this version's ({LstmGen.Generator.LstmGenVersion.Value}){ResultsVersions.Reason(result.Version, result.Row)}"));
+                throw new ShardException(string.Create(CultureInfo.InvariantCulture, $"{file} holds trial {result.Trial} of row {result.Row} run by LstmGen {result.Version}, whose results differ from this version's ({LstmGen.Generator.LstmGenVersion.Value}){ResultsVersions.Reason(result.Version, planned.Row)}"));
             }
         }
 

@@ -83,12 +83,12 @@ namespace LstmGen.Experiments.Tests.Harness
         [Fact]
         public void Trials_of_2a_and_2b_from_before_the_fix_are_refused_and_other_rows_kept()
         {
-            Assert.False(ResultsVersions.GivesSameResults("0.5.0", "2a"));
-            Assert.False(ResultsVersions.GivesSameResults("0.2.0", "2b"));
-            Assert.True(ResultsVersions.GivesSameResults("0.5.0", "2c-1"));
-            Assert.True(ResultsVersions.GivesSameResults("0.2.0", "6a"));
-            Assert.True(ResultsVersions.GivesSameResults(LstmGen.Generator.LstmGenVersion.Value, "2a"));
-            Assert.False(ResultsVersions.GivesSameResults("0.1.0", "6a"));
+            Assert.False(ResultsVersions.GivesSameResults("0.5.0", Row("2a")));
+            Assert.False(ResultsVersions.GivesSameResults("0.2.0", Row("2b")));
+            Assert.True(ResultsVersions.GivesSameResults("0.5.0", Row("2c-1")));
+            Assert.True(ResultsVersions.GivesSameResults("0.2.0", Row("6a")));
+            Assert.True(ResultsVersions.GivesSameResults(LstmGen.Generator.LstmGenVersion.Value, Row("2a")));
+            Assert.False(ResultsVersions.GivesSameResults("0.1.0", Row("6a")));
         }
 
         [Fact]
@@ -116,18 +116,18 @@ namespace LstmGen.Experiments.Tests.Harness
         [Fact]
         public void Versions_compare_row_by_row_and_only_a_row_change_is_named_as_the_reason()
         {
-            Assert.True(ResultsVersions.Same("0.4.0", "0.5.0", "2a"));
-            Assert.False(ResultsVersions.Same("0.5.0", "0.6.0", "2b"));
-            Assert.True(ResultsVersions.Same("0.5.0", "0.6.0", "6a"));
-            Assert.Equal(string.Empty, ResultsVersions.Reason("0.1.0", "2a"));
-            Assert.Equal(string.Empty, ResultsVersions.Reason("0.5.0", "6a"));
-            Assert.StartsWith(" (0.6.0 changed row 2a's results", ResultsVersions.Reason("0.5.0", "2a"), StringComparison.Ordinal);
+            Assert.True(ResultsVersions.Same("0.4.0", "0.5.0", Row("2a")));
+            Assert.False(ResultsVersions.Same("0.5.0", "0.6.0", Row("2b")));
+            Assert.True(ResultsVersions.Same("0.5.0", "0.6.0", Row("6a")));
+            Assert.Equal(string.Empty, ResultsVersions.Reason("0.1.0", Row("2a")));
+            Assert.Equal(string.Empty, ResultsVersions.Reason("0.5.0", Row("6a")));
+            Assert.StartsWith(" (0.6.0 changed row 2a's results", ResultsVersions.Reason("0.5.0", Row("2a")), StringComparison.Ordinal);
 
             // Every change since the version is named, oldest first: 2b of 0.5.0 lacks both 0.6.0's and 0.6.1's.
-            var both = ResultsVersions.Reason("0.5.0", "2b");
+            var both = ResultsVersions.Reason("0.5.0", Row("2b"));
             Assert.StartsWith(" (0.6.0 changed row 2b's results", both, StringComparison.Ordinal);
             Assert.Contains("; 0.6.1 changed row 2b's results", both, StringComparison.Ordinal);
-            Assert.DoesNotContain("0.6.0 changed", ResultsVersions.Reason("0.6.0", "2b"), StringComparison.Ordinal);
+            Assert.DoesNotContain("0.6.0 changed", ResultsVersions.Reason("0.6.0", Row("2b")), StringComparison.Ordinal);
         }
 
         [Fact]
@@ -175,6 +175,8 @@ namespace LstmGen.Experiments.Tests.Harness
                 }
             }
         }
+
+        private static ExperimentRow Row(string id) => PaperRows.Find(id)!;
 
         private static double[] Weights(ILstmNetwork network)
         {
