@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using LstmGen.Runtime;
 
 namespace LstmGen.Experiments.Harness
@@ -31,35 +32,30 @@ namespace LstmGen.Experiments.Harness
             switch (network)
             {
                 case ILstmNetwork<double> doubles:
-                    var weights = doubles.Weights;
-                    foreach (var index in indices)
-                    {
-                        weights[index] = 0.0;
-                    }
-
+                    ZeroAt(doubles.Weights, indices);
                     break;
                 case ForwardingNetwork forwarding:
                     // A stand-in (a benchmark's silent network, a test's crashing one) keeps its weights in the network behind it.
                     Zero(forwarding.Forwarded, indices);
                     break;
                 case ILstmNetwork<float> floats:
-                    var single = floats.Weights;
-                    foreach (var index in indices)
-                    {
-                        single[index] = 0.0f;
-                    }
-
+                    ZeroAt(floats.Weights, indices);
                     break;
                 default:
                     var copy = new double[network.WeightCount];
                     network.CopyWeightsTo(copy);
-                    foreach (var index in indices)
-                    {
-                        copy[index] = 0.0;
-                    }
-
+                    ZeroAt<double>(copy, indices);
                     network.SetWeights(copy);
                     break;
+            }
+        }
+
+        private static void ZeroAt<T>(Span<T> weights, ReadOnlySpan<int> indices)
+            where T : INumberBase<T>
+        {
+            foreach (var index in indices)
+            {
+                weights[index] = T.Zero;
             }
         }
     }

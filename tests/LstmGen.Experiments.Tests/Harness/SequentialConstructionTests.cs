@@ -72,6 +72,31 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
+        public void Held_weights_are_zeroed_through_a_copy_where_the_network_shows_no_weights_and_in_its_lane_alone()
+        {
+            // A lane view is an ILstmNetwork without a Weights span: HeldWeights copies its lane's weights out and back.
+            var compiled = PaperNetworks.Find("Exp4Adding")!;
+            var lanes = LaneNetworks.Create(compiled, 4);
+            var views = Enumerable.Range(0, 4).Select(k => new LaneView(lanes, k, compiled.Create())).ToArray();
+            for (var k = 0; k < views.Length; k++)
+            {
+                views[k].InitializeWeights((ulong)(30 + k));
+            }
+
+            var before = views.Select(Weights).ToArray();
+            int[] held = [0, 7, before[2].Length - 1];
+
+            HeldWeights.Zero(views[2], held);
+
+            var after = views.Select(Weights).ToArray();
+            Assert.All(held, i => Assert.NotEqual(0.0, before[2][i]));
+            Assert.All(held, i => Assert.Equal(0.0, after[2][i]));
+            Assert.Equal(before[2].Where((_, i) => !held.Contains(i)), after[2].Where((_, i) => !held.Contains(i)));
+            Assert.Equal(before[1], after[1]);
+            Assert.Equal(before[3], after[3]);
+        }
+
+        [Fact]
         public void Rows_with_sequential_construction_run_on_scalar_networks_whatever_the_lanes_option_says()
         {
             var options = new RunOptions { Lanes = 4 };
