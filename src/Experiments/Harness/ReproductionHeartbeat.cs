@@ -38,15 +38,26 @@ namespace LstmGen.Experiments.Harness
         /// <param name="run">The run as its log line will read, but for outcome and wall time.</param>
         /// <param name="elapsedSeconds">The run's wall time so far.</param>
         public ReproductionHeartbeat(string resultsDirectory, ReproductionRun run, Func<double> elapsedSeconds)
+            : this(resultsDirectory, run, elapsedSeconds, Interval)
+        {
+        }
+
+        /// <summary>As the other constructor, rewriting the file every <paramref name="interval"/> (a test's short one).</summary>
+        /// <param name="resultsDirectory">The run's results folder.</param>
+        /// <param name="run">The run as its log line will read, but for outcome and wall time.</param>
+        /// <param name="elapsedSeconds">The run's wall time so far.</param>
+        /// <param name="interval">How often the file is rewritten.</param>
+        public ReproductionHeartbeat(string resultsDirectory, ReproductionRun run, Func<double> elapsedSeconds, TimeSpan interval)
         {
             ArgumentNullException.ThrowIfNull(run);
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
             ArgumentNullException.ThrowIfNull(elapsedSeconds);
             _run = run;
             _elapsedSeconds = elapsedSeconds;
             FilePath = Path.Combine(resultsDirectory, string.Create(CultureInfo.InvariantCulture,
                 $"reproduce-run-{run.Started.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}.heartbeat"));
             Write(); // the first write throws: a folder that takes no heartbeat is the caller's warning
-            _timer = new Timer(_ => Beat(), null, Interval, Interval);
+            _timer = new Timer(_ => Beat(), null, interval, interval);
         }
 
         /// <summary>The heartbeat file.</summary>

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Threading;
 using LstmGen.Experiments.Harness;
 using LstmGen.Experiments.Reporting;
 using Xunit;
@@ -105,6 +107,33 @@ namespace LstmGen.Experiments.Tests.Harness
                 Assert.Contains("run by LstmGen 0.1.0", result.Error, StringComparison.Ordinal);
                 Assert.False(File.Exists(Path.Combine(directory, "4-100.jsonl")));
                 Assert.Empty(ReproductionLog.Read(directory));
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        [Fact]
+        public void A_heartbeat_rewrites_its_file_on_its_timer_with_the_wall_time_so_far()
+        {
+            var directory = TempDirectory();
+            try
+            {
+                var run = new ReproductionRun(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero), 0, 2, false, ReproductionRun.FailedOutcome, new[] { "2b" }, "0.6.1");
+                var elapsed = 1.0;
+                using var heartbeat = new ReproductionHeartbeat(directory, run, () => Volatile.Read(ref elapsed), TimeSpan.FromMilliseconds(20));
+                Assert.Equal(1.0, Assert.Single(ReproductionLog.Read(directory)).WallSeconds);   // written at once
+
+                // No Beat() here: only the timer can bring the new wall time into the file.
+                Volatile.Write(ref elapsed, 7.5);
+                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+                while (ReproductionLog.Read(directory).Single().WallSeconds != 7.5 && DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(10);
+                }
+
+                Assert.Equal(7.5, ReproductionLog.Read(directory).Single().WallSeconds);
             }
             finally
             {
