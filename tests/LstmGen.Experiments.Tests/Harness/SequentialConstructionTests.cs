@@ -69,6 +69,14 @@ namespace LstmGen.Experiments.Tests.Harness
             var after = Weights(network);
             Assert.Equal(before.AsSpan(0, network.Description.OutputOffset).ToArray(), after.AsSpan(0, network.Description.OutputOffset).ToArray());
             Assert.All(held, i => Assert.Equal(0.0, after[i]));
+
+            // The same through the vector steps: a stand-in that is no one-hot network takes TrainSteps' other branch,
+            // which must hold the weights alike and give the index steps' bits.
+            Assert.IsAssignableFrom<IOneHotNetwork>(network);
+            var vector = row.CreateInitialNetwork(TrialSeeds.For("2a", 0), new RunOptions());
+            HeldWeights.Zero(vector, held);
+            SequenceRunner.TrainSteps(new TrialNetwork(vector), sequence, outputs, sequence.OutputSize, heldAtZero: held);
+            Assert.Equal(after, Weights(vector));
         }
 
         [Fact]
