@@ -166,6 +166,24 @@ namespace LstmGen.Experiments.Tests.Harness
         }
 
         [Fact]
+        public void The_scheduler_refuses_a_trial_that_holds_weights_at_zero_rather_than_run_it_wrong()
+        {
+            // ExperimentRow.LaneCount keeps rows with sequential construction off lanes; driven into a lane anyway, the
+            // trial's first work (held weights) stops the scheduler before any step is taken with the cell visible.
+            var row = PaperRows.Find("2a")!;
+            var options = new RunOptions { MaxSequences = 100 };
+            Assert.Equal(1, row.LaneCount(options with { Lanes = 2 }));
+            var scheduler = new LaneScheduler(row.NewLanes(options, 2), row.NewNetwork(options));
+            var started = 0;
+
+            var error = Assert.Throws<InvalidOperationException>(() => scheduler.Run(
+                (lane, clock) => started++ == 0 ? row.Start(0, TrialSeeds.For(row.Id, 0), lane, options, new TrialProgress(row.Id, 0), CancellationToken.None, clock) : null,
+                _ => Assert.Fail("no trial may finish")));
+
+            Assert.Equal("A lane network cannot hold one lane's weights at zero: trial 0 must run on a scalar network.", error.Message);
+        }
+
+        [Fact]
         public void Lanes_are_refused_outside_1_to_64()
         {
             var result = CliRunner.Run("run", "6a", "--lanes", "0");
