@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using LstmGen.Experiments.Harness;
@@ -153,6 +154,43 @@ namespace LstmGen.Experiments.Tests.Cluster
             var missing = CliRunner.Run("merge", Path("nowhere"), "--into", Path("m"));
             Assert.Equal(4, missing.ExitCode);
             Assert.Equal("lstmgen: error: no folder '" + Path("nowhere") + "'", Assert.Single(missing.ErrorLines));
+        }
+
+        [Fact]
+        public void A_shard_of_another_version_another_plan_or_an_unknown_row_is_refused_with_the_reason()
+        {
+            Assert.Equal(0, RunShard(0, "a").ExitCode);
+            var theirs = JsonNode.Parse(File.ReadAllText(Path("a", ShardManifest.FileName)))!["trials"]!["6a"]!.AsArray().Select(t => (int)t!).ToList();
+
+            CopyFolder(Path("a"), Path("old"));
+            EditManifest("old", m => m["version"] = "0.1.0");
+            AssertRefused(CliRunner.Run("merge", Path("old"), "--into", Path("m")), "holds a shard run by LstmGen 0.1.0, whose results differ from this version's");
+            AssertRefused(RunShard(0, "old"), "holds a shard run by LstmGen 0.1.0; this is LstmGen " + LstmGen.Generator.LstmGenVersion.Value + ", which computes other results");
+
+            // The other shard's share under this shard's index: planned with other row costs than this build's.
+            CopyFolder(Path("a"), Path("replanned"));
+            var others = Enumerable.Range(0, 4).Except(theirs).ToArray();
+            EditManifest("replanned", m => m["trials"]!["6a"] = new JsonArray(others.Select(t => (JsonNode)t).ToArray()));
+            AssertRefused(CliRunner.Run("merge", Path("replanned"), "--into", Path("m")), "whose row costs split the run otherwise than this build's");
+
+            CopyFolder(Path("a"), Path("unknown"));
+            EditManifest("unknown", m =>
+            {
+                m["rows"]![0]!["row"] = "9z";
+                var trials = m["trials"]!.AsObject();
+                trials["9z"] = trials["6a"]!.DeepClone();
+                trials.Remove("6a");
+            });
+            AssertRefused(CliRunner.Run("merge", Path("unknown"), "--into", Path("m")), "with row '9z', which this build of lstmgen does not know");
+            Assert.False(Directory.Exists(Path("m")));   // nothing written by any refusal
+        }
+
+        private void EditManifest(string folder, Action<JsonNode> edit)
+        {
+            var path = Path(folder, ShardManifest.FileName);
+            var manifest = JsonNode.Parse(File.ReadAllText(path))!;
+            edit(manifest);
+            File.WriteAllText(path, manifest.ToJsonString());
         }
 
         private static void AssertRefused(CliResult result, string part)
