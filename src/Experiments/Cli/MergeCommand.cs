@@ -59,9 +59,9 @@ namespace LstmGen.Experiments.Cli
 
                 foreach (var (folder, run) in result.Running)
                 {
-                    // On stderr: --pending's stdout is read by scripts. A shard still going is listed as pending too.
+                    // On stderr: --pending's stdout is read by scripts. A shard still going lists as pending while its trials are missing.
                     console.Error.WriteLine("lstmgen: warning: a run is still going in " + folder + " (started " +
-                        run.Started.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC, its heartbeat is fresh): the trials it finishes from now on are not in this merge; merge again when it ends");
+                        run.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC, its heartbeat is fresh): the trials it finishes from now on are not in this merge; merge again when it ends");
                 }
 
                 if (isPending)

@@ -51,7 +51,7 @@ namespace LstmGen.Experiments.Cli
                 {
                     // A shard runs its share of the rows' trials, row by row in catalogue order.
                     plan = ShardedRuns.ReproductionPlan(selected, isQuick, share.Count);
-                    ShardOption.Claim(directory, ShardManifest.For(plan, share.Index, ShardedRuns.ReproduceCommand, parseResult.GetValue(seed)));
+                    ShardOption.Claim(directory, plan, ShardManifest.For(plan, share.Index, ShardedRuns.ReproduceCommand, parseResult.GetValue(seed)));
                     selected = plan.Rows.Select(r => r.Row).ToList();
                 }
 

@@ -33,16 +33,16 @@ namespace LstmGen.Experiments.Cli
         public static IReadOnlyList<int> ClaimRow(ExperimentRow row, int trials, ulong seed, RunOptions options, string? specPath, ShardSpec shard, string resultsPath)
         {
             var plan = ShardedRuns.RowPlan(row, trials, options, specPath, shard.Count);
-            Claim(Path.GetDirectoryName(Path.GetFullPath(resultsPath)) ?? ".", ShardManifest.For(plan, shard.Index, ShardedRuns.RunCommand, seed));
+            Claim(Path.GetDirectoryName(Path.GetFullPath(resultsPath)) ?? ".", plan, ShardManifest.For(plan, shard.Index, ShardedRuns.RunCommand, seed));
             return plan.TrialsOf(shard.Index, row.Id);
         }
 
         /// <summary><see cref="ShardFolder.Claim"/>, its refusals as usage errors.</summary>
-        public static void Claim(string directory, ShardManifest manifest)
+        public static void Claim(string directory, ShardPlan plan, ShardManifest manifest)
         {
             try
             {
-                ShardFolder.Claim(directory, manifest);
+                ShardFolder.Claim(directory, plan, manifest);
             }
             catch (ShardException e)
             {

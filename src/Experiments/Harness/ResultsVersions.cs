@@ -11,7 +11,9 @@ namespace LstmGen.Experiments.Harness
     /// a change of the harness that alters the results of some rows only (not a network's bits) is listed here, with
     /// what those rows do (sequential construction, a judged step apart from the taught ones): their trials from before
     /// it are refused, every other row's are kept. A change is keyed by what a row does, not by its id, so that a row of
-    /// a row file or a sweep variant that does the same (2a judged at the sequence end, say) is refused alike.
+    /// a row file or a sweep variant that does the same (2a judged at the sequence end, say) is refused alike wherever
+    /// the row itself is at hand: a run or sweep resuming its results, a shard claiming its folder. A merge and the report
+    /// know a row by its id only and judge it as the paper's row of that id (shards run the paper's rows).
     /// </summary>
     public static class ResultsVersions
     {
@@ -43,7 +45,7 @@ namespace LstmGen.Experiments.Harness
             ArgumentNullException.ThrowIfNull(a);
             ArgumentNullException.ThrowIfNull(b);
             ArgumentNullException.ThrowIfNull(row);
-            return SameBits(a, b) && (a == b || !RowChanges.Any(c => c.Changes(row) && IsBefore(a, c.Version) != IsBefore(b, c.Version)));
+            return SameBits(a, b) && (a == b || !RowChanges.Any(c => IsBefore(a, c.Version) != IsBefore(b, c.Version) && c.Changes(row)));
         }
 
         /// <summary>Whether versions <paramref name="a"/> and <paramref name="b"/> both give this version's networks' bits (no row change considered).</summary>
@@ -63,7 +65,7 @@ namespace LstmGen.Experiments.Harness
             ArgumentNullException.ThrowIfNull(version);
             ArgumentNullException.ThrowIfNull(row);
             var changes = LstmGenVersion.GivesSameResults(version)
-                ? RowChanges.Where(c => c.Changes(row) && IsBefore(version, c.Version)).ToList()
+                ? RowChanges.Where(c => IsBefore(version, c.Version) && c.Changes(row)).ToList()
                 : [];
             return changes.Count == 0
                 ? string.Empty

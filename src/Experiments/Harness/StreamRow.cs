@@ -16,6 +16,7 @@ namespace LstmGen.Experiments.Harness
     {
         private readonly Func<ISequenceTask> _task;
         private readonly Func<RunOptions, IStreamStoppingRule> _rule;
+        private readonly Lazy<bool> _recordsJudgedError;
 
         /// <param name="settings">The row's common settings.</param>
         /// <param name="task">Makes the row's task.</param>
@@ -34,6 +35,7 @@ namespace LstmGen.Experiments.Harness
             _task = task;
             _rule = rule;
             TestSetSize = testSetSize;
+            _recordsJudgedError = new Lazy<bool>(() => RecordsJudgedErrorOf(_task(), _rule(new RunOptions())));
         }
 
         /// <summary>Whether the cells are added only once the error stops decreasing (Exps 2a/2b; see <see cref="Harness.SequentialConstruction"/>).</summary>
@@ -50,7 +52,7 @@ namespace LstmGen.Experiments.Harness
         /// error is the error at the judged step (since 0.6.1; <see cref="SequenceJudgement.JudgedAbsError"/>), not over
         /// every step.
         /// </summary>
-        public bool RecordsJudgedError => RecordsJudgedErrorOf(_task(), _rule(new RunOptions()));
+        public bool RecordsJudgedError => _recordsJudgedError.Value;
 
         public override string StoppingRule => _rule(new RunOptions()).Description +
             (SequentialConstruction ? "; the memory cell is added once the error stops decreasing (windows of 500 sequences, < 1% improvement)" : string.Empty);

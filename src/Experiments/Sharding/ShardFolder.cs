@@ -18,9 +18,13 @@ namespace LstmGen.Experiments.Sharding
         /// Makes <paramref name="directory"/> the results folder of <paramref name="manifest"/>'s shard: writes the manifest
         /// into a new or empty folder, or checks that the one there is the same shard of the same run.
         /// </summary>
+        /// <param name="directory">The shard's results folder.</param>
+        /// <param name="plan">The run's plan, whose rows (the paper's, or a row file's) judge the versions of trials found.</param>
+        /// <param name="manifest">The shard's manifest, made from <paramref name="plan"/>.</param>
         /// <exception cref="ShardException">The folder belongs to another shard or run, or holds results that are no shard's.</exception>
-        public static void Claim(string directory, ShardManifest manifest)
+        public static void Claim(string directory, ShardPlan plan, ShardManifest manifest)
         {
+            ArgumentNullException.ThrowIfNull(plan);
             ArgumentNullException.ThrowIfNull(manifest);
             var existing = ShardManifest.Read(directory);
             if (existing is null)
@@ -48,7 +52,7 @@ namespace LstmGen.Experiments.Sharding
                 throw new ShardException(directory + " is the folder of shard " + existing.Shard + ", not " + manifest.Shard + ": give each shard a folder of its own");
             }
 
-            if (existing.Trials.Select(t => ShardManifest.RowOf(t.Row)).FirstOrDefault(r => !ResultsVersions.GivesSameResults(existing.Version, r)) is { } changed)
+            if (existing.Trials.Select(t => plan.Rows.First(r => r.Row.Id == t.Row).Row).FirstOrDefault(r => !ResultsVersions.GivesSameResults(existing.Version, r)) is { } changed)
             {
                 throw new ShardException(directory + " holds a shard run by LstmGen " + existing.Version + "; this is LstmGen " + LstmGen.Generator.LstmGenVersion.Value +
                     ", which computes other results" + ResultsVersions.Reason(existing.Version, changed) + ": run every shard with one version (or move the folder away and start the shard afresh)");

@@ -53,7 +53,7 @@ namespace LstmGen.Experiments.Sharding
 
         /// <summary>The row with id <paramref name="id"/>: a sharded run runs the paper's rows only.</summary>
         /// <exception cref="ShardException">A row that this build does not know.</exception>
-        public static ExperimentRow RowOf(string id) =>
+        private static ExperimentRow RowOf(string id) =>
             PaperRows.Find(id) ?? throw new ShardException("the shards are of a run with row '" + id + "', which this build of lstmgen does not know");
 
         /// <summary>
@@ -135,6 +135,11 @@ namespace LstmGen.Experiments.Sharding
                 var trials = new List<(string, int)>();
                 foreach (var row in root.GetProperty("trials").EnumerateObject())
                 {
+                    if (!rows.Any(r => r.Row == row.Name))
+                    {
+                        throw new ShardException(path + " lists trials of row " + row.Name + ", which is not among its rows");
+                    }
+
                     trials.AddRange(row.Value.EnumerateArray().Select(t => (row.Name, t.GetInt32())));
                 }
 

@@ -157,6 +157,31 @@ namespace LstmGen.Experiments.Tests.Cluster
         }
 
         [Fact]
+        public void A_shard_of_a_row_file_s_row_resumes_in_its_folder()
+        {
+            // A row that is not the paper's: the shard's folder check must judge its trials by the row file's row.
+            File.WriteAllText(Path("mine.rows.yaml"), """
+                rows:
+                  - id: 6a-mine
+                    title: 6a, a row of my own
+                    network: Exp6aTemporalOrder
+                    task: { name: temporal-order, relevantSymbols: 2 }
+                    stop: { rule: st3, beta: 0.1, errorMeasure: squared }
+                    testSetSize: 64
+                    trials: 4
+                    cap: 2000
+                """);
+            string[] run = ["run", Path("mine.rows.yaml"), "6a-mine", "--threads", "1", "--shard", "1/2", "--results", Path("mine", "6a-mine.jsonl")];
+
+            var first = CliRunner.Run(run);
+            Assert.True(first.ExitCode == 0, first.Error);
+            var again = CliRunner.Run(run);
+
+            Assert.True(again.ExitCode == 0, again.Error);
+            Assert.Equal(2, ResultsFile.Read(Path("mine", "6a-mine.jsonl")).Count);
+        }
+
+        [Fact]
         public void A_shard_of_another_version_another_plan_or_an_unknown_row_is_refused_with_the_reason()
         {
             Assert.Equal(0, RunShard(0, "a").ExitCode);
@@ -182,6 +207,10 @@ namespace LstmGen.Experiments.Tests.Cluster
                 trials.Remove("6a");
             });
             AssertRefused(CliRunner.Run("merge", Path("unknown"), "--into", Path("m")), "with row '9z', which this build of lstmgen does not know");
+
+            CopyFolder(Path("a"), Path("stray"));
+            EditManifest("stray", m => m["trials"]!["9z"] = new JsonArray(0));
+            AssertRefused(CliRunner.Run("merge", Path("stray"), "--into", Path("m")), "lists trials of row 9z, which is not among its rows");
             Assert.False(Directory.Exists(Path("m")));   // nothing written by any refusal
         }
 
