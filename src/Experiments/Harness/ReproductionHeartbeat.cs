@@ -50,8 +50,8 @@ namespace LstmGen.Experiments.Harness
         public ReproductionHeartbeat(string resultsDirectory, ReproductionRun run, Func<double> elapsedSeconds, TimeSpan interval)
         {
             ArgumentNullException.ThrowIfNull(run);
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
             ArgumentNullException.ThrowIfNull(elapsedSeconds);
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
             _run = run;
             _elapsedSeconds = elapsedSeconds;
             FilePath = Path.Combine(resultsDirectory, string.Create(CultureInfo.InvariantCulture,

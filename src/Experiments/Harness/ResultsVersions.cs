@@ -19,17 +19,18 @@ namespace LstmGen.Experiments.Harness
     {
         /// <summary>A version that changed the results of the rows <see cref="Changes"/> picks only, and why.</summary>
         /// <param name="Version">The version that made the change.</param>
-        /// <param name="Rows">The rows it changed, in words, for the docs (the paper's rows among them named).</param>
         /// <param name="Changes">Whether it changed a row's results.</param>
         /// <param name="Why">What it changed, for the message that refuses older trials.</param>
-        public sealed record RowChange(string Version, string Rows, Func<ExperimentRow, bool> Changes, string Why);
+        public sealed record RowChange(string Version, Func<ExperimentRow, bool> Changes, string Why);
 
         /// <summary>Every change that altered some rows' results alone, oldest first.</summary>
         public static readonly IReadOnlyList<RowChange> RowChanges =
         [
-            new("0.6.0", "rows with sequential construction (2a, 2b)", row => row.HoldsWeightsAtZero,
+            // Rows with sequential construction (the paper's 2a and 2b).
+            new("0.6.0", row => row.HoldsWeightsAtZero,
                 "sequential construction holds the cell's output weights at zero after every learning step (before, only after each sequence, so under per-step updates the cell fed the outputs and learned before it was added)"),
-            new("0.6.1", "long-lag rows judged at the sequence end and taught at every step (2b; 2a with task.judge: sequence-end)", row => row is StreamRow { RecordsJudgedError: true },
+            // Long-lag rows judged at the sequence end and taught at every step (the paper's 2b; 2a with task.judge: sequence-end).
+            new("0.6.1", row => row is StreamRow { RecordsJudgedError: true },
                 "the recorded training error (learning curve, progress) is the largest absolute error at the judged step, the sequence end (before, over every step: near 1 from the random middle); verdicts, counts and weights are unchanged"),
         ];
 
