@@ -127,23 +127,16 @@ namespace LstmGen.Experiments.Tests.Harness
         [Fact]
         public void Resuming_a_2a_file_of_0_5_0_says_which_change_refuses_it()
         {
-            var directory = Path.Combine(Path.GetTempPath(), "lstmgen-construction-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(directory);
-            try
-            {
-                var path = Path.Combine(directory, "2a.jsonl");
-                File.WriteAllText(path, ResultsFile.Format(new TrialResult { Row = "2a", Trial = 0, Seed = 1, Sequences = 10, Success = false, WallSeconds = 1, Version = "0.5.0" }) + "\n");
-                var error = Assert.Throws<ResultsVersionException>(() => TrialRunner.CheckVersions(PaperRows.Find("2a")!, path));
-                Assert.Contains("0.6.0 changed row 2a's results: sequential construction", error.Message, StringComparison.Ordinal);
+            using var temporary = new TemporaryDirectory("lstmgen-construction-");
+            var directory = temporary.Path;
+            var path = Path.Combine(directory, "2a.jsonl");
+            File.WriteAllText(path, ResultsFile.Format(new TrialResult { Row = "2a", Trial = 0, Seed = 1, Sequences = 10, Success = false, WallSeconds = 1, Version = "0.5.0" }) + "\n");
+            var error = Assert.Throws<ResultsVersionException>(() => TrialRunner.CheckVersions(PaperRows.Find("2a")!, path));
+            Assert.Contains("0.6.0 changed row 2a's results: sequential construction", error.Message, StringComparison.Ordinal);
 
-                var other = Path.Combine(directory, "2c-1.jsonl");
-                File.WriteAllText(other, ResultsFile.Format(new TrialResult { Row = "2c-1", Trial = 0, Seed = 1, Sequences = 10, Success = false, WallSeconds = 1, Version = "0.5.0" }) + "\n");
-                Assert.Single(TrialRunner.CheckVersions(PaperRows.Find("2c-1")!, other));
-            }
-            finally
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            var other = Path.Combine(directory, "2c-1.jsonl");
+            File.WriteAllText(other, ResultsFile.Format(new TrialResult { Row = "2c-1", Trial = 0, Seed = 1, Sequences = 10, Success = false, WallSeconds = 1, Version = "0.5.0" }) + "\n");
+            Assert.Single(TrialRunner.CheckVersions(PaperRows.Find("2c-1")!, other));
         }
 
         [Fact]
@@ -167,22 +160,13 @@ namespace LstmGen.Experiments.Tests.Harness
         public void A_construction_checkpoint_records_that_the_cell_is_held_at_every_step()
         {
             // Checkpoints of earlier versions say "sequential construction on" and are refused: their cell learned before it was added.
-            var directory = Path.Combine(Path.GetTempPath(), "lstmgen-construction-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                var row = PaperRows.Find("2a")!;
-                var options = new RunOptions { MaxSequences = 200, CheckpointDirectory = directory, CheckpointEvery = 100 };
-                row.RunTrial(0, TrialSeeds.For("2a", 0), options, new TrialProgress("2a", 0), CancellationToken.None);
-                var summary = TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(directory, "2a", 0));
-                Assert.EndsWith("sequential construction on, held at every step", summary.Settings, StringComparison.Ordinal);
-            }
-            finally
-            {
-                if (Directory.Exists(directory))
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-            }
+            using var temporary = new TemporaryDirectory("lstmgen-construction-");
+            var directory = temporary.Path;
+            var row = PaperRows.Find("2a")!;
+            var options = new RunOptions { MaxSequences = 200, CheckpointDirectory = directory, CheckpointEvery = 100 };
+            row.RunTrial(0, TrialSeeds.For("2a", 0), options, new TrialProgress("2a", 0), CancellationToken.None);
+            var summary = TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(directory, "2a", 0));
+            Assert.EndsWith("sequential construction on, held at every step", summary.Settings, StringComparison.Ordinal);
         }
 
         [Theory]
@@ -192,21 +176,12 @@ namespace LstmGen.Experiments.Tests.Harness
         public void A_long_lag_checkpoint_judged_at_the_end_records_its_running_error_at_the_judged_step(string id, bool marked)
         {
             // 0.6.1 records 2b's running error at the sequence end; a checkpoint of 0.6.0 (error over every step) must not resume.
-            var directory = Path.Combine(Path.GetTempPath(), "lstmgen-judged-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                var options = new RunOptions { MaxSequences = 200, CheckpointDirectory = directory, CheckpointEvery = 100 };
-                PaperRows.Find(id)!.RunTrial(0, TrialSeeds.For(id, 0), options, new TrialProgress(id, 0), CancellationToken.None);
-                var settings = TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(directory, id, 0)).Settings;
-                Assert.Equal(marked, settings.EndsWith(", running error at the judged step", StringComparison.Ordinal));
-            }
-            finally
-            {
-                if (Directory.Exists(directory))
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-            }
+            using var temporary = new TemporaryDirectory("lstmgen-judged-");
+            var directory = temporary.Path;
+            var options = new RunOptions { MaxSequences = 200, CheckpointDirectory = directory, CheckpointEvery = 100 };
+            PaperRows.Find(id)!.RunTrial(0, TrialSeeds.For(id, 0), options, new TrialProgress(id, 0), CancellationToken.None);
+            var settings = TrainingCheckpoint.ReadSummary(TrainingCheckpoint.PathFor(directory, id, 0)).Settings;
+            Assert.Equal(marked, settings.EndsWith(", running error at the judged step", StringComparison.Ordinal));
         }
 
         private static ExperimentRow Row(string id) => PaperRows.Find(id)!;
